@@ -1,0 +1,553 @@
+package spec
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+var (
+	endpointKeys = []string{"method", "path", "summary", "request", "responses"}
+	requestKeys  = []string{"body", "schema", "query", "headers"}
+	responseKeys = []string{"when", "status", "headers", "body", "bodyFile", "schema", "delay"}
+	methods      = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+)
+
+var (
+	identRE     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	headerRE    = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
+	paramRE     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	pathSegRE   = regexp.MustCompile(`^[A-Za-z0-9\-._~!$&'()*+,;=:@%]+$`)
+	bodyStepRE  = regexp.MustCompile(`^([^.\[\]]*)((?:\[[0-9]+\])*)$`)
+	bodyIndexRE = regexp.MustCompile(`\[([0-9]+)\]`)
+)
+
+// reservedWords are words that cannot name an operation: Swift keywords (a function named
+// `default` would need backticks at every call) and Go keywords.
+var reservedWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`associatedtype class deinit enum extension fileprivate func import init inout
+		internal let open operator private precedencegroup protocol public rethrows static struct subscript
+		typealias var break case catch continue default defer do else fallthrough for guard if in repeat
+		return throw switch where while as false is nil self Self super throws true try await async any some
+		Any Type Protocol chan const go goto interface map package range select type`) {
+		reservedWords[w] = true
+	}
+}
+
+func (p *parser) endpoints(n *yaml.Node, s *Spec) {
+	n = resolve(n)
+	if n.Kind != yaml.MappingNode {
+		p.errorf(posOf(n), "endpoints must be a mapping from operation name to endpoint, not %s", describe(n))
+		return
+	}
+	if len(n.Content) == 0 {
+		p.errorf(posOf(n), "endpoints is empty; list at least one endpoint")
+		return
+	}
+	fields, _ := p.mapping(n, "endpoints", nil)
+	folded := map[string]string{}
+	for _, f := range fields {
+		name := f.key
+		switch {
+		case !identRE.MatchString(name):
+			p.errorf(posOf(f.keyN), "operation name %q must start with a letter and hold only letters, digits and '_', so it can name a Swift function and a Go handler", name)
+		case reservedWords[name]:
+			p.errorf(posOf(f.keyN), "operation name %q is a reserved word in Swift or Go; choose another, e.g. %q", name, name+"Item")
+		default:
+			// Go handlers are exported, so getUser and GetUser would both be GetUser.
+			up := strings.ToUpper(name[:1]) + name[1:]
+			if other, ok := folded[up]; ok {
+				p.errorf(posOf(f.keyN), "operation names %q and %q would both become the Go handler %s; rename one", other, name, up)
+			}
+			folded[up] = name
+		}
+		if e := p.endpoint(name, f.value); e != nil {
+			e.Pos = posOf(f.keyN)
+			s.Endpoints = append(s.Endpoints, e)
+		}
+	}
+}
+
+func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
+	what := fmt.Sprintf("endpoint %s", name)
+	fields, ok := p.mapping(n, what, endpointKeys)
+	if !ok {
+		return nil
+	}
+	e := &Endpoint{Name: name}
+	var responsesN *yaml.Node
+	for _, f := range fields {
+		switch f.key {
+		case "method":
+			if m, ok := p.str(f.value, what+": method"); ok {
+				up := strings.ToUpper(m)
+				if !contains(methods, up) {
+					msg := fmt.Sprintf("%s: method %q is not one of %s", what, m, strings.Join(methods, ", "))
+					if s := Suggest(up, methods); s != "" {
+						msg += fmt.Sprintf("; did you mean %q?", s)
+					}
+					p.errorf(posOf(f.value), "%s", msg)
+				}
+				e.Method = up
+			}
+		case "path":
+			if path, ok := p.str(f.value, what+": path"); ok {
+				e.Path = path
+				e.Params = p.path(path, posOf(f.value), what)
+			}
+		case "summary":
+			e.Summary, _ = p.str(f.value, what+": summary")
+		case "request":
+			p.request(f.value, e, what)
+		case "responses":
+			responsesN = f.value
+		}
+	}
+	pos := posOf(n)
+	if e.Method == "" {
+		p.errorf(pos, "%s has no method; add e.g. `method: GET`", what)
+	}
+	if e.Path == "" {
+		p.errorf(pos, "%s has no path; add e.g. `path: /api/%s`", what, name)
+	}
+	if responsesN == nil {
+		p.errorf(pos, "%s has no responses; add at least one, e.g. `responses: [{status: 200, body: {ok: true}}]`", what)
+	} else {
+		p.responses(responsesN, e, what)
+	}
+	return e
+}
+
+// path checks a path's syntax and returns its parameters in order.
+func (p *parser) path(path string, pos Pos, what string) []string {
+	if !strings.HasPrefix(path, "/") {
+		p.errorf(pos, "%s: path %q must start with '/'", what, path)
+		return nil
+	}
+	if strings.ContainsAny(path, "?#") {
+		p.errorf(pos, "%s: path %q must not hold a query or fragment; declare query parameters under request.query and match them with `when: {query.name: value}`", what, path)
+		return nil
+	}
+	var params []string
+	segs := strings.Split(path[1:], "/")
+	for i, seg := range segs {
+		if seg == "" {
+			if i == len(segs)-1 {
+				continue // a trailing slash, or the root path
+			}
+			p.errorf(pos, "%s: path %q has an empty segment ('//')", what, path)
+			continue
+		}
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			name := seg[1 : len(seg)-1]
+			if !paramRE.MatchString(name) {
+				p.errorf(pos, "%s: path parameter {%s} must be a name of letters, digits and '_', starting with a letter", what, name)
+				continue
+			}
+			if contains(params, name) {
+				p.errorf(pos, "%s: path parameter {%s} appears twice in %q", what, name, path)
+				continue
+			}
+			params = append(params, name)
+			continue
+		}
+		if strings.ContainsAny(seg, "{}") {
+			p.errorf(pos, "%s: path segment %q must be either plain text or a whole {param}", what, seg)
+			continue
+		}
+		if !pathSegRE.MatchString(seg) {
+			p.errorf(pos, "%s: path segment %q holds characters that are not allowed in a URL path", what, seg)
+		}
+	}
+	return params
+}
+
+func (p *parser) request(n *yaml.Node, e *Endpoint, what string) {
+	what += ": request"
+	fields, _ := p.mapping(n, what, requestKeys)
+	for _, f := range fields {
+		switch f.key {
+		case "body":
+			v := p.value(f.value)
+			e.Request.Body = &v
+		case "schema":
+			v := p.value(f.value)
+			e.Request.Schema = &v
+		case "query":
+			e.Request.Query = p.namedValues(f.value, what+".query", false)
+		case "headers":
+			e.Request.Headers = p.namedValues(f.value, what+".headers", true)
+		}
+	}
+}
+
+func (p *parser) namedValues(n *yaml.Node, what string, header bool) []NamedValue {
+	fields, _ := p.mapping(n, what, nil)
+	var out []NamedValue
+	for _, f := range fields {
+		if header && !headerRE.MatchString(f.key) {
+			p.errorf(posOf(f.keyN), "%s: %q is not a valid header name", what, f.key)
+		}
+		v := p.value(f.value)
+		if v.Kind == Object || (v.Kind == Array && header) {
+			p.errorf(posOf(f.value), "%s.%s: an example must be a plain value, not %s", what, f.key, v.Kind)
+		}
+		out = append(out, NamedValue{Name: f.key, Value: v, Pos: posOf(f.keyN)})
+	}
+	return out
+}
+
+func (p *parser) responses(n *yaml.Node, e *Endpoint, what string) {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		p.errorf(posOf(n), "%s: responses must be a list (each item starts with '-'), not %s", what, describe(n))
+		return
+	}
+	if len(n.Content) == 0 {
+		p.errorf(posOf(n), "%s: responses is empty; add at least one", what)
+		return
+	}
+	for i, item := range n.Content {
+		rwhat := fmt.Sprintf("%s: response %d", what, i+1)
+		r := p.response(item, e, rwhat)
+		if r == nil {
+			continue
+		}
+		if i > 0 && len(e.Responses) > 0 && len(e.Responses[len(e.Responses)-1].When) == 0 {
+			p.errorf(r.Pos, "%s can never answer: the response before it has no `when`, so it always matches; move the fallback last", rwhat)
+		}
+		e.Responses = append(e.Responses, r)
+	}
+}
+
+func (p *parser) response(n *yaml.Node, e *Endpoint, what string) *Response {
+	fields, ok := p.mapping(n, what, responseKeys)
+	if !ok {
+		return nil
+	}
+	r := &Response{Status: http.StatusOK, Pos: posOf(resolve(n))}
+	for _, f := range fields {
+		switch f.key {
+		case "when":
+			r.When = p.conditions(f.value, e, what)
+		case "status":
+			if st, ok := p.integer(f.value, what+": status"); ok {
+				if st < 100 || st > 599 {
+					p.errorf(posOf(f.value), "%s: status %d is not an HTTP status code (100-599)", what, st)
+				}
+				r.Status = st
+			}
+		case "headers":
+			for _, h := range p.namedValues(f.value, what+": headers", true) {
+				if h.Value.Kind == Array {
+					p.errorf(h.Pos, "%s: header %s must be a single value", what, h.Name)
+				}
+				r.Headers = append(r.Headers, Header{Name: h.Name, Value: h.Value.Text()})
+			}
+		case "body":
+			v := p.value(f.value)
+			r.Body = &v
+		case "bodyFile":
+			if bf, ok := p.str(f.value, what+": bodyFile"); ok {
+				r.BodyFile = bf
+				r.BodyPath = p.bodyFile(bf, posOf(f.value), what)
+			}
+		case "schema":
+			v := p.value(f.value)
+			r.Schema = &v
+		case "delay":
+			r.Delay = p.delay(f.value, what)
+		}
+	}
+	if r.Body != nil && r.BodyFile != "" {
+		p.errorf(r.Pos, "%s has both body and bodyFile; keep one", what)
+	}
+	if (r.Body != nil || r.BodyFile != "") && (r.Status == http.StatusNoContent || r.Status == http.StatusNotModified || r.Status < 200) {
+		p.errorf(r.Pos, "%s: status %d never carries a body; remove the body or change the status", what, r.Status)
+	}
+	return r
+}
+
+func (p *parser) bodyFile(bf string, pos Pos, what string) string {
+	if filepath.IsAbs(bf) || strings.HasPrefix(bf, "/") || strings.HasPrefix(bf, `\`) {
+		p.errorf(pos, "%s: bodyFile %q must be a path relative to the project folder", what, bf)
+		return ""
+	}
+	clean := filepath.Clean(filepath.FromSlash(bf))
+	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		p.errorf(pos, "%s: bodyFile %q points outside the project folder; keep response files inside it", what, bf)
+		return ""
+	}
+	full := filepath.Join(p.dir, clean)
+	st, err := os.Stat(full)
+	switch {
+	case err != nil:
+		p.errorf(pos, "%s: bodyFile %q does not exist (looked for %s)", what, bf, full)
+		return ""
+	case st.IsDir():
+		p.errorf(pos, "%s: bodyFile %q is a folder, not a file", what, bf)
+		return ""
+	}
+	// A symbolic link could still lead outside; follow it and check again.
+	if real, err := filepath.EvalSymlinks(full); err == nil {
+		root, err2 := filepath.EvalSymlinks(p.dir)
+		if err2 == nil {
+			if rel, err := filepath.Rel(root, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				p.errorf(pos, "%s: bodyFile %q links outside the project folder; keep response files inside it", what, bf)
+				return ""
+			}
+		}
+	}
+	return full
+}
+
+func (p *parser) delay(n *yaml.Node, what string) time.Duration {
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+		p.errorf(posOf(n), "%s: delay %s needs a unit, e.g. %sms or %ss", what, n.Value, n.Value, n.Value)
+		return 0
+	}
+	s, ok := p.str(n, what+": delay")
+	if !ok {
+		return 0
+	}
+	d, err := time.ParseDuration(s)
+	switch {
+	case err != nil:
+		p.errorf(posOf(n), "%s: delay %q is not a duration; write e.g. 300ms, 2s or 1m", what, s)
+	case d < 0:
+		p.errorf(posOf(n), "%s: delay %q must not be negative", what, s)
+	case d > 10*time.Minute:
+		p.errorf(posOf(n), "%s: delay %q is longer than 10m; clients would time out first", what, s)
+	default:
+		return d
+	}
+	return 0
+}
+
+func (p *parser) conditions(n *yaml.Node, e *Endpoint, what string) []Condition {
+	fields, _ := p.mapping(n, what+": when", nil)
+	var out []Condition
+	for _, f := range fields {
+		c := Condition{Key: f.key, Value: p.value(f.value), Pos: posOf(f.keyN)}
+		src, name, _ := strings.Cut(f.key, ".")
+		c.Source, c.Name = Source(src), name
+		switch c.Source {
+		case SourceBody:
+			if f.key == "body" {
+				break // the whole body
+			}
+			steps, err := parseBodyPath(name)
+			if err != "" {
+				p.errorf(c.Pos, "%s: when key %q: %s", what, f.key, err)
+				continue
+			}
+			c.Steps = steps
+		case SourceQuery, SourceHeader:
+			if name == "" {
+				p.errorf(c.Pos, "%s: when key %q needs a name, e.g. %s.page", what, f.key, src)
+				continue
+			}
+			if c.Source == SourceHeader && !headerRE.MatchString(name) {
+				p.errorf(c.Pos, "%s: when key %q: %q is not a valid header name", what, f.key, name)
+				continue
+			}
+			if c.Value.Kind == Object || c.Value.Kind == Array {
+				p.errorf(posOf(f.value), "%s: when %s compares text, so its value must be a plain value, not %s", what, f.key, c.Value.Kind)
+				continue
+			}
+		case SourcePath:
+			if !contains(e.Params, name) {
+				msg := fmt.Sprintf("%s: when key %q names no parameter of path %q", what, f.key, e.Path)
+				if len(e.Params) == 0 {
+					msg += "; the path has no {params}"
+				} else if s := Suggest(name, e.Params); s != "" {
+					msg += fmt.Sprintf("; did you mean %q?", "path."+s)
+				} else {
+					msg += fmt.Sprintf(" (its params: %s)", strings.Join(e.Params, ", "))
+				}
+				p.errorf(c.Pos, "%s", msg)
+				continue
+			}
+			if c.Value.Kind == Object || c.Value.Kind == Array {
+				p.errorf(posOf(f.value), "%s: when %s compares text, so its value must be a plain value, not %s", what, f.key, c.Value.Kind)
+				continue
+			}
+		default:
+			msg := fmt.Sprintf("%s: when key %q must start with body., query., header. or path.", what, f.key)
+			if s := Suggest(src, []string{"body", "query", "header", "path"}); s != "" && s != src {
+				msg += fmt.Sprintf("; did you mean %q?", s+strings.TrimPrefix(f.key, src))
+			}
+			p.errorf(c.Pos, "%s", msg)
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// parseBodyPath reads a dot path like "user.tags[0].name" (or "user.tags.0.name").
+func parseBodyPath(path string) ([]Step, string) {
+	if path == "" {
+		return nil, "the path after body. is empty; write e.g. body.user"
+	}
+	var steps []Step
+	for _, part := range strings.Split(path, ".") {
+		m := bodyStepRE.FindStringSubmatch(part)
+		if m == nil || (m[1] == "" && m[2] == "") {
+			return nil, fmt.Sprintf("%q is not a valid step; write keys separated by dots, with [n] for array items", part)
+		}
+		if m[1] != "" {
+			if n, err := strconv.Atoi(m[1]); err == nil && n >= 0 && m[1] == strconv.Itoa(n) {
+				steps = append(steps, Step{Key: m[1], Index: n})
+			} else {
+				steps = append(steps, Step{Key: m[1], Index: -1})
+			}
+		}
+		for _, idx := range bodyIndexRE.FindAllStringSubmatch(m[2], -1) {
+			n, err := strconv.Atoi(idx[1])
+			if err != nil {
+				return nil, fmt.Sprintf("index [%s] is too large", idx[1])
+			}
+			steps = append(steps, Step{Index: n})
+		}
+	}
+	return steps, ""
+}
+
+// value converts a YAML node into a JSON value, reporting what JSON cannot hold.
+func (p *parser) value(n *yaml.Node) Value {
+	return p.valueDepth(n, 0)
+}
+
+func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
+	pos := posOf(n)
+	if depth > 64 {
+		p.errorf(pos, "value nests deeper than 64 levels")
+		return Value{Kind: Null, Pos: pos}
+	}
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		v := p.valueDepth(n.Alias, depth+1)
+		v.Pos = pos
+		return v
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		v := Value{Kind: Object, Fields: []Field{}, Pos: pos}
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if k.Tag == "!!merge" {
+				p.errorf(posOf(k), "YAML merge keys (<<) are not supported in bodies; write the fields out")
+				continue
+			}
+			if k.Kind != yaml.ScalarNode {
+				p.errorf(posOf(k), "object keys must be text")
+				continue
+			}
+			if seen[k.Value] {
+				p.errorf(posOf(k), "key %q appears twice in this object", k.Value)
+				continue
+			}
+			seen[k.Value] = true
+			v.Fields = append(v.Fields, Field{Key: k.Value, Value: p.valueDepth(val, depth+1), KeyPos: posOf(k)})
+		}
+		return v
+	case yaml.SequenceNode:
+		v := Value{Kind: Array, Items: []Value{}, Pos: pos}
+		for _, item := range n.Content {
+			v.Items = append(v.Items, p.valueDepth(item, depth+1))
+		}
+		return v
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return Value{Kind: Null, Pos: pos}
+		case "!!bool":
+			var b bool
+			_ = n.Decode(&b)
+			return Value{Kind: Bool, Bool: b, Pos: pos}
+		case "!!int":
+			var i int64
+			if err := n.Decode(&i); err == nil {
+				return Value{Kind: Number, Num: strconv.FormatInt(i, 10), Pos: pos}
+			}
+			var u uint64
+			if err := n.Decode(&u); err == nil {
+				return Value{Kind: Number, Num: strconv.FormatUint(u, 10), Pos: pos}
+			}
+			p.errorf(pos, "number %s is too large", n.Value)
+		case "!!float":
+			var f float64
+			if err := n.Decode(&f); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+				num := strconv.FormatFloat(f, 'f', -1, 64)
+				if !strings.Contains(num, ".") && !strings.ContainsAny(n.Value, "eE") {
+					num += ".0" // 1.0 in the spec stays a fractional number
+				}
+				if strings.ContainsAny(n.Value, "eE") {
+					num = strconv.FormatFloat(f, 'g', -1, 64)
+				}
+				return Value{Kind: Number, Num: num, Pos: pos}
+			}
+			p.errorf(pos, "%s is not a number JSON can carry", n.Value)
+		default:
+			// Strings, and YAML timestamps, which stay the text the spec wrote.
+			return Value{Kind: String, Str: n.Value, Pos: pos}
+		}
+		return Value{Kind: Null, Pos: pos}
+	}
+	return Value{Kind: Null, Pos: pos}
+}
+
+// checkRoutes reports endpoints whose method and path clash. It registers every pattern
+// on a fresh ServeMux, the router the stub server and the ejected server both use, so
+// anything ServeMux would refuse is caught here with a plain message.
+func (p *parser) checkRoutes(s *Spec) {
+	mux := http.NewServeMux()
+	owner := map[string]*Endpoint{}
+	for _, e := range s.Endpoints {
+		if e.Method == "" || e.Path == "" || !contains(methods, e.Method) {
+			continue
+		}
+		pat := e.Pattern()
+		if other, ok := owner[normalizePattern(pat)]; ok {
+			p.errorf(e.Pos, "endpoint %s: %s %s is already served by endpoint %s (line %d)", e.Name, e.Method, e.Path, other.Name, other.Pos.Line)
+			continue
+		}
+		if err := register(mux, pat); err != "" {
+			p.errorf(e.Pos, "endpoint %s: %s %s conflicts with another endpoint: %s", e.Name, e.Method, e.Path, err)
+			continue
+		}
+		owner[normalizePattern(pat)] = e
+	}
+}
+
+// normalizePattern erases parameter names: /users/{id} and /users/{userId} are one route.
+func normalizePattern(pat string) string {
+	return paramNameRE.ReplaceAllString(pat, "{}")
+}
+
+var paramNameRE = regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_]*\}`)
+
+func register(mux *http.ServeMux, pattern string) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+			if i := strings.Index(msg, "conflicts with"); i >= 0 {
+				msg = msg[i:]
+			}
+		}
+	}()
+	mux.Handle(pattern, http.NotFoundHandler())
+	return ""
+}

@@ -1,0 +1,329 @@
+package spec
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Locate turns a project folder or a spec file path into the spec file path.
+func Locate(path string) (string, error) {
+	if path == "" {
+		path = "."
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("%s: no such file or folder; run `bb init` to create a %s", path, FileName)
+		}
+		return "", err
+	}
+	if !st.IsDir() {
+		return path, nil
+	}
+	file := filepath.Join(path, FileName)
+	if _, err := os.Stat(file); err != nil {
+		return "", fmt.Errorf("%s: no %s in this folder; run `bb init %s` to create one", path, FileName, path)
+	}
+	return file, nil
+}
+
+// Load reads and validates the spec at path: a project folder holding bb.yaml, or the
+// spec file itself. Problems in the spec come back as an ErrorList naming every one.
+func Load(path string) (*Spec, error) {
+	file, err := Locate(path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(file, data)
+}
+
+// Parse validates spec text read from file. bodyFile entries are resolved against the
+// file's directory.
+func Parse(file string, data []byte) (*Spec, error) {
+	p := &parser{file: file, dir: filepath.Dir(file)}
+	s := p.parse(data)
+	if len(p.errs) > 0 {
+		p.errs.sort()
+		return nil, p.errs
+	}
+	return s, nil
+}
+
+type parser struct {
+	file string
+	dir  string
+	errs ErrorList
+}
+
+func (p *parser) errorf(pos Pos, format string, args ...any) {
+	p.errs = append(p.errs, &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+// field is one key of a mapping node with its value.
+type field struct {
+	key   string
+	keyN  *yaml.Node
+	value *yaml.Node
+}
+
+// mapping checks that n is a mapping whose keys are all known, reports unknown keys with
+// a suggestion, and returns the keys it holds in order.
+func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bool) {
+	n = resolve(n)
+	if n.Kind != yaml.MappingNode {
+		if isNull(n) {
+			return nil, true
+		}
+		p.errorf(posOf(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
+		return nil, false
+	}
+	var out []field
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if seen[key] {
+			p.errorf(posOf(k), "%q appears twice in %s", key, what)
+			continue
+		}
+		seen[key] = true
+		if known != nil && !contains(known, key) {
+			msg := fmt.Sprintf("unknown key %q in %s", key, what)
+			if s := Suggest(key, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += fmt.Sprintf(" (known keys: %s)", strings.Join(known, ", "))
+			}
+			p.errorf(posOf(k), "%s", msg)
+			continue
+		}
+		out = append(out, field{key: key, keyN: k, value: v})
+	}
+	return out, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		return resolve(n.Content[0])
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "an empty value"
+		case "!!str":
+			return fmt.Sprintf("the text %q", n.Value)
+		}
+		return fmt.Sprintf("%s", n.Value)
+	}
+	return "that"
+}
+
+func (p *parser) str(n *yaml.Node, what string) (string, bool) {
+	n = resolve(n)
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		p.errorf(posOf(n), "%s must be text, not %s", what, describe(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		var i int
+		if err := n.Decode(&i); err == nil {
+			return i, true
+		}
+	}
+	p.errorf(posOf(n), "%s must be a whole number, not %s", what, describe(n))
+	return 0, false
+}
+
+var topKeys = []string{"version", "name", "description", "server", "endpoints"}
+
+func (p *parser) parse(data []byte) *Spec {
+	s := &Spec{File: p.file, Dir: p.dir}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		p.yamlError(err)
+		return s
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		p.errorf(Pos{}, "the file is empty; a spec starts with `version: 1` and lists `endpoints:`")
+		return s
+	}
+	root := resolve(&doc)
+	fields, ok := p.mapping(root, "the spec", topKeys)
+	if !ok {
+		return s
+	}
+	var versionSeen, endpointsSeen bool
+	for _, f := range fields {
+		switch f.key {
+		case "version":
+			versionSeen = true
+			v := resolve(f.value)
+			if n, err := strconv.Atoi(v.Value); err != nil || v.Kind != yaml.ScalarNode {
+				p.errorf(posOf(v), "version must be 1, not %s", describe(v))
+			} else if n != 1 {
+				p.errorf(posOf(v), "this spec says version %d, but this bb reads version 1 only; write `version: 1` or update bb", n)
+			} else {
+				s.Version = 1
+			}
+		case "name":
+			if name, ok := p.str(f.value, "name"); ok {
+				if typeName(name) == "" {
+					p.errorf(posOf(f.value), "name %q must start with a letter and hold letters, digits, spaces, '-' or '_'", name)
+				}
+				s.Name = name
+			}
+		case "description":
+			p.str(f.value, "description")
+		case "server":
+			p.server(f.value, s)
+		case "endpoints":
+			endpointsSeen = true
+			p.endpoints(f.value, s)
+		}
+	}
+	if !versionSeen {
+		p.errorf(posOf(root), "missing `version: 1` at the top of the spec")
+	}
+	if !endpointsSeen {
+		p.errorf(posOf(root), "missing `endpoints:`; list at least one endpoint")
+	}
+	if s.Name == "" {
+		s.Name = defaultName(p.dir)
+	}
+	p.checkRoutes(s)
+	p.checkSchemas(s)
+	return s
+}
+
+func (p *parser) yamlError(err error) {
+	var te *yaml.TypeError
+	msg := err.Error()
+	if errors.As(err, &te) {
+		msg = strings.Join(te.Errors, "; ")
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	// yaml.v3 reports "line N: message"; lift the line into the position.
+	line := 0
+	if strings.HasPrefix(msg, "line ") {
+		rest := msg[len("line "):]
+		if i := strings.Index(rest, ":"); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				line = n
+				msg = strings.TrimSpace(rest[i+1:])
+			}
+		}
+	}
+	pos := Pos{}
+	if line > 0 {
+		pos = Pos{Line: line, Col: 1}
+	}
+	p.errorf(pos, "not valid YAML: %s", msg)
+}
+
+var serverKeys = []string{"port", "host"}
+
+func (p *parser) server(n *yaml.Node, s *Spec) {
+	fields, _ := p.mapping(n, "server", serverKeys)
+	for _, f := range fields {
+		switch f.key {
+		case "port":
+			if port, ok := p.integer(f.value, "server.port"); ok {
+				if port < 1 || port > 65535 {
+					p.errorf(posOf(f.value), "server.port must be between 1 and 65535, not %d", port)
+				} else {
+					s.Server.Port = port
+				}
+			}
+		case "host":
+			if h, ok := p.str(f.value, "server.host"); ok {
+				s.Server.Host = h
+			}
+		}
+	}
+}
+
+// defaultName names an API after its folder when the spec gives no name.
+func defaultName(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err == nil {
+		if n := typeName(filepath.Base(abs)); n != "" {
+			return n
+		}
+	}
+	return "App"
+}
+
+// typeName turns a name like "my app" or "my-app" into "MyApp", or "" when it cannot.
+func typeName(name string) string {
+	var b strings.Builder
+	upper := true
+	for _, r := range name {
+		switch {
+		case r == ' ' || r == '-' || r == '_' || r == '.':
+			upper = true
+		case r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'):
+			if b.Len() == 0 && r >= '0' && r <= '9' {
+				return ""
+			}
+			if upper {
+				r = []rune(strings.ToUpper(string(r)))[0]
+				upper = false
+			}
+			b.WriteRune(r)
+		default:
+			return ""
+		}
+	}
+	return b.String()
+}
+
+// TypeName is the spec's name as a type name: "my app" becomes "MyApp".
+func (s *Spec) TypeName() string {
+	if n := typeName(s.Name); n != "" {
+		return n
+	}
+	return "App"
+}

@@ -1,0 +1,117 @@
+// Package spec loads, validates and models bb.yaml, the contract between an app and its
+// backend. Every other part of bb (the stub server, the generators, the contract checker)
+// reads the model built here.
+package spec
+
+import "time"
+
+// FileName is the spec's file name inside a project folder.
+const FileName = "bb.yaml"
+
+// DefaultPort is the port bb serves on when nothing else says. It is not 5000: macOS
+// AirPlay Receiver holds that one.
+const DefaultPort = 4000
+
+// Spec is a validated bb.yaml.
+type Spec struct {
+	Version   int
+	Name      string // the API's name: Swift package <Name>API, Go module, OpenAPI title
+	Server    Server
+	Endpoints []*Endpoint // in file order
+
+	File string // the spec file as it was named to Load
+	Dir  string // the project folder: the spec file's directory
+}
+
+// Server is the spec's optional server section.
+type Server struct {
+	Port int    // 0 when not set
+	Host string // "" when not set
+}
+
+// Endpoint is one operation: a method and path with the responses it gives.
+type Endpoint struct {
+	Name      string // operation name, a valid Swift and Go identifier
+	Summary   string
+	Method    string // upper case
+	Path      string // as written, e.g. /users/{id}
+	Params    []string
+	Request   Request
+	Responses []*Response
+	Pos       Pos
+}
+
+// Pattern is the endpoint's net/http ServeMux pattern, e.g. "GET /users/{id}".
+func (e *Endpoint) Pattern() string { return MuxPattern(e.Method, e.Path) }
+
+// MuxPattern turns a method and a bb path into a ServeMux pattern. A trailing slash in
+// bb means that exact path, never a prefix, so it becomes "{$}".
+func MuxPattern(method, path string) string {
+	if len(path) > 1 && path[len(path)-1] == '/' {
+		path += "{$}"
+	} else if path == "/" {
+		path = "/{$}"
+	}
+	return method + " " + path
+}
+
+// Request describes what the client sends: examples that type the generated client.
+type Request struct {
+	Body    *Value       // an example body; nil when the endpoint takes none
+	Schema  *Value       // an optional JSON Schema subset overriding inference from Body
+	Query   []NamedValue // query parameters with an example value each
+	Headers []NamedValue // request headers with an example value each
+}
+
+// NamedValue is a name with an example value, in spec order.
+type NamedValue struct {
+	Name  string
+	Value Value
+	Pos   Pos
+}
+
+// Response is one answer an endpoint can give, chosen when all its conditions hold.
+type Response struct {
+	When     []Condition // empty: the fallback, which always matches
+	Status   int
+	Headers  []Header
+	Body     *Value // nil when the response has no body or uses BodyFile
+	BodyFile string // as written, relative to the project folder
+	BodyPath string // BodyFile resolved against the project folder
+	Schema   *Value
+	Delay    time.Duration
+	Pos      Pos
+}
+
+// Header is one response header.
+type Header struct {
+	Name  string
+	Value string
+}
+
+// Source is where a condition reads its value from.
+type Source string
+
+// The places a condition can look.
+const (
+	SourceBody   Source = "body"
+	SourceQuery  Source = "query"
+	SourceHeader Source = "header"
+	SourcePath   Source = "path"
+)
+
+// Condition is one `when` entry: a place in the request and the value it must hold.
+type Condition struct {
+	Key    string // as written, e.g. body.user or query.page
+	Source Source // body, query, header or path
+	Name   string // query, header or path: the name; body: the dot path after "body."
+	Steps  []Step // body: the path to walk; empty means the whole body
+	Value  Value  // the expected value
+	Pos    Pos
+}
+
+// Step is one step of a body path: an object key, or an array index when Index >= 0.
+type Step struct {
+	Key   string
+	Index int
+}
