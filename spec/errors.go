@@ -100,3 +100,7 @@ func prevprev(i, j int, a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	return levenshtein(string(ra[:i-2]), string(rb[:j-2]))
 }
+
+// Distance is the edit distance between two strings: insertions, deletions,
+// substitutions and swaps of neighbours each count one.
+func Distance(a, b string) int { return levenshtein(a, b) }

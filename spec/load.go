@@ -327,3 +327,7 @@ func (s *Spec) TypeName() string {
 	}
 	return "App"
 }
+
+// TypeName turns a name like "my app" or "my-app" into "MyApp", or "" when it holds
+// characters a type name cannot.
+func TypeName(name string) string { return typeName(name) }

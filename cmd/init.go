@@ -1,0 +1,104 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backwards-backend/bb/scaffold"
+	"github.com/backwards-backend/bb/spec"
+)
+
+// InitOptions are the settings of `bb init`.
+type InitOptions struct {
+	Dir   string
+	Name  string // the API name; default: from the folder name
+	Force bool
+}
+
+func newInitCmd(streams *IO) *cobra.Command {
+	opts := &InitOptions{}
+	c := &cobra.Command{
+		Use:   "init [dir]",
+		Short: "Create a bb.yaml with a working example endpoint",
+		Long: `Create a project folder with a commented bb.yaml holding a working example
+endpoint (POST /api/get_messages) and a .gitignore. An existing bb.yaml is
+never overwritten unless --force is given.`,
+		Example: `  bb init myapp
+  bb init . --name Messages`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Dir = pathArg(args)
+			return runInit(opts, streams)
+		},
+	}
+	c.Flags().StringVar(&opts.Name, "name", "", "the API's name (default: from the folder name)")
+	c.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing bb.yaml")
+	return c
+}
+
+func runInit(opts *InitOptions, streams *IO) error {
+	name := opts.Name
+	if name == "" {
+		abs, err := filepath.Abs(opts.Dir)
+		if err != nil {
+			return err
+		}
+		name = spec.TypeName(filepath.Base(abs))
+	} else if spec.TypeName(name) == "" {
+		return &usageError{fmt.Errorf("--name %q must start with a letter and hold letters, digits, spaces, '-' or '_'", name)}
+	}
+	specFile := filepath.Join(opts.Dir, spec.FileName)
+	if _, err := os.Stat(specFile); err == nil && !opts.Force {
+		return fmt.Errorf("%s already exists; bb init leaves it alone (use --force to overwrite it)", specFile)
+	}
+	files, err := scaffold.InitFiles(name)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(specFile, files["bb.yaml"]); err != nil {
+		return err
+	}
+	fmt.Fprintf(streams.Out, "created %s\n", specFile)
+	ignore := filepath.Join(opts.Dir, ".gitignore")
+	if _, err := os.Stat(ignore); errors.Is(err, fs.ErrNotExist) {
+		if err := writeFileAtomic(ignore, files[".gitignore"]); err != nil {
+			return err
+		}
+		fmt.Fprintf(streams.Out, "created %s\n", ignore)
+	}
+	fmt.Fprintf(streams.Out, `
+Next steps:
+  bb serve %s
+  curl -s -X POST localhost:4000/api/get_messages -d '{"user":"larry"}'
+`, opts.Dir)
+	return nil
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so a crash never leaves
+// half a file behind.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,126 @@
+// Package cmd holds bb's cobra commands. Each command turns its flags into an options
+// struct and hands it to a run function that tests call directly.
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backwards-backend/bb/spec"
+)
+
+// Exit codes, stable and documented in the README.
+const (
+	ExitOK      = 0 // success
+	ExitFailure = 1 // the command could not do its job (a port in use, a file it cannot write)
+	ExitUsage   = 2 // bad flags or arguments, or a spec with errors
+)
+
+// IO holds the streams a command reads and writes, so tests can inject their own.
+type IO struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// usageError marks an error in how bb was called.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// Main runs bb with the given arguments and returns the process exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return Run(ctx, args, &IO{In: stdin, Out: stdout, Err: stderr})
+}
+
+// Run is Main with a context the caller controls.
+func Run(ctx context.Context, args []string, streams *IO) int {
+	root := NewRoot(streams)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var list spec.ErrorList
+	var ue *usageError
+	switch {
+	case errors.As(err, &list):
+		fmt.Fprintln(streams.Err, list.Error())
+		noun := "problems"
+		if len(list) == 1 {
+			noun = "problem"
+		}
+		fmt.Fprintf(streams.Err, "%d %s in %s\n", len(list), noun, list[0].File)
+		return ExitUsage
+	case errors.As(err, &ue):
+		fmt.Fprintf(streams.Err, "bb: %v\nRun 'bb --help' for usage.\n", err)
+		return ExitUsage
+	}
+	fmt.Fprintf(streams.Err, "bb: %v\n", err)
+	return ExitFailure
+}
+
+// NewRoot builds the bb command tree.
+func NewRoot(streams *IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "bb",
+		Short: "bb, the backwards backend: a local backend that answers your app's calls from bb.yaml",
+		Long: `bb, the backwards backend: write the client call first, and bb answers it.
+
+bb serves every endpoint in bb.yaml on localhost with its stub JSON, reloads the
+moment the file changes, and tells you the stub to add when your app calls
+something bb.yaml does not have yet.
+
+Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
+		Example: `  bb init myapp
+  bb serve myapp
+  bb check myapp`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{err}
+	})
+	root.AddCommand(newInitCmd(streams))
+	root.AddCommand(newServeCmd(streams))
+	root.AddCommand(newCheckCmd(streams))
+	root.AddCommand(newVersionCmd(streams))
+	wrapArgs(root)
+	return root
+}
+
+// wrapArgs makes argument-count errors usage errors, so they exit 2.
+func wrapArgs(c *cobra.Command) {
+	if args := c.Args; args != nil {
+		c.Args = func(cmd *cobra.Command, a []string) error {
+			if err := args(cmd, a); err != nil {
+				return &usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		wrapArgs(sub)
+	}
+}
+
+// pathArg is the optional [dir|file] argument most commands take.
+func pathArg(args []string) string {
+	if len(args) == 0 {
+		return "."
+	}
+	return args[0]
+}

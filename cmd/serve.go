@@ -1,0 +1,114 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/backwards-backend/bb/runtime"
+	"github.com/backwards-backend/bb/spec"
+)
+
+// ServeOptions are the settings of `bb serve`, merged from flags, BB_* environment
+// variables, the spec's server section and defaults, in that order.
+type ServeOptions struct {
+	Path     string
+	Host     string
+	Port     int
+	MaxBody  int64
+	NoCORS   bool
+	NoWatch  bool
+	SwiftOut string
+
+	// Ready, when set, is told the address once the server listens (tests use it).
+	Ready func(addr string)
+}
+
+func newServeCmd(streams *IO) *cobra.Command {
+	opts := &ServeOptions{}
+	v := viper.New()
+	c := &cobra.Command{
+		Use:   "serve [dir|file]",
+		Short: "Answer every endpoint in bb.yaml on localhost, reloading on each save",
+		Long: `Serve every endpoint in bb.yaml with its stub responses. Saving the file
+changes the answers at once; a bad edit is reported and the last good spec keeps
+serving. A request no endpoint answers gets a 404, and the log prints the
+bb.yaml snippet that would answer it.
+
+Settings come from flags, then BB_* environment variables (BB_PORT, BB_HOST,
+BB_MAX_BODY, BB_NO_CORS), then the spec's server: section, then defaults.`,
+		Example: `  bb serve examples/messages
+  bb serve --port 4100 ./bb.yaml
+  bb serve --host 0.0.0.0        # reachable from a phone on the same Wi-Fi`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Path = pathArg(args)
+			s, err := spec.Load(opts.Path)
+			if err != nil {
+				return err
+			}
+			if err := mergeServeConfig(v, s, opts); err != nil {
+				return err
+			}
+			return runServe(c, s, opts, streams)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.Host, "host", "127.0.0.1", "address to listen on; 0.0.0.0 lets a phone on the same network connect")
+	f.IntVarP(&opts.Port, "port", "p", spec.DefaultPort, "port to listen on")
+	f.Int64Var(&opts.MaxBody, "max-body", runtime.DefaultMaxBody, "largest request body accepted, in bytes")
+	f.BoolVar(&opts.NoCORS, "no-cors", false, "do not send CORS headers (they are on by default for local web clients)")
+	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when bb.yaml changes")
+	f.StringVar(&opts.SwiftOut, "swift-out", "", "regenerate the Swift package into this folder after every reload")
+	for _, name := range []string{"host", "port", "max-body", "no-cors"} {
+		_ = v.BindPFlag(name, f.Lookup(name))
+	}
+	v.SetEnvPrefix("BB")
+	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	v.AutomaticEnv()
+	return c
+}
+
+// mergeServeConfig applies the precedence: flags > BB_* environment > spec > defaults.
+func mergeServeConfig(v *viper.Viper, s *spec.Spec, opts *ServeOptions) error {
+	cfg := map[string]any{}
+	if s.Server.Port != 0 {
+		cfg["port"] = s.Server.Port
+	}
+	if s.Server.Host != "" {
+		cfg["host"] = s.Server.Host
+	}
+	if err := v.MergeConfigMap(cfg); err != nil {
+		return err
+	}
+	opts.Host = v.GetString("host")
+	opts.Port = v.GetInt("port")
+	opts.MaxBody = v.GetInt64("max-body")
+	opts.NoCORS = v.GetBool("no-cors")
+	if opts.Port < 0 || opts.Port > 65535 {
+		return &usageError{fmt.Errorf("port %d is not between 0 and 65535", opts.Port)}
+	}
+	if opts.MaxBody <= 0 {
+		return &usageError{fmt.Errorf("--max-body must be a positive number of bytes")}
+	}
+	return nil
+}
+
+func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) error {
+	cfg := runtime.Config{
+		File:    s.File,
+		Host:    opts.Host,
+		Port:    opts.Port,
+		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS},
+		NoWatch: opts.NoWatch,
+		Out:     streams.Out,
+		Log:     streams.Out,
+		Ready:   opts.Ready,
+	}
+	if opts.SwiftOut != "" {
+		cfg.OnReload = swiftRegenerator(opts.SwiftOut, streams)
+	}
+	return runtime.Serve(c.Context(), s, cfg)
+}

@@ -1,0 +1,234 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/backwards-backend/bb/spec"
+)
+
+// Request is what conditions look at: the parts of an HTTP request a `when` can name.
+type Request struct {
+	Body      []byte
+	Query     url.Values
+	Header    http.Header
+	PathValue func(name string) string
+
+	parsed  bool
+	json    any
+	jsonErr error
+}
+
+// bodyJSON decodes the body once. An empty body is no JSON at all, not an error: a
+// condition on it simply does not hold.
+func (rq *Request) bodyJSON() (any, bool, error) {
+	if !rq.parsed {
+		rq.parsed = true
+		if len(bytes.TrimSpace(rq.Body)) > 0 {
+			dec := json.NewDecoder(bytes.NewReader(rq.Body))
+			dec.UseNumber()
+			rq.jsonErr = dec.Decode(&rq.json)
+			if rq.jsonErr == nil && dec.More() {
+				rq.jsonErr = errors.New("more data after the JSON value")
+			}
+			if rq.jsonErr == nil {
+				return rq.json, true, nil
+			}
+		}
+	}
+	if rq.jsonErr != nil {
+		return nil, false, rq.jsonErr
+	}
+	return rq.json, len(bytes.TrimSpace(rq.Body)) > 0, nil
+}
+
+// Miss says why a condition did not hold.
+type Miss struct {
+	Cond *spec.Condition
+	Got  string // what the request held, or "missing"
+}
+
+func (m Miss) String() string {
+	return fmt.Sprintf("%s: want %s, got %s", m.Cond.Key, m.Cond.Value.String(), m.Got)
+}
+
+// BadBodyError is returned by Match when a body condition meets a body that is not JSON.
+type BadBodyError struct{ Err error }
+
+func (e *BadBodyError) Error() string { return "the request body is not valid JSON: " + e.Err.Error() }
+
+// Holds reports whether one condition holds for the request. When it does not, the Miss
+// says what was found instead.
+func Holds(c *spec.Condition, rq *Request) (bool, *Miss, error) {
+	var got any
+	found := false
+	switch c.Source {
+	case spec.SourceBody:
+		doc, ok, err := rq.bodyJSON()
+		if err != nil {
+			return false, nil, &BadBodyError{err}
+		}
+		if ok {
+			got, found = walk(doc, c.Steps)
+		}
+		if found && c.Value.Equal(got) {
+			return true, nil, nil
+		}
+	case spec.SourceQuery:
+		if vs, ok := rq.Query[c.Name]; ok && len(vs) > 0 {
+			got, found = vs[0], true
+			for _, v := range vs {
+				if textEqual(&c.Value, v) {
+					return true, nil, nil
+				}
+			}
+		}
+	case spec.SourceHeader:
+		if vs := rq.Header.Values(c.Name); len(vs) > 0 {
+			got, found = vs[0], true
+			for _, v := range vs {
+				if textEqual(&c.Value, v) {
+					return true, nil, nil
+				}
+			}
+		}
+	case spec.SourcePath:
+		if rq.PathValue != nil {
+			v := rq.PathValue(c.Name)
+			got, found = v, true
+			if textEqual(&c.Value, v) {
+				return true, nil, nil
+			}
+		}
+	}
+	m := &Miss{Cond: c, Got: "missing"}
+	if found {
+		if s, ok := got.(string); ok && c.Source != spec.SourceBody {
+			m.Got = s
+		} else {
+			js, _ := json.Marshal(got)
+			m.Got = string(js)
+		}
+	}
+	return false, m, nil
+}
+
+// textEqual compares a spec value with text from a query, header or path: numbers by
+// value (page=2 matches 2 and 2.0), everything else by its text.
+func textEqual(v *spec.Value, s string) bool {
+	if v.Kind == spec.Number {
+		x, ok1 := new(big.Rat).SetString(v.Num)
+		y, ok2 := new(big.Rat).SetString(s)
+		return ok1 && ok2 && x.Cmp(y) == 0
+	}
+	return v.Text() == s
+}
+
+func walk(doc any, steps []spec.Step) (any, bool) {
+	cur := doc
+	for _, st := range steps {
+		switch node := cur.(type) {
+		case map[string]any:
+			v, ok := node[st.Key]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case []any:
+			if st.Index < 0 || st.Index >= len(node) {
+				return nil, false
+			}
+			cur = node[st.Index]
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+// Match picks the answer for a request: the first response whose conditions all hold.
+// When none does, misses holds the first failed condition of each response.
+func (r *route) match(rq *Request) (*answer, []Miss, error) {
+	var misses []Miss
+	for _, a := range r.answers {
+		ok := true
+		for i := range a.resp.When {
+			held, miss, err := Holds(&a.resp.When[i], rq)
+			if err != nil {
+				return nil, nil, err
+			}
+			if !held {
+				ok = false
+				misses = append(misses, *miss)
+				break
+			}
+		}
+		if ok {
+			return a, misses, nil
+		}
+	}
+	return nil, misses, nil
+}
+
+func (r *route) serve(w http.ResponseWriter, req *http.Request) {
+	rq := &Request{Header: req.Header, PathValue: req.PathValue}
+	if req.URL.RawQuery != "" {
+		rq.Query = req.URL.Query()
+	}
+	if req.Body != nil && req.Body != http.NoBody {
+		body, err := io.ReadAll(req.Body)
+		if err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				note(w, "request body over the limit")
+				writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request body is larger than %d bytes; raise the limit with bb serve --max-body", tooBig.Limit))
+				return
+			}
+			note(w, "request body could not be read")
+			writeError(w, http.StatusBadRequest, "the request body could not be read: "+err.Error())
+			return
+		}
+		rq.Body = body
+	}
+	a, misses, err := r.match(rq)
+	if err != nil {
+		note(w, err.Error())
+		writeError(w, http.StatusBadRequest, err.Error()+fmt.Sprintf("; endpoint %s matches on the JSON body", r.ep.Name), "endpoint", r.ep.Name)
+		return
+	}
+	if a == nil {
+		why := make([]string, len(misses))
+		for i, m := range misses {
+			why[i] = m.String()
+		}
+		note(w, fmt.Sprintf("%s: no response matched (%s)", r.ep.Name, strings.Join(why, "; ")))
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no response of endpoint %s matches this request; add a response without `when` as the fallback", r.ep.Name), "endpoint", r.ep.Name, "unmatched", why)
+		return
+	}
+	note(w, a.note)
+	if a.resp.Delay > 0 {
+		t := time.NewTimer(a.resp.Delay)
+		select {
+		case <-t.C:
+		case <-req.Context().Done():
+			t.Stop()
+			return
+		}
+	}
+	h := w.Header()
+	for k, v := range a.header {
+		h[k] = v
+	}
+	w.WriteHeader(a.resp.Status)
+	if a.body != nil {
+		w.Write(a.body)
+	}
+}

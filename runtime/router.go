@@ -1,0 +1,222 @@
+// Package runtime is bb's stub server: it compiles a spec into an http.Handler that
+// answers every endpoint with its stub responses, and swaps in a new one whenever the
+// spec changes.
+package runtime
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/backwards-backend/bb/spec"
+)
+
+// DefaultMaxBody is the largest request body the stub server reads: 1 MiB.
+const DefaultMaxBody = 1 << 20
+
+// Options tune how a compiled spec answers.
+type Options struct {
+	MaxBody int64 // request body limit in bytes; 0 means DefaultMaxBody
+	NoCORS  bool  // turn off the permissive CORS headers meant for local development
+}
+
+// Router is one compiled version of a spec. It never changes after Compile, so requests
+// in flight keep a consistent view while a newer Router is swapped in.
+type Router struct {
+	spec    *spec.Spec
+	opt     Options
+	mux     *http.ServeMux
+	routes  []*route
+	methods []string // every method some route answers, for 405 checks
+	files   map[string][]byte
+}
+
+type route struct {
+	ep          *spec.Endpoint
+	answers     []*answer
+	fingerprint string
+}
+
+type answer struct {
+	index  int // 1-based, as the log and messages count responses
+	resp   *spec.Response
+	header http.Header
+	body   []byte
+	note   string // what the log says when this answer is sent
+}
+
+// Spec returns the spec the router was compiled from.
+func (rt *Router) Spec() *spec.Spec { return rt.spec }
+
+// Files returns the contents of every bodyFile the router serves, keyed by path.
+func (rt *Router) Files() map[string][]byte { return rt.files }
+
+// Compile builds the handler for a validated spec, reading every bodyFile once. A bodyFile
+// that cannot be read, or a .json one that is not JSON, is reported with its position.
+func Compile(s *spec.Spec, opt Options) (*Router, error) {
+	if opt.MaxBody <= 0 {
+		opt.MaxBody = DefaultMaxBody
+	}
+	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}}
+	var errs spec.ErrorList
+	seen := map[string]bool{}
+	for _, ep := range s.Endpoints {
+		r := &route{ep: ep}
+		for i, resp := range ep.Responses {
+			a, err := rt.compileAnswer(i+1, resp)
+			if err == nil {
+				a.note = fmt.Sprintf("%s → response %d", ep.Name, i+1)
+				if len(resp.When) == 0 && i > 0 {
+					a.note += " (fallback)"
+				}
+			}
+			if err != nil {
+				errs = append(errs, &spec.Error{File: s.File, Pos: resp.Pos, Msg: fmt.Sprintf("endpoint %s: response %d: %v", ep.Name, i+1, err)})
+				continue
+			}
+			r.answers = append(r.answers, a)
+		}
+		r.fingerprint = rt.fingerprint(ep)
+		rt.routes = append(rt.routes, r)
+		rt.mux.HandleFunc(ep.Pattern(), r.serve)
+		if !seen[ep.Method] {
+			seen[ep.Method] = true
+			rt.methods = append(rt.methods, ep.Method)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	sort.Strings(rt.methods)
+	rt.mux.HandleFunc("/", rt.notFound)
+	return rt, nil
+}
+
+func (rt *Router) compileAnswer(index int, resp *spec.Response) (*answer, error) {
+	a := &answer{index: index, resp: resp, header: http.Header{}}
+	switch {
+	case resp.Body != nil:
+		a.body = resp.Body.JSON()
+		a.header.Set("Content-Type", "application/json")
+	case resp.BodyPath != "":
+		data, err := os.ReadFile(resp.BodyPath)
+		if err != nil {
+			return nil, fmt.Errorf("bodyFile %q cannot be read: %v", resp.BodyFile, err)
+		}
+		ctype := mime.TypeByExtension(filepath.Ext(resp.BodyPath))
+		if strings.EqualFold(filepath.Ext(resp.BodyPath), ".json") {
+			ctype = "application/json"
+			if !json.Valid(data) {
+				return nil, fmt.Errorf("bodyFile %q is not valid JSON", resp.BodyFile)
+			}
+		}
+		if ctype == "" {
+			ctype = http.DetectContentType(data)
+		}
+		rt.files[resp.BodyPath] = data
+		a.body = data
+		a.header.Set("Content-Type", ctype)
+	}
+	for _, h := range resp.Headers {
+		a.header.Add(h.Name, h.Value)
+	}
+	return a, nil
+}
+
+// fingerprint identifies what an endpoint answers, ignoring where it sits in the file,
+// so a reload can say which endpoints really changed.
+func (rt *Router) fingerprint(ep *spec.Endpoint) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %s\n", ep.Method, ep.Path)
+	writeValue := func(label string, v *spec.Value) {
+		if v != nil {
+			fmt.Fprintf(h, "%s=%s\n", label, v.JSON())
+		}
+	}
+	writeValue("request.body", ep.Request.Body)
+	writeValue("request.schema", ep.Request.Schema)
+	for _, q := range ep.Request.Query {
+		fmt.Fprintf(h, "query %s=%s\n", q.Name, q.Value.JSON())
+	}
+	for _, q := range ep.Request.Headers {
+		fmt.Fprintf(h, "header %s=%s\n", q.Name, q.Value.JSON())
+	}
+	for _, r := range ep.Responses {
+		fmt.Fprintf(h, "response %d %v\n", r.Status, r.Delay)
+		for _, c := range r.When {
+			fmt.Fprintf(h, "when %s=%s\n", c.Key, c.Value.JSON())
+		}
+		for _, hd := range r.Headers {
+			fmt.Fprintf(h, "header %s=%s\n", hd.Name, hd.Value)
+		}
+		writeValue("body", r.Body)
+		writeValue("schema", r.Schema)
+		if r.BodyPath != "" {
+			fmt.Fprintf(h, "bodyFile %s\n", r.BodyFile)
+			h.Write(rt.files[r.BodyPath])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ServeHTTP answers one request from this version of the spec.
+func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !rt.opt.NoCORS {
+		h := w.Header()
+		origin := r.Header.Get("Origin")
+		if origin == "" {
+			h.Set("Access-Control-Allow-Origin", "*")
+		} else {
+			h.Set("Access-Control-Allow-Origin", origin)
+			h.Set("Access-Control-Allow-Credentials", "true")
+			h.Add("Vary", "Origin")
+		}
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			rt.preflight(w, r)
+			return
+		}
+		h.Set("Access-Control-Expose-Headers", "*")
+	}
+	rt.mux.ServeHTTP(w, r)
+}
+
+func (rt *Router) preflight(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS")
+	if req := r.Header.Get("Access-Control-Request-Headers"); req != "" {
+		h.Set("Access-Control-Allow-Headers", req)
+	}
+	h.Set("Access-Control-Max-Age", "600")
+	h.Add("Vary", "Access-Control-Request-Method, Access-Control-Request-Headers")
+	note(w, "CORS preflight")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// writeError sends a JSON error body: {"error": msg, ...extra}.
+func writeError(w http.ResponseWriter, status int, msg string, extra ...any) {
+	var b bytes.Buffer
+	b.WriteString(`{"error":`)
+	js, _ := json.Marshal(msg)
+	b.Write(js)
+	for i := 0; i+1 < len(extra); i += 2 {
+		k, _ := json.Marshal(extra[i])
+		v, _ := json.Marshal(extra[i+1])
+		b.WriteByte(',')
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteString("}\n")
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}

@@ -1,0 +1,185 @@
+package runtime
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Server serves the current Router and swaps in new ones without dropping a request:
+// each request runs entirely on the Router it started with.
+type Server struct {
+	cur atomic.Pointer[Router]
+	log *LineWriter
+}
+
+// NewServer returns a server answering from rt, logging one line per request to log
+// (nil for no request log).
+func NewServer(rt *Router, log *LineWriter) *Server {
+	s := &Server{log: log}
+	s.cur.Store(rt)
+	return s
+}
+
+// Router returns the router now serving.
+func (s *Server) Router() *Router { return s.cur.Load() }
+
+// Swap makes rt the serving router and reports how it differs from the one before.
+func (s *Server) Swap(rt *Router) Change {
+	old := s.cur.Swap(rt)
+	return Diff(old, rt)
+}
+
+// ServeHTTP answers from the current router and logs the request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rt := s.cur.Load()
+	if s.log == nil {
+		r.Body = http.MaxBytesReader(w, r.Body, rt.opt.MaxBody)
+		rt.ServeHTTP(w, r)
+		return
+	}
+	start := time.Now()
+	rec := &recorder{ResponseWriter: w}
+	r.Body = http.MaxBytesReader(rec, r.Body, rt.opt.MaxBody)
+	rt.ServeHTTP(rec, r)
+	if rec.status == 0 {
+		rec.status = http.StatusOK
+	}
+	s.log.Printf("%s %s %s %d %s %s", start.Format("15:04:05.000"), r.Method, r.URL.RequestURI(), rec.status, roundDuration(time.Since(start)), rec.note)
+}
+
+func roundDuration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return fmt.Sprintf("%.2fms", float64(d)/float64(time.Millisecond))
+	case d < time.Second:
+		return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
+	}
+	return d.Round(time.Millisecond).String()
+}
+
+// recorder keeps the status and a note on how the request was answered, for the log.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	note   string
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// note records how a request was answered when the writer keeps notes.
+func note(w http.ResponseWriter, msg string) {
+	if rec, ok := w.(*recorder); ok {
+		rec.note = msg
+	}
+}
+
+// LineWriter writes log lines through a buffer flushed shortly after the first unflushed
+// line, so a busy server makes one write per burst rather than one per request.
+type LineWriter struct {
+	mu      sync.Mutex
+	w       *bufio.Writer
+	pending bool
+	delay   time.Duration
+}
+
+// NewLineWriter buffers lines to w, flushing within delay of each write (0: at once).
+func NewLineWriter(w io.Writer, delay time.Duration) *LineWriter {
+	return &LineWriter{w: bufio.NewWriterSize(w, 64<<10), delay: delay}
+}
+
+// Printf writes one line; a trailing newline is added.
+func (l *LineWriter) Printf(format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	fmt.Fprintf(l.w, format, args...)
+	l.w.WriteByte('\n')
+	if l.delay == 0 {
+		l.w.Flush()
+		return
+	}
+	if !l.pending {
+		l.pending = true
+		time.AfterFunc(l.delay, l.Flush)
+	}
+}
+
+// Flush writes out every buffered line.
+func (l *LineWriter) Flush() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.pending = false
+	l.w.Flush()
+}
+
+// Change is how one version of a spec differs from the one before, by operation name.
+type Change struct {
+	Added, Changed, Removed []string
+	Total                   int
+}
+
+// Empty reports whether no endpoint was added, changed or removed.
+func (c Change) Empty() bool { return len(c.Added)+len(c.Changed)+len(c.Removed) == 0 }
+
+// String sums the change up in one line.
+func (c Change) String() string {
+	part := func(n []string, verb string) string {
+		if len(n) == 0 {
+			return "0 " + verb
+		}
+		return fmt.Sprintf("%d %s (%s)", len(n), verb, strings.Join(n, ", "))
+	}
+	noun := "endpoints"
+	if c.Total == 1 {
+		noun = "endpoint"
+	}
+	return fmt.Sprintf("%s, %s, %s; %d %s", part(c.Added, "added"), part(c.Changed, "changed"), part(c.Removed, "removed"), c.Total, noun)
+}
+
+// Diff compares two routers endpoint by endpoint.
+func Diff(old, cur *Router) Change {
+	before := map[string]string{}
+	if old != nil {
+		for _, r := range old.routes {
+			before[r.ep.Name] = r.fingerprint
+		}
+	}
+	var c Change
+	for _, r := range cur.routes {
+		fp, ok := before[r.ep.Name]
+		switch {
+		case !ok:
+			c.Added = append(c.Added, r.ep.Name)
+		case fp != r.fingerprint:
+			c.Changed = append(c.Changed, r.ep.Name)
+		}
+		delete(before, r.ep.Name)
+	}
+	for name := range before {
+		c.Removed = append(c.Removed, name)
+	}
+	sort.Strings(c.Removed)
+	c.Total = len(cur.routes)
+	return c
+}
