@@ -1,0 +1,581 @@
+package spec
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// TypeKind is the kind of an inferred type.
+type TypeKind int
+
+// The kinds of the language-neutral type model. Generators map each to their own syntax.
+const (
+	TypeAny      TypeKind = iota // any JSON value: mixed, unknown or always null
+	TypeBool                     // true or false
+	TypeInt                      // a whole number
+	TypeDouble                   // a number that may have a fraction
+	TypeString                   // text
+	TypeDateTime                 // an RFC 3339 date-time string
+	TypeArray                    // a list of Elem
+	TypeMap                      // an object with free keys and Elem values (from a schema)
+	TypeObject                   // a named object with known fields
+)
+
+// typeUnknown marks a position no example has typed yet: a null or an empty array's
+// element. It never leaves InferTypes; what is still unknown at the end becomes TypeAny.
+const typeUnknown TypeKind = -1
+
+var typeKindNames = [...]string{"any", "bool", "int", "double", "string", "date-time", "array", "map", "object"}
+
+// String names the kind for messages and tests.
+func (k TypeKind) String() string {
+	if k < 0 || int(k) >= len(typeKindNames) {
+		return "unknown"
+	}
+	return typeKindNames[k]
+}
+
+// Type is the type of one position in a JSON document: a field, an array element, a
+// whole body or a parameter. Objects are shared: every position holding the same named
+// object points at one ObjectType.
+type Type struct {
+	Kind     TypeKind
+	Nullable bool        // the position may hold null
+	Elem     *Type       // Array and Map: the element type
+	Object   *ObjectType // Object: the named object
+	Enum     []string    // String: the allowed values, when a schema lists them
+}
+
+// ObjectType is a named object type with known fields.
+type ObjectType struct {
+	Name   string // unique in its TypeSet, case-insensitively, in UpperCamelCase
+	Fields []*TypeField
+	Origin string // where it was first seen, e.g. "getBook response .series"
+}
+
+// TypeField is one field of an ObjectType.
+type TypeField struct {
+	Key      string // the JSON key, spelt as on the wire
+	Type     *Type
+	Optional bool // some example of the object lacks the key, or a schema does not require it
+}
+
+// Param is a path or query parameter with its type.
+type Param struct {
+	Name string // as in the path or query string
+	Type *Type
+}
+
+// EndpointTypes holds the types of one endpoint's inputs and outputs.
+type EndpointTypes struct {
+	Endpoint *Endpoint
+	Path     []Param // in path order; Int when every example is a whole number, else String
+	Query    []Param // scalars or arrays of scalars; always optional for the client
+	Request  *Type   // nil when the endpoint takes no body
+	Response *Type   // the 2xx body; nil when no 2xx answer has one; Nullable when some lacks one
+	Error    *Type   // the non-2xx bodies merged; nil when none has one
+}
+
+// TypeSet is every type a spec implies.
+type TypeSet struct {
+	Endpoints []*EndpointTypes // in spec order
+	Objects   []*ObjectType    // every named object, sorted by name
+}
+
+// InferOptions tunes InferTypes.
+type InferOptions struct {
+	// Reserved lists names the generator uses itself (a client, an error type); no object
+	// is given one of them.
+	Reserved []string
+}
+
+// reservedTypeNames clash with common types of the target languages and their standard
+// libraries, so no object takes them: a struct named Data or Date would shadow Foundation's.
+var reservedTypeNames = strings.Fields(`Any Self Type Protocol Error Data Date URL URLRequest
+	URLSession UUID String Int Double Float Bool Array Dictionary Set Optional Result Never Void
+	Decimal Character Codable Decodable Encodable Hashable Equatable Identifiable Sendable
+	CodingKey Decoder Encoder JSONDecoder JSONEncoder Task Actor Object Encoding Locale
+	Calendar TimeZone Notification Range Sequence Collection Substring`)
+
+// InferTypes infers the types of every endpoint of s from its examples, or from its
+// schemas where it has them, and names every object type.
+func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
+	in := &inferrer{spec: s}
+	ts := &TypeSet{}
+	for _, e := range s.Endpoints {
+		ts.Endpoints = append(ts.Endpoints, in.endpoint(e))
+	}
+	if len(in.errs) > 0 {
+		return nil, in.errs
+	}
+	n := newNamer(opt.Reserved)
+	for _, et := range ts.Endpoints {
+		op := UpperCamel(Words(et.Endpoint.Name))
+		// A list at the top takes its element's name from the operation's last word:
+		// listBooks answers with [Book].
+		words := Words(et.Endpoint.Name)
+		item := capitalize(words[len(words)-1])
+		et.Request = n.root(et.Request, op+"Request", item, op, et.Endpoint.Name+" request")
+		et.Response = n.root(et.Response, op+"Response", item, op, et.Endpoint.Name+" response")
+		et.Error = n.root(et.Error, "ErrorResponse", "ErrorResponseItem", op, et.Endpoint.Name+" error")
+	}
+	ts.Objects = n.objects
+	sort.Slice(ts.Objects, func(i, j int) bool { return ts.Objects[i].Name < ts.Objects[j].Name })
+	return ts, nil
+}
+
+type inferrer struct {
+	spec *Spec
+	errs ErrorList
+}
+
+func (in *inferrer) errorf(pos Pos, format string, args ...any) {
+	in.errs = append(in.errs, &Error{File: in.spec.File, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
+	et := &EndpointTypes{Endpoint: e}
+	for _, name := range e.Params {
+		et.Path = append(et.Path, Param{Name: name, Type: pathParamType(e, name)})
+	}
+	et.Query = queryParams(e)
+	switch {
+	case e.Request.Schema != nil:
+		et.Request = in.schema(e.Request.Schema)
+	case e.Request.Body != nil:
+		et.Request = finish(InferValue(e.Request.Body))
+	}
+	et.Response = in.responses(e, true)
+	et.Error = in.responses(e, false)
+	return et
+}
+
+// responses merges the bodies of the 2xx answers (ok) or of the others. A schema on any
+// of them wins over every example.
+func (in *inferrer) responses(e *Endpoint, ok bool) *Type {
+	var t *Type
+	var some, empty bool
+	for _, r := range e.Responses {
+		if (r.Status >= 200 && r.Status < 300) != ok {
+			continue
+		}
+		if r.Schema != nil {
+			return in.schema(r.Schema)
+		}
+	}
+	for _, r := range e.Responses {
+		if (r.Status >= 200 && r.Status < 300) != ok {
+			continue
+		}
+		var body *Value
+		switch {
+		case r.Body != nil:
+			body = r.Body
+		case r.BodyFile != "":
+			v, err := readBodyFile(r)
+			if err != nil {
+				in.errorf(r.Pos, "endpoint %s: bodyFile %q: %v; bb types answers from JSON, so make it JSON or add a `schema:` beside it", e.Name, r.BodyFile, err)
+				continue
+			}
+			body = &v
+		default:
+			empty = true
+			continue
+		}
+		some = true
+		t = merge(t, InferValue(body))
+	}
+	if !some || e.Method == "HEAD" {
+		return nil
+	}
+	t = finish(t)
+	if ok && empty {
+		t.Nullable = true
+	}
+	return t
+}
+
+func readBodyFile(r *Response) (Value, error) {
+	path := r.BodyPath
+	if path == "" {
+		path = r.BodyFile
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Value{}, err
+	}
+	v, err := FromJSON(data)
+	if err != nil {
+		return Value{}, fmt.Errorf("not JSON (%v)", err)
+	}
+	return v, nil
+}
+
+func (in *inferrer) schema(v *Value) *Type {
+	t := schemaType(v, func(pos Pos, msg string) { in.errorf(pos, "%s", msg) })
+	return finish(t)
+}
+
+// pathParamType is Int when the endpoint's `when` examples give the parameter only whole
+// numbers, and String otherwise, including when there are no examples.
+func pathParamType(e *Endpoint, name string) *Type {
+	seen := false
+	for _, r := range e.Responses {
+		for _, c := range r.When {
+			if c.Source != SourcePath || c.Name != name {
+				continue
+			}
+			if !c.Value.IsInt() {
+				return &Type{Kind: TypeString}
+			}
+			seen = true
+		}
+	}
+	if seen {
+		return &Type{Kind: TypeInt}
+	}
+	return &Type{Kind: TypeString}
+}
+
+// queryParams lists request.query in order, then names only `when` conditions use.
+func queryParams(e *Endpoint) []Param {
+	var names []string
+	types := map[string]*Type{}
+	add := func(name string, v *Value) {
+		if _, ok := types[name]; !ok {
+			names = append(names, name)
+			types[name] = nil
+		}
+		types[name] = merge(types[name], InferValue(v))
+	}
+	for i := range e.Request.Query {
+		add(e.Request.Query[i].Name, &e.Request.Query[i].Value)
+	}
+	for _, r := range e.Responses {
+		for i := range r.When {
+			if c := &r.When[i]; c.Source == SourceQuery {
+				add(c.Name, &c.Value)
+			}
+		}
+	}
+	var out []Param
+	for _, name := range names {
+		t := finish(types[name])
+		t.Nullable = false
+		if t.Kind == TypeArray {
+			if !isScalar(t.Elem.Kind) {
+				t.Elem = &Type{Kind: TypeString}
+			}
+			t.Elem.Nullable = false
+		} else if !isScalar(t.Kind) {
+			t = &Type{Kind: TypeString}
+		}
+		out = append(out, Param{Name: name, Type: t})
+	}
+	return out
+}
+
+func isScalar(k TypeKind) bool {
+	return k == TypeBool || k == TypeInt || k == TypeDouble || k == TypeString || k == TypeDateTime
+}
+
+// dateTimeRE is RFC 3339's date-time; time.Parse then checks the ranges.
+var dateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$`)
+
+// IsDateTime reports whether s is an RFC 3339 date-time, with or without fractional seconds.
+func IsDateTime(s string) bool {
+	if !dateTimeRE.MatchString(s) {
+		return false
+	}
+	_, err := time.Parse(time.RFC3339Nano, strings.ToUpper(s))
+	return err == nil
+}
+
+// InferValue infers the type of one example value. Objects come back unnamed, and nulls
+// and empty arrays leave positions unknown until merged with other examples; InferTypes
+// settles both.
+func InferValue(v *Value) *Type {
+	switch v.Kind {
+	case Null:
+		return &Type{Kind: typeUnknown, Nullable: true}
+	case Bool:
+		return &Type{Kind: TypeBool}
+	case Number:
+		if v.IsInt() {
+			return &Type{Kind: TypeInt}
+		}
+		return &Type{Kind: TypeDouble}
+	case String:
+		if IsDateTime(v.Str) {
+			return &Type{Kind: TypeDateTime}
+		}
+		return &Type{Kind: TypeString}
+	case Array:
+		var elem *Type
+		for i := range v.Items {
+			elem = merge(elem, InferValue(&v.Items[i]))
+		}
+		if elem == nil {
+			elem = &Type{Kind: typeUnknown}
+		}
+		return &Type{Kind: TypeArray, Elem: elem}
+	case Object:
+		o := &ObjectType{}
+		for i := range v.Fields {
+			o.Fields = append(o.Fields, &TypeField{Key: v.Fields[i].Key, Type: InferValue(&v.Fields[i].Value)})
+		}
+		return &Type{Kind: TypeObject, Object: o}
+	}
+	return &Type{Kind: TypeAny}
+}
+
+// merge combines the types two examples give one position. Either may be nil (no example
+// yet). It never changes its arguments.
+func merge(a, b *Type) *Type {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	nullable := a.Nullable || b.Nullable
+	out := func(t *Type) *Type {
+		c := *t
+		c.Nullable = nullable
+		return &c
+	}
+	switch {
+	case a.Kind == typeUnknown:
+		return out(b)
+	case b.Kind == typeUnknown:
+		return out(a)
+	case a.Kind == TypeAny || b.Kind == TypeAny:
+		return &Type{Kind: TypeAny, Nullable: nullable}
+	case a.Kind == b.Kind:
+		switch a.Kind {
+		case TypeArray, TypeMap:
+			return &Type{Kind: a.Kind, Nullable: nullable, Elem: merge(a.Elem, b.Elem)}
+		case TypeObject:
+			return &Type{Kind: TypeObject, Nullable: nullable, Object: mergeObjects(a.Object, b.Object)}
+		case TypeString:
+			if len(a.Enum) > 0 && len(b.Enum) > 0 {
+				return &Type{Kind: TypeString, Nullable: nullable, Enum: unionStrings(a.Enum, b.Enum)}
+			}
+			return &Type{Kind: TypeString, Nullable: nullable}
+		}
+		return out(a)
+	case isNumber(a.Kind) && isNumber(b.Kind):
+		return &Type{Kind: TypeDouble, Nullable: nullable}
+	case isText(a.Kind) && isText(b.Kind):
+		return &Type{Kind: TypeString, Nullable: nullable}
+	}
+	return &Type{Kind: TypeAny, Nullable: nullable}
+}
+
+func isNumber(k TypeKind) bool { return k == TypeInt || k == TypeDouble }
+func isText(k TypeKind) bool   { return k == TypeString || k == TypeDateTime }
+
+func unionStrings(a, b []string) []string {
+	out := append([]string(nil), a...)
+	for _, s := range b {
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// mergeObjects unites the fields of two examples of one object, in first-seen order. A
+// field one of them lacks becomes optional.
+func mergeObjects(a, b *ObjectType) *ObjectType {
+	o := &ObjectType{}
+	for _, fa := range a.Fields {
+		f := &TypeField{Key: fa.Key, Type: fa.Type, Optional: fa.Optional}
+		if fb := b.field(fa.Key); fb != nil {
+			f.Type = merge(fa.Type, fb.Type)
+			f.Optional = fa.Optional || fb.Optional
+		} else {
+			f.Optional = true
+		}
+		o.Fields = append(o.Fields, f)
+	}
+	for _, fb := range b.Fields {
+		if a.field(fb.Key) == nil {
+			o.Fields = append(o.Fields, &TypeField{Key: fb.Key, Type: fb.Type, Optional: true})
+		}
+	}
+	return o
+}
+
+func (o *ObjectType) field(key string) *TypeField {
+	for _, f := range o.Fields {
+		if f.Key == key {
+			return f
+		}
+	}
+	return nil
+}
+
+// finish turns what is still unknown into TypeAny, copying as it goes so merged examples
+// never share a mutable node.
+func finish(t *Type) *Type {
+	if t == nil {
+		return nil
+	}
+	c := *t
+	switch c.Kind {
+	case typeUnknown:
+		c.Kind = TypeAny
+	case TypeArray, TypeMap:
+		c.Elem = finish(c.Elem)
+		if c.Elem == nil {
+			c.Elem = &Type{Kind: TypeAny}
+		}
+	case TypeObject:
+		o := &ObjectType{Name: c.Object.Name, Origin: c.Object.Origin}
+		for _, f := range c.Object.Fields {
+			o.Fields = append(o.Fields, &TypeField{Key: f.Key, Type: finish(f.Type), Optional: f.Optional})
+		}
+		c.Object = o
+	}
+	return &c
+}
+
+// namer gives objects collision-free names, in the deterministic order InferTypes walks
+// the spec. Objects with the same shape that would take the same name become one.
+type namer struct {
+	taken   map[string]*ObjectType // by lower-case name; nil value: reserved
+	objects []*ObjectType
+}
+
+func newNamer(reserved []string) *namer {
+	n := &namer{taken: map[string]*ObjectType{}}
+	for _, r := range append(append([]string(nil), reservedTypeNames...), reserved...) {
+		n.taken[strings.ToLower(r)] = nil
+	}
+	return n
+}
+
+// root names the objects under a body type. objName names an object body, listItem the
+// element of a list body, parent prefixes names that collide.
+func (n *namer) root(t *Type, objName, listItem, parent, origin string) *Type {
+	if t == nil {
+		return nil
+	}
+	if t.Kind == TypeArray || t.Kind == TypeMap {
+		return n.name(t, listItem, parent, origin)
+	}
+	return n.name(t, objName, parent, origin)
+}
+
+func (n *namer) name(t *Type, base, parent, origin string) *Type {
+	switch t.Kind {
+	case TypeArray, TypeMap:
+		t.Elem = n.name(t.Elem, singularName(base), parent, origin+"[]")
+	case TypeObject:
+		if o := n.claim(t.Object, base, parent, origin); o != t.Object {
+			t.Object = o // the same shape under the same name: share the first
+			return t
+		}
+		for _, f := range t.Object.Fields {
+			f.Type = n.name(f.Type, fieldTypeName(f.Key), t.Object.Name, origin+" ."+f.Key)
+		}
+	}
+	return t
+}
+
+// singularName singularises the last word of a type name: FavoritePeople → FavoritePerson.
+func singularName(name string) string {
+	words := Words(name)
+	if len(words) == 0 {
+		return name
+	}
+	words[len(words)-1] = Singular(words[len(words)-1])
+	return UpperCamel(words)
+}
+
+// fieldTypeName is the base name of an object found under key: "book_series" gives
+// "BookSeries"; an array key is singularised by name.
+func fieldTypeName(key string) string {
+	return UpperCamel(Words(key))
+}
+
+// claim finds o a name: base; else parent+base; else parent+base followed by 2, 3, …
+// It returns an already named object of the same shape instead when one holds a
+// candidate name.
+func (n *namer) claim(o *ObjectType, base, parent, origin string) *ObjectType {
+	var cands []string
+	if base == "" {
+		base = "Object"
+	}
+	if isDigit(rune(base[0])) {
+		// A name cannot start with a digit: "2fa" under Settings becomes Settings2fa.
+		cands = append(cands, parent+base)
+	} else {
+		cands = append(cands, base)
+		if parent != "" && parent != base {
+			cands = append(cands, parent+base)
+		}
+	}
+	last := cands[len(cands)-1]
+	for _, c := range cands {
+		if got := n.try(o, c, origin); got != nil {
+			return got
+		}
+	}
+	for i := 2; ; i++ {
+		if got := n.try(o, fmt.Sprintf("%s%d", last, i), origin); got != nil {
+			return got
+		}
+	}
+}
+
+func (n *namer) try(o *ObjectType, name, origin string) *ObjectType {
+	key := strings.ToLower(name)
+	other, ok := n.taken[key]
+	if !ok {
+		o.Name, o.Origin = name, origin
+		n.taken[key] = o
+		n.objects = append(n.objects, o)
+		return o
+	}
+	if other != nil && other.Name == name && sameObject(other, o) {
+		return other
+	}
+	return nil
+}
+
+// sameObject reports whether two objects have the same fields with the same types,
+// ignoring names.
+func sameObject(a, b *ObjectType) bool {
+	if len(a.Fields) != len(b.Fields) {
+		return false
+	}
+	for i, fa := range a.Fields {
+		fb := b.Fields[i]
+		if fa.Key != fb.Key || fa.Optional != fb.Optional || !sameType(fa.Type, fb.Type) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameType(a, b *Type) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Kind != b.Kind || a.Nullable != b.Nullable || strings.Join(a.Enum, "\x00") != strings.Join(b.Enum, "\x00") {
+		return false
+	}
+	switch a.Kind {
+	case TypeArray, TypeMap:
+		return sameType(a.Elem, b.Elem)
+	case TypeObject:
+		return a.Object == b.Object || sameObject(a.Object, b.Object)
+	}
+	return true
+}
