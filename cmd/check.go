@@ -19,7 +19,9 @@ func newCheckCmd(streams *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "check [dir|file]",
 		Short: "Validate bb.yaml and list its endpoints",
-		Long: `Validate bb.yaml and list every endpoint with its responses and their
+		Long: `Validate bb.yaml and list its endpoints.
+
+Validate bb.yaml and list every endpoint with its responses and their
 conditions. Every problem is reported with file:line:col; the exit code is 2
 when there is any.`,
 		Example: `  bb check examples/bookshelf`,

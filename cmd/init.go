@@ -25,7 +25,9 @@ func newInitCmd(streams *IO) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "init [dir]",
 		Short: "Create a bb.yaml with a working example endpoint",
-		Long: `Create a project folder with a commented bb.yaml holding a working example
+		Long: `Create a bb.yaml with a working example endpoint.
+
+Create a project folder with a commented bb.yaml holding a working example
 endpoint (POST /api/get_messages) and a .gitignore. An existing bb.yaml is
 never overwritten unless --force is given.`,
 		Example: `  bb init myapp

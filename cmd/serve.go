@@ -32,7 +32,9 @@ func newServeCmd(streams *IO) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "serve [dir|file]",
 		Short: "Answer every endpoint in bb.yaml on localhost, reloading on each save",
-		Long: `Serve every endpoint in bb.yaml with its stub responses. Saving the file
+		Long: `Answer every endpoint in bb.yaml on localhost, reloading on each save.
+
+Serve every endpoint in bb.yaml with its stub responses. Saving the file
 changes the answers at once; a bad edit is reported and the last good spec keeps
 serving. A request no endpoint answers gets a 404, and the log prints the
 bb.yaml snippet that would answer it.

@@ -52,12 +52,17 @@ func (rq *Request) bodyJSON() (any, bool, error) {
 
 // Miss says why a condition did not hold.
 type Miss struct {
-	Cond *spec.Condition
+	Response int // 1-based index of the response the condition belongs to; 0 when unknown
+	Cond     *spec.Condition
 	Got  string // what the request held, or "missing"
 }
 
 func (m Miss) String() string {
-	return fmt.Sprintf("%s: want %s, got %s", m.Cond.Key, m.Cond.Value.String(), m.Got)
+	s := fmt.Sprintf("%s: want %s, got %s", m.Cond.Key, m.Cond.Value.String(), m.Got)
+	if m.Response > 0 {
+		s = fmt.Sprintf("response %d: %s", m.Response, s)
+	}
+	return s
 }
 
 // BadBodyError is returned by Match when a body condition meets a body that is not JSON.
@@ -167,6 +172,7 @@ func (r *route) match(rq *Request) (*answer, []Miss, error) {
 			}
 			if !held {
 				ok = false
+				miss.Response = a.index
 				misses = append(misses, *miss)
 				break
 			}

@@ -106,7 +106,8 @@ var (
 // path (ids turned into {params}), the query and the body as examples, and a response
 // for the developer to fill in.
 func Snippet(s *spec.Spec, method, path string, query map[string][]string, body []byte) string {
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+	orig := strings.Split(strings.Trim(path, "/"), "/")
+	segs := append([]string(nil), orig...)
 	var words []string
 	var params []string
 	for i, seg := range segs {
@@ -115,8 +116,8 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 		}
 		if idSegRE.MatchString(seg) {
 			name := "id"
-			if i > 0 && !idSegRE.MatchString(segs[i-1]) {
-				if w := wordRE.FindAllString(segs[i-1], -1); len(w) > 0 {
+			if i > 0 && !idSegRE.MatchString(orig[i-1]) {
+				if w := wordRE.FindAllString(orig[i-1], -1); len(w) > 0 {
 					name = strings.ToLower(singular(w[len(w)-1])) + "Id"
 				}
 			}

@@ -125,6 +125,9 @@ func (rl *Reloader) reload() *Router {
 		rl.Report("", err)
 		return nil
 	}
+	if len(data) == 0 {
+		return nil // an editor truncated the file and has not written it yet
+	}
 	s, err := spec.Parse(rl.File, data)
 	var rt *Router
 	if err == nil {

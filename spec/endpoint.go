@@ -114,15 +114,15 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		}
 	}
 	pos := posOf(n)
-	if e.Method == "" {
+	if e.Method == "" && p.missing(n, "method") {
 		p.errorf(pos, "%s has no method; add e.g. `method: GET`", what)
 	}
-	if e.Path == "" {
+	if e.Path == "" && p.missing(n, "path") {
 		p.errorf(pos, "%s has no path; add e.g. `path: /api/%s`", what, name)
 	}
-	if responsesN == nil {
+	if responsesN == nil && p.missing(n, "responses") {
 		p.errorf(pos, "%s has no responses; add at least one, e.g. `responses: [{status: 200, body: {ok: true}}]`", what)
-	} else {
+	} else if responsesN != nil {
 		p.responses(responsesN, e, what)
 	}
 	return e
@@ -132,7 +132,7 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 func (p *parser) path(path string, pos Pos, what string) []string {
 	if !strings.HasPrefix(path, "/") {
 		p.errorf(pos, "%s: path %q must start with '/'", what, path)
-		return nil
+		path = "/" + path // read on, so its params still count for `when` checks
 	}
 	if strings.ContainsAny(path, "?#") {
 		p.errorf(pos, "%s: path %q must not hold a query or fragment; declare query parameters under request.query and match them with `when: {query.name: value}`", what, path)

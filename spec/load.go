@@ -64,6 +64,15 @@ type parser struct {
 	file string
 	dir  string
 	errs ErrorList
+	// misspelt holds, per mapping, the known keys an unknown key was taken for, so a
+	// "did you mean" is not followed by a second error saying the key is missing.
+	misspelt map[*yaml.Node][]string
+}
+
+// missing reports whether a required key should be reported as missing from mapping n:
+// not when a misspelling of it was already reported.
+func (p *parser) missing(n *yaml.Node, key string) bool {
+	return !contains(p.misspelt[resolve(n)], key)
 }
 
 func (p *parser) errorf(pos Pos, format string, args ...any) {
@@ -104,6 +113,10 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bo
 			msg := fmt.Sprintf("unknown key %q in %s", key, what)
 			if s := Suggest(key, known); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
+				if p.misspelt == nil {
+					p.misspelt = map[*yaml.Node][]string{}
+				}
+				p.misspelt[n] = append(p.misspelt[n], s)
 			} else {
 				msg += fmt.Sprintf(" (known keys: %s)", strings.Join(known, ", "))
 			}
@@ -187,7 +200,7 @@ func (p *parser) parse(data []byte) *Spec {
 		return s
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		p.errorf(Pos{}, "the file is empty; a spec starts with `version: 1` and lists `endpoints:`")
+		p.errorf(Pos{Line: 1, Col: 1}, "the file is empty; a spec starts with `version: 1` and lists `endpoints:`")
 		return s
 	}
 	root := resolve(&doc)
@@ -224,10 +237,10 @@ func (p *parser) parse(data []byte) *Spec {
 			p.endpoints(f.value, s)
 		}
 	}
-	if !versionSeen {
+	if !versionSeen && p.missing(root, "version") {
 		p.errorf(posOf(root), "missing `version: 1` at the top of the spec")
 	}
-	if !endpointsSeen {
+	if !endpointsSeen && p.missing(root, "endpoints") {
 		p.errorf(posOf(root), "missing `endpoints:`; list at least one endpoint")
 	}
 	if s.Name == "" {

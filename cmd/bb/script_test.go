@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/backwards-backend/bb/cmd"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"bb": func() { os.Exit(cmd.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scenarios in testdata/script. Each gets $EXAMPLES (the
+// repository's examples) and $PORT, a free loopback port for `bb serve`.
+func TestScripts(t *testing.T) {
+	examples, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("EXAMPLES", examples)
+			port, err := freePort()
+			if err != nil {
+				return err
+			}
+			env.Setenv("PORT", strconv.Itoa(port))
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"http":  cmdHTTP,
+			"sleep": cmdSleep,
+		},
+	})
+}
+
+func freePort() (int, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port, nil
+}
+
+// cmdHTTP sends one request to the bb serve on $PORT and prints the status, the headers
+// and the body, for stdout checks:
+//
+//	http [-H Name:Value]... [-wait TEXT] METHOD PATH [BODY]
+//
+// It retries while the server is still starting, and with -wait it polls until the body
+// holds TEXT, for reloads. Both give up after 10 seconds.
+func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! http")
+	}
+	header := http.Header{}
+	wait := ""
+	for len(args) > 1 && strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "-H":
+			k, v, _ := strings.Cut(args[1], ":")
+			header.Add(k, strings.TrimSpace(v))
+		case "-wait":
+			wait = args[1]
+		default:
+			ts.Fatalf("http: unknown flag %s", args[0])
+		}
+		args = args[2:]
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: http [-H Name:Value] [-wait TEXT] METHOD PATH [BODY]")
+	}
+	url := "http://127.0.0.1:" + ts.Getenv("PORT") + args[1]
+	deadline := time.Now().Add(10 * time.Second)
+	client := &http.Client{Timeout: 5 * time.Second}
+	for {
+		var body io.Reader
+		if len(args) > 2 {
+			body = strings.NewReader(args[2])
+		}
+		req, err := http.NewRequest(args[0], url, body)
+		ts.Check(err)
+		req.Header = header.Clone()
+		resp, err := client.Do(req)
+		if err != nil {
+			if time.Now().After(deadline) {
+				ts.Fatalf("http: %v", err)
+			}
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
+		data, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		ts.Check(err)
+		if wait != "" && !bytes.Contains(data, []byte(wait)) {
+			if time.Now().After(deadline) {
+				ts.Fatalf("http: body never held %q; last: %s", wait, data)
+			}
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
+		fmt.Fprintf(ts.Stdout(), "%d\n", resp.StatusCode)
+		names := make([]string, 0, len(resp.Header))
+		for k := range resp.Header {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			fmt.Fprintf(ts.Stdout(), "%s: %s\n", k, strings.Join(resp.Header[k], ", "))
+		}
+		fmt.Fprintf(ts.Stdout(), "\n%s\n", data)
+		return
+	}
+}
+
+// cmdSleep pauses the script, to let a background server notice a file change that no
+// request can observe (a bad edit leaves the answers as they were).
+func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: sleep DURATION")
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	time.Sleep(d)
+}

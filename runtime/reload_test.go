@@ -1,0 +1,261 @@
+package runtime
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/backwards-backend/bb/spec"
+)
+
+const reloadSpec = `version: 1
+endpoints:
+  hello:
+    method: GET
+    path: /hello
+    responses:
+      - body: {says: %s}
+`
+
+// reloadRig runs a Reloader on a spec in a temp folder and records what it reports.
+type reloadRig struct {
+	t      *testing.T
+	dir    string
+	file   string
+	srv    *Server
+	mu     sync.Mutex
+	msgs   []string
+	errs   []string
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+func newReloadRig(t *testing.T, text string, files map[string]string) *reloadRig {
+	t.Helper()
+	dir := t.TempDir()
+	rig := &reloadRig{t: t, dir: dir, file: filepath.Join(dir, "bb.yaml"), done: make(chan struct{})}
+	for name, body := range files {
+		rig.write(name, body)
+	}
+	rig.write("bb.yaml", text)
+	s, err := spec.Load(rig.file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := Compile(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rig.srv = NewServer(rt, nil)
+	rl := &Reloader{File: rig.file, Server: rig.srv, Report: func(msg string, err error) {
+		rig.mu.Lock()
+		defer rig.mu.Unlock()
+		if err != nil {
+			rig.errs = append(rig.errs, err.Error())
+		} else {
+			rig.msgs = append(rig.msgs, msg)
+		}
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	rig.cancel = cancel
+	go func() { rl.Run(ctx); close(rig.done) }()
+	t.Cleanup(func() { cancel(); <-rig.done })
+	// Let the watcher start before the first edit.
+	time.Sleep(50 * time.Millisecond)
+	return rig
+}
+
+func (r *reloadRig) write(name, text string) {
+	r.t.Helper()
+	if err := os.MkdirAll(filepath.Join(r.dir, filepath.Dir(name)), 0o755); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(r.dir, name), []byte(text), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// saveByRename saves as most editors do: write a new file, rename it over the old one.
+func (r *reloadRig) saveByRename(name, text string) {
+	r.t.Helper()
+	tmp := filepath.Join(r.dir, "."+name+".swp")
+	if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+		r.t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(r.dir, name)); err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *reloadRig) get(path string) string {
+	rec := httptest.NewRecorder()
+	r.srv.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+	return fmt.Sprintf("%d %s", rec.Code, strings.TrimSpace(rec.Body.String()))
+}
+
+// waitFor polls until the answer to path is want; the deadline is generous because
+// this is a correctness test, not a timing one (bench/ measures the latency).
+func (r *reloadRig) waitFor(path, want string) {
+	r.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if r.get(path) == want {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	r.t.Fatalf("GET %s never answered %q; last %q; reports %q, errors %q", path, want, r.get(path), r.reports(), r.errors())
+}
+
+func (r *reloadRig) reports() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.msgs...)
+}
+
+func (r *reloadRig) errors() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.errs...)
+}
+
+func TestReloadInPlaceWrite(t *testing.T) {
+	rig := newReloadRig(t, fmt.Sprintf(reloadSpec, "one"), nil)
+	rig.write("bb.yaml", fmt.Sprintf(reloadSpec, "two"))
+	rig.waitFor("/hello", `200 {"says":"two"}`)
+	if got := rig.reports(); len(got) != 1 || got[0] != "0 added, 1 changed (hello), 0 removed; 1 endpoint" {
+		t.Errorf("reports = %q", got)
+	}
+}
+
+func TestReloadSaveByRename(t *testing.T) {
+	rig := newReloadRig(t, fmt.Sprintf(reloadSpec, "one"), nil)
+	rig.saveByRename("bb.yaml", fmt.Sprintf(reloadSpec, "two")+`  bye:
+    method: GET
+    path: /bye
+    responses: [{status: 410}]
+`)
+	rig.waitFor("/bye", "410 ")
+	if got := rig.get("/hello"); got != `200 {"says":"two"}` {
+		t.Errorf("hello = %s", got)
+	}
+	if got := rig.reports(); len(got) != 1 || got[0] != "1 added (bye), 1 changed (hello), 0 removed; 2 endpoints" {
+		t.Errorf("reports = %q", got)
+	}
+}
+
+func TestReloadBadEditKeepsLastGoodSpec(t *testing.T) {
+	rig := newReloadRig(t, fmt.Sprintf(reloadSpec, "one"), nil)
+	bad := strings.Replace(fmt.Sprintf(reloadSpec, "two"), "responses:", "responsez:", 1)
+	rig.write("bb.yaml", bad)
+	deadline := time.Now().Add(10 * time.Second)
+	for len(rig.errors()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+	errs := rig.errors()
+	if len(errs) != 1 || !strings.Contains(errs[0], `bb.yaml:6:5: unknown key "responsez" in endpoint hello; did you mean "responses"?`) {
+		t.Fatalf("errors = %q", errs)
+	}
+	if got := rig.get("/hello"); got != `200 {"says":"one"}` {
+		t.Fatalf("after a bad edit, hello = %s; want the last good answer", got)
+	}
+	// A YAML syntax error is no different.
+	rig.saveByRename("bb.yaml", "version: 1\nendpoints: {hello: [\n")
+	for len(rig.errors()) < 2 && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+	if got := rig.get("/hello"); got != `200 {"says":"one"}` {
+		t.Fatalf("after broken YAML, hello = %s", got)
+	}
+	// Fixing the file resumes reloading.
+	rig.write("bb.yaml", fmt.Sprintf(reloadSpec, "three"))
+	rig.waitFor("/hello", `200 {"says":"three"}`)
+}
+
+func TestReloadBodyFile(t *testing.T) {
+	rig := newReloadRig(t, "version: 1\nendpoints:\n  data:\n    method: GET\n    path: /data\n    responses: [{bodyFile: data/answer.json}]\n",
+		map[string]string{"data/answer.json": `{"v":1}`})
+	rig.waitFor("/data", `200 {"v":1}`)
+	rig.write("data/answer.json", `{"v":2}`)
+	rig.waitFor("/data", `200 {"v":2}`)
+	// A bodyFile that stops being JSON is a bad edit like any other.
+	rig.write("data/answer.json", `{"v":`)
+	deadline := time.Now().Add(10 * time.Second)
+	for len(rig.errors()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+	if got := rig.get("/data"); got != `200 {"v":2}` {
+		t.Fatalf("after a broken bodyFile, data = %s", got)
+	}
+}
+
+func TestReloadSkipsUnchangedContent(t *testing.T) {
+	text := fmt.Sprintf(reloadSpec, "one")
+	rig := newReloadRig(t, text, nil)
+	for range 3 {
+		rig.write("bb.yaml", text)
+		rig.saveByRename("bb.yaml", text)
+	}
+	// Then a real change, so we know the watcher has seen all the writes before it.
+	rig.write("bb.yaml", fmt.Sprintf(reloadSpec, "two"))
+	rig.waitFor("/hello", `200 {"says":"two"}`)
+	if got := rig.reports(); len(got) != 1 {
+		t.Errorf("saving the same content reloaded: reports = %q", got)
+	}
+}
+
+// TestReloadUnderLoad checks that no request fails or sees a half-built config while
+// the spec changes under it: every answer is a whole old or new one, and once the new
+// answer shows, the old one never comes back.
+func TestReloadUnderLoad(t *testing.T) {
+	rig := newReloadRig(t, fmt.Sprintf(reloadSpec, "v0"), nil)
+	const versions = 5
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	failures := make(chan string, 100)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			last := 0
+			for n := 0; !stop.Load() && n < 200000; n++ {
+				rec := httptest.NewRecorder()
+				rig.srv.ServeHTTP(rec, httptest.NewRequest("GET", "/hello", nil))
+				body, _ := io.ReadAll(rec.Body)
+				var v int
+				if rec.Code != 200 || !strings.HasPrefix(string(body), `{"says":"v`) {
+					failures <- fmt.Sprintf("%d %s", rec.Code, body)
+					return
+				}
+				fmt.Sscanf(strings.TrimPrefix(string(body), `{"says":"v`), "%d", &v)
+				if v < last {
+					failures <- fmt.Sprintf("went back from v%d to v%d", last, v)
+					return
+				}
+				last = v
+			}
+		}()
+	}
+	for i := 1; i <= versions; i++ {
+		if i%2 == 0 {
+			rig.saveByRename("bb.yaml", fmt.Sprintf(reloadSpec, fmt.Sprintf("v%d", i)))
+		} else {
+			rig.write("bb.yaml", fmt.Sprintf(reloadSpec, fmt.Sprintf("v%d", i)))
+		}
+		rig.waitFor("/hello", fmt.Sprintf(`200 {"says":"v%d"}`, i))
+	}
+	stop.Store(true)
+	wg.Wait()
+	close(failures)
+	for f := range failures {
+		t.Error(f)
+	}
+}
