@@ -54,7 +54,7 @@ func (rq *Request) bodyJSON() (any, bool, error) {
 type Miss struct {
 	Response int // 1-based index of the response the condition belongs to; 0 when unknown
 	Cond     *spec.Condition
-	Got  string // what the request held, or "missing"
+	Got      string // what the request held, or "missing"
 }
 
 func (m Miss) String() string {
