@@ -28,7 +28,7 @@ type ServeOptions struct {
 
 func newServeCmd(streams *IO) *cobra.Command {
 	opts := &ServeOptions{}
-	v := viper.New()
+	var v *viper.Viper
 	c := &cobra.Command{
 		Use:   "serve [dir|file]",
 		Short: "Answer every endpoint in bb.yaml on localhost, reloading on each save",
@@ -57,6 +57,14 @@ BB_MAX_BODY, BB_NO_CORS), then the spec's server: section, then defaults.`,
 			return runServe(c, s, opts, streams)
 		},
 	}
+	v = bindServeFlags(c, opts)
+	return c
+}
+
+// bindServeFlags declares serve's flags and binds the ones that can also come from the
+// environment or the spec to a fresh viper.
+func bindServeFlags(c *cobra.Command, opts *ServeOptions) *viper.Viper {
+	v := viper.New()
 	f := c.Flags()
 	f.StringVar(&opts.Host, "host", "127.0.0.1", "address to listen on; 0.0.0.0 lets a phone on the same network connect")
 	f.IntVarP(&opts.Port, "port", "p", spec.DefaultPort, "port to listen on")
@@ -70,7 +78,7 @@ BB_MAX_BODY, BB_NO_CORS), then the spec's server: section, then defaults.`,
 	v.SetEnvPrefix("BB")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
-	return c
+	return v
 }
 
 // mergeServeConfig applies the precedence: flags > BB_* environment > spec > defaults.
