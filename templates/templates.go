@@ -3,7 +3,7 @@ package templates
 
 import "embed"
 
-// FS holds every template, by generator: init/ for `bb init`.
+// FS holds every template, by generator: init/ for `bb init`, swift/ for `bb gen swift`.
 //
-//go:embed init
+//go:embed init swift
 var FS embed.FS
