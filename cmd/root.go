@@ -97,6 +97,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 	root.AddCommand(newInitCmd(streams))
 	root.AddCommand(newServeCmd(streams))
 	root.AddCommand(newCheckCmd(streams))
+	root.AddCommand(newGenCmd(streams))
 	root.AddCommand(newVersionCmd(streams))
 	wrapArgs(root)
 	return root
