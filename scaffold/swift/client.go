@@ -34,8 +34,19 @@ func (g *generator) packageData() packageTmpl {
 		port = spec.DefaultPort
 	}
 	d.BaseURL = fmt.Sprintf("http://localhost:%d", port)
+	// An operation named like one of the client's properties would clash with it:
+	// `session` becomes `postSession`.
+	members := map[string]bool{"baseURL": true, "session": true, "headers": true}
+	funcs := scope{}
 	for _, et := range g.types.Endpoints {
-		d.Endpoints = append(d.Endpoints, g.endpointData(et))
+		funcs[et.Endpoint.Name] = true
+	}
+	for _, et := range g.types.Endpoints {
+		ed := g.endpointData(et)
+		if members[ed.Name] {
+			ed.Name = funcs.unique(strings.ToLower(et.Endpoint.Method) + spec.UpperCamel(spec.Words(ed.Name)))
+		}
+		d.Endpoints = append(d.Endpoints, ed)
 	}
 	d.Example = g.example()
 	return d
@@ -224,8 +235,10 @@ func (g *generator) example() []string {
 	}
 	out = append(out, fmt.Sprintf("} catch let error as %s {", g.names.Error))
 	if et.Error != nil {
-		out = append(out, fmt.Sprintf("    if let body = try? error.decodeBody(as: %s.self) {", g.swiftType(et.Error, false)))
-		out = append(out, "        print(error.status ?? 0, body)")
+		out = append(out, fmt.Sprintf("    if let reason = try? error.decodeBody(as: %s.self) {", g.swiftType(et.Error, false)))
+		out = append(out, "        print(\"HTTP \\(error.status ?? 0):\", reason)")
+		out = append(out, "    } else {")
+		out = append(out, "        print(error)")
 		out = append(out, "    }")
 	} else {
 		out = append(out, "    print(error)")

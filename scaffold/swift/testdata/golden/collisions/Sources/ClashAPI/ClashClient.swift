@@ -128,7 +128,7 @@ public struct ClashClient: Sendable {
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``ClashError``.
-    public func session(body: SessionRequest) async throws -> SessionResponse {
+    public func postSession(body: SessionRequest) async throws -> SessionResponse {
         try await self.send(
             "POST",
             "/session",
