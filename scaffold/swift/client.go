@@ -188,7 +188,7 @@ func (g *generator) pathExpr(p string, params map[string]param) string {
 			}
 			continue
 		}
-		lit := stringLiteral(seg)
+		lit := stringLiteral(fixPercents(seg))
 		b.WriteString(lit[1 : len(lit)-1])
 	}
 	return `"` + b.String() + `"`
@@ -334,4 +334,22 @@ func anyLiteral(v *spec.Value) string {
 		return "[" + strings.Join(items, ", ") + "]"
 	}
 	return v.String()
+}
+
+// fixPercents escapes a '%' that does not start a %XX escape, since URLComponents traps
+// on a malformed percent-encoded path.
+func fixPercents(seg string) string {
+	var b strings.Builder
+	for i := 0; i < len(seg); i++ {
+		if seg[i] == '%' && !(i+2 < len(seg) && isHex(seg[i+1]) && isHex(seg[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(seg[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

@@ -25,6 +25,13 @@ import (
 // whose first line must name the tools version).
 const Header = "// " + scaffold.Marker + " Regenerate with: bb gen swift"
 
+// swiftTypeNames are the types the generated code uses by name, beyond those spec
+// already keeps objects from: a model named URLError would hide Foundation's.
+var swiftTypeNames = strings.Fields(`JSONValue JSONCoding RFC3339 QueryValue Foundation
+	FoundationNetworking CharacterSet HTTPURLResponse URLComponents URLQueryItem URLError
+	URLResponse DecodingError EncodingError CancellationError KeyValuePairs ISO8601DateFormatter
+	DateFormatter UTF8 LocalizedError CustomStringConvertible CodingKeys Response Body`)
+
 // Options tune Generate.
 type Options struct {
 	// Name overrides the spec's name: the package is <Name>API, the client <Name>Client.
@@ -59,9 +66,8 @@ func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' 
 // paths relative to the package folder.
 func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
 	names := PackageNames(s, opt)
-	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: []string{
-		names.Module, names.Client, names.Error, "JSONValue", "JSONCoding", "RFC3339", "QueryValue",
-	}})
+	reserved := append([]string{names.Module, names.Client, names.Error}, swiftTypeNames...)
+	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: reserved})
 	if err != nil {
 		return nil, err
 	}

@@ -136,17 +136,28 @@ public struct ClashClient: Sendable {
             returning: SessionResponse.self
         )
     }
+
+    /// `GET /odd%25zz/b%20c/{name}`
+    ///
+    /// - Parameters:
+    ///   - name: The `{name}` in the path.
+    /// - Throws: ``ClashError``.
+    public func getHeaders(name: String) async throws -> HeadersResponse {
+        try await self.send(
+            "GET",
+            "/odd%25zz/b%20c/\(Self.pathSegment(name))",
+            returning: HeadersResponse.self
+        )
+    }
 }
 
 // MARK: - Transport
 
 extension ClashClient {
-    typealias Query = KeyValuePairs<String, (any QueryValue)?>
-
     func send(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil
     ) async throws {
         _ = try await perform(method, path, query: query, body: body)
@@ -155,7 +166,7 @@ extension ClashClient {
     func send<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response {
@@ -170,7 +181,7 @@ extension ClashClient {
     func sendOptional<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response? {
@@ -188,7 +199,7 @@ extension ClashClient {
     private func perform(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> Data {
         let request = try await urlRequest(method, path, query: query, body: body)
@@ -213,7 +224,7 @@ extension ClashClient {
     private func urlRequest(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> URLRequest {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {

@@ -125,12 +125,10 @@ public struct BookshelfClient: Sendable {
 // MARK: - Transport
 
 extension BookshelfClient {
-    typealias Query = KeyValuePairs<String, (any QueryValue)?>
-
     func send(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil
     ) async throws {
         _ = try await perform(method, path, query: query, body: body)
@@ -139,7 +137,7 @@ extension BookshelfClient {
     func send<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response {
@@ -154,7 +152,7 @@ extension BookshelfClient {
     func sendOptional<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response? {
@@ -172,7 +170,7 @@ extension BookshelfClient {
     private func perform(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> Data {
         let request = try await urlRequest(method, path, query: query, body: body)
@@ -197,7 +195,7 @@ extension BookshelfClient {
     private func urlRequest(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> URLRequest {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {

@@ -60,12 +60,10 @@ public struct MessagesClient: Sendable {
 // MARK: - Transport
 
 extension MessagesClient {
-    typealias Query = KeyValuePairs<String, (any QueryValue)?>
-
     func send(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil
     ) async throws {
         _ = try await perform(method, path, query: query, body: body)
@@ -74,7 +72,7 @@ extension MessagesClient {
     func send<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response {
@@ -89,7 +87,7 @@ extension MessagesClient {
     func sendOptional<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response? {
@@ -107,7 +105,7 @@ extension MessagesClient {
     private func perform(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> Data {
         let request = try await urlRequest(method, path, query: query, body: body)
@@ -132,7 +130,7 @@ extension MessagesClient {
     private func urlRequest(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> URLRequest {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {

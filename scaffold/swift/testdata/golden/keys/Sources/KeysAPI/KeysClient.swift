@@ -81,12 +81,10 @@ public struct KeysClient: Sendable {
 // MARK: - Transport
 
 extension KeysClient {
-    typealias Query = KeyValuePairs<String, (any QueryValue)?>
-
     func send(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil
     ) async throws {
         _ = try await perform(method, path, query: query, body: body)
@@ -95,7 +93,7 @@ extension KeysClient {
     func send<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response {
@@ -110,7 +108,7 @@ extension KeysClient {
     func sendOptional<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response? {
@@ -128,7 +126,7 @@ extension KeysClient {
     private func perform(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> Data {
         let request = try await urlRequest(method, path, query: query, body: body)
@@ -153,7 +151,7 @@ extension KeysClient {
     private func urlRequest(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> URLRequest {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {

@@ -695,12 +695,10 @@ public struct BigShopClient: Sendable {
 // MARK: - Transport
 
 extension BigShopClient {
-    typealias Query = KeyValuePairs<String, (any QueryValue)?>
-
     func send(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil
     ) async throws {
         _ = try await perform(method, path, query: query, body: body)
@@ -709,7 +707,7 @@ extension BigShopClient {
     func send<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response {
@@ -724,7 +722,7 @@ extension BigShopClient {
     func sendOptional<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response? {
@@ -742,7 +740,7 @@ extension BigShopClient {
     private func perform(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> Data {
         let request = try await urlRequest(method, path, query: query, body: body)
@@ -767,7 +765,7 @@ extension BigShopClient {
     private func urlRequest(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> URLRequest {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {

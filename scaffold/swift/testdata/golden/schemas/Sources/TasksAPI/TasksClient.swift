@@ -82,12 +82,10 @@ public struct TasksClient: Sendable {
 // MARK: - Transport
 
 extension TasksClient {
-    typealias Query = KeyValuePairs<String, (any QueryValue)?>
-
     func send(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil
     ) async throws {
         _ = try await perform(method, path, query: query, body: body)
@@ -96,7 +94,7 @@ extension TasksClient {
     func send<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response {
@@ -111,7 +109,7 @@ extension TasksClient {
     func sendOptional<Response: Decodable>(
         _ method: String,
         _ path: String,
-        query: Query = [:],
+        query: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
         returning: Response.Type
     ) async throws -> Response? {
@@ -129,7 +127,7 @@ extension TasksClient {
     private func perform(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> Data {
         let request = try await urlRequest(method, path, query: query, body: body)
@@ -154,7 +152,7 @@ extension TasksClient {
     private func urlRequest(
         _ method: String,
         _ path: String,
-        query: Query,
+        query: KeyValuePairs<String, (any QueryValue)?>,
         body: (any Encodable & Sendable)?
     ) async throws -> URLRequest {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
