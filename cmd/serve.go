@@ -118,7 +118,7 @@ func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) e
 		Ready:   opts.Ready,
 	}
 	if opts.SwiftOut != "" {
-		cfg.OnReload = swiftRegenerator(opts.SwiftOut, streams)
+		cfg.OnReload = swiftRegenerator(opts.SwiftOut)
 	}
 	return runtime.Serve(c.Context(), s, cfg)
 }

@@ -4,11 +4,25 @@ import (
 	"fmt"
 
 	"github.com/backwards-backend/bb/runtime"
+	"github.com/backwards-backend/bb/scaffold"
+	"github.com/backwards-backend/bb/scaffold/swift"
 )
 
-// swiftRegenerator returns the reload hook behind `bb serve --swift-out`.
-func swiftRegenerator(out string, streams *IO) func(rt *runtime.Router) {
-	return func(rt *runtime.Router) {
-		fmt.Fprintf(streams.Err, "bb: --swift-out is not available yet\n")
+// swiftRegenerator returns the reload hook behind `bb serve --swift-out`: after every
+// good load it regenerates the Swift package, so Xcode sees each spec edit at once.
+func swiftRegenerator(out string) func(rt *runtime.Router) (string, error) {
+	return func(rt *runtime.Router) (string, error) {
+		files, err := swift.Generate(rt.Spec(), swift.Options{})
+		if err != nil {
+			return "", fmt.Errorf("swift package not regenerated: %w", err)
+		}
+		res, err := scaffold.WriteGenerated(out, files)
+		if err != nil {
+			return "", fmt.Errorf("swift package not written to %s: %w", out, err)
+		}
+		if !res.Changed() && len(res.Skipped) == 0 {
+			return "", nil
+		}
+		return fmt.Sprintf("swift package %s: %s", out, res), nil
 	}
 }

@@ -25,8 +25,9 @@ type Config struct {
 	Out io.Writer // the banner
 	Log io.Writer // one line per request, reload summaries and errors
 
-	// OnReload runs after the first load and after each successful reload.
-	OnReload func(rt *Router)
+	// OnReload runs after the first load and after each successful reload, e.g. to
+	// regenerate a client package; what it returns is logged in line with the requests.
+	OnReload func(rt *Router) (string, error)
 	// Ready, when set, receives the address the server listens on.
 	Ready func(addr string)
 }
@@ -66,9 +67,19 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 		MaxHeaderBytes:    1 << 20,
 	}
 	printBanner(cfg.Out, s, ln.Addr().(*net.TCPAddr), cfg.Host, !cfg.NoWatch)
-	if cfg.OnReload != nil {
-		cfg.OnReload(rt)
+	afterLoad := func(rt *Router) {
+		if cfg.OnReload == nil {
+			return
+		}
+		msg, err := cfg.OnReload(rt)
+		stamp := time.Now().Format("15:04:05.000")
+		if err != nil {
+			log.Printf("%s %v", stamp, err)
+		} else if msg != "" {
+			log.Printf("%s %s", stamp, msg)
+		}
 	}
+	afterLoad(rt)
 	if cfg.Ready != nil {
 		cfg.Ready(ln.Addr().String())
 	}
@@ -90,11 +101,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 				}
 				log.Printf("%s reloaded %s: %s", stamp, cfg.File, msg)
 			},
-			OnReload: func(rt *Router, _ Change) {
-				if cfg.OnReload != nil {
-					cfg.OnReload(rt)
-				}
-			},
+			OnReload: func(rt *Router, _ Change) { afterLoad(rt) },
 		}
 		go func() { watchDone <- rl.Run(ctx) }()
 	} else {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,6 +47,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"http":  cmdHTTP,
 			"sleep": cmdSleep,
+			"waitfile": cmdWaitFile,
 		},
 	})
 }
@@ -139,4 +141,35 @@ func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
 	d, err := time.ParseDuration(args[0])
 	ts.Check(err)
 	time.Sleep(d)
+}
+
+// cmdWaitFile waits up to 10 seconds for a file to exist and, when a pattern is given,
+// to hold a match for it (with !, to hold none): how a script sees a background bb serve
+// regenerate files.
+//
+//	[!] waitfile PATH [REGEXP]
+func cmdWaitFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 1 || len(args) > 2 {
+		ts.Fatalf("usage: waitfile PATH [REGEXP]")
+	}
+	var re *regexp.Regexp
+	if len(args) == 2 {
+		var err error
+		re, err = regexp.Compile(args[1])
+		ts.Check(err)
+	} else if neg {
+		ts.Fatalf("! waitfile needs a pattern")
+	}
+	path := ts.MkAbs(args[0])
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		data, err := os.ReadFile(path)
+		if err == nil && (re == nil || re.Match(data) != neg) {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("waitfile: %s never held %v (last error %v)", args[0], re, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
