@@ -45,8 +45,8 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"http":  cmdHTTP,
-			"sleep": cmdSleep,
+			"http":     cmdHTTP,
+			"sleep":    cmdSleep,
 			"waitfile": cmdWaitFile,
 		},
 	})
