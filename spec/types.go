@@ -140,7 +140,7 @@ func (in *inferrer) errorf(pos Pos, format string, args ...any) {
 func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 	et := &EndpointTypes{Endpoint: e}
 	for _, name := range e.Params {
-		et.Path = append(et.Path, Param{Name: name, Type: pathParamType(e, name)})
+		et.Path = append(et.Path, Param{Name: name, Type: in.pathParamType(e, name)})
 	}
 	et.Query = queryParams(e)
 	switch {
@@ -220,9 +220,28 @@ func (in *inferrer) schema(v *Value) *Type {
 	return finish(t)
 }
 
-// pathParamType is Int when the endpoint's `when` examples give the parameter only whole
-// numbers, and String otherwise, including when there are no examples.
-func pathParamType(e *Endpoint, name string) *Type {
+// pathParamType is Int when the `when` examples give the parameter only whole numbers,
+// and String otherwise. An endpoint without examples for a parameter borrows them from
+// the endpoints that share its path up to that parameter, so /books/{id} and
+// /books/{id}/rating agree on the type of id.
+func (in *inferrer) pathParamType(e *Endpoint, name string) *Type {
+	if t := pathExamplesType(e, name); t != nil {
+		return t
+	}
+	prefix := pathPrefix(e.Path, name)
+	for _, other := range in.spec.Endpoints {
+		if other != e && pathPrefix(other.Path, name) == prefix && prefix != "" {
+			if t := pathExamplesType(other, name); t != nil {
+				return t
+			}
+		}
+	}
+	return &Type{Kind: TypeString}
+}
+
+// pathExamplesType types a path parameter from an endpoint's own `when` examples, or is
+// nil when it has none.
+func pathExamplesType(e *Endpoint, name string) *Type {
 	seen := false
 	for _, r := range e.Responses {
 		for _, c := range r.When {
@@ -238,7 +257,17 @@ func pathParamType(e *Endpoint, name string) *Type {
 	if seen {
 		return &Type{Kind: TypeInt}
 	}
-	return &Type{Kind: TypeString}
+	return nil
+}
+
+// pathPrefix is a path up to and including the {name} segment, or "" when the path has
+// no such parameter.
+func pathPrefix(path, name string) string {
+	i := strings.Index(path, "{"+name+"}")
+	if i < 0 {
+		return ""
+	}
+	return path[:i+len(name)+2]
 }
 
 // queryParams lists request.query in order, then names only `when` conditions use.

@@ -262,7 +262,7 @@ endpoints:
 		"listBooks(?page:int, ?q:string, ?tags:[string], ?since:date-time, ?sort:string) - -> [Book{id:int}] ! -",
 		"getBook(id:int, slug:string) - -> GetBookResponse{id:int}? ! ErrorResponse{error:string, code?:int}",
 		"addBook() AddBookRequest{title:string} -> AddBookResponse{id:int} ! AddBookErrorResponse{message:string}",
-		"removeBook(id:string) - -> - ! -",
+		"removeBook(id:int) - -> - ! -",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -98,10 +98,10 @@ public struct BookshelfClient: Sendable {
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func rateBook(id: String, body: RateBookRequest) async throws -> RateBookResponse {
+    public func rateBook(id: Int, body: RateBookRequest) async throws -> RateBookResponse {
         try await self.send(
             "PUT",
-            "/v1/books/\(Self.pathSegment(id))/rating",
+            "/v1/books/\(id)/rating",
             body: body,
             returning: RateBookResponse.self
         )
@@ -114,10 +114,10 @@ public struct BookshelfClient: Sendable {
     /// - Parameters:
     ///   - id: The `{id}` in the path.
     /// - Throws: ``BookshelfError``.
-    public func removeBook(id: String) async throws {
+    public func removeBook(id: Int) async throws {
         try await self.send(
             "DELETE",
-            "/v1/books/\(Self.pathSegment(id))"
+            "/v1/books/\(id)"
         )
     }
 }
