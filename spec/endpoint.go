@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,9 +23,9 @@ var (
 )
 
 var (
-	identRE     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	identRE     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 	headerRE    = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
-	paramRE     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	paramRE     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 	pathSegRE   = regexp.MustCompile(`^[A-Za-z0-9\-._~!$&'()*+,;=:@%]+$`)
 	bodyStepRE  = regexp.MustCompile(`^([^.\[\]]*)((?:\[[0-9]+\])*)$`)
 	bodyIndexRE = regexp.MustCompile(`\[([0-9]+)\]`)
@@ -46,6 +47,10 @@ func init() {
 
 func (p *parser) endpoints(n *yaml.Node, s *Spec) {
 	n = resolve(n)
+	if isNull(n) {
+		p.errorf(posOf(n), "endpoints is empty; list at least one endpoint")
+		return
+	}
 	if n.Kind != yaml.MappingNode {
 		p.errorf(posOf(n), "endpoints must be a mapping from operation name to endpoint, not %s", describe(n))
 		return
@@ -86,7 +91,9 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 	}
 	e := &Endpoint{Name: name}
 	var responsesN *yaml.Node
+	has := map[string]bool{}
 	for _, f := range fields {
+		has[f.key] = true
 		switch f.key {
 		case "method":
 			if m, ok := p.str(f.value, what+": method"); ok {
@@ -102,8 +109,12 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 			}
 		case "path":
 			if path, ok := p.str(f.value, what+": path"); ok {
+				before := len(p.errs)
 				e.Path = path
 				e.Params = p.path(path, posOf(f.value), what)
+				if len(p.errs) > before {
+					p.badPath(e)
+				}
 			}
 		case "summary":
 			e.Summary, _ = p.str(f.value, what+": summary")
@@ -114,10 +125,10 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		}
 	}
 	pos := posOf(n)
-	if e.Method == "" && p.missing(n, "method") {
+	if !has["method"] && p.missing(n, "method") {
 		p.errorf(pos, "%s has no method; add e.g. `method: GET`", what)
 	}
-	if e.Path == "" && p.missing(n, "path") {
+	if !has["path"] && p.missing(n, "path") {
 		p.errorf(pos, "%s has no path; add e.g. `path: /api/%s`", what, name)
 	}
 	if responsesN == nil && p.missing(n, "responses") {
@@ -126,6 +137,13 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		p.responses(responsesN, e, what)
 	}
 	return e
+}
+
+func (p *parser) badPath(e *Endpoint) {
+	if p.brokenPath == nil {
+		p.brokenPath = map[*Endpoint]bool{}
+	}
+	p.brokenPath[e] = true
 }
 
 // path checks a path's syntax and returns its parameters in order.
@@ -167,6 +185,8 @@ func (p *parser) path(path string, pos Pos, what string) []string {
 		}
 		if !pathSegRE.MatchString(seg) {
 			p.errorf(pos, "%s: path segment %q holds characters that are not allowed in a URL path", what, seg)
+		} else if _, err := url.PathUnescape(seg); err != nil {
+			p.errorf(pos, "%s: path segment %q has a '%%' not followed by two hex digits; write %%25 for a literal '%%'", what, seg)
 		}
 	}
 	return params
@@ -209,6 +229,10 @@ func (p *parser) namedValues(n *yaml.Node, what string, header bool) []NamedValu
 
 func (p *parser) responses(n *yaml.Node, e *Endpoint, what string) {
 	n = resolve(n)
+	if isNull(n) {
+		p.errorf(posOf(n), "%s: responses is empty; add at least one", what)
+		return
+	}
 	if n.Kind != yaml.SequenceNode {
 		p.errorf(posOf(n), "%s: responses must be a list (each item starts with '-'), not %s", what, describe(n))
 		return
@@ -217,41 +241,46 @@ func (p *parser) responses(n *yaml.Node, e *Endpoint, what string) {
 		p.errorf(posOf(n), "%s: responses is empty; add at least one", what)
 		return
 	}
+	fallback := false // the response before always matches
 	for i, item := range n.Content {
 		rwhat := fmt.Sprintf("%s: response %d", what, i+1)
-		r := p.response(item, e, rwhat)
+		r, conditional := p.response(item, e, rwhat)
 		if r == nil {
 			continue
 		}
-		if i > 0 && len(e.Responses) > 0 && len(e.Responses[len(e.Responses)-1].When) == 0 {
+		if fallback {
 			p.errorf(r.Pos, "%s can never answer: the response before it has no `when`, so it always matches; move the fallback last", rwhat)
 		}
+		fallback = !conditional
 		e.Responses = append(e.Responses, r)
 	}
 }
 
-func (p *parser) response(n *yaml.Node, e *Endpoint, what string) *Response {
+// response reads one response. conditional reports whether it has a `when` naming any
+// key, even a broken one, so a mistake there is not also taken for a fallback.
+func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, conditional bool) {
 	fields, ok := p.mapping(n, what, responseKeys)
 	if !ok {
-		return nil
+		return nil, false
 	}
-	r := &Response{Status: http.StatusOK, Pos: posOf(resolve(n))}
+	r = &Response{Status: http.StatusOK, Pos: posOf(resolve(n))}
 	for _, f := range fields {
 		switch f.key {
 		case "when":
 			r.When = p.conditions(f.value, e, what)
+			w := resolve(f.value)
+			conditional = len(r.When) > 0 || !isNull(w) && (w.Kind != yaml.MappingNode || len(w.Content) > 0)
 		case "status":
 			if st, ok := p.integer(f.value, what+": status"); ok {
 				if st < 100 || st > 599 {
 					p.errorf(posOf(f.value), "%s: status %d is not an HTTP status code (100-599)", what, st)
+				} else {
+					r.Status = st
 				}
-				r.Status = st
 			}
 		case "headers":
+			// namedValues already refuses lists and objects as header values.
 			for _, h := range p.namedValues(f.value, what+": headers", true) {
-				if h.Value.Kind == Array {
-					p.errorf(h.Pos, "%s: header %s must be a single value", what, h.Name)
-				}
 				r.Headers = append(r.Headers, Header{Name: h.Name, Value: h.Value.Text()})
 			}
 		case "body":
@@ -275,7 +304,7 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) *Response {
 	if (r.Body != nil || r.BodyFile != "") && (r.Status == http.StatusNoContent || r.Status == http.StatusNotModified || r.Status < 200) {
 		p.errorf(r.Pos, "%s: status %d never carries a body; remove the body or change the status", what, r.Status)
 	}
-	return r
+	return r, conditional
 }
 
 func (p *parser) bodyFile(bf string, pos Pos, what string) string {
@@ -425,6 +454,10 @@ func parseBodyPath(path string) ([]Step, string) {
 	return steps, ""
 }
 
+// maxAliased bounds the values one spec may build by expanding YAML aliases: a few
+// lines of aliases of aliases would otherwise ask for billions of values.
+const maxAliased = 100_000
+
 // value converts a YAML node into a JSON value, reporting what JSON cannot hold.
 func (p *parser) value(n *yaml.Node) Value {
 	return p.valueDepth(n, 0)
@@ -436,8 +469,22 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 		p.errorf(pos, "value nests deeper than 64 levels")
 		return Value{Kind: Null, Pos: pos}
 	}
+	if p.inAlias > 0 {
+		p.aliased++
+		if p.aliased > maxAliased {
+			if p.aliased == maxAliased+1 {
+				p.errorf(p.aliasPos, "YAML aliases here expand to more than %d values; write the values out or move the body to a bodyFile", maxAliased)
+			}
+			return Value{Kind: Null, Pos: pos}
+		}
+	}
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		if p.inAlias == 0 {
+			p.aliasPos = pos
+		}
+		p.inAlias++
 		v := p.valueDepth(n.Alias, depth+1)
+		p.inAlias--
 		v.Pos = pos
 		return v
 	}
@@ -491,11 +538,11 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 			var f float64
 			if err := n.Decode(&f); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 				num := strconv.FormatFloat(f, 'f', -1, 64)
-				if !strings.Contains(num, ".") && !strings.ContainsAny(n.Value, "eE") {
-					num += ".0" // 1.0 in the spec stays a fractional number
-				}
 				if strings.ContainsAny(n.Value, "eE") {
 					num = strconv.FormatFloat(f, 'g', -1, 64)
+				}
+				if !strings.ContainsAny(num, ".eE") {
+					num += ".0" // 1.0 and 1e3 in the spec stay fractional numbers
 				}
 				return Value{Kind: Number, Num: num, Pos: pos}
 			}
@@ -516,7 +563,7 @@ func (p *parser) checkRoutes(s *Spec) {
 	mux := http.NewServeMux()
 	owner := map[string]*Endpoint{}
 	for _, e := range s.Endpoints {
-		if e.Method == "" || e.Path == "" || !contains(methods, e.Method) {
+		if e.Method == "" || e.Path == "" || !contains(methods, e.Method) || p.brokenPath[e] {
 			continue
 		}
 		pat := e.Pattern()
@@ -525,12 +572,27 @@ func (p *parser) checkRoutes(s *Spec) {
 			continue
 		}
 		if err := register(mux, pat); err != "" {
-			p.errorf(e.Pos, "endpoint %s: %s %s conflicts with another endpoint: %s", e.Name, e.Method, e.Path, err)
+			// ServeMux names the other pattern and where in bb's own source it was
+			// registered; the user needs the other endpoint and why they clash.
+			if m := conflictRE.FindStringSubmatch(err); m != nil {
+				why := strings.Join(strings.Fields(m[2]), " ")
+				if other := owner[normalizePattern(m[1])]; other != nil {
+					p.errorf(e.Pos, "endpoint %s: %s %s conflicts with endpoint %s (line %d): %s", e.Name, e.Method, e.Path, other.Name, other.Pos.Line, why)
+					continue
+				}
+				p.errorf(e.Pos, "endpoint %s: %s %s conflicts with %s: %s", e.Name, e.Method, e.Path, m[1], why)
+				continue
+			}
+			p.errorf(e.Pos, "endpoint %s: %s %s is not a route the server can serve: %s", e.Name, e.Method, e.Path, err)
 			continue
 		}
 		owner[normalizePattern(pat)] = e
 	}
 }
+
+// conflictRE reads a ServeMux conflict panic: the other pattern, and the explanation
+// that follows the first line.
+var conflictRE = regexp.MustCompile(`(?s)conflicts with pattern "([^"]*)"[^\n]*\n(.*)`)
 
 // normalizePattern erases parameter names: /users/{id} and /users/{userId} are one route.
 func normalizePattern(pat string) string {
@@ -543,9 +605,6 @@ func register(mux *http.ServeMux, pattern string) (msg string) {
 	defer func() {
 		if r := recover(); r != nil {
 			msg = fmt.Sprint(r)
-			if i := strings.Index(msg, "conflicts with"); i >= 0 {
-				msg = msg[i:]
-			}
 		}
 	}()
 	mux.Handle(pattern, http.NotFoundHandler())

@@ -69,8 +69,12 @@ func Suggest(word string, candidates []string) string {
 	return best
 }
 
+// levenshtein is the optimal string alignment distance: the Levenshtein distance where a
+// swap of two neighbours also counts as one edit ("stauts" is one slip from "status").
+// It keeps three rows of the table, so it runs in time len(a)*len(b) whatever the input.
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -84,21 +88,13 @@ func levenshtein(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			// A swap of two neighbours counts as one edit: "stauts" is one slip from "status".
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prevprev(i, j, a, b)+1)
+				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
-}
-
-// prevprev recomputes the distance of the prefixes two shorter, which the two-row table
-// no longer holds; it is only reached on a transposition, so the cost stays small.
-func prevprev(i, j int, a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	return levenshtein(string(ra[:i-2]), string(rb[:j-2]))
 }
 
 // Distance is the edit distance between two strings: insertions, deletions,

@@ -67,6 +67,13 @@ type parser struct {
 	// misspelt holds, per mapping, the known keys an unknown key was taken for, so a
 	// "did you mean" is not followed by a second error saying the key is missing.
 	misspelt map[*yaml.Node][]string
+	// brokenPath holds the endpoints whose path already has an error, so the route
+	// checks do not report it a second time as a pattern ServeMux refuses.
+	brokenPath map[*Endpoint]bool
+	// inAlias counts the aliases being expanded, the outermost at aliasPos; aliased
+	// counts the values they have built, against maxAliased.
+	inAlias, aliased int
+	aliasPos         Pos
 }
 
 // missing reports whether a required key should be reported as missing from mapping n:

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math/big"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -173,13 +173,65 @@ func (v *Value) Equal(x any) bool {
 	return false
 }
 
+// numbersEqual compares two JSON number literals by value. It compares their decimal
+// digits and exponents rather than building big numbers: a client could otherwise make
+// each comparison cost milliseconds by sending 1e1000000. Text that is not a JSON
+// number (0x10, 1/2) equals nothing.
 func numbersEqual(a, b string) bool {
 	if a == b {
 		return true
 	}
-	x, ok1 := new(big.Rat).SetString(a)
-	y, ok2 := new(big.Rat).SetString(b)
-	return ok1 && ok2 && x.Cmp(y) == 0
+	x, ok1 := parseDecimal(a)
+	y, ok2 := parseDecimal(b)
+	return ok1 && ok2 && x == y
+}
+
+// decimal is a number as 0.digits × 10^exp, with digits free of leading and trailing
+// zeros; zero is the zero decimal, whatever its sign.
+type decimal struct {
+	neg    bool
+	digits string
+	exp    int64
+}
+
+// parseDecimal reads a JSON number literal, also allowing the '+' that strconv writes in
+// exponents.
+func parseDecimal(s string) (decimal, bool) {
+	var d decimal
+	if strings.HasPrefix(s, "-") {
+		d.neg, s = true, s[1:]
+	}
+	mant, expText, hasExp := strings.Cut(strings.ToLower(s), "e")
+	intPart, frac, hasPoint := strings.Cut(mant, ".")
+	if !allDigits(intPart) || hasPoint && !allDigits(frac) {
+		return decimal{}, false
+	}
+	var exp int64
+	if hasExp {
+		var err error
+		if exp, err = strconv.ParseInt(expText, 10, 64); err != nil || exp > 1<<60 || exp < -(1<<60) {
+			return decimal{}, false
+		}
+	}
+	digits := intPart + frac
+	point := int64(len(intPart))
+	trimmed := strings.TrimLeft(digits, "0")
+	point -= int64(len(digits) - len(trimmed))
+	digits = strings.TrimRight(trimmed, "0")
+	if digits == "" {
+		return decimal{}, true
+	}
+	d.digits, d.exp = digits, point+exp
+	return d, true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // FromJSON decodes JSON text into a Value, keeping key order. It is how a bodyFile or a
@@ -187,17 +239,21 @@ func numbersEqual(a, b string) bool {
 func FromJSON(data []byte) (Value, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	v, err := decodeJSONValue(dec)
+	v, err := decodeJSONValue(dec, 0)
 	if err != nil {
 		return Value{}, err
 	}
-	if _, err := dec.Token(); err == nil {
+	if _, err := dec.Token(); err != io.EOF {
 		return Value{}, fmt.Errorf("unexpected data after the JSON value")
 	}
 	return v, nil
 }
 
-func decodeJSONValue(dec *json.Decoder) (Value, error) {
+// maxJSONDepth is how deeply FromJSON lets values nest, the same limit encoding/json
+// keeps: json.Decoder.Token has none, and each level costs a stack frame here.
+const maxJSONDepth = 10000
+
+func decodeJSONValue(dec *json.Decoder, depth int) (Value, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		return Value{}, err
@@ -212,10 +268,13 @@ func decodeJSONValue(dec *json.Decoder) (Value, error) {
 	case string:
 		return Value{Kind: String, Str: t}, nil
 	case json.Delim:
+		if depth >= maxJSONDepth {
+			return Value{}, fmt.Errorf("JSON nests deeper than %d levels", maxJSONDepth)
+		}
 		if t == '[' {
 			v := Value{Kind: Array, Items: []Value{}}
 			for dec.More() {
-				item, err := decodeJSONValue(dec)
+				item, err := decodeJSONValue(dec, depth+1)
 				if err != nil {
 					return Value{}, err
 				}
@@ -225,16 +284,28 @@ func decodeJSONValue(dec *json.Decoder) (Value, error) {
 			return v, err
 		}
 		v := Value{Kind: Object, Fields: []Field{}}
+		var seen map[string]int
 		for dec.More() {
 			kt, err := dec.Token()
 			if err != nil {
 				return Value{}, err
 			}
-			item, err := decodeJSONValue(dec)
+			item, err := decodeJSONValue(dec, depth+1)
 			if err != nil {
 				return Value{}, err
 			}
-			v.Fields = append(v.Fields, Field{Key: kt.(string), Value: item})
+			key := kt.(string)
+			// A repeated key keeps its first place and its last value, as encoding/json
+			// (and so the stub server's matching) reads it.
+			if i, ok := seen[key]; ok {
+				v.Fields[i].Value = item
+				continue
+			}
+			if seen == nil {
+				seen = map[string]int{}
+			}
+			seen[key] = len(v.Fields)
+			v.Fields = append(v.Fields, Field{Key: key, Value: item})
 		}
 		_, err := dec.Token()
 		return v, err
