@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
 	"net/http"
 	"net/url"
 	"strings"
@@ -36,8 +35,10 @@ func (rq *Request) bodyJSON() (any, bool, error) {
 			dec := json.NewDecoder(bytes.NewReader(rq.Body))
 			dec.UseNumber()
 			rq.jsonErr = dec.Decode(&rq.json)
-			if rq.jsonErr == nil && dec.More() {
-				rq.jsonErr = errors.New("more data after the JSON value")
+			if rq.jsonErr == nil {
+				if _, err := dec.Token(); err != io.EOF {
+					rq.jsonErr = errors.New("more data after the JSON value")
+				}
 			}
 			if rq.jsonErr == nil {
 				return rq.json, true, nil
@@ -130,9 +131,8 @@ func Holds(c *spec.Condition, rq *Request) (bool, *Miss, error) {
 // value (page=2 matches 2 and 2.0), everything else by its text.
 func textEqual(v *spec.Value, s string) bool {
 	if v.Kind == spec.Number {
-		x, ok1 := new(big.Rat).SetString(v.Num)
-		y, ok2 := new(big.Rat).SetString(s)
-		return ok1 && ok2 && x.Cmp(y) == 0
+		// Only JSON number text counts: 0x2, 4/2 and +2 are not the number 2.
+		return v.Equal(json.Number(s))
 	}
 	return v.Text() == s
 }
@@ -142,6 +142,9 @@ func walk(doc any, steps []spec.Step) (any, bool) {
 	for _, st := range steps {
 		switch node := cur.(type) {
 		case map[string]any:
+			if st.Key == "" && st.Index >= 0 {
+				return nil, false // [n] asks for an array item, not a key
+			}
 			v, ok := node[st.Key]
 			if !ok {
 				return nil, false
