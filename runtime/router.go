@@ -167,13 +167,17 @@ func (rt *Router) fingerprint(ep *spec.Endpoint) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// anyValue is the header value "*", shared by every response because Header.Set
+// allocates a new slice each time. Nothing edits it in place: Header.Add copies first.
+var anyValue = []string{"*"}
+
 // ServeHTTP answers one request from this version of the spec.
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !rt.opt.NoCORS {
 		h := w.Header()
 		origin := r.Header.Get("Origin")
 		if origin == "" {
-			h.Set("Access-Control-Allow-Origin", "*")
+			h["Access-Control-Allow-Origin"] = anyValue
 		} else {
 			h.Set("Access-Control-Allow-Origin", origin)
 			h.Set("Access-Control-Allow-Credentials", "true")
@@ -183,7 +187,7 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			rt.preflight(w, r)
 			return
 		}
-		h.Set("Access-Control-Expose-Headers", "*")
+		h["Access-Control-Expose-Headers"] = anyValue
 	}
 	rt.mux.ServeHTTP(w, r)
 }
