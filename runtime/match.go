@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ type Request struct {
 	Body      []byte
 	Query     url.Values
 	Header    http.Header
+	Host      string // net/http keeps the Host header here, not in Header
 	PathValue func(name string) string
 
 	parsed  bool
@@ -98,7 +100,11 @@ func Holds(c *spec.Condition, rq *Request) (bool, *Miss, error) {
 			}
 		}
 	case spec.SourceHeader:
-		if vs := rq.Header.Values(c.Name); len(vs) > 0 {
+		vs := rq.Header.Values(c.Name)
+		if rq.Host != "" && strings.EqualFold(c.Name, "Host") {
+			vs = []string{rq.Host}
+		}
+		if len(vs) > 0 {
 			got, found = vs[0], true
 			for _, v := range vs {
 				if textEqual(&c.Value, v) {
@@ -118,7 +124,7 @@ func Holds(c *spec.Condition, rq *Request) (bool, *Miss, error) {
 	m := &Miss{Cond: c, Got: "missing"}
 	if found {
 		if s, ok := got.(string); ok && c.Source != spec.SourceBody {
-			m.Got = s
+			m.Got = strconv.Quote(s)
 		} else {
 			js, _ := json.Marshal(got)
 			m.Got = string(js)
@@ -188,7 +194,7 @@ func (r *route) match(rq *Request) (*answer, []Miss, error) {
 }
 
 func (r *route) serve(w http.ResponseWriter, req *http.Request) {
-	rq := &Request{Header: req.Header, PathValue: req.PathValue}
+	rq := &Request{Header: req.Header, Host: req.Host, PathValue: req.PathValue}
 	if req.URL.RawQuery != "" {
 		rq.Query = req.URL.Query()
 	}
@@ -229,11 +235,16 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 		case <-t.C:
 		case <-req.Context().Done():
 			t.Stop()
+			note(w, a.note+"; the client went away during the delay")
 			return
 		}
 	}
 	h := w.Header()
 	for k, v := range a.header {
+		if k == "Vary" {
+			h[k] = append(h[k], v...) // keep the CORS layer's Vary: Origin
+			continue
+		}
 		h[k] = v
 	}
 	w.WriteHeader(a.resp.Status)

@@ -17,21 +17,28 @@ import (
 // method, else 404 naming the closest routes. The log gets a bb.yaml snippet built from
 // the request, so the developer can paste the stub the app just asked for.
 func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.EscapedPath()
 	if allow := rt.allowed(r); len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
+		if r.Method == http.MethodOptions {
+			// OPTIONS asks what the path allows; that is an answer, not an error.
+			note(w, "OPTIONS; allowed: "+strings.Join(allow, ", "))
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
 		note(w, "method not allowed; allowed: "+strings.Join(allow, ", "))
-		writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s; allowed: %s", r.Method, r.URL.Path, strings.Join(allow, ", ")), "allowed", allow)
+		writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s; allowed: %s", r.Method, path, strings.Join(allow, ", ")), "allowed", allow)
 		return
 	}
 	body, _ := io.ReadAll(r.Body)
-	closest := rt.closest(r.Method, r.URL.Path, 3)
+	closest := rt.closest(r.Method, path, 3)
 	msg := "no endpoint"
 	if len(closest) > 0 {
 		msg += " (closest: " + strings.Join(closest, ", ") + ")"
 	}
-	msg += "; to stub it, add under endpoints: in bb.yaml:\n" + strings.TrimRight(Snippet(rt.spec, r.Method, r.URL.Path, r.URL.Query(), body), "\n")
+	msg += "; to stub it, add under endpoints: in bb.yaml:\n" + strings.TrimRight(Snippet(rt.spec, r.Method, path, r.URL.Query(), body), "\n")
 	note(w, msg)
-	writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint answers %s %s", r.Method, r.URL.Path),
+	writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint answers %s %s", r.Method, path),
 		"closest", closest, "hint", "the bb serve log shows a bb.yaml snippet for this request")
 }
 
@@ -63,6 +70,12 @@ func (rt *Router) closest(method, path string, n int) []string {
 		name string
 		d    int
 	}
+	out := []string{}
+	// Edit distance costs the product of the lengths; a path this long is close to
+	// nothing a spec declares, and must not let one request spin the server.
+	if len(path) > 512 {
+		return out
+	}
 	var all []scored
 	for _, r := range rt.routes {
 		d := spec.Distance(path, fillParams(r.ep.Path, path))
@@ -72,7 +85,6 @@ func (rt *Router) closest(method, path string, n int) []string {
 		all = append(all, scored{r.ep.Method + " " + r.ep.Path, d})
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].d < all[j].d })
-	out := []string{}
 	for i := 0; i < len(all) && i < n; i++ {
 		// Keep only routes that look related: at most half the path rewritten.
 		if all[i].d > max(3, len(path)/2) {

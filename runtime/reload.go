@@ -3,9 +3,12 @@ package runtime
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -16,6 +19,9 @@ import (
 // DefaultDebounce is how long the reloader waits after the last file event before it
 // reloads: long enough to see an editor's save as one event, short enough to feel instant.
 const DefaultDebounce = 20 * time.Millisecond
+
+// maxWatchedDirs bounds how many project folders a reloader watches after a failed edit.
+const maxWatchedDirs = 256
 
 // Reloader watches a spec and the files it points to and swaps a freshly compiled router
 // into the server after each real change. A spec that fails to load or compile is reported
@@ -31,77 +37,132 @@ type Reloader struct {
 	// OnReload runs after each successful swap, e.g. to regenerate a client package.
 	OnReload func(rt *Router, c Change)
 
+	w        *fsnotify.Watcher
+	file     string // File, absolute
+	watched  map[string]bool
 	lastHash [32]byte
+	checked  bool // the first look, right after the watch started, is done
+	failed   bool // the last reload failed: any file in the project may be the fix
 }
 
-// Run watches until ctx ends. The watch is on folders, not files, because editors save by
-// writing a new file and renaming it over the old one.
-func (rl *Reloader) Run(ctx context.Context) error {
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	if rl.Debounce <= 0 {
-		rl.Debounce = DefaultDebounce
+// Start begins watching. Once it returns, no save can go unnoticed: Run's first look
+// compares the file with what the server answers from, so a save made between the
+// server's first load and Start is picked up too. The watch is on folders, not files,
+// because editors save by writing a new file and renaming it over the old one.
+func (rl *Reloader) Start() error {
+	if rl.w != nil {
+		return nil
 	}
 	file, err := filepath.Abs(rl.File)
 	if err != nil {
 		return err
 	}
-	rl.lastHash = rl.hash(rl.Server.Router())
-	watched := map[string]bool{}
-	watchDirs := func(rt *Router) {
-		dirs := []string{filepath.Dir(file)}
-		for path := range rt.Files() {
-			if abs, err := filepath.Abs(path); err == nil {
-				dirs = append(dirs, filepath.Dir(abs))
-			}
-		}
-		for _, d := range dirs {
-			if !watched[d] {
-				if err := w.Add(d); err == nil {
-					watched[d] = true
-				}
-			}
-		}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
 	}
-	watchDirs(rl.Server.Router())
+	rl.w, rl.file, rl.watched = w, file, map[string]bool{}
+	if rl.Debounce <= 0 {
+		rl.Debounce = DefaultDebounce
+	}
+	if rl.Report == nil {
+		rl.Report = func(string, error) {}
+	}
+	if err := rl.watch(filepath.Dir(file)); err != nil {
+		w.Close()
+		return err
+	}
+	rl.watchFiles(rl.Server.Router())
+	return nil
+}
 
-	timer := time.NewTimer(time.Hour)
-	timer.Stop()
+// Run watches until ctx ends, starting the watch first if Start was not called.
+func (rl *Reloader) Run(ctx context.Context) error {
+	if err := rl.Start(); err != nil {
+		return err
+	}
+	defer rl.w.Close()
+	timer := time.NewTimer(0) // the first look, at once
 	for {
 		select {
 		case <-ctx.Done():
+			timer.Stop()
 			return nil
-		case ev, ok := <-w.Events:
+		case ev, ok := <-rl.w.Events:
 			if !ok {
 				return nil
 			}
-			if rl.relevant(file, ev.Name) {
+			if rl.failed && ev.Has(fsnotify.Create) {
+				// A folder made while the spec is broken may be where the missing file goes.
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					rl.watch(ev.Name)
+				}
+			}
+			if rl.relevant(ev.Name) {
 				timer.Reset(rl.Debounce)
 			}
-		case err, ok := <-w.Errors:
+		case err, ok := <-rl.w.Errors:
 			if !ok {
 				return nil
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				timer.Reset(rl.Debounce) // events were lost: look again rather than guess
+				continue
 			}
 			rl.Report("", err)
 		case <-timer.C:
-			if rt := rl.reload(); rt != nil {
-				watchDirs(rt)
-			}
+			rl.reload()
 		}
 	}
 }
 
+func (rl *Reloader) watch(dir string) error {
+	if rl.watched[dir] || len(rl.watched) >= maxWatchedDirs {
+		return nil
+	}
+	if err := rl.w.Add(dir); err != nil {
+		return err
+	}
+	rl.watched[dir] = true
+	return nil
+}
+
+// watchFiles watches the folders of every bodyFile the router serves.
+func (rl *Reloader) watchFiles(rt *Router) {
+	for path := range rt.Files() {
+		if abs, err := filepath.Abs(path); err == nil {
+			rl.watch(filepath.Dir(abs))
+		}
+	}
+}
+
+// watchProject watches every folder of the project, so that after a failed edit the
+// file that fixes it (a bodyFile not written yet, in a folder bb did not watch) is seen.
+func (rl *Reloader) watchProject() {
+	root := filepath.Dir(rl.file)
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		if path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "node_modules") {
+			return filepath.SkipDir
+		}
+		if len(rl.watched) >= maxWatchedDirs {
+			return filepath.SkipAll
+		}
+		rl.watch(path)
+		return nil
+	})
+}
+
 // relevant reports whether a file event may change what the server answers: the spec
-// itself or any bodyFile it serves.
-func (rl *Reloader) relevant(specFile, name string) bool {
+// itself or any bodyFile it serves, or, while the last edit is broken, any file at all.
+func (rl *Reloader) relevant(name string) bool {
 	abs, err := filepath.Abs(name)
 	if err != nil {
 		return false
 	}
-	if abs == specFile {
+	if abs == rl.file || rl.failed {
 		return true
 	}
 	for path := range rl.Server.Router().Files() {
@@ -109,24 +170,23 @@ func (rl *Reloader) relevant(specFile, name string) bool {
 			return true
 		}
 	}
-	// A bodyFile the last good spec could not read yet, or one a failed edit named,
-	// may appear later; any JSON file nearby is worth a look, and the hash check keeps
-	// the look cheap when nothing changed.
-	return filepath.Ext(abs) == ".json"
+	return false
 }
 
 // reload loads, validates and compiles the spec; only a complete new router is swapped in.
-func (rl *Reloader) reload() *Router {
+func (rl *Reloader) reload() {
+	first := !rl.checked
+	rl.checked = true
 	data, err := os.ReadFile(rl.File)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return nil // mid-rename; the create event that follows brings it back
+			return // mid-rename, or deleted: the create event that brings it back reloads
 		}
 		rl.Report("", err)
-		return nil
+		return
 	}
 	if len(data) == 0 {
-		return nil // an editor truncated the file and has not written it yet
+		return // an editor truncated the file and has not written it yet
 	}
 	s, err := spec.Parse(rl.File, data)
 	var rt *Router
@@ -135,24 +195,25 @@ func (rl *Reloader) reload() *Router {
 	}
 	h := hashOf(data, rt)
 	if h == rl.lastHash {
-		return nil
+		return
 	}
 	rl.lastHash = h
 	if err != nil {
+		rl.failed = true
+		rl.watchProject()
 		rl.Report("", err)
-		return nil
+		return
 	}
+	rl.failed = false
+	rl.watchFiles(rt)
 	c := rl.Server.Swap(rt)
+	if first && c.Empty() {
+		return // the file is as the server first loaded it
+	}
 	rl.Report(c.String(), nil)
 	if rl.OnReload != nil {
 		rl.OnReload(rt, c)
 	}
-	return rt
-}
-
-func (rl *Reloader) hash(rt *Router) [32]byte {
-	data, _ := os.ReadFile(rl.File)
-	return hashOf(data, rt)
 }
 
 // hashOf identifies the spec text together with the bodyFiles it serves, so a save that

@@ -64,12 +64,13 @@ func newReloadRig(t *testing.T, text string, files map[string]string) *reloadRig
 			rig.msgs = append(rig.msgs, msg)
 		}
 	}}
+	if err := rl.Start(); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	rig.cancel = cancel
 	go func() { rl.Run(ctx); close(rig.done) }()
 	t.Cleanup(func() { cancel(); <-rig.done })
-	// Let the watcher start before the first edit.
-	time.Sleep(50 * time.Millisecond)
 	return rig
 }
 
@@ -257,5 +258,73 @@ func TestReloadUnderLoad(t *testing.T) {
 	close(failures)
 	for f := range failures {
 		t.Error(f)
+	}
+}
+
+// TestReloadSeesSaveBeforeRun: a save between the first load and the watch loop (for
+// example right after bb serve says it is ready) is not lost.
+func TestReloadSeesSaveBeforeRun(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "bb.yaml")
+	os.WriteFile(file, []byte(fmt.Sprintf(reloadSpec, "one")), 0o644)
+	s, err := spec.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := Compile(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := NewServer(rt, nil)
+	var reports []string
+	var mu sync.Mutex
+	rl := &Reloader{File: file, Server: srv, Report: func(msg string, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		reports = append(reports, fmt.Sprint(msg, err))
+	}}
+	// Saved after loading, before the watch started.
+	os.WriteFile(file, []byte(fmt.Sprintf(reloadSpec, "two")), 0o644)
+	if err := rl.Start(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { rl.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	rig := &reloadRig{t: t, srv: srv}
+	rig.waitFor("/hello", `200 {"says":"two"}`)
+}
+
+// TestReloadFirstLookIsQuiet: when nothing changed since the first load, starting the
+// watch reports nothing.
+func TestReloadFirstLookIsQuiet(t *testing.T) {
+	rig := newReloadRig(t, fmt.Sprintf(reloadSpec, "one"), nil)
+	time.Sleep(100 * time.Millisecond) // give a wrong report the chance to appear
+	if got := rig.reports(); len(got) != 0 {
+		t.Errorf("reports = %q, want none", got)
+	}
+}
+
+// TestReloadBodyFileInNewFolder: an edit names a bodyFile that does not exist yet, in a
+// folder bb never watched; writing the file fixes the spec without touching bb.yaml.
+func TestReloadBodyFileInNewFolder(t *testing.T) {
+	for _, existing := range []bool{false, true} {
+		t.Run(fmt.Sprintf("folder_exists=%v", existing), func(t *testing.T) {
+			rig := newReloadRig(t, fmt.Sprintf(reloadSpec, "one"), nil)
+			if existing {
+				os.MkdirAll(filepath.Join(rig.dir, "data"), 0o755)
+			}
+			rig.write("bb.yaml", "version: 1\nendpoints:\n  hello:\n    method: GET\n    path: /hello\n    responses: [{bodyFile: data/hello.json}]\n")
+			deadline := time.Now().Add(10 * time.Second)
+			for len(rig.errors()) == 0 && time.Now().Before(deadline) {
+				time.Sleep(2 * time.Millisecond)
+			}
+			if errs := rig.errors(); len(errs) == 0 || !strings.Contains(errs[0], `bodyFile "data/hello.json" does not exist`) {
+				t.Fatalf("errors = %q", errs)
+			}
+			rig.write("data/hello.json", `{"says":"from file"}`)
+			rig.waitFor("/hello", `200 {"says":"from file"}`)
+		})
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -36,7 +37,10 @@ type Router struct {
 	mux     *http.ServeMux
 	routes  []*route
 	methods []string // every method some route answers, for 405 checks
-	files   map[string][]byte
+	// hasOptions is set when the spec declares an OPTIONS endpoint: then the spec, not
+	// the CORS layer, answers OPTIONS requests on its paths.
+	hasOptions bool
+	files      map[string][]byte
 }
 
 type route struct {
@@ -87,6 +91,9 @@ func Compile(s *spec.Spec, opt Options) (*Router, error) {
 		r.fingerprint = rt.fingerprint(ep)
 		rt.routes = append(rt.routes, r)
 		rt.mux.HandleFunc(ep.Pattern(), r.serve)
+		if ep.Method == http.MethodOptions {
+			rt.hasOptions = true
+		}
 		if !seen[ep.Method] {
 			seen[ep.Method] = true
 			rt.methods = append(rt.methods, ep.Method)
@@ -127,6 +134,11 @@ func (rt *Router) compileAnswer(index int, resp *spec.Response) (*answer, error)
 	}
 	for _, h := range resp.Headers {
 		a.header.Add(h.Name, h.Value)
+	}
+	// The slices are shared by every response sent from this answer: clip them, so an
+	// append anywhere later copies instead of writing into them.
+	for k, v := range a.header {
+		a.header[k] = slices.Clip(v)
 	}
 	return a, nil
 }
@@ -173,6 +185,7 @@ var anyValue = []string{"*"}
 
 // ServeHTTP answers one request from this version of the spec.
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, rt.opt.MaxBody)
 	if !rt.opt.NoCORS {
 		h := w.Header()
 		origin := r.Header.Get("Origin")
@@ -183,7 +196,7 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			h.Set("Access-Control-Allow-Credentials", "true")
 			h.Add("Vary", "Origin")
 		}
-		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" && !rt.hasOptions {
 			rt.preflight(w, r)
 			return
 		}

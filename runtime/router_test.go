@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -171,12 +172,12 @@ endpoints:
 	h := NewServer(rt, nil)
 	for _, c := range []call{
 		{name: "index and query", method: "POST", target: "/search/x?sort=asc", body: `{"filters":[{"tag":"old"},{"tag":"new"}]}`, status: 200, want: `{"hit":"index-and-query"}`},
-		{name: "all conditions must hold", method: "POST", target: "/search/x?sort=desc", body: `{"filters":[{"tag":"old"},{"tag":"new"}]}`, status: 404, has: []string{`response 1: query.sort: want \"asc\", got desc`}},
+		{name: "all conditions must hold", method: "POST", target: "/search/x?sort=desc", body: `{"filters":[{"tag":"old"},{"tag":"new"}]}`, status: 404, has: []string{`response 1: query.sort: want \"asc\", got \"desc\"`}},
 		{name: "index out of range", method: "POST", target: "/search/x?sort=asc", body: `{"filters":[{"tag":"new"}]}`, status: 404},
 		{name: "dot index", method: "POST", target: "/search/x", body: `{"items":[7.0]}`, status: 200, want: `{"hit":"dot-index"}`},
 		{name: "whole body", method: "POST", target: "/search/x", body: `[1,2]`, status: 200, want: `{"hit":"whole-body"}`},
 		{name: "bool and path", method: "POST", target: "/search/books", body: `{"flag":true}`, status: 200, want: `{"hit":"bool-and-path"}`},
-		{name: "path differs", method: "POST", target: "/search/films", body: `{"flag":true}`, status: 404, has: []string{`response 4: path.kind: want \"books\", got films`}},
+		{name: "path differs", method: "POST", target: "/search/films", body: `{"flag":true}`, status: 404, has: []string{`response 4: path.kind: want \"books\", got \"films\"`}},
 		{name: "null must be present", method: "POST", target: "/search/x", body: `{"missing":null}`, status: 200, want: `{"hit":"explicit-null"}`},
 		{name: "absent is not null", method: "POST", target: "/search/x", body: `{}`, status: 404},
 		{name: "header case-insensitive name", method: "POST", target: "/search/x", header: map[string]string{"x-client": "ios"}, status: 200, want: `{"hit":"header"}`},
@@ -282,6 +283,85 @@ func TestSnippet(t *testing.T) {
 		doc := "version: 1\nendpoints:\n" + got
 		if _, err := spec.Parse(filepath.Join(t.TempDir(), "bb.yaml"), []byte(doc)); err != nil {
 			t.Errorf("snippet for %s %s does not parse: %v\n%s", c.method, c.path, err, doc)
+		}
+	}
+}
+
+func TestLongPathHasNoClosest(t *testing.T) {
+	h := NewServer(loadRouter(t, "../examples/bookshelf", Options{}), nil)
+	// Edit distance on a path this long would take minutes; bb names no closest route.
+	long := "/v1/books/" + strings.Repeat("a", 200_000) + "/x"
+	call{name: "long path", method: "GET", target: long, status: 404, has: []string{`"closest":[]`}}.run(t, h)
+}
+
+func TestLogEscapesControlCharacters(t *testing.T) {
+	var out strings.Builder
+	rt := routerFromText(t, "version: 1\nendpoints:\n  h:\n    method: GET\n    path: /h\n    responses: [{when: {header.Authorization: Bearer secret-token}, status: 204}]\n", nil, Options{})
+	h := NewServer(rt, NewLineWriter(&out, 0))
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/x%1b]0;owned%07%0aFAKE", nil))
+	req := httptest.NewRequest("GET", "/h", nil)
+	req.Header.Set("Authorization", "\x1b[2J")
+	h.ServeHTTP(httptest.NewRecorder(), req)
+	got := out.String()
+	if strings.ContainsAny(got, "\x1b\x07") || strings.Contains(got, "\nFAKE") {
+		t.Errorf("log holds raw control characters:\n%q", got)
+	}
+	if !strings.Contains(got, "path: /x%1b]0;owned%07%0aFAKE") {
+		t.Errorf("snippet path is not the escaped path:\n%s", got)
+	}
+	if !strings.Contains(got, `header.Authorization: want "Bearer secret-token", got "\x1b[2J"`) {
+		t.Errorf("miss does not quote the header:\n%s", got)
+	}
+}
+
+func TestHTTPDetails(t *testing.T) {
+	rt := routerFromText(t, `
+version: 1
+endpoints:
+  byHost:
+    method: GET
+    path: /host
+    responses:
+      - when: {header.Host: api.local}
+        body: {host: api.local}
+      - status: 404
+  varies:
+    method: GET
+    path: /varies
+    responses: [{headers: {Vary: Accept}, body: {ok: true}}]
+`, nil, Options{})
+	h := NewServer(rt, nil)
+	req := httptest.NewRequest("GET", "/host", nil)
+	req.Host = "api.local"
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Errorf("header.Host condition: %d %s", rec.Code, rec.Body)
+	}
+	req = httptest.NewRequest("GET", "/varies", nil)
+	req.Header.Set("Origin", "http://localhost:3000")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if got := rec.Header().Values("Vary"); !slices.Contains(got, "Origin") || !slices.Contains(got, "Accept") {
+		t.Errorf("Vary = %q, want both Origin and Accept", got)
+	}
+	call{name: "plain OPTIONS", method: "OPTIONS", target: "/varies", status: 204, headers: map[string]string{"Allow": "GET, HEAD, OPTIONS"}}.run(t, h)
+	// The body limit holds for the router on its own too.
+	small := routerFromText(t, "version: 1\nendpoints:\n  e:\n    method: POST\n    path: /e\n    responses: [{when: {body.a: 1}, body: {}}, {status: 204}]\n", nil, Options{MaxBody: 16})
+	call{name: "router limit", method: "POST", target: "/e", body: strings.Repeat(" ", 64), status: 413}.run(t, small)
+}
+
+func TestSpecOptionsEndpointBeatsPreflight(t *testing.T) {
+	rt := routerFromText(t, "version: 1\nendpoints:\n  opts:\n    method: OPTIONS\n    path: /o\n    responses: [{status: 200, body: {mine: true}}]\n", nil, Options{})
+	call{name: "spec OPTIONS", method: "OPTIONS", target: "/o", status: 200, want: `{"mine":true}`,
+		header: map[string]string{"Origin": "http://x", "Access-Control-Request-Method": "GET"}}.run(t, NewServer(rt, nil))
+}
+
+func TestSnippetFromEscapedPathParses(t *testing.T) {
+	for _, p := range []string{"/files/my%20file", "/users/%23frag", "/a%7Bb%7D"} {
+		doc := "version: 1\nendpoints:\n" + Snippet(nil, "GET", p, nil, nil)
+		if _, err := spec.Parse(filepath.Join(t.TempDir(), "bb.yaml"), []byte(doc)); err != nil {
+			t.Errorf("snippet for %s does not parse: %v\n%s", p, err, doc)
 		}
 	}
 }

@@ -66,7 +66,6 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    1 << 20,
 	}
-	printBanner(cfg.Out, s, ln.Addr().(*net.TCPAddr), cfg.Host, !cfg.NoWatch)
 	afterLoad := func(rt *Router) {
 		if cfg.OnReload == nil {
 			return
@@ -79,16 +78,9 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 			log.Printf("%s %s", stamp, msg)
 		}
 	}
-	afterLoad(rt)
-	if cfg.Ready != nil {
-		cfg.Ready(ln.Addr().String())
-	}
-
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	watchDone := make(chan error, 1)
+	var rl *Reloader
 	if !cfg.NoWatch {
-		rl := &Reloader{
+		rl = &Reloader{
 			File:    cfg.File,
 			Server:  srv,
 			Options: cfg.Options,
@@ -103,6 +95,22 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 			},
 			OnReload: func(rt *Router, _ Change) { afterLoad(rt) },
 		}
+		// Watch before saying we are ready, so that no save after that goes unseen.
+		if err := rl.Start(); err != nil {
+			ln.Close()
+			return fmt.Errorf("cannot watch %s for changes (run with --no-watch to serve without reloading): %w", cfg.File, err)
+		}
+	}
+	printBanner(cfg.Out, s, ln.Addr().(*net.TCPAddr), cfg.Host, !cfg.NoWatch)
+	afterLoad(rt)
+	if cfg.Ready != nil {
+		cfg.Ready(ln.Addr().String())
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	watchDone := make(chan error, 1)
+	if rl != nil {
 		go func() { watchDone <- rl.Run(ctx) }()
 	} else {
 		close(watchDone)

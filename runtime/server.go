@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // Server serves the current Router and swaps in new ones without dropping a request:
@@ -41,13 +42,11 @@ func (s *Server) Swap(rt *Router) Change {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rt := s.cur.Load()
 	if s.log == nil {
-		r.Body = http.MaxBytesReader(w, r.Body, rt.opt.MaxBody)
 		rt.ServeHTTP(w, r)
 		return
 	}
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w}
-	r.Body = http.MaxBytesReader(rec, r.Body, rt.opt.MaxBody)
 	rt.ServeHTTP(rec, r)
 	if rec.status == 0 {
 		rec.status = http.StatusOK
@@ -136,10 +135,35 @@ func (l *LineWriter) request(start time.Time, method, uri string, status int, d 
 	b = append(b, ' ')
 	b = appendDuration(b, d)
 	b = append(b, ' ')
-	b = append(b, note...)
+	b = appendSafe(b, note)
 	b = append(b, '\n')
 	l.w.Write(b)
 	l.flushSoon()
+}
+
+// appendSafe appends text that may hold what a client sent, with control characters
+// other than newlines escaped, so no request can drive the developer's terminal (escape
+// sequences) or forge log lines (a newline followed by text that looks like one).
+func appendSafe(b []byte, s string) []byte {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\n' || c == 0x7f || c == 0xc2 {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return append(b, s...)
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r >= 0x7f && r < 0xa0 {
+			b = append(b, `\u00`...)
+			b = append(b, "0123456789abcdef"[r>>4], "0123456789abcdef"[r&0xf])
+			continue
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b
 }
 
 // flushSoon flushes at once, or schedules a flush within the delay; l.mu is held.
