@@ -83,7 +83,7 @@ func Compile(s *spec.Spec, opt Options) (*Router, error) {
 				}
 			}
 			if err != nil {
-				errs = append(errs, &spec.Error{File: s.File, Pos: resp.Pos, Msg: fmt.Sprintf("endpoint %s: response %d: %v", ep.Name, i+1, err)})
+				errs = append(errs, &spec.Error{File: s.File, Pos: resp.BodyPos, Msg: fmt.Sprintf("endpoint %s: response %d: %v", ep.Name, i+1, err)})
 				continue
 			}
 			r.answers = append(r.answers, a)

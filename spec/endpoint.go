@@ -31,6 +31,11 @@ var (
 	bodyIndexRE = regexp.MustCompile(`\[([0-9]+)\]`)
 )
 
+// framingHeaders are response headers the server computes; a stub that set them would
+// send a broken answer (a Content-Length that does not match the body, say).
+var framingHeaders = map[string]bool{"Content-Length": true, "Transfer-Encoding": true, "Connection": true,
+	"Keep-Alive": true, "Upgrade": true, "Trailer": true, "Te": true}
+
 // reservedWords are words that cannot name an operation: Swift keywords (a function named
 // `default` would need backticks at every call) and Go keywords.
 var reservedWords = map[string]bool{}
@@ -274,6 +279,8 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 			if st, ok := p.integer(f.value, what+": status"); ok {
 				if st < 100 || st > 599 {
 					p.errorf(posOf(f.value), "%s: status %d is not an HTTP status code (100-599)", what, st)
+				} else if st < 200 {
+					p.errorf(posOf(f.value), "%s: status %d is informational: a 1xx status cannot end a response; use 200-599", what, st)
 				} else {
 					r.Status = st
 				}
@@ -281,6 +288,10 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 		case "headers":
 			// namedValues already refuses lists and objects as header values.
 			for _, h := range p.namedValues(f.value, what+": headers", true) {
+				if framingHeaders[http.CanonicalHeaderKey(h.Name)] {
+					p.errorf(h.Pos, "%s: header %s is set by the server from the body and the connection; remove it", what, h.Name)
+					continue
+				}
 				r.Headers = append(r.Headers, Header{Name: h.Name, Value: h.Value.Text()})
 			}
 		case "body":
@@ -288,8 +299,8 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 			r.Body = &v
 		case "bodyFile":
 			if bf, ok := p.str(f.value, what+": bodyFile"); ok {
-				r.BodyFile = bf
-				r.BodyPath = p.bodyFile(bf, posOf(f.value), what)
+				r.BodyFile, r.BodyPos = bf, posOf(f.value)
+				r.BodyPath = p.bodyFile(bf, r.BodyPos, what)
 			}
 		case "schema":
 			v := p.value(f.value)
@@ -326,6 +337,9 @@ func (p *parser) bodyFile(bf string, pos Pos, what string) string {
 	case st.IsDir():
 		p.errorf(pos, "%s: bodyFile %q is a folder, not a file", what, bf)
 		return ""
+	case !st.Mode().IsRegular():
+		p.errorf(pos, "%s: bodyFile %q is not a regular file", what, bf)
+		return ""
 	}
 	// A symbolic link could still lead outside; follow it and check again.
 	if real, err := filepath.EvalSymlinks(full); err == nil {
@@ -335,6 +349,17 @@ func (p *parser) bodyFile(bf string, pos Pos, what string) string {
 				p.errorf(pos, "%s: bodyFile %q links outside the project folder; keep response files inside it", what, bf)
 				return ""
 			}
+		}
+	}
+	if strings.EqualFold(filepath.Ext(full), ".json") {
+		data, err := os.ReadFile(full)
+		if err != nil {
+			p.errorf(pos, "%s: bodyFile %q cannot be read: %v", what, bf, err)
+			return ""
+		}
+		if _, err := FromJSON(data); err != nil {
+			p.errorf(pos, "%s: bodyFile %q is not valid JSON: %v", what, bf, err)
+			return ""
 		}
 	}
 	return full

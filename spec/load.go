@@ -1,8 +1,10 @@
 package spec
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -202,12 +204,32 @@ var topKeys = []string{"version", "name", "description", "server", "endpoints"}
 func (p *parser) parse(data []byte) *Spec {
 	s := &Spec{File: p.file, Dir: p.dir}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		p.yamlError(err)
 		return s
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		p.errorf(Pos{Line: 1, Col: 1}, "the file is empty; a spec starts with `version: 1` and lists `endpoints:`")
+		return s
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		pos := Pos{Line: 1, Col: 1}
+		if err == nil {
+			pos = posOf(&extra)
+		}
+		p.errorf(pos, "a spec is one YAML document; remove the `---` and what follows it, or merge it into the first")
+		return s
+	}
+	// Aliases let a small file stand for a huge one; refuse before walking it.
+	budget := maxExpandedNodes
+	if at := countExpanded(&doc, &budget, nil); budget < 0 {
+		pos := Pos{Line: 1, Col: 1}
+		if at != nil {
+			pos = posOf(at)
+		}
+		p.errorf(pos, "YAML aliases expand this file to more than %d values here; write the repeated parts out or use fewer aliases", maxExpandedNodes)
 		return s
 	}
 	root := resolve(&doc)
@@ -256,6 +278,29 @@ func (p *parser) parse(data []byte) *Spec {
 	p.checkRoutes(s)
 	p.checkSchemas(s)
 	return s
+}
+
+// maxExpandedNodes bounds the size of a spec with its aliases written out.
+const maxExpandedNodes = 1_000_000
+
+// countExpanded counts the nodes of n as if every alias were written out, stopping once
+// the budget is spent. It returns the outermost alias being written out at that moment.
+func countExpanded(n *yaml.Node, budget *int, alias *yaml.Node) *yaml.Node {
+	if *budget--; *budget < 0 {
+		return alias
+	}
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		if alias == nil {
+			alias = n
+		}
+		return countExpanded(n.Alias, budget, alias)
+	}
+	for _, c := range n.Content {
+		if at := countExpanded(c, budget, alias); *budget < 0 {
+			return at
+		}
+	}
+	return nil
 }
 
 func (p *parser) yamlError(err error) {

@@ -78,6 +78,7 @@ type Response struct {
 	Body     *Value // nil when the response has no body or uses BodyFile
 	BodyFile string // as written, relative to the project folder
 	BodyPath string // BodyFile resolved against the project folder
+	BodyPos  Pos    // where BodyFile is written
 	Schema   *Value
 	Delay    time.Duration
 	Pos      Pos

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -32,8 +33,9 @@ func project(t testing.TB) string {
 		}
 	}
 	for name, body := range map[string]string{
-		"app/responses/ok.json": `{"ok":true}`,
-		"secret.json":           `{"secret":true}`,
+		"app/responses/ok.json":  `{"ok":true}`,
+		"app/responses/bad.json": `{"ok":`,
+		"secret.json":            `{"secret":true}`,
 	} {
 		if err := os.WriteFile(filepath.Join(root, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
@@ -41,6 +43,9 @@ func project(t testing.TB) string {
 	}
 	if err := os.Symlink(filepath.Join(root, "secret.json"), filepath.Join(dir, "link.json")); err != nil {
 		t.Skipf("symlinks unavailable: %v", err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.json"), 0o644); err != nil {
+		t.Skipf("named pipes unavailable: %v", err)
 	}
 	return filepath.Join(dir, FileName)
 }
@@ -683,6 +688,15 @@ func TestParseErrors(t *testing.T) {
 			    responses:
 			      - bodyFile: folder
 			`, []wantErr{{"7:19", `bodyFile "folder" is a folder, not a file`}}},
+		{"bodyFile a named pipe", `
+			version: 1
+			endpoints:
+			  getUser:
+			    method: GET
+			    path: /users
+			    responses:
+			      - bodyFile: pipe.json
+			`, []wantErr{{"7:19", `bodyFile "pipe.json" is not a regular file`}}},
 		{"bodyFile a symlink leading outside", `
 			version: 1
 			endpoints:
@@ -805,7 +819,53 @@ func TestParseErrors(t *testing.T) {
 			      - when: {body.d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]}
 			      - when: {body.e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]}
 			      - body: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
-			`, []wantErr{{"11:56", "YAML aliases here expand to more than 100000 values"}}},
+			`, []wantErr{{"12:44", "YAML aliases expand this file to more than 1000000 values here"}}},
+		{"aliases nested across responses", `
+			version: 1
+			endpoints:
+			  list:
+			    method: GET
+			    path: /list
+			    responses:
+			      - &r {when: {body.a: &a [x, x, x, x, x, x, x, x, x, x]}, body: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]}
+			      - &s {when: {body.c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]}, body: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]}
+			      - &t {when: {body.e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]}, body: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]}
+			`, []wantErr{{"9:109", "YAML aliases expand this file to more than 1000000 values here"}}},
+		{"a second YAML document", `
+			version: 1
+			endpoints:
+			  ping: {method: GET, path: /ping, responses: [{status: 204}]}
+			---
+			garbage: [
+			`, []wantErr{{"1:1", "a spec is one YAML document"}}},
+		{"1xx status", `
+			version: 1
+			endpoints:
+			  ping:
+			    method: GET
+			    path: /ping
+			    responses:
+			      - status: 103
+			`, []wantErr{{"7:17", "status 103 is informational: a 1xx status cannot end a response"}}},
+		{"framing header", `
+			version: 1
+			endpoints:
+			  ping:
+			    method: GET
+			    path: /ping
+			    responses:
+			      - headers: {content-length: 3, X-Ok: yes}
+			        body: {a: 1}
+			`, []wantErr{{"7:19", "header content-length is set by the server from the body and the connection; remove it"}}},
+		{"bodyFile not JSON", `
+			version: 1
+			endpoints:
+			  getUser:
+			    method: GET
+			    path: /users
+			    responses:
+			      - bodyFile: responses/bad.json
+			`, []wantErr{{"7:19", `bodyFile "responses/bad.json" is not valid JSON`}}},
 		{"all errors at once, in line order", `
 			version: 2
 			endpoints:
