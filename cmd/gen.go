@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -27,7 +28,13 @@ func newGenCmd(streams *IO) *cobra.Command {
 The generated code is typed from the spec's examples (and its schema: entries),
 so it matches what bb serve answers.`,
 		Example: `  bb gen swift examples/messages`,
-		Args:    cobra.NoArgs,
+		Args:    cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return &usageError{err: errors.New("bb gen needs a generator, e.g. bb gen swift")}
+			}
+			return &usageError{err: fmt.Errorf("unknown generator %q; available: swift", args[0])}
+		},
 	}
 	c.AddCommand(newGenSwiftCmd(streams))
 	return c
@@ -66,8 +73,8 @@ func runGenSwift(opts *GenSwiftOptions, streams *IO) error {
 	if err != nil {
 		return err
 	}
-	if opts.Name != "" && spec.UpperCamel(spec.Words(opts.Name)) == "" {
-		return &usageError{fmt.Errorf("--name %q holds no letters to make a Swift name from", opts.Name)}
+	if opts.Name != "" && spec.TypeName(opts.Name) == "" {
+		return &usageError{err: fmt.Errorf("--name %q must start with a letter and hold letters, digits, spaces, '-' or '_'", opts.Name)}
 	}
 	sopts := swift.Options{Name: opts.Name}
 	files, err := swift.Generate(s, sopts)

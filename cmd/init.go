@@ -50,9 +50,11 @@ func runInit(opts *InitOptions, streams *IO) error {
 		if err != nil {
 			return err
 		}
-		name = spec.TypeName(filepath.Base(abs))
+		if name = spec.TypeName(filepath.Base(abs)); name == "" {
+			name = "App" // a folder named 123 or café names no Swift type
+		}
 	} else if spec.TypeName(name) == "" {
-		return &usageError{fmt.Errorf("--name %q must start with a letter and hold letters, digits, spaces, '-' or '_'", name)}
+		return &usageError{err: fmt.Errorf("--name %q must start with a letter and hold letters, digits, spaces, '-' or '_'", name)}
 	}
 	specFile := filepath.Join(opts.Dir, spec.FileName)
 	if _, err := os.Stat(specFile); err == nil && !opts.Force {
@@ -65,13 +67,13 @@ func runInit(opts *InitOptions, streams *IO) error {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(specFile, files["bb.yaml"]); err != nil {
+	if err := scaffold.WriteFileAtomic(specFile, files["bb.yaml"]); err != nil {
 		return err
 	}
 	fmt.Fprintf(streams.Out, "created %s\n", specFile)
 	ignore := filepath.Join(opts.Dir, ".gitignore")
 	if _, err := os.Stat(ignore); errors.Is(err, fs.ErrNotExist) {
-		if err := writeFileAtomic(ignore, files[".gitignore"]); err != nil {
+		if err := scaffold.WriteFileAtomic(ignore, files[".gitignore"]); err != nil {
 			return err
 		}
 		fmt.Fprintf(streams.Out, "created %s\n", ignore)
@@ -82,25 +84,4 @@ Next steps:
   curl -s -X POST localhost:4000/api/get_messages -d '{"user":"larry"}'
 `, opts.Dir)
 	return nil
-}
-
-// writeFileAtomic writes through a temporary file and a rename, so a crash never leaves
-// half a file behind.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -7,9 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
-	"syscall"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -30,17 +28,19 @@ type IO struct {
 	Err io.Writer
 }
 
-// usageError marks an error in how bb was called.
-type usageError struct{ err error }
+// usageError marks an error in how bb was called. cmd, when known, is the command
+// whose --help to point at.
+type usageError struct {
+	err error
+	cmd string
+}
 
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 // Main runs bb with the given arguments and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return Run(ctx, args, &IO{In: stdin, Out: stdout, Err: stderr})
+	return Run(context.Background(), args, &IO{In: stdin, Out: stdout, Err: stderr})
 }
 
 // Run is Main with a context the caller controls.
@@ -62,8 +62,12 @@ func Run(ctx context.Context, args []string, streams *IO) int {
 		}
 		fmt.Fprintf(streams.Err, "%d %s in %s\n", len(list), noun, list[0].File)
 		return ExitUsage
-	case errors.As(err, &ue):
-		fmt.Fprintf(streams.Err, "bb: %v\nRun 'bb --help' for usage.\n", err)
+	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command "):
+		help := "bb"
+		if ue != nil && ue.cmd != "" {
+			help = ue.cmd
+		}
+		fmt.Fprintf(streams.Err, "bb: %v\nRun '%s --help' for usage.\n", err, help)
 		return ExitUsage
 	}
 	fmt.Fprintf(streams.Err, "bb: %v\n", err)
@@ -92,7 +96,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 	root.SetOut(streams.Out)
 	root.SetErr(streams.Err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{err}
+		return &usageError{err: err, cmd: c.CommandPath()}
 	})
 	root.AddCommand(newInitCmd(streams))
 	root.AddCommand(newServeCmd(streams))
@@ -108,7 +112,7 @@ func wrapArgs(c *cobra.Command) {
 	if args := c.Args; args != nil {
 		c.Args = func(cmd *cobra.Command, a []string) error {
 			if err := args(cmd, a); err != nil {
-				return &usageError{err}
+				return &usageError{err: err, cmd: cmd.CommandPath()}
 			}
 			return nil
 		}

@@ -1,11 +1,15 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
+	"github.com/spf13/cast"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
@@ -16,13 +20,14 @@ import (
 // ServeOptions are the settings of `bb serve`, merged from flags, BB_* environment
 // variables, the spec's server section and defaults, in that order.
 type ServeOptions struct {
-	Path     string
-	Host     string
-	Port     int
-	MaxBody  int64
-	NoCORS   bool
-	NoWatch  bool
-	SwiftOut string
+	Path      string
+	Host      string
+	Port      int
+	MaxBody   int64
+	NoCORS    bool
+	NoWatch   bool
+	SwiftOut  string
+	SwiftName string
 
 	// Ready, when set, is told the address once the server listens (tests use it).
 	Ready func(addr string)
@@ -74,6 +79,7 @@ func bindServeFlags(c *cobra.Command, opts *ServeOptions) *viper.Viper {
 	f.BoolVar(&opts.NoCORS, "no-cors", false, "do not send CORS headers (they are on by default for local web clients)")
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when bb.yaml changes")
 	f.StringVar(&opts.SwiftOut, "swift-out", "", "regenerate the Swift package into this folder after every reload")
+	f.StringVar(&opts.SwiftName, "swift-name", "", "with --swift-out: the API name, as bb gen swift --name (default the spec's name)")
 	for _, name := range []string{"host", "port", "max-body", "no-cors"} {
 		_ = v.BindPFlag(name, f.Lookup(name))
 	}
@@ -95,15 +101,24 @@ func mergeServeConfig(v *viper.Viper, s *spec.Spec, opts *ServeOptions) error {
 	if err := v.MergeConfigMap(cfg); err != nil {
 		return err
 	}
+	// viper's Get* turn a bad value into zero without a word; an invalid BB_PORT must
+	// not quietly become a random port.
+	var err error
 	opts.Host = v.GetString("host")
-	opts.Port = v.GetInt("port")
-	opts.MaxBody = v.GetInt64("max-body")
-	opts.NoCORS = v.GetBool("no-cors")
+	if opts.Port, err = cast.ToIntE(v.Get("port")); err != nil {
+		return &usageError{err: fmt.Errorf("port %q is not a number (from --port, BB_PORT or server.port)", v.Get("port"))}
+	}
+	if opts.MaxBody, err = cast.ToInt64E(v.Get("max-body")); err != nil {
+		return &usageError{err: fmt.Errorf("max-body %q is not a number of bytes (from --max-body or BB_MAX_BODY)", v.Get("max-body"))}
+	}
+	if opts.NoCORS, err = cast.ToBoolE(v.Get("no-cors")); err != nil {
+		return &usageError{err: fmt.Errorf("no-cors %q is not true or false (from --no-cors or BB_NO_CORS)", v.Get("no-cors"))}
+	}
 	if opts.Port < 0 || opts.Port > 65535 {
-		return &usageError{fmt.Errorf("port %d is not between 0 and 65535", opts.Port)}
+		return &usageError{err: fmt.Errorf("port %d is not between 0 and 65535", opts.Port)}
 	}
 	if opts.MaxBody <= 0 {
-		return &usageError{fmt.Errorf("--max-body must be a positive number of bytes")}
+		return &usageError{err: fmt.Errorf("--max-body must be a positive number of bytes")}
 	}
 	return nil
 }
@@ -126,7 +141,11 @@ func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) e
 		Ready:   opts.Ready,
 	}
 	if opts.SwiftOut != "" {
-		cfg.OnReload = swiftRegenerator(opts.SwiftOut)
+		cfg.OnReload = swiftRegenerator(opts.SwiftOut, opts.SwiftName)
 	}
-	return runtime.Serve(c.Context(), s, cfg)
+	// Ctrl-C stops gracefully; a second Ctrl-C while stopping ends bb at once.
+	ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	return runtime.Serve(ctx, s, cfg)
 }

@@ -10,9 +10,9 @@ import (
 
 // swiftRegenerator returns the reload hook behind `bb serve --swift-out`: after every
 // good load it regenerates the Swift package, so Xcode sees each spec edit at once.
-func swiftRegenerator(out string) func(rt *runtime.Router) (string, error) {
+func swiftRegenerator(out, name string) func(rt *runtime.Router) (string, error) {
 	return func(rt *runtime.Router) (string, error) {
-		files, err := swift.Generate(rt.Spec(), swift.Options{})
+		files, err := swift.Generate(rt.Spec(), swift.Options{Name: name})
 		if err != nil {
 			return "", fmt.Errorf("swift package not regenerated: %w", err)
 		}

@@ -1,5 +1,3 @@
-// Package scaffold holds bb's generators. Each is pure: a spec (or a few settings) in,
-// a map of file names to contents out; the commands decide where the files go.
 package scaffold
 
 import (

@@ -59,6 +59,7 @@ func (r Result) String() string {
 // generates into (the first path element of each nested file, e.g. Sources/), and only
 // when they carry the Marker; the folders this empties are removed too.
 func WriteGenerated(dir string, files map[string][]byte) (Result, error) {
+	dir = filepath.Clean(dir)
 	var res Result
 	paths := make([]string, 0, len(files))
 	for p := range files {
@@ -85,7 +86,7 @@ func WriteGenerated(dir string, files map[string][]byte) (Result, error) {
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
 			return res, err
 		}
-		if err := writeAtomic(target, files[p]); err != nil {
+		if err := WriteFileAtomic(target, files[p]); err != nil {
 			return res, err
 		}
 		res.Written = append(res.Written, p)
@@ -95,7 +96,9 @@ func WriteGenerated(dir string, files map[string][]byte) (Result, error) {
 	return res, err
 }
 
-func writeAtomic(target string, data []byte) error {
+// WriteFileAtomic writes data to target through a temporary file in the same folder and
+// a rename, creating the folder when needed, so a crash never leaves half a file behind.
+func WriteFileAtomic(target string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return err
 	}
