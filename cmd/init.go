@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -78,10 +79,14 @@ func runInit(opts *InitOptions, streams *IO) error {
 		}
 		fmt.Fprintf(streams.Out, "created %s\n", ignore)
 	}
+	dir := opts.Dir
+	if strings.ContainsAny(dir, " '\"$&;|<>()*?[]#~`\\") {
+		dir = "'" + strings.ReplaceAll(dir, "'", `'\''`) + "'"
+	}
 	fmt.Fprintf(streams.Out, `
 Next steps:
   bb serve %s
   curl -s -X POST localhost:4000/api/get_messages -d '{"user":"larry"}'
-`, opts.Dir)
+`, dir)
 	return nil
 }

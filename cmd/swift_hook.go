@@ -20,8 +20,8 @@ func swiftRegenerator(out, name string) func(rt *runtime.Router) (string, error)
 		if err != nil {
 			return "", fmt.Errorf("swift package not written to %s: %w", out, err)
 		}
-		if !res.Changed() && len(res.Skipped) == 0 {
-			return "", nil
+		if !res.Changed() {
+			return "", nil // nothing new to say, not even the files left alone again
 		}
 		return fmt.Sprintf("swift package %s: %s", out, res), nil
 	}

@@ -60,6 +60,7 @@ type Miss struct {
 	Got      string // what the request held, or "missing"
 }
 
+// String says which condition failed, what it wanted and what the request held.
 func (m Miss) String() string {
 	s := fmt.Sprintf("%s: want %s, got %s", m.Cond.Key, m.Cond.Value.String(), m.Got)
 	if m.Response > 0 {
@@ -71,7 +72,11 @@ func (m Miss) String() string {
 // BadBodyError is returned by Match when a body condition meets a body that is not JSON.
 type BadBodyError struct{ Err error }
 
+// Error says the body is not JSON and why.
 func (e *BadBodyError) Error() string { return "the request body is not valid JSON: " + e.Err.Error() }
+
+// Unwrap returns the JSON decoding error.
+func (e *BadBodyError) Unwrap() error { return e.Err }
 
 // Holds reports whether one condition holds for the request. When it does not, the Miss
 // says what was found instead.
@@ -216,7 +221,7 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 	a, misses, err := r.match(rq)
 	if err != nil {
 		note(w, err.Error())
-		writeError(w, http.StatusBadRequest, err.Error()+fmt.Sprintf("; endpoint %s matches on the JSON body", r.ep.Name), "endpoint", r.ep.Name)
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("endpoint %s has a body condition, so the request body must be JSON: %v", r.ep.Name, errors.Unwrap(err)), "endpoint", r.ep.Name)
 		return
 	}
 	if a == nil {

@@ -98,7 +98,7 @@ func TestMessagesExample(t *testing.T) {
 		{name: "no body falls back", method: "POST", target: "/api/get_messages", status: 404, want: `{"error":"no user found"}`},
 		{name: "user is a number", method: "POST", target: "/api/get_messages", body: `{"user":1}`, status: 404},
 		{name: "not JSON", method: "POST", target: "/api/get_messages", body: `user=larry`, status: 400,
-			has: []string{`"error":"the request body is not valid JSON`}, headers: map[string]string{"Content-Type": "application/json"}},
+			has: []string{`"error":"endpoint getMessages has a body condition, so the request body must be JSON: invalid character`}, headers: map[string]string{"Content-Type": "application/json"}},
 		{name: "trailing garbage", method: "POST", target: "/api/get_messages", body: `{"user":"larry"} x`, status: 400},
 		{name: "wrong method", method: "GET", target: "/api/get_messages", status: 405,
 			headers: map[string]string{"Allow": "OPTIONS, POST"}, has: []string{`"allowed":["OPTIONS","POST"]`}},

@@ -37,6 +37,7 @@ type PortInUseError struct {
 	Addr string
 }
 
+// Error names the address and the flag to choose another port.
 func (e *PortInUseError) Error() string {
 	return fmt.Sprintf("cannot listen on %s: the port is already in use; stop the other server or choose another port with --port (or BB_PORT)", e.Addr)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"text/template"
 
+	"github.com/backwards-backend/bb/spec"
 	"github.com/backwards-backend/bb/templates"
 )
 
@@ -17,7 +18,7 @@ func InitFiles(name string) (map[string][]byte, error) {
 			return nil, err
 		}
 		var b bytes.Buffer
-		if err := t.Execute(&b, struct{ Name string }{name}); err != nil {
+		if err := t.Execute(&b, struct{ Name, TypeName string }{name, spec.TypeName(name)}); err != nil {
 			return nil, err
 		}
 		out[file] = b.Bytes()

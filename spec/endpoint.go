@@ -409,7 +409,11 @@ func (p *parser) conditions(n *yaml.Node, e *Endpoint, what string) []Condition 
 			c.Steps = steps
 		case SourceQuery, SourceHeader:
 			if name == "" {
-				p.errorf(c.Pos, "%s: when key %q needs a name, e.g. %s.page", what, f.key, src)
+				example := "query.page"
+				if c.Source == SourceHeader {
+					example = "header.Authorization"
+				}
+				p.errorf(c.Pos, "%s: when key %q needs a name, e.g. %s", what, f.key, example)
 				continue
 			}
 			if c.Source == SourceHeader && !headerRE.MatchString(name) {

@@ -553,7 +553,7 @@ func TestParseErrors(t *testing.T) {
 			      - when: {header.: 1}
 			`, []wantErr{
 			{"7:16", `when key "query." needs a name, e.g. query.page`},
-			{"8:16", `when key "header." needs a name, e.g. header.page`},
+			{"8:16", `when key "header." needs a name, e.g. header.Authorization`},
 		}},
 		{"when: bad header name", `
 			version: 1
