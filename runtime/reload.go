@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,13 +42,13 @@ type Reloader struct {
 	file     string // File, absolute
 	watched  map[string]bool
 	lastHash [32]byte
-	checked  bool // the first look, right after the watch started, is done
+	gone     bool // the spec file was found deleted, and that was reported
 	failed   bool // the last reload failed: any file in the project may be the fix
 }
 
 // Start begins watching. Once it returns, no save can go unnoticed: Run's first look
-// compares the file with what the server answers from, so a save made between the
-// server's first load and Start is picked up too. The watch is on folders, not files,
+// compares the file with the text the server's spec was parsed from, so a save made
+// between the server's first load and Start is picked up too. The watch is on folders, not files,
 // because editors save by writing a new file and renaming it over the old one.
 func (rl *Reloader) Start() error {
 	if rl.w != nil {
@@ -72,7 +73,9 @@ func (rl *Reloader) Start() error {
 		w.Close()
 		return err
 	}
-	rl.watchFiles(rl.Server.Router())
+	rt := rl.Server.Router()
+	rl.watchFiles(rt)
+	rl.lastHash = hashOf(rt.Spec().Digest, rt)
 	return nil
 }
 
@@ -175,16 +178,21 @@ func (rl *Reloader) relevant(name string) bool {
 
 // reload loads, validates and compiles the spec; only a complete new router is swapped in.
 func (rl *Reloader) reload() {
-	first := !rl.checked
-	rl.checked = true
 	data, err := os.ReadFile(rl.File)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return // mid-rename, or deleted: the create event that brings it back reloads
+			// Deleted, since a rename-save is over before the debounce ends. Say so once;
+			// the create event that brings it back reloads.
+			if !rl.gone {
+				rl.gone = true
+				rl.Report("", fmt.Errorf("%s was removed; put it back and bb reloads it", rl.File))
+			}
+			return
 		}
 		rl.Report("", err)
 		return
 	}
+	rl.gone = false
 	if len(data) == 0 {
 		return // an editor truncated the file and has not written it yet
 	}
@@ -193,7 +201,7 @@ func (rl *Reloader) reload() {
 	if err == nil {
 		rt, err = Compile(s, rl.Options)
 	}
-	h := hashOf(data, rt)
+	h := hashOf(sha256.Sum256(data), rt)
 	if h == rl.lastHash {
 		return
 	}
@@ -204,13 +212,15 @@ func (rl *Reloader) reload() {
 		rl.Report("", err)
 		return
 	}
+	wasFailed := rl.failed
 	rl.failed = false
 	rl.watchFiles(rt)
 	c := rl.Server.Swap(rt)
-	if first && c.Empty() {
-		return // the file is as the server first loaded it
+	if wasFailed && c.Empty() && len(c.Notes) == 0 {
+		rl.Report("back to the last good spec; "+c.String(), nil)
+	} else {
+		rl.Report(c.String(), nil)
 	}
-	rl.Report(c.String(), nil)
 	if rl.OnReload != nil {
 		rl.OnReload(rt, c)
 	}
@@ -218,9 +228,9 @@ func (rl *Reloader) reload() {
 
 // hashOf identifies the spec text together with the bodyFiles it serves, so a save that
 // changes nothing does not reload.
-func hashOf(data []byte, rt *Router) [32]byte {
+func hashOf(specDigest [32]byte, rt *Router) [32]byte {
 	h := sha256.New()
-	h.Write(data)
+	h.Write(specDigest[:])
 	if rt != nil {
 		paths := make([]string, 0, len(rt.files))
 		for p := range rt.files {

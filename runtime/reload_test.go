@@ -116,6 +116,17 @@ func (r *reloadRig) waitFor(path, want string) {
 	r.t.Fatalf("GET %s never answered %q; last %q; reports %q, errors %q", path, want, r.get(path), r.reports(), r.errors())
 }
 
+// waitReports waits until at least n reports arrived (the swap comes just before its
+// report, so an answer can change a moment before the report is in) and returns them.
+func (r *reloadRig) waitReports(n int) []string {
+	r.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for len(r.reports()) < n && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+	return r.reports()
+}
+
 func (r *reloadRig) reports() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -132,7 +143,7 @@ func TestReloadInPlaceWrite(t *testing.T) {
 	rig := newReloadRig(t, fmt.Sprintf(reloadSpec, "one"), nil)
 	rig.write("bb.yaml", fmt.Sprintf(reloadSpec, "two"))
 	rig.waitFor("/hello", `200 {"says":"two"}`)
-	if got := rig.reports(); len(got) != 1 || got[0] != "0 added, 1 changed (hello), 0 removed; 1 endpoint" {
+	if got := rig.waitReports(1); len(got) != 1 || got[0] != "0 added, 1 changed (hello), 0 removed; 1 endpoint" {
 		t.Errorf("reports = %q", got)
 	}
 }
@@ -148,7 +159,7 @@ func TestReloadSaveByRename(t *testing.T) {
 	if got := rig.get("/hello"); got != `200 {"says":"two"}` {
 		t.Errorf("hello = %s", got)
 	}
-	if got := rig.reports(); len(got) != 1 || got[0] != "1 added (bye), 1 changed (hello), 0 removed; 2 endpoints" {
+	if got := rig.waitReports(1); len(got) != 1 || got[0] != "1 added (bye), 1 changed (hello), 0 removed; 2 endpoints" {
 		t.Errorf("reports = %q", got)
 	}
 }
@@ -208,7 +219,7 @@ func TestReloadSkipsUnchangedContent(t *testing.T) {
 	// Then a real change, so we know the watcher has seen all the writes before it.
 	rig.write("bb.yaml", fmt.Sprintf(reloadSpec, "two"))
 	rig.waitFor("/hello", `200 {"says":"two"}`)
-	if got := rig.reports(); len(got) != 1 {
+	if got := rig.waitReports(1); len(got) != 1 {
 		t.Errorf("saving the same content reloaded: reports = %q", got)
 	}
 }
@@ -326,5 +337,49 @@ func TestReloadBodyFileInNewFolder(t *testing.T) {
 			rig.write("data/hello.json", `{"says":"from file"}`)
 			rig.waitFor("/hello", `200 {"says":"from file"}`)
 		})
+	}
+}
+
+func TestReloadMessages(t *testing.T) {
+	good := fmt.Sprintf(reloadSpec, "one")
+	rig := newReloadRig(t, good, nil)
+	waitReports := func(n int) []string {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for len(rig.reports())+len(rig.errors()) < n && time.Now().Before(deadline) {
+			time.Sleep(2 * time.Millisecond)
+		}
+		return append(rig.reports(), rig.errors()...)
+	}
+	// A comment-only edit changes no endpoint.
+	rig.write("bb.yaml", "# a comment\n"+good)
+	if got := waitReports(1); len(got) != 1 || got[0] != "no endpoint changed; 1 endpoint" {
+		t.Fatalf("reports = %q", got)
+	}
+	// A broken edit, then the last good text again.
+	rig.write("bb.yaml", "version: 1\nendpoints: {}\n")
+	waitReports(2)
+	rig.write("bb.yaml", good)
+	if got := waitReports(3); len(rig.reports()) != 2 || rig.reports()[1] != "back to the last good spec; no endpoint changed; 1 endpoint" {
+		t.Fatalf("reports = %q", got)
+	}
+	// A new port cannot be applied while serving: say so.
+	rig.write("bb.yaml", strings.Replace(good, "version: 1\n", "version: 1\nserver: {port: 4321}\n", 1))
+	if got := waitReports(4); !strings.HasSuffix(rig.reports()[2], "server.port is now 4321: restart bb serve to listen there") {
+		t.Fatalf("reports = %q", got)
+	}
+	// Deleting the file is reported once; putting it back reloads.
+	os.Remove(rig.file)
+	deadline := time.Now().Add(10 * time.Second)
+	for len(rig.errors()) < 2 && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+	if errs := rig.errors(); len(errs) != 2 || !strings.HasSuffix(errs[1], "bb.yaml was removed; put it back and bb reloads it") {
+		t.Fatalf("errors = %q", errs)
+	}
+	rig.write("bb.yaml", fmt.Sprintf(reloadSpec, "back"))
+	rig.waitFor("/hello", `200 {"says":"back"}`)
+	if got := rig.get("/hello"); got != `200 {"says":"back"}` {
+		t.Fatal(got)
 	}
 }

@@ -190,6 +190,8 @@ func (l *LineWriter) Flush() {
 type Change struct {
 	Added, Changed, Removed []string
 	Total                   int
+	// Notes are changes a reload cannot apply, such as a new server.port.
+	Notes []string
 }
 
 // Empty reports whether no endpoint was added, changed or removed.
@@ -207,7 +209,14 @@ func (c Change) String() string {
 	if c.Total == 1 {
 		noun = "endpoint"
 	}
-	return fmt.Sprintf("%s, %s, %s; %d %s", part(c.Added, "added"), part(c.Changed, "changed"), part(c.Removed, "removed"), c.Total, noun)
+	s := fmt.Sprintf("%s, %s, %s; %d %s", part(c.Added, "added"), part(c.Changed, "changed"), part(c.Removed, "removed"), c.Total, noun)
+	if c.Empty() {
+		s = fmt.Sprintf("no endpoint changed; %d %s", c.Total, noun)
+	}
+	for _, n := range c.Notes {
+		s += "; " + n
+	}
+	return s
 }
 
 // Diff compares two routers endpoint by endpoint.
@@ -234,5 +243,14 @@ func Diff(old, cur *Router) Change {
 	}
 	sort.Strings(c.Removed)
 	c.Total = len(cur.routes)
+	if old != nil {
+		was, now := old.spec.Server, cur.spec.Server
+		if was.Port != now.Port && now.Port != 0 {
+			c.Notes = append(c.Notes, fmt.Sprintf("server.port is now %d: restart bb serve to listen there", now.Port))
+		}
+		if was.Host != now.Host && now.Host != "" {
+			c.Notes = append(c.Notes, fmt.Sprintf("server.host is now %s: restart bb serve to listen there", now.Host))
+		}
+	}
 	return c
 }

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -55,6 +56,7 @@ func Load(path string) (*Spec, error) {
 func Parse(file string, data []byte) (*Spec, error) {
 	p := &parser{file: file, dir: filepath.Dir(file)}
 	s := p.parse(data)
+	s.Digest = sha256.Sum256(data)
 	if len(p.errs) > 0 {
 		p.errs.sort()
 		return nil, p.errs

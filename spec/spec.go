@@ -19,8 +19,9 @@ type Spec struct {
 	Server    Server
 	Endpoints []*Endpoint // in file order
 
-	File string // the spec file as it was named to Load
-	Dir  string // the project folder: the spec file's directory
+	File   string   // the spec file as it was named to Load
+	Dir    string   // the project folder: the spec file's directory
+	Digest [32]byte // SHA-256 of the spec file's text, to tell when it changes
 }
 
 // Server is the spec's optional server section.
