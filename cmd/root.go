@@ -103,6 +103,13 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 	root.AddCommand(newCheckCmd(streams))
 	root.AddCommand(newGenCmd(streams))
 	root.AddCommand(newVersionCmd(streams))
+	// Make cobra's completion command now, to give it an example like every other.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Example = "  source <(bb completion bash)\n  bb completion zsh > \"${fpath[1]}/_bb\""
+		}
+	}
 	wrapArgs(root)
 	return root
 }

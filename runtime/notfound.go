@@ -164,12 +164,15 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 		name = base + strconv.Itoa(n)
 	}
 
-	var b strings.Builder
-	fmt.Fprintf(&b, "  %s:\n    method: %s\n    path: %s\n", name, method, "/"+strings.Join(segs, "/"))
-	if path == "/" {
-		b.Reset()
-		fmt.Fprintf(&b, "  %s:\n    method: %s\n    path: /\n", name, method)
+	route := "/" + strings.Join(segs, "/")
+	if len(path) > 1 && strings.HasSuffix(path, "/") {
+		route += "/" // in bb.yaml a trailing slash is part of the path
 	}
+	if path == "/" {
+		route = "/"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "  %s:\n    method: %s\n    path: %s\n", name, method, route)
 	js, isJSON := jsonExample(body)
 	if len(query) > 0 || isJSON {
 		b.WriteString("    request:\n")

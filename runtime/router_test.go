@@ -276,6 +276,7 @@ func TestSnippet(t *testing.T) {
 		{"DELETE", "/items/550e8400-e29b-41d4-a716-446655440000", nil, "", "  deleteItems:\n    method: DELETE\n    path: /items/{itemId}\n"},
 		{"PUT", "/a/1/2", nil, "not json", "  updateA:\n    method: PUT\n    path: /a/{aId}/{id}\n    responses:"},
 		{"GET", "/", nil, "", "  get:\n    method: GET\n    path: /\n"},
+		{"POST", "/v1/books/1/", nil, "", "  createBooks:\n    method: POST\n    path: /v1/books/{bookId}/\n"},
 	} {
 		got := Snippet(nil, c.method, c.path, c.query, []byte(c.body))
 		if !strings.HasPrefix(got, c.want) {
@@ -366,4 +367,17 @@ func TestSnippetFromEscapedPathParses(t *testing.T) {
 			t.Errorf("snippet for %s does not parse: %v\n%s", p, err, doc)
 		}
 	}
+}
+
+func TestRedirectIsExplainedInTheLog(t *testing.T) {
+	var out strings.Builder
+	rt := routerFromText(t, "version: 1\nendpoints:\n  dir:\n    method: GET\n    path: /dir/\n    responses: [{body: {ok: true}}]\n", nil, Options{})
+	h := NewServer(rt, NewLineWriter(&out, 0))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/dir", nil))
+	if rec.Code < 300 || rec.Code >= 400 || !strings.Contains(out.String(), "redirected to /dir/, the path as the spec writes it") {
+		t.Errorf("status %d, log %q", rec.Code, out.String())
+	}
+	call{name: "exact trailing slash", method: "GET", target: "/dir/", status: 200}.run(t, h)
+	call{name: "no prefix match", method: "GET", target: "/dir/more", status: 404}.run(t, h)
 }

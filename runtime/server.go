@@ -51,6 +51,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if rec.status == 0 {
 		rec.status = http.StatusOK
 	}
+	if rec.note == "" && rec.status >= 300 && rec.status < 400 {
+		// Only ServeMux redirects without a note: /a to /a/, or an unclean path.
+		rec.note = "redirected to " + rec.Header().Get("Location") + ", the path as the spec writes it"
+	}
 	s.log.request(start, r.Method, r.URL.RequestURI(), rec.status, time.Since(start), rec.note)
 }
 
