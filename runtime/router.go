@@ -185,7 +185,9 @@ var anyValue = []string{"*"}
 
 // ServeHTTP answers one request from this version of the spec.
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, rt.opt.MaxBody)
+	if r.Body != nil && r.Body != http.NoBody {
+		r.Body = http.MaxBytesReader(w, r.Body, rt.opt.MaxBody)
+	}
 	if !rt.opt.NoCORS {
 		h := w.Header()
 		origin := r.Header.Get("Origin")

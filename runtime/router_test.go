@@ -381,3 +381,16 @@ func TestRedirectIsExplainedInTheLog(t *testing.T) {
 	call{name: "exact trailing slash", method: "GET", target: "/dir/", status: 200}.run(t, h)
 	call{name: "no prefix match", method: "GET", target: "/dir/more", status: 404}.run(t, h)
 }
+
+// TestRouterNilBody: a Router is an http.Handler anyone may call, with a request whose
+// Body is nil (as a hand-built server-side request can be).
+func TestRouterNilBody(t *testing.T) {
+	rt := loadRouter(t, "../examples/bookshelf", Options{})
+	req := httptest.NewRequest("GET", "/v1/books?page=2", nil)
+	req.Body = nil
+	rec := httptest.NewRecorder()
+	rt.ServeHTTP(rec, req)
+	if rec.Code != 200 || rec.Body.String() != "[]" {
+		t.Errorf("got %d %s", rec.Code, rec.Body)
+	}
+}
