@@ -243,7 +243,8 @@ func (g *generator) example() []string {
 	} else {
 		out = append(out, "    print(error)")
 	}
-	out = append(out, "}")
+	// Cancellation and the headers provider's own errors are not the client's error type.
+	out = append(out, "} catch {", "    print(error)", "}")
 	return out
 }
 

@@ -102,3 +102,11 @@ func TestPackageNames(t *testing.T) {
 }
 
 func specNamed(name string) *spec.Spec { return &spec.Spec{Name: name} }
+
+func TestMemberName(t *testing.T) {
+	for in, want := range map[string]string{"self": "selfValue", "init": "initValue", "hashValue": "hashValueField", "default": "default", "name": "name"} {
+		if got := memberName(in); got != want {
+			t.Errorf("memberName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

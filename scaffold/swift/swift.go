@@ -30,7 +30,29 @@ const Header = "// " + scaffold.Marker + " Regenerate with: bb gen swift"
 var swiftTypeNames = strings.Fields(`JSONValue JSONCoding RFC3339 QueryValue Foundation
 	FoundationNetworking CharacterSet HTTPURLResponse URLComponents URLQueryItem URLError
 	URLResponse DecodingError EncodingError CancellationError KeyValuePairs ISO8601DateFormatter
-	DateFormatter UTF8 LocalizedError CustomStringConvertible CodingKeys Response Body`)
+	DateFormatter UTF8 LocalizedError CustomStringConvertible CodingKeys Response Body
+	DataTaskBox NSLock URLSessionDataTask` + " " + appTypeNames)
+
+// appTypeNames are types an app file sees beside the client's models when it imports
+// UIKit, SwiftUI, SwiftData or the Objective-C runtime: a model named Image or Category
+// would make every such file fail with "'Image' is ambiguous for type lookup".
+const appTypeNames = `Category Method Ivar Selector Image Color Text Font View Button List Section
+	Label Link Group Shape Path Animation Alert Menu Toggle Picker Form Table Grid Layout Scene
+	Window App Environment State Binding Query Schema Predicate Expression Operation Progress
+	Timer Thread Stream Host Port Bundle Process Measurement Unit Transaction Settings`
+
+// memberNames are property names that compile but misbehave at the call site:
+// profile.self is the whole value, profile.init an initializer reference, and a stored
+// hashValue satisfies Hashable's deprecated requirement. They get a suffix; the wire key
+// stays in CodingKeys.
+var memberNames = map[string]string{"self": "selfValue", "init": "initValue", "hashValue": "hashValueField"}
+
+func memberName(n string) string {
+	if m, ok := memberNames[n]; ok {
+		return m
+	}
+	return n
+}
 
 // Options tune Generate.
 type Options struct {
@@ -191,7 +213,7 @@ func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
 	var props []prop
 	qualify := false
 	for _, f := range o.Fields {
-		n := names.unique(lowerCamel(f.Key))
+		n := names.unique(memberName(lowerCamel(f.Key)))
 		props = append(props, prop{n, f})
 		if g.objectNames[n] {
 			qualify = true

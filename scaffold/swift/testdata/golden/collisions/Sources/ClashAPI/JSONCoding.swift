@@ -33,12 +33,12 @@ enum JSONCoding {
 
 /// Reads and writes RFC 3339 date-times.
 ///
-/// ISO8601DateFormatter is thread-safe, but not marked Sendable in every SDK. This box
-/// only reads its two formatters after creating them, so it is safe to share: hence
-/// `@unchecked Sendable`.
+/// ISO8601DateFormatter is not Sendable, and on Linux it is not thread-safe either, so
+/// every use goes through a lock: hence `@unchecked Sendable`.
 final class RFC3339: @unchecked Sendable {
     static let shared = RFC3339()
 
+    private let lock = NSLock()
     private let whole: ISO8601DateFormatter
     private let fractional: ISO8601DateFormatter
 
@@ -52,11 +52,19 @@ final class RFC3339: @unchecked Sendable {
     }
 
     func date(from text: String) -> Date? {
-        whole.date(from: text) ?? fractional.date(from: text)
+        // RFC 3339 allows a lower-case t and z; the formatter wants them upper-case.
+        let text = text.uppercased()
+        lock.lock()
+        let date = whole.date(from: text) ?? fractional.date(from: text)
+        lock.unlock()
+        return date
     }
 
     func string(from date: Date) -> String {
         let seconds = date.timeIntervalSince1970
-        return (seconds.rounded(.down) == seconds ? whole : fractional).string(from: date)
+        lock.lock()
+        let text = (seconds.rounded(.down) == seconds ? whole : fractional).string(from: date)
+        lock.unlock()
+        return text
     }
 }

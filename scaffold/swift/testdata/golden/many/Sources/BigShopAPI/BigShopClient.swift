@@ -747,10 +747,15 @@ extension BigShopClient {
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await session.data(for: request)
+            (data, response) = try await Self.data(for: request, in: session)
         } catch let error as CancellationError {
             throw error
         } catch {
+            // A cancelled task makes URLSession throw URLError(.cancelled); callers expect
+            // CancellationError, as from any other cancelled async work.
+            if Task.isCancelled {
+                throw CancellationError()
+            }
             throw BigShopError.transport(error)
         }
         guard let http = response as? HTTPURLResponse else {
@@ -760,6 +765,31 @@ extension BigShopClient {
             throw BigShopError.unexpectedStatus(status: http.statusCode, body: data)
         }
         return data
+    }
+
+    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
+    /// from Swift 6.0; older Linux toolchains get it from a data task.
+    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
+        #if canImport(FoundationNetworking) && compiler(<6.0)
+        let box = DataTaskBox()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                box.start(session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: error)
+                    } else if let response {
+                        continuation.resume(returning: (data ?? Data(), response))
+                    } else {
+                        continuation.resume(throwing: URLError(.badServerResponse))
+                    }
+                })
+            }
+        } onCancel: {
+            box.cancel()
+        }
+        #else
+        return try await session.data(for: request)
+        #endif
     }
 
     private func urlRequest(
@@ -818,6 +848,34 @@ extension BigShopClient {
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 }
+
+#if canImport(FoundationNetworking) && compiler(<6.0)
+/// Lets cancelling the calling task cancel the data task it waits for.
+private final class DataTaskBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionDataTask?
+    private var cancelled = false
+
+    func start(_ task: URLSessionDataTask) {
+        lock.lock()
+        self.task = task
+        let cancelled = self.cancelled
+        lock.unlock()
+        task.resume()
+        if cancelled {
+            task.cancel()
+        }
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let task = self.task
+        lock.unlock()
+        task?.cancel()
+    }
+}
+#endif
 
 /// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
 protocol QueryValue: Sendable {

@@ -5,13 +5,13 @@ import Foundation
 /// The response body of `headers`.
 public struct HeadersResponse: Codable, Hashable, Sendable {
     public var urlError: HeadersResponseUrlError
-    public var query: Query
+    public var query: HeadersResponseQuery
     public var response: HeadersResponseResponse
     public var task: HeadersResponseTask
 
     public init(
         urlError: HeadersResponseUrlError,
-        query: Query,
+        query: HeadersResponseQuery,
         response: HeadersResponseResponse,
         task: HeadersResponseTask
     ) {

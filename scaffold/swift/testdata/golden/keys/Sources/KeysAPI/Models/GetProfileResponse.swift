@@ -11,7 +11,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
     public var userID: Int
     public var `default`: Bool
     public var `class`: String
-    public var `self`: String
+    public var selfValue: String
     public var `protocol`: String
     public var type: String
     public var `func`: String
@@ -19,7 +19,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
     public var `is`: String
     public var `operator`: String
     public var `where`: String
-    public var `init`: Int
+    public var initValue: Int
     public var `repeat`: Int
     public var `inout`: String
     public var `let`: Int
@@ -28,7 +28,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
     public var `async`: Int
     public var `some`: Int
     public var `any`: Int
-    public var self2: Int
+    public var selfValue2: Int
     public var any2: Int
     public var `internal`: Int
     public var `extension`: Int
@@ -47,7 +47,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
     public var value2: String
     public var `private`: String
     public var proto: String
-    public var settings: Settings
+    public var settings: GetProfileResponseSettings
 
     public init(
         userId: Int,
@@ -57,7 +57,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         userID: Int,
         `default`: Bool,
         `class`: String,
-        `self` selfValue: String,
+        selfValue: String,
         `protocol`: String,
         type: String,
         `func`: String,
@@ -65,7 +65,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         `is`: String,
         `operator`: String,
         `where`: String,
-        `init`: Int,
+        initValue: Int,
         `repeat`: Int,
         `inout`: String,
         `let`: Int,
@@ -74,7 +74,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         `async`: Int,
         `some`: Int,
         `any`: Int,
-        self2: Int,
+        selfValue2: Int,
         any2: Int,
         `internal`: Int,
         `extension`: Int,
@@ -93,7 +93,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         value2: String,
         `private`: String,
         proto: String,
-        settings: Settings
+        settings: GetProfileResponseSettings
     ) {
         self.userId = userId
         self.displayName = displayName
@@ -102,7 +102,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         self.userID = userID
         self.`default` = `default`
         self.`class` = `class`
-        self.`self` = selfValue
+        self.selfValue = selfValue
         self.`protocol` = `protocol`
         self.type = type
         self.`func` = `func`
@@ -110,7 +110,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         self.`is` = `is`
         self.`operator` = `operator`
         self.`where` = `where`
-        self.`init` = `init`
+        self.initValue = initValue
         self.`repeat` = `repeat`
         self.`inout` = `inout`
         self.`let` = `let`
@@ -119,7 +119,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         self.`async` = `async`
         self.`some` = `some`
         self.`any` = `any`
-        self.self2 = self2
+        self.selfValue2 = selfValue2
         self.any2 = any2
         self.`internal` = `internal`
         self.`extension` = `extension`
@@ -149,7 +149,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         case userID
         case `default`
         case `class`
-        case `self`
+        case selfValue = "self"
         case `protocol`
         case type = "Type"
         case `func`
@@ -157,7 +157,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         case `is`
         case `operator`
         case `where`
-        case `init`
+        case initValue = "init"
         case `repeat`
         case `inout`
         case `let`
@@ -166,7 +166,7 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         case `async`
         case `some`
         case `any`
-        case self2 = "Self"
+        case selfValue2 = "Self"
         case any2 = "Any"
         case `internal`
         case `extension`

@@ -5,12 +5,18 @@ import Foundation
 /// The request body of `updateProfile`.
 public struct UpdateProfileRequest: Codable, Hashable, Sendable {
     public var `default`: Int
-    public var `self`: String
+    public var selfValue: String
     public var `protocol`: String
 
-    public init(`default`: Int, `self` selfValue: String, `protocol`: String) {
+    public init(`default`: Int, selfValue: String, `protocol`: String) {
         self.`default` = `default`
-        self.`self` = selfValue
+        self.selfValue = selfValue
         self.`protocol` = `protocol`
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case `default`
+        case selfValue = "self"
+        case `protocol`
     }
 }

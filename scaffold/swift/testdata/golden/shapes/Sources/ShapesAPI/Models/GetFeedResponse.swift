@@ -14,7 +14,7 @@ public struct GetFeedResponse: Codable, Hashable, Sendable {
     public var cursor: String?
     public var level1: Level1
     public var people: [Person]
-    public var categories: [Category]
+    public var categories: [GetFeedResponseCategory]
     public var statuses: [Status]
     public var added: String?
 
@@ -29,7 +29,7 @@ public struct GetFeedResponse: Codable, Hashable, Sendable {
         cursor: String? = nil,
         level1: Level1,
         people: [Person],
-        categories: [Category],
+        categories: [GetFeedResponseCategory],
         statuses: [Status],
         added: String? = nil
     ) {

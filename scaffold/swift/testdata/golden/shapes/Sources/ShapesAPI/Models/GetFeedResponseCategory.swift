@@ -3,7 +3,7 @@
 import Foundation
 
 /// In the response body of `getFeed`, at `.categories[]`.
-public struct Category: Codable, Hashable, Sendable {
+public struct GetFeedResponseCategory: Codable, Hashable, Sendable {
     public var id: Int
     public var subcategories: [Subcategory]
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// In the response body of `getProfile`, at `.settings .2fa`.
-public struct Settings2fa: Codable, Hashable, Sendable {
+public struct GetProfileResponseSettings2fa: Codable, Hashable, Sendable {
     public var enabled: Bool
     public var `default`: String
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// In the response body of `headers`, at `.query`.
-public struct Query: Codable, Hashable, Sendable {
+public struct HeadersResponseQuery: Codable, Hashable, Sendable {
     public var q: Int
 
     public init(q: Int) {

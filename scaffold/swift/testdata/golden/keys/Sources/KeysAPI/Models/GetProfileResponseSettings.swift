@@ -3,12 +3,12 @@
 import Foundation
 
 /// In the response body of `getProfile`, at `.settings`.
-public struct Settings: Codable, Hashable, Sendable {
-    public var _2fa: Settings2fa
+public struct GetProfileResponseSettings: Codable, Hashable, Sendable {
+    public var _2fa: GetProfileResponseSettings2fa
     public var `class`: Class
     public var notificationsEnabled: Bool
 
-    public init(_2fa: Settings2fa, `class`: Class, notificationsEnabled: Bool) {
+    public init(_2fa: GetProfileResponseSettings2fa, `class`: Class, notificationsEnabled: Bool) {
         self._2fa = _2fa
         self.`class` = `class`
         self.notificationsEnabled = notificationsEnabled
