@@ -8,6 +8,9 @@ import Foundation
 public enum JSONValue: Codable, Hashable, Sendable {
     case null
     case bool(Bool)
+    /// A whole number, kept exact: ids above 2^53 would lose digits as a Double.
+    case integer(Int64)
+    /// Any other number.
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -19,6 +22,8 @@ public enum JSONValue: Codable, Hashable, Sendable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
@@ -39,6 +44,8 @@ public enum JSONValue: Codable, Hashable, Sendable {
             try container.encodeNil()
         case let .bool(value):
             try container.encode(value)
+        case let .integer(value):
+            try container.encode(value)
         case let .number(value):
             try container.encode(value)
         case let .string(value):
@@ -58,16 +65,22 @@ extension JSONValue {
         return nil
     }
 
-    /// The number, when this is a number.
+    /// The number, when this is a number (a large integer may round).
     public var doubleValue: Double? {
-        if case let .number(value) = self { return value }
-        return nil
+        switch self {
+        case let .integer(value): return Double(value)
+        case let .number(value): return value
+        default: return nil
+        }
     }
 
     /// The number, when this is a whole number that fits an Int.
     public var intValue: Int? {
-        guard case let .number(value) = self, let int = Int(exactly: value) else { return nil }
-        return int
+        switch self {
+        case let .integer(value): return Int(exactly: value)
+        case let .number(value): return Int(exactly: value)
+        default: return nil
+        }
     }
 
     /// The truth value, when this is a Boolean.
@@ -112,7 +125,7 @@ extension JSONValue: ExpressibleByBooleanLiteral {
 }
 
 extension JSONValue: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(integerLiteral value: Int64) { self = .integer(value) }
 }
 
 extension JSONValue: ExpressibleByFloatLiteral {
