@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -130,10 +131,10 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 			name := "id"
 			if i > 0 && !idSegRE.MatchString(orig[i-1]) {
 				if w := wordRE.FindAllString(orig[i-1], -1); len(w) > 0 {
-					name = strings.ToLower(singular(w[len(w)-1])) + "Id"
+					name = strings.ToLower(spec.Singular(w[len(w)-1])) + "Id"
 				}
 			}
-			for n := 2; contains(params, name); n++ {
+			for n := 2; slices.Contains(params, name); n++ {
 				name = strings.TrimRight(name, "0123456789") + strconv.Itoa(n)
 			}
 			params = append(params, name)
@@ -240,25 +241,4 @@ func scalar(v string) string {
 	}
 	js, _ := json.Marshal(v)
 	return string(js)
-}
-
-func singular(w string) string {
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 3:
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "xes"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
-		return w[:len(w)-1]
-	}
-	return w
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -103,7 +104,7 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		case "method":
 			if m, ok := p.str(f.value, what+": method"); ok {
 				up := strings.ToUpper(m)
-				if !contains(methods, up) {
+				if !slices.Contains(methods, up) {
 					msg := fmt.Sprintf("%s: method %q is not one of %s", what, m, strings.Join(methods, ", "))
 					if s := Suggest(up, methods); s != "" {
 						msg += fmt.Sprintf("; did you mean %q?", s)
@@ -177,7 +178,7 @@ func (p *parser) path(path string, pos Pos, what string) []string {
 				p.errorf(pos, "%s: path parameter {%s} must be a name of letters, digits and '_', starting with a letter", what, name)
 				continue
 			}
-			if contains(params, name) {
+			if slices.Contains(params, name) {
 				p.errorf(pos, "%s: path parameter {%s} appears twice in %q", what, name, path)
 				continue
 			}
@@ -425,7 +426,7 @@ func (p *parser) conditions(n *yaml.Node, e *Endpoint, what string) []Condition 
 				continue
 			}
 		case SourcePath:
-			if !contains(e.Params, name) {
+			if !slices.Contains(e.Params, name) {
 				msg := fmt.Sprintf("%s: when key %q names no parameter of path %q", what, f.key, e.Path)
 				if len(e.Params) == 0 {
 					msg += "; the path has no {params}"
@@ -592,7 +593,7 @@ func (p *parser) checkRoutes(s *Spec) {
 	mux := http.NewServeMux()
 	owner := map[string]*Endpoint{}
 	for _, e := range s.Endpoints {
-		if e.Method == "" || e.Path == "" || !contains(methods, e.Method) || p.brokenPath[e] {
+		if e.Method == "" || e.Path == "" || !slices.Contains(methods, e.Method) || p.brokenPath[e] {
 			continue
 		}
 		pat := e.Pattern()

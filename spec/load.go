@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -83,7 +84,7 @@ type parser struct {
 // missing reports whether a required key should be reported as missing from mapping n:
 // not when a misspelling of it was already reported.
 func (p *parser) missing(n *yaml.Node, key string) bool {
-	return !contains(p.misspelt[resolve(n)], key)
+	return !slices.Contains(p.misspelt[resolve(n)], key)
 }
 
 func (p *parser) errorf(pos Pos, format string, args ...any) {
@@ -120,7 +121,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bo
 			continue
 		}
 		seen[key] = true
-		if known != nil && !contains(known, key) {
+		if known != nil && !slices.Contains(known, key) {
 			msg := fmt.Sprintf("unknown key %q in %s", key, what)
 			if s := Suggest(key, known); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
@@ -137,15 +138,6 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bo
 		out = append(out, field{key: key, keyN: k, value: v})
 	}
 	return out, true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func resolve(n *yaml.Node) *yaml.Node {

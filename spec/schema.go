@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -53,7 +54,7 @@ func (sr schemaReader) read(v *Value, where string) *Type {
 	fields := map[string]*Field{}
 	for i := range v.Fields {
 		f := &v.Fields[i]
-		if !contains(schemaKeys, f.Key) {
+		if !slices.Contains(schemaKeys, f.Key) {
 			msg := fmt.Sprintf("unknown keyword %q in %s", f.Key, where)
 			if s := Suggest(f.Key, schemaKeys); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
@@ -87,7 +88,7 @@ func (sr schemaReader) read(v *Value, where string) *Type {
 			switch {
 			case it.Kind != String:
 				sr.errorf(it.Pos, "%s: type names are text such as \"string\", not %s", where, kindPhrase(it))
-			case !contains(schemaTypes, it.Str):
+			case !slices.Contains(schemaTypes, it.Str):
 				msg := fmt.Sprintf("%s: %q is not a JSON Schema type (%s)", where, it.Str, strings.Join(schemaTypes, ", "))
 				if s := Suggest(it.Str, schemaTypes); s != "" {
 					msg += fmt.Sprintf("; did you mean %q?", s)
@@ -95,7 +96,7 @@ func (sr schemaReader) read(v *Value, where string) *Type {
 				sr.errorf(it.Pos, "%s", msg)
 			case it.Str == "null":
 				nullable = true
-			case !contains(types, it.Str):
+			case !slices.Contains(types, it.Str):
 				types = append(types, it.Str)
 			}
 		}
@@ -125,11 +126,11 @@ func (sr schemaReader) read(v *Value, where string) *Type {
 	is := func(t string) bool { return len(types) == 1 && types[0] == t }
 
 	for _, kw := range []string{"properties", "required", "additionalProperties"} {
-		if fields[kw] != nil && !contains(types, "object") {
+		if fields[kw] != nil && !slices.Contains(types, "object") {
 			sr.errorf(fields[kw].KeyPos, "%s: %s applies to objects, but the type is %s", where, kw, strings.Join(types, " or "))
 		}
 	}
-	if f := fields["items"]; f != nil && !contains(types, "array") {
+	if f := fields["items"]; f != nil && !slices.Contains(types, "array") {
 		sr.errorf(f.KeyPos, "%s: items applies to arrays, but the type is %s", where, strings.Join(types, " or "))
 	}
 
@@ -139,7 +140,7 @@ func (sr schemaReader) read(v *Value, where string) *Type {
 			sr.errorf(f.Value.Pos, "%s: format must be text such as \"date-time\", not %s", where, kindPhrase(&f.Value))
 		} else {
 			format = f.Value.Str
-			if !contains(schemaFormats, format) {
+			if !slices.Contains(schemaFormats, format) {
 				if s := Suggest(format, schemaFormats); s != "" {
 					sr.errorf(f.Value.Pos, "%s: unknown format %q; did you mean %q?", where, format, s)
 				}
@@ -155,7 +156,7 @@ func (sr schemaReader) read(v *Value, where string) *Type {
 	t := &Type{Kind: TypeAny}
 	switch {
 	case len(types) == 0:
-	case len(types) == 2 && contains(types, "integer") && contains(types, "number"):
+	case len(types) == 2 && slices.Contains(types, "integer") && slices.Contains(types, "number"):
 		t = &Type{Kind: TypeDouble}
 	case len(types) > 1:
 	case is("string"):
@@ -191,7 +192,7 @@ func (sr schemaReader) enum(v *Value, where string, types []string) []string {
 		it := &v.Items[i]
 		switch it.Kind {
 		case String:
-			if len(types) > 0 && !contains(types, "string") {
+			if len(types) > 0 && !slices.Contains(types, "string") {
 				sr.errorf(it.Pos, "%s: enum value %q is text, but the type is %s", where, it.Str, strings.Join(types, " or "))
 			}
 			out = append(out, it.Str)
@@ -249,7 +250,7 @@ func (sr schemaReader) object(fields map[string]*Field, where string) *Type {
 		switch {
 		case r.Kind != String:
 			sr.errorf(r.Pos, "%s: required lists property names, not %s", where, kindPhrase(r))
-		case !contains(names, r.Str):
+		case !slices.Contains(names, r.Str):
 			msg := fmt.Sprintf("%s: required names %q, which is not under properties", where, r.Str)
 			if s := Suggest(r.Str, names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)

@@ -72,7 +72,7 @@ type Names struct {
 func PackageNames(s *spec.Spec, opt Options) Names {
 	base := s.TypeName()
 	if opt.Name != "" {
-		if n := spec.UpperCamel(spec.Words(opt.Name)); n != "" && !isDigitStart(n) {
+		if n := spec.TypeName(opt.Name); n != "" {
 			base = n
 		}
 	}
@@ -81,8 +81,6 @@ func PackageNames(s *spec.Spec, opt Options) Names {
 	}
 	return Names{Base: base, Module: base + "API", Client: base + "Client", Error: base + "Error"}
 }
-
-func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // Generate renders the Swift package for s. The keys of the result are slash-separated
 // paths relative to the package folder.
