@@ -199,7 +199,7 @@ func (rl *Reloader) reload() {
 	s, err := spec.Parse(rl.File, data)
 	var rt *Router
 	if err == nil {
-		rt, err = Compile(s, rl.Options)
+		rt = Compile(s, rl.Options)
 	}
 	h := hashOf(sha256.Sum256(data), rt)
 	if h == rl.lastHash {

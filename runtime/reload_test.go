@@ -50,10 +50,7 @@ func newReloadRig(t *testing.T, text string, files map[string]string) *reloadRig
 	if err != nil {
 		t.Fatal(err)
 	}
-	rt, err := Compile(s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rt := Compile(s, Options{})
 	rig.srv = NewServer(rt, nil)
 	rl := &Reloader{File: rig.file, Server: rig.srv, Report: func(msg string, err error) {
 		rig.mu.Lock()
@@ -282,10 +279,7 @@ func TestReloadSeesSaveBeforeRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rt, err := Compile(s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rt := Compile(s, Options{})
 	srv := NewServer(rt, nil)
 	var reports []string
 	var mu sync.Mutex

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -63,28 +62,21 @@ func (rt *Router) Spec() *spec.Spec { return rt.spec }
 // Files returns the contents of every bodyFile the router serves, keyed by path.
 func (rt *Router) Files() map[string][]byte { return rt.files }
 
-// Compile builds the handler for a validated spec, reading every bodyFile once. A bodyFile
-// that cannot be read, or a .json one that is not JSON, is reported with its position.
-func Compile(s *spec.Spec, opt Options) (*Router, error) {
+// Compile builds the handler for a validated spec. It cannot fail: everything that could
+// be wrong, bodyFiles included, was checked when the spec was loaded.
+func Compile(s *spec.Spec, opt Options) *Router {
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = DefaultMaxBody
 	}
 	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}}
-	var errs spec.ErrorList
 	seen := map[string]bool{}
 	for _, ep := range s.Endpoints {
 		r := &route{ep: ep}
 		for i, resp := range ep.Responses {
-			a, err := rt.compileAnswer(i+1, resp)
-			if err == nil {
-				a.note = fmt.Sprintf("%s → response %d", ep.Name, i+1)
-				if len(resp.When) == 0 && i > 0 {
-					a.note += " (fallback)"
-				}
-			}
-			if err != nil {
-				errs = append(errs, &spec.Error{File: s.File, Pos: resp.BodyPos, Msg: fmt.Sprintf("endpoint %s: response %d: %v", ep.Name, i+1, err)})
-				continue
+			a := rt.compileAnswer(i+1, resp)
+			a.note = fmt.Sprintf("%s → response %d", ep.Name, i+1)
+			if len(resp.When) == 0 && i > 0 {
+				a.note += " (fallback)"
 			}
 			r.answers = append(r.answers, a)
 		}
@@ -99,31 +91,22 @@ func Compile(s *spec.Spec, opt Options) (*Router, error) {
 			rt.methods = append(rt.methods, ep.Method)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
 	sort.Strings(rt.methods)
 	rt.mux.HandleFunc("/", rt.notFound)
-	return rt, nil
+	return rt
 }
 
-func (rt *Router) compileAnswer(index int, resp *spec.Response) (*answer, error) {
+func (rt *Router) compileAnswer(index int, resp *spec.Response) *answer {
 	a := &answer{index: index, resp: resp, header: http.Header{}}
 	switch {
 	case resp.Body != nil:
 		a.body = resp.Body.JSON()
 		a.header.Set("Content-Type", "application/json")
 	case resp.BodyPath != "":
-		data, err := os.ReadFile(resp.BodyPath)
-		if err != nil {
-			return nil, fmt.Errorf("bodyFile %q cannot be read: %v", resp.BodyFile, err)
-		}
+		data := resp.BodyData
 		ctype := mime.TypeByExtension(filepath.Ext(resp.BodyPath))
 		if strings.EqualFold(filepath.Ext(resp.BodyPath), ".json") {
 			ctype = "application/json"
-			if !json.Valid(data) {
-				return nil, fmt.Errorf("bodyFile %q is not valid JSON", resp.BodyFile)
-			}
 		}
 		if ctype == "" {
 			ctype = http.DetectContentType(data)
@@ -140,7 +123,7 @@ func (rt *Router) compileAnswer(index int, resp *spec.Response) (*answer, error)
 	for k, v := range a.header {
 		a.header[k] = slices.Clip(v)
 	}
-	return a, nil
+	return a
 }
 
 // fingerprint identifies what an endpoint answers, ignoring where it sits in the file,

@@ -44,10 +44,7 @@ func (e *PortInUseError) Error() string {
 
 // Serve loads the spec, listens and answers until ctx ends, then shuts down gracefully.
 func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
-	rt, err := Compile(s, cfg.Options)
-	if err != nil {
-		return err
-	}
+	rt := Compile(s, cfg.Options)
 	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {

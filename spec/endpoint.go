@@ -301,7 +301,7 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 		case "bodyFile":
 			if bf, ok := p.str(f.value, what+": bodyFile"); ok {
 				r.BodyFile, r.BodyPos = bf, posOf(f.value)
-				r.BodyPath = p.bodyFile(bf, r.BodyPos, what)
+				r.BodyPath, r.BodyData = p.bodyFile(bf, r.BodyPos, what)
 			}
 		case "schema":
 			v := p.value(f.value)
@@ -319,28 +319,28 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 	return r, conditional
 }
 
-func (p *parser) bodyFile(bf string, pos Pos, what string) string {
+func (p *parser) bodyFile(bf string, pos Pos, what string) (string, []byte) {
 	if filepath.IsAbs(bf) || strings.HasPrefix(bf, "/") || strings.HasPrefix(bf, `\`) {
 		p.errorf(pos, "%s: bodyFile %q must be a path relative to the project folder", what, bf)
-		return ""
+		return "", nil
 	}
 	clean := filepath.Clean(filepath.FromSlash(bf))
 	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
 		p.errorf(pos, "%s: bodyFile %q points outside the project folder; keep response files inside it", what, bf)
-		return ""
+		return "", nil
 	}
 	full := filepath.Join(p.dir, clean)
 	st, err := os.Stat(full)
 	switch {
 	case err != nil:
 		p.errorf(pos, "%s: bodyFile %q does not exist (looked for %s)", what, bf, full)
-		return ""
+		return "", nil
 	case st.IsDir():
 		p.errorf(pos, "%s: bodyFile %q is a folder, not a file", what, bf)
-		return ""
+		return "", nil
 	case !st.Mode().IsRegular():
 		p.errorf(pos, "%s: bodyFile %q is not a regular file", what, bf)
-		return ""
+		return "", nil
 	}
 	// A symbolic link could still lead outside; follow it and check again.
 	if real, err := filepath.EvalSymlinks(full); err == nil {
@@ -348,22 +348,24 @@ func (p *parser) bodyFile(bf string, pos Pos, what string) string {
 		if err2 == nil {
 			if rel, err := filepath.Rel(root, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 				p.errorf(pos, "%s: bodyFile %q links outside the project folder; keep response files inside it", what, bf)
-				return ""
+				return "", nil
 			}
 		}
 	}
+	// Read once here: the server sends these bytes and the generators type them, so all
+	// of bb sees the same file contents, checked once.
+	data, err := os.ReadFile(full)
+	if err != nil {
+		p.errorf(pos, "%s: bodyFile %q cannot be read: %v", what, bf, err)
+		return "", nil
+	}
 	if strings.EqualFold(filepath.Ext(full), ".json") {
-		data, err := os.ReadFile(full)
-		if err != nil {
-			p.errorf(pos, "%s: bodyFile %q cannot be read: %v", what, bf, err)
-			return ""
-		}
 		if _, err := FromJSON(data); err != nil {
 			p.errorf(pos, "%s: bodyFile %q is not valid JSON: %v", what, bf, err)
-			return ""
+			return "", nil
 		}
 	}
-	return full
+	return full, data
 }
 
 func (p *parser) delay(n *yaml.Node, what string) time.Duration {

@@ -80,6 +80,7 @@ type Response struct {
 	BodyFile string // as written, relative to the project folder
 	BodyPath string // BodyFile resolved against the project folder
 	BodyPos  Pos    // where BodyFile is written
+	BodyData []byte // BodyFile's contents, read once when the spec is loaded
 	Schema   *Value
 	Delay    time.Duration
 	Pos      Pos

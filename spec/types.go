@@ -2,7 +2,6 @@ package spec
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -201,15 +200,7 @@ func (in *inferrer) responses(e *Endpoint, ok bool) *Type {
 }
 
 func readBodyFile(r *Response) (Value, error) {
-	path := r.BodyPath
-	if path == "" {
-		path = r.BodyFile
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return Value{}, err
-	}
-	v, err := FromJSON(data)
+	v, err := FromJSON(r.BodyData)
 	if err != nil {
 		return Value{}, fmt.Errorf("not JSON (%v)", err)
 	}
