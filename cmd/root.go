@@ -102,6 +102,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 	root.AddCommand(newServeCmd(streams))
 	root.AddCommand(newCheckCmd(streams))
 	root.AddCommand(newGenCmd(streams))
+	root.AddCommand(newEjectCmd(streams))
 	root.AddCommand(newVersionCmd(streams))
 	// Make cobra's completion command now, to give it an example like every other.
 	root.InitDefaultCompletionCmd()

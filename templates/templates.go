@@ -3,7 +3,8 @@ package templates
 
 import "embed"
 
-// FS holds every template, by generator: init/ for `bb init`, swift/ for `bb gen swift`.
+// FS holds every template, by generator: init/ for `bb init`, swift/ for `bb gen swift`,
+// eject/ for `bb eject`.
 //
-//go:embed init swift
+//go:embed init swift eject
 var FS embed.FS

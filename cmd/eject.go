@@ -1,0 +1,136 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/backwards-backend/bb/scaffold/eject"
+	"github.com/backwards-backend/bb/spec"
+)
+
+// EjectOptions are the settings of `bb eject`.
+type EjectOptions struct {
+	Path   string // the project folder or spec file
+	Out    string // the server project folder; "" means server/ beside the spec
+	Module string // the Go module path; "" keeps the recorded one, or derives it from the name
+	Update bool
+	Check  bool
+	Force  bool
+}
+
+func newEjectCmd(streams *IO) *cobra.Command {
+	opts := &EjectOptions{}
+	c := &cobra.Command{
+		Use:   "eject [dir|file]",
+		Short: "Write a Go server project that answers like the stubs, for you to own",
+		Long: `Write a Go server project that answers like the stubs, for you to own.
+
+The project (a Go module in server/ beside bb.yaml unless --out says otherwise)
+builds, passes its tests and answers exactly like bb serve on day one. Each
+endpoint is a method in internal/handlers, first filled with its stub answers:
+replace them with real logic one endpoint at a time. The database (SQLite by
+default, PostgreSQL when DATABASE_URL says so) is in internal/store.
+
+Generated code (internal/api/*.gen.go, the contract tests) and your code never
+share a file. After editing bb.yaml, run bb eject --update: bb's files are
+regenerated, new endpoints get a handler file, handler files of removed
+endpoints are reported and left alone, and nothing of yours is overwritten.
+--check exits 1 when the generated code is behind the spec, for CI.`,
+		Example: `  bb eject examples/messages --out messages-server --module github.com/you/messages
+  bb eject --update
+  bb eject --check`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Path = pathArg(args)
+			if opts.Update && opts.Check {
+				return &usageError{err: errors.New("--update and --check exclude each other"), cmd: c.CommandPath()}
+			}
+			if opts.Force && !opts.Update {
+				return &usageError{err: errors.New("--force only goes with --update"), cmd: c.CommandPath()}
+			}
+			return runEject(opts, streams)
+		},
+	}
+	c.Flags().StringVarP(&opts.Out, "out", "o", "", "folder of the server project (default server/ beside bb.yaml)")
+	c.Flags().StringVar(&opts.Module, "module", "", "Go module path, e.g. github.com/you/messages (default the spec's name)")
+	c.Flags().BoolVar(&opts.Update, "update", false, "regenerate bb's files in an ejected project and add handlers for new endpoints")
+	c.Flags().BoolVar(&opts.Check, "check", false, "write nothing; exit 1 when the generated code is behind the spec")
+	c.Flags().BoolVar(&opts.Force, "force", false, "with --update: overwrite generated files even when edited by hand")
+	return c
+}
+
+// errStale makes `bb eject --check` exit 1 after its report.
+var errStale = errors.New("the generated code is behind bb.yaml; run bb eject --update")
+
+func runEject(opts *EjectOptions, streams *IO) error {
+	s, err := spec.Load(opts.Path)
+	if err != nil {
+		return err
+	}
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(s.Dir, "server")
+	}
+	module := opts.Module
+	if module == "" {
+		module = eject.Module(out)
+	}
+	if _, err := eject.ModulePath(s, eject.Options{Module: module}); err != nil {
+		return &usageError{err: err}
+	}
+	p, err := eject.Generate(s, eject.Options{Module: module})
+	if err != nil {
+		return err
+	}
+	rep, err := eject.Write(out, p, eject.WriteOptions{Update: opts.Update, Check: opts.Check, Force: opts.Force})
+	if err != nil {
+		return err
+	}
+	w := streams.Out
+	list := func(verb string, files []string) {
+		for _, f := range files {
+			fmt.Fprintf(w, "  %s %s\n", verb, f)
+		}
+	}
+	switch {
+	case opts.Check:
+		if !rep.Stale() {
+			fmt.Fprintf(w, "%s: the generated code matches %s\n", out, s.File)
+			return nil
+		}
+		fmt.Fprintf(w, "%s: behind %s:\n", out, s.File)
+		list("would write ", rep.Written)
+		list("would remove", rep.Removed)
+		list("would create", rep.Created)
+		return errStale
+	case !opts.Update:
+		fmt.Fprintf(w, "ejected %s into %s (module %s): %d files\n", s.Name, out, p.Module, len(rep.Written)+len(rep.Created))
+		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
+		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
+	default:
+		fmt.Fprintf(w, "%s: %d written, %d unchanged, %d removed, %d created\n", out, len(rep.Written), len(rep.Unchanged), len(rep.Removed), len(rep.Created))
+		list("wrote  ", rep.Written)
+		list("removed", rep.Removed)
+		list("created", rep.Created)
+		for _, f := range rep.Edited {
+			fmt.Fprintf(streams.Err, "bb: overwrote %s, which had been edited by hand (--force)\n", f)
+		}
+	}
+	if len(rep.Orphans) > 0 {
+		fmt.Fprintf(streams.Err, "bb: these handler files belong to endpoints no longer in %s; bb left them alone, but they name types that are gone, so delete them or move what you need:\n", s.File)
+		for _, f := range rep.Orphans {
+			fmt.Fprintf(streams.Err, "  %s\n", filepath.Join(out, filepath.FromSlash(f)))
+		}
+	}
+	return nil
+}
+
+func serverPort(s *spec.Spec) int {
+	if s.Server.Port != 0 {
+		return s.Server.Port
+	}
+	return spec.DefaultPort
+}

@@ -1,0 +1,91 @@
+package eject
+
+import (
+	"fmt"
+	"go/token"
+	"strings"
+	"unicode"
+
+	"github.com/backwards-backend/bb/spec"
+)
+
+// initialisms are the words Go writes in one case: UserID, not UserId (the list golint
+// and gopls use).
+var initialisms = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ACL API ASCII CPU CSS DNS EOF GUID HTML HTTP HTTPS ID IP
+		JSON LHS QPS RAM RHS RPC SLA SMTP SQL SSH TCP TLS TTL UDP UI UID UUID URI URL UTF8 VM
+		XML XMPP XSRF XSS`) {
+		initialisms[w] = true
+	}
+}
+
+// goName turns a JSON key or an operation name into an exported Go identifier:
+// created_at → CreatedAt, user_id → UserID, 2fa → X2fa. It is "" only for a name
+// with no letters or digits at all.
+func goName(s string) string {
+	var b strings.Builder
+	for _, w := range spec.Words(s) {
+		if up := strings.ToUpper(w); initialisms[up] {
+			b.WriteString(up)
+			continue
+		}
+		b.WriteString(spec.UpperCamel([]string{w}))
+	}
+	n := b.String()
+	if n == "" {
+		return ""
+	}
+	if r := []rune(n)[0]; !unicode.IsLetter(r) || !unicode.IsUpper(r) {
+		// A digit or a letter without case cannot start an exported name.
+		n = "X" + n
+	}
+	return n
+}
+
+// fileName turns an operation name into a handler file name: getMessages →
+// get_messages.go. A name that Go would read as a build constraint (_test, _linux,
+// _arm64) gets a _handler suffix, so the file is always compiled.
+func fileName(op string) string {
+	words := spec.Words(op)
+	for i, w := range words {
+		words[i] = strings.ToLower(w)
+	}
+	base := strings.Join(words, "_")
+	if base == "" {
+		base = "endpoint"
+	}
+	if last := words[len(words)-1]; len(words) > 1 && (last == "test" || goosArch[last]) || base == "handlers" {
+		base += "_handler"
+	}
+	return base + ".go"
+}
+
+// goosArch are the GOOS and GOARCH values that make a file name a build constraint.
+var goosArch = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`aix android darwin dragonfly freebsd hurd illumos ios js
+		linux nacl netbsd openbsd plan9 solaris wasip1 windows zos 386 amd64 amd64p32 arm
+		armbe arm64 arm64be loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc
+		ppc64 ppc64le riscv riscv64 s390 s390x sparc sparc64 wasm`) {
+		goosArch[w] = true
+	}
+}
+
+// uniqueNames hands out names that do not collide with each other or with taken ones,
+// adding 2, 3 … to repeats: two keys user_id and userId become UserID and UserID2.
+type uniqueNames map[string]bool
+
+func (u uniqueNames) claim(name string) string {
+	if name == "" || token.IsKeyword(name) {
+		name = "Field" + name
+	}
+	n := name
+	for i := 2; u[n]; i++ {
+		n = fmt.Sprintf("%s%d", name, i)
+	}
+	u[n] = true
+	return n
+}
