@@ -3,14 +3,11 @@ package swift
 import (
 	"bytes"
 	"flag"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/backwards-backend/bb/scaffold/internal/golden"
 	"github.com/backwards-backend/bb/spec"
 )
 
@@ -57,39 +54,7 @@ func generateCase(t *testing.T, c goldenCase) map[string][]byte {
 func TestGolden(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			files := generateCase(t, c)
-			dir := filepath.Join("testdata", "golden", c.name)
-			if *update {
-				if err := os.RemoveAll(dir); err != nil {
-					t.Fatal(err)
-				}
-				for p, data := range files {
-					f := filepath.Join(dir, filepath.FromSlash(p))
-					if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(f, data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				return
-			}
-			want := readTree(t, dir)
-			for _, p := range sortedKeys(files) {
-				w, ok := want[p]
-				if !ok {
-					t.Errorf("%s: generated but not in the golden files (run go test ./scaffold/swift -update)", p)
-					continue
-				}
-				if !bytes.Equal(files[p], w) {
-					t.Errorf("%s differs from the golden file (run go test ./scaffold/swift -update):\n%s", p, firstDiff(w, files[p]))
-				}
-			}
-			for _, p := range sortedKeys(want) {
-				if _, ok := files[p]; !ok {
-					t.Errorf("%s: in the golden files but no longer generated", p)
-				}
-			}
+			golden.Check(t, filepath.Join("testdata", "golden", c.name), generateCase(t, c), *update, "./scaffold/swift")
 		})
 	}
 }
@@ -104,7 +69,7 @@ func TestDeterministic(t *testing.T) {
 			}
 			for p, data := range first {
 				if !bytes.Equal(data, again[p]) {
-					t.Fatalf("%s: %s differs between two runs:\n%s", c.name, p, firstDiff(data, again[p]))
+					t.Fatalf("%s: %s differs between two runs:\n%s", c.name, p, golden.FirstDiff(data, again[p]))
 				}
 			}
 		}
@@ -128,53 +93,4 @@ func TestHeader(t *testing.T) {
 			}
 		}
 	}
-}
-
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = data
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("reading golden files: %v (run go test ./scaffold/swift -update)", err)
-	}
-	return out
-}
-
-func sortedKeys(m map[string][]byte) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// firstDiff shows the first line where want and got differ.
-func firstDiff(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\n  want: %s\n  got:  %s", i+1, w, g)
-		}
-	}
-	return "(no line differs)"
 }

@@ -1,0 +1,19 @@
+package handlers
+
+import (
+	"net/http"
+
+	"bigshop/internal/api"
+)
+
+// Op5Items answers HEAD /v1/items5/{itemId}/parts/{part_no}. Operation number 5.
+//
+// It still gives the stub answers of bb.yaml; replace them with real logic.
+// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+func (h *Handlers) Op5Items(r *http.Request, in api.Op5ItemsInput) (api.Response, error) {
+	if api.StubMatches(r, "path.itemId", "5") &&
+		api.StubMatches(r, "path.part_no", `"p5"`) {
+		return api.Response{Status: 204}, nil
+	}
+	return api.Response{Status: 404, Body: api.RawJSON(`{"error":"not found"}`)}, nil
+}
