@@ -1,0 +1,261 @@
+package eject
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	goruntime "runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/backwards-backend/bb/runtime"
+	"github.com/backwards-backend/bb/spec"
+)
+
+// postgresURL is the PostgreSQL server .ci/run starts for the tests. Outside CI, without
+// one, the PostgreSQL parts are left out and say so; in CI its absence is a failure.
+func postgresURL(t *testing.T) string {
+	t.Helper()
+	u := os.Getenv("BB_TEST_POSTGRES_URL")
+	if u == "" && os.Getenv("CI") != "" {
+		t.Fatal("BB_TEST_POSTGRES_URL is not set: CI must test the store against PostgreSQL (see .ci/run)")
+	}
+	if u == "" {
+		t.Log("BB_TEST_POSTGRES_URL not set: testing the store against SQLite only")
+	}
+	return u
+}
+
+func goTool() string { return filepath.Join(goruntime.GOROOT(), "bin", "go") }
+
+// gocmd runs the go tool in dir, failing the test with its output.
+func gocmd(t *testing.T, dir string, env []string, args ...string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, goTool(), args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go %s in the ejected project: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+// goEnv is the environment for the go tool inside an ejected module: no workspace or
+// flags of ours leak in, and go.sum must already hold every dependency.
+func goEnv(extra ...string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "GOFLAGS=") && !strings.HasPrefix(kv, "GOWORK=") {
+			env = append(env, kv)
+		}
+	}
+	return append(append(env, "GOFLAGS=-mod=readonly", "GOWORK=off"), extra...)
+}
+
+// TestEjectedProjects ejects every spec of the corpus, then proves the project the way
+// its owner would use it: go vet, go build and go test pass in it, and the built server,
+// started on a free loopback port, answers every example request of the spec exactly as
+// bb serve does (status, content type, the spec's headers, the JSON body).
+func TestEjectedProjects(t *testing.T) {
+	pg := postgresURL(t)
+	for _, c := range specCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			s, p := generate(t, c.dir)
+			dir := t.TempDir()
+			if _, err := Write(dir, p, WriteOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			env := goEnv("TEST_DATABASE_URL=" + pg)
+			gocmd(t, dir, env, "vet", "./...")
+			gocmd(t, dir, env, "build", "-o", "bin/server", "./cmd/server")
+			gocmd(t, dir, env, "test", "-count=1", "./...")
+
+			stub := httptest.NewServer(runtime.Compile(s, runtime.Options{NoCORS: true}))
+			defer stub.Close()
+			ejected := startServer(t, filepath.Join(dir, "bin", "server"), "sqlite:"+filepath.Join(dir, "data.db"))
+			compared := 0
+			for _, e := range s.Endpoints {
+				for _, cs := range spec.Cases(e) {
+					if cs.Unreachable != "" {
+						continue
+					}
+					compareAnswers(t, &cs, stub.URL, ejected)
+					compared++
+				}
+			}
+			if compared == 0 {
+				t.Fatal("no example request to compare")
+			}
+			if c.name == "example-messages" && pg != "" {
+				// The same server on PostgreSQL: it migrates, reports healthy and answers.
+				onPG := startServer(t, filepath.Join(dir, "bin", "server"), pg)
+				cs := spec.Cases(s.Endpoints[0])[0]
+				compareAnswers(t, &cs, stub.URL, onPG)
+			}
+		})
+	}
+}
+
+// startServer runs an ejected server binary on a free loopback port until the test ends,
+// then stops it with SIGTERM and checks it shut down cleanly. It returns the base URL.
+func startServer(t *testing.T, bin, databaseURL string) string {
+	t.Helper()
+	port := freePort(t)
+	cmd := exec.Command(bin)
+	cmd.Dir = filepath.Dir(bin)
+	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port), "DATABASE_URL="+databaseURL)
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("the ejected server did not shut down cleanly on SIGTERM: %v\n%s", err, logs.String())
+			}
+		case <-time.After(20 * time.Second):
+			cmd.Process.Kill()
+			t.Errorf("the ejected server did not stop within 20s of SIGTERM\n%s", logs.String())
+		}
+	})
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK && string(body) == `{"status":"ok"}` {
+				return base
+			}
+			t.Fatalf("/healthz: %d %s", resp.StatusCode, body)
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the ejected server exited: %v\n%s", err, logs.String())
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the ejected server did not answer /healthz within 30s\n%s", logs.String())
+		}
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// send makes the case's request against base.
+func send(t *testing.T, cs *spec.Case, base string) (*http.Response, []byte) {
+	t.Helper()
+	var body io.Reader
+	if cs.Body != nil {
+		body = bytes.NewReader(cs.Body.JSON())
+	}
+	target := base + cs.Path
+	if len(cs.Query) > 0 {
+		target += "?" + cs.Query.Encode()
+	}
+	req, err := http.NewRequest(cs.Method, target, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, vs := range cs.Header {
+		req.Header[k] = vs
+	}
+	if cs.Body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	client := &http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatalf("%s: %v", cs.Name(), err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s: reading the body: %v", cs.Name(), err)
+	}
+	return resp, data
+}
+
+// compareAnswers sends one example request to bb serve and to the ejected server and
+// fails on any difference that matters to a client.
+func compareAnswers(t *testing.T, cs *spec.Case, stubURL, ejectedURL string) {
+	t.Helper()
+	want, wantBody := send(t, cs, stubURL)
+	got, gotBody := send(t, cs, ejectedURL)
+	where := cs.Name() + " " + cs.Target()
+	if got.StatusCode != want.StatusCode {
+		t.Errorf("%s: status %d, bb serve gives %d; body %s", where, got.StatusCode, want.StatusCode, gotBody)
+		return
+	}
+	headers := []string{"Content-Type"}
+	for _, h := range cs.Response.Headers {
+		headers = append(headers, h.Name)
+	}
+	for _, h := range headers {
+		w, g := want.Header.Values(h), got.Header.Values(h)
+		if h == "Content-Type" && len(w) == 1 && len(g) == 1 {
+			w[0], _, _ = mime.ParseMediaType(w[0])
+			g[0], _, _ = mime.ParseMediaType(g[0])
+		}
+		if strings.Join(w, ", ") != strings.Join(g, ", ") {
+			t.Errorf("%s: header %s is %q, bb serve gives %q", where, h, g, w)
+		}
+	}
+	if err := sameJSON(wantBody, gotBody); err != nil {
+		t.Errorf("%s: %v\n  bb serve: %s\n  ejected:  %s", where, err, wantBody, gotBody)
+	}
+}
+
+// sameJSON reports whether two bodies are the same JSON document (numbers by value, any
+// key order), or the same bytes when the first is not JSON.
+func sameJSON(want, got []byte) error {
+	if len(bytes.TrimSpace(want)) == 0 || !json.Valid(want) {
+		if !bytes.Equal(want, got) {
+			return errors.New("bodies differ")
+		}
+		return nil
+	}
+	v, err := spec.FromJSON(want)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(got))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return fmt.Errorf("the ejected server's body is not JSON: %v", err)
+	}
+	if !v.Equal(doc) {
+		return errors.New("JSON bodies differ")
+	}
+	return nil
+}
