@@ -81,50 +81,17 @@ func (e *BadBodyError) Unwrap() error { return e.Err }
 // Holds reports whether one condition holds for the request. When it does not, the Miss
 // says what was found instead.
 func Holds(c *spec.Condition, rq *Request) (bool, *Miss, error) {
-	var got any
-	found := false
-	switch c.Source {
-	case spec.SourceBody:
+	in := spec.Incoming{Query: rq.Query, Header: rq.Header, Host: rq.Host, PathValue: rq.PathValue}
+	if c.Source == spec.SourceBody {
 		doc, ok, err := rq.bodyJSON()
 		if err != nil {
 			return false, nil, &BadBodyError{err}
 		}
-		if ok {
-			got, found = walk(doc, c.Steps)
-		}
-		if found && c.Value.Equal(got) {
-			return true, nil, nil
-		}
-	case spec.SourceQuery:
-		if vs, ok := rq.Query[c.Name]; ok && len(vs) > 0 {
-			got, found = vs[0], true
-			for _, v := range vs {
-				if textEqual(&c.Value, v) {
-					return true, nil, nil
-				}
-			}
-		}
-	case spec.SourceHeader:
-		vs := rq.Header.Values(c.Name)
-		if rq.Host != "" && strings.EqualFold(c.Name, "Host") {
-			vs = []string{rq.Host}
-		}
-		if len(vs) > 0 {
-			got, found = vs[0], true
-			for _, v := range vs {
-				if textEqual(&c.Value, v) {
-					return true, nil, nil
-				}
-			}
-		}
-	case spec.SourcePath:
-		if rq.PathValue != nil {
-			v := rq.PathValue(c.Name)
-			got, found = v, true
-			if textEqual(&c.Value, v) {
-				return true, nil, nil
-			}
-		}
+		in.Body, in.HasBody = doc, ok
+	}
+	held, got, found := c.Test(&in)
+	if held {
+		return true, nil, nil
 	}
 	m := &Miss{Cond: c, Got: "missing"}
 	if found {
@@ -136,41 +103,6 @@ func Holds(c *spec.Condition, rq *Request) (bool, *Miss, error) {
 		}
 	}
 	return false, m, nil
-}
-
-// textEqual compares a spec value with text from a query, header or path: numbers by
-// value (page=2 matches 2 and 2.0), everything else by its text.
-func textEqual(v *spec.Value, s string) bool {
-	if v.Kind == spec.Number {
-		// Only JSON number text counts: 0x2, 4/2 and +2 are not the number 2.
-		return v.Equal(json.Number(s))
-	}
-	return v.Text() == s
-}
-
-func walk(doc any, steps []spec.Step) (any, bool) {
-	cur := doc
-	for _, st := range steps {
-		switch node := cur.(type) {
-		case map[string]any:
-			if st.Key == "" && st.Index >= 0 {
-				return nil, false // [n] asks for an array item, not a key
-			}
-			v, ok := node[st.Key]
-			if !ok {
-				return nil, false
-			}
-			cur = v
-		case []any:
-			if st.Index < 0 || st.Index >= len(node) {
-				return nil, false
-			}
-			cur = node[st.Index]
-		default:
-			return nil, false
-		}
-	}
-	return cur, true
 }
 
 // Match picks the answer for a request: the first response whose conditions all hold.

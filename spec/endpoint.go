@@ -19,7 +19,8 @@ import (
 var (
 	endpointKeys = []string{"method", "path", "summary", "request", "responses"}
 	requestKeys  = []string{"body", "schema", "query", "headers"}
-	responseKeys = []string{"when", "status", "headers", "body", "bodyFile", "schema", "delay"}
+	responseKeys = []string{"when", "status", "headers", "body", "bodyFile", "schema", "delay", "example"}
+	exampleKeys  = []string{"body", "query", "headers", "path"}
 	methods      = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 )
 
@@ -308,6 +309,8 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 			r.Schema = &v
 		case "delay":
 			r.Delay = p.delay(f.value, what)
+		case "example":
+			r.Example = p.example(f.value, e, what)
 		}
 	}
 	if r.Body != nil && r.BodyFile != "" {
@@ -317,6 +320,58 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 		p.errorf(r.Pos, "%s: status %d never carries a body; remove the body or change the status", what, r.Status)
 	}
 	return r, conditional
+}
+
+// example reads a response's `example:`, the request that reaches it.
+func (p *parser) example(n *yaml.Node, e *Endpoint, what string) *Example {
+	what += ": example"
+	fields, ok := p.mapping(n, what, exampleKeys)
+	if !ok {
+		return nil
+	}
+	ex := &Example{Pos: posOf(resolve(n))}
+	for _, f := range fields {
+		switch f.key {
+		case "body":
+			v := p.value(f.value)
+			ex.Body = &v
+		case "query":
+			ex.Query = append([]NamedValue{}, p.namedValues(f.value, what+".query", false)...)
+		case "headers":
+			ex.Headers = append([]NamedValue{}, p.namedValues(f.value, what+".headers", true)...)
+		case "path":
+			for _, pv := range p.namedValues(f.value, what+".path", true) {
+				if !slices.Contains(e.Params, pv.Name) {
+					msg := fmt.Sprintf("%s.path: %q is not a parameter of path %q", what, pv.Name, e.Path)
+					if s := Suggest(pv.Name, e.Params); s != "" {
+						msg += fmt.Sprintf("; did you mean %q?", s)
+					}
+					p.errorf(pv.Pos, "%s", msg)
+					continue
+				}
+				ex.Path = append(ex.Path, pv)
+			}
+		}
+	}
+	return ex
+}
+
+// checkExamples reports each `example:` that does not reach its response, so bb verify
+// never sends a request the spec itself answers differently.
+func (p *parser) checkExamples(s *Spec) {
+	for _, e := range s.Endpoints {
+		if p.brokenPath[e] {
+			continue
+		}
+		for i, r := range e.Responses {
+			if r.Example == nil {
+				continue
+			}
+			if c := caseFor(e, i); c.Unreachable != "" {
+				p.errorf(r.Example.Pos, "endpoint %s: response %d: %s", e.Name, i+1, c.Unreachable)
+			}
+		}
+	}
 }
 
 func (p *parser) bodyFile(bf string, pos Pos, what string) (string, []byte) {

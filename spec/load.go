@@ -271,6 +271,8 @@ func (p *parser) parse(data []byte) *Spec {
 	}
 	p.checkRoutes(s)
 	p.checkSchemas(s)
+	linkPathExamples(s)
+	p.checkExamples(s)
 	return s
 }
 

@@ -40,6 +40,10 @@ type Endpoint struct {
 	Request   Request
 	Responses []*Response
 	Pos       Pos
+
+	// pathExamples holds, for path parameters no `when` of this endpoint gives a value,
+	// one borrowed from an endpoint sharing the path (see linkPathExamples).
+	pathExamples map[string]string
 }
 
 // Pattern is the endpoint's net/http ServeMux pattern, e.g. "GET /users/{id}".
@@ -83,6 +87,7 @@ type Response struct {
 	BodyData []byte // BodyFile's contents, read once when the spec is loaded
 	Schema   *Value
 	Delay    time.Duration
+	Example  *Example // a request written out to reach this response; nil: derived
 	Pos      Pos
 }
 
