@@ -83,12 +83,14 @@ func NewRoot(streams *IO) *cobra.Command {
 
 bb serves every endpoint in bb.yaml on localhost with its stub JSON, reloads the
 moment the file changes, and tells you the stub to add when your app calls
-something bb.yaml does not have yet.
+something bb.yaml does not have yet. Once a real backend takes over, bb verify
+checks it still answers as bb.yaml says.
 
 Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 		Example: `  bb init myapp
   bb serve myapp
-  bb check myapp`,
+  bb check myapp
+  bb verify myapp --url http://127.0.0.1:8080`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -103,6 +105,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 	root.AddCommand(newCheckCmd(streams))
 	root.AddCommand(newGenCmd(streams))
 	root.AddCommand(newEjectCmd(streams))
+	root.AddCommand(newVerifyCmd(streams))
 	root.AddCommand(newVersionCmd(streams))
 	// Make cobra's completion command now, to give it an example like every other.
 	root.InitDefaultCompletionCmd()

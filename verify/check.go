@@ -1,0 +1,351 @@
+package verify
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/backwards-backend/bb/spec"
+)
+
+// maxDiffs is how many value differences --strict lists per case.
+const maxDiffs = 5
+
+// checker collects what is wrong with one answer.
+type checker struct {
+	failures []string
+	warnings []string
+}
+
+func (ck *checker) fail(format string, args ...any) {
+	ck.failures = append(ck.failures, fmt.Sprintf(format, args...))
+}
+
+func (ck *checker) warn(format string, args ...any) {
+	ck.warnings = append(ck.warnings, fmt.Sprintf(format, args...))
+}
+
+// answer checks one answer against the response its case must reach.
+func (ck *checker) answer(c *spec.Case, resp *http.Response, body []byte, et *spec.EndpointTypes, strict bool) {
+	r := c.Response
+	if resp.StatusCode != r.Status {
+		ck.fail("status: expected %d, got %d%s", r.Status, resp.StatusCode, bodyHint(body))
+		return // the body belongs to another answer; checking its shape would only add noise
+	}
+	if strict {
+		for _, h := range r.Headers {
+			if got := resp.Header.Values(h.Name); !slices.Contains(got, h.Value) {
+				ck.fail("header %s: expected %q, got %s", h.Name, h.Value, quoteList(got))
+			}
+		}
+	}
+	if !hasJSONBody(r) || c.Method == http.MethodHead {
+		return
+	}
+	ct := resp.Header.Get("Content-Type")
+	if !isJSONType(ct) {
+		got := strconv.Quote(ct)
+		if ct == "" {
+			got = "none"
+		}
+		ck.fail("content type: expected application/json, got %s", got)
+	}
+	doc, err := decode(body)
+	if err != nil {
+		ck.fail("$: expected a JSON body, got %s (%v)", snippet(body), err)
+		return
+	}
+	var t *spec.Type
+	if et != nil {
+		t = et.Response
+		if r.Status < 200 || r.Status > 299 {
+			t = et.Error
+		}
+	}
+	if t != nil {
+		ck.shape("$", t, doc)
+	}
+	if strict {
+		if want := specBody(r); want != nil {
+			var diffs []string
+			diff("$", want, doc, &diffs)
+			for i, d := range diffs {
+				if i == maxDiffs {
+					ck.fail("… and %d more differences", len(diffs)-maxDiffs)
+					break
+				}
+				ck.fail("%s", d)
+			}
+		}
+	}
+}
+
+func decode(body []byte) (any, error) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, fmt.Errorf("the body is empty")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var doc any
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("not JSON: %v", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("not JSON: more data after the JSON value")
+	}
+	return doc, nil
+}
+
+// specBody is the body the spec writes for r, or nil when it has none in JSON.
+func specBody(r *spec.Response) *spec.Value {
+	if r.Body != nil {
+		return r.Body
+	}
+	if r.BodyData != nil {
+		if v, err := spec.FromJSON(r.BodyData); err == nil {
+			return &v
+		}
+	}
+	return nil
+}
+
+// shape checks x against t, naming the JSON path of every mismatch.
+func (ck *checker) shape(path string, t *spec.Type, x any) {
+	if x == nil {
+		if !t.Nullable && t.Kind != spec.TypeAny {
+			ck.fail("%s: expected %s, got null (the spec does not allow null here)", path, typeName(t))
+		}
+		return
+	}
+	switch t.Kind {
+	case spec.TypeAny:
+	case spec.TypeBool:
+		if _, ok := x.(bool); !ok {
+			ck.mismatch(path, t, x)
+		}
+	case spec.TypeInt:
+		n, ok := x.(json.Number)
+		if !ok {
+			ck.mismatch(path, t, x)
+		} else if !isWhole(string(n)) {
+			ck.fail("%s: expected integer, got %s", path, n)
+		}
+	case spec.TypeDouble:
+		if _, ok := x.(json.Number); !ok {
+			ck.mismatch(path, t, x)
+		}
+	case spec.TypeString, spec.TypeDateTime:
+		s, ok := x.(string)
+		switch {
+		case !ok:
+			ck.mismatch(path, t, x)
+		case t.Kind == spec.TypeDateTime && !spec.IsDateTime(s):
+			ck.fail("%s: expected date-time (RFC 3339, e.g. 2026-01-02T15:04:05Z), got %s", path, describe(x))
+		case len(t.Enum) > 0 && !slices.Contains(t.Enum, s):
+			ck.fail("%s: expected one of %s, got %s", path, quoteList(t.Enum), describe(x))
+		}
+	case spec.TypeArray:
+		a, ok := x.([]any)
+		if !ok {
+			ck.mismatch(path, t, x)
+			return
+		}
+		for i, item := range a {
+			ck.shape(fmt.Sprintf("%s[%d]", path, i), t.Elem, item)
+		}
+	case spec.TypeMap:
+		m, ok := x.(map[string]any)
+		if !ok {
+			ck.mismatch(path, t, x)
+			return
+		}
+		for _, k := range sortedKeys(m) {
+			ck.shape(keyPath(path, k), t.Elem, m[k])
+		}
+	case spec.TypeObject:
+		m, ok := x.(map[string]any)
+		if !ok {
+			ck.mismatch(path, t, x)
+			return
+		}
+		for _, f := range t.Object.Fields {
+			v, ok := m[f.Key]
+			if !ok {
+				if !f.Optional {
+					ck.fail("%s: expected %s, got no such key", keyPath(path, f.Key), typeName(f.Type))
+				}
+				continue
+			}
+			ck.shape(keyPath(path, f.Key), f.Type, v)
+		}
+		for _, k := range sortedKeys(m) {
+			if !slices.ContainsFunc(t.Object.Fields, func(f *spec.TypeField) bool { return f.Key == k }) {
+				ck.warn("%s: unexpected key, not in the spec (got %s)", keyPath(path, k), describe(m[k]))
+			}
+		}
+	}
+}
+
+func (ck *checker) mismatch(path string, t *spec.Type, x any) {
+	ck.fail("%s: expected %s, got %s", path, typeName(t), describe(x))
+}
+
+// isWhole reports whether a JSON number has no fractional part: 3 and 3.0 are whole.
+func isWhole(n string) bool {
+	if !strings.ContainsAny(n, ".eE") {
+		return true
+	}
+	f, err := strconv.ParseFloat(n, 64)
+	return err == nil && f == math.Trunc(f) && !math.IsInf(f, 0)
+}
+
+// typeName names a type in the words of JSON, for messages.
+func typeName(t *spec.Type) string {
+	switch t.Kind {
+	case spec.TypeAny:
+		return "any value"
+	case spec.TypeBool:
+		return "boolean"
+	case spec.TypeInt:
+		return "integer"
+	case spec.TypeDouble:
+		return "number"
+	case spec.TypeString:
+		return "string"
+	case spec.TypeDateTime:
+		return "date-time string"
+	case spec.TypeArray:
+		return "array"
+	}
+	return "object"
+}
+
+// describe names a decoded JSON value's kind, with the value itself when it is short.
+func describe(x any) string {
+	switch v := x.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean " + strconv.FormatBool(v)
+	case json.Number:
+		return "number " + clip(string(v))
+	case string:
+		return "string " + clip(strconv.Quote(v))
+	case []any:
+		return fmt.Sprintf("array of %d", len(v))
+	case map[string]any:
+		return "object"
+	}
+	return fmt.Sprintf("%T", x)
+}
+
+func clip(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "…"
+	}
+	return s
+}
+
+// snippet shows the start of a body that is not JSON.
+func snippet(body []byte) string {
+	if len(body) == 0 {
+		return "an empty body"
+	}
+	return clip(strconv.Quote(string(body)))
+}
+
+// bodyHint shows the start of an answer's body after a wrong status, to tell the answers apart.
+func bodyHint(body []byte) string {
+	b := bytes.TrimSpace(body)
+	if len(b) == 0 {
+		return ""
+	}
+	s := strings.Join(strings.Fields(string(b)), " ")
+	if len(s) > 80 {
+		s = s[:77] + "…"
+	}
+	return " (body: " + s + ")"
+}
+
+func quoteList(ss []string) string {
+	if len(ss) == 0 {
+		return "none"
+	}
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var plainKeyRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// keyPath appends a key to a JSON path: $.messages, or $["odd key"] when it needs quotes.
+func keyPath(path, key string) string {
+	if plainKeyRE.MatchString(key) {
+		return path + "." + key
+	}
+	return path + "[" + strconv.Quote(key) + "]"
+}
+
+// diff lists where got differs from want, numbers compared by value and keys in any order.
+func diff(path string, want *spec.Value, got any, out *[]string) {
+	if len(*out) > maxDiffs {
+		return
+	}
+	switch want.Kind {
+	case spec.Array:
+		a, ok := got.([]any)
+		if !ok {
+			break
+		}
+		if len(a) != len(want.Items) {
+			*out = append(*out, fmt.Sprintf("%s: expected %d items, got %d", path, len(want.Items), len(a)))
+		}
+		for i := 0; i < len(a) && i < len(want.Items); i++ {
+			diff(fmt.Sprintf("%s[%d]", path, i), &want.Items[i], a[i], out)
+		}
+		return
+	case spec.Object:
+		m, ok := got.(map[string]any)
+		if !ok {
+			break
+		}
+		for i := range want.Fields {
+			f := &want.Fields[i]
+			v, ok := m[f.Key]
+			if !ok {
+				*out = append(*out, fmt.Sprintf("%s: expected %s, got no such key", keyPath(path, f.Key), clip(f.Value.String())))
+				continue
+			}
+			diff(keyPath(path, f.Key), &f.Value, v, out)
+		}
+		for _, k := range sortedKeys(m) {
+			if want.Get(k) == nil {
+				*out = append(*out, fmt.Sprintf("%s: expected no such key, got %s", keyPath(path, k), describe(m[k])))
+			}
+		}
+		return
+	}
+	if !want.Equal(got) {
+		js, _ := json.Marshal(got)
+		*out = append(*out, fmt.Sprintf("%s: expected %s, got %s", path, clip(want.String()), clip(string(js))))
+	}
+}
