@@ -36,8 +36,9 @@ default, PostgreSQL when DATABASE_URL says so) is in internal/store.
 
 Generated code (internal/api/*.gen.go, the contract tests) and your code never
 share a file. After editing bb.yaml, run bb eject --update: bb's files are
-regenerated, new endpoints get a handler file, handler files of removed
-endpoints are reported and left alone, and nothing of yours is overwritten.
+regenerated, new endpoints get a handler file, handler files you have not
+edited yet take the new stub answers, handler files of removed endpoints are
+reported and left alone, and nothing you wrote is ever overwritten.
 --check exits 1 when the generated code is behind the spec, for CI.`,
 		Example: `  bb eject examples/messages --out messages-server --module github.com/you/messages
   bb eject --update
@@ -102,19 +103,21 @@ func runEject(opts *EjectOptions, streams *IO) error {
 			return nil
 		}
 		fmt.Fprintf(w, "%s: behind %s:\n", out, s.File)
-		list("would write ", rep.Written)
-		list("would remove", rep.Removed)
-		list("would create", rep.Created)
+		list("would write  ", rep.Written)
+		list("would remove ", rep.Removed)
+		list("would create ", rep.Created)
+		list("would refresh", rep.Refreshed)
 		return errStale
 	case !opts.Update:
 		fmt.Fprintf(w, "ejected %s into %s (module %s): %d files\n", s.Name, out, p.Module, len(rep.Written)+len(rep.Created))
 		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
 		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
 	default:
-		fmt.Fprintf(w, "%s: %d written, %d unchanged, %d removed, %d created\n", out, len(rep.Written), len(rep.Unchanged), len(rep.Removed), len(rep.Created))
-		list("wrote  ", rep.Written)
-		list("removed", rep.Removed)
-		list("created", rep.Created)
+		fmt.Fprintf(w, "%s: %d written, %d unchanged, %d removed, %d created, %d refreshed\n", out, len(rep.Written), len(rep.Unchanged), len(rep.Removed), len(rep.Created), len(rep.Refreshed))
+		list("wrote    ", rep.Written)
+		list("removed  ", rep.Removed)
+		list("created  ", rep.Created)
+		list("refreshed", rep.Refreshed)
 		for _, f := range rep.Edited {
 			fmt.Fprintf(streams.Err, "bb: overwrote %s, which had been edited by hand (--force)\n", f)
 		}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/backwards-backend/bb/runtime"
 	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/verify"
 )
 
 // postgresURL is the PostgreSQL server .ci/run starts for the tests. Outside CI, without
@@ -100,6 +101,14 @@ func TestEjectedProjects(t *testing.T) {
 			}
 			if compared == 0 {
 				t.Fatal("no example request to compare")
+			}
+			// bb verify finds nothing wrong with the ejected server: every case it can
+			// reach passes, as it does against bb serve.
+			rep := verify.Run(context.Background(), s, verify.Options{BaseURL: ejected, Timeout: 10 * time.Second})
+			for _, r := range rep.Results {
+				if r.Outcome == verify.Fail {
+					t.Errorf("bb verify against the ejected server: %s: %s", r.Name, strings.Join(r.Failures, "; "))
+				}
 			}
 			if c.name == "example-messages" && pg != "" {
 				// The same server on PostgreSQL: it migrates, reports healthy and answers.
