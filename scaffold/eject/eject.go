@@ -110,6 +110,7 @@ func Generate(s *spec.Spec, opt Options) (*Project, error) {
 		{p.Generated, "internal/api/types.gen.go", "types.gen.go.tmpl"},
 		{p.Generated, "internal/api/runtime.gen.go", "runtime.gen.go.tmpl"},
 		{p.Generated, "internal/api/check.gen.go", "check.gen.go.tmpl"},
+		{p.Generated, "internal/api/runtime_gen_test.go", "runtime_gen_test.go.tmpl"},
 		{p.Generated, "internal/contract/contract_gen_test.go", "contract_gen_test.go.tmpl"},
 		{p.Owned, "internal/contract/setup_test.go", "setup_test.go.tmpl"},
 		{p.Owned, "go.mod", "go.mod.tmpl"},
