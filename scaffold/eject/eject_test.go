@@ -3,6 +3,7 @@ package eject
 import (
 	"bytes"
 	"flag"
+	"go/token"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -175,4 +176,26 @@ func TestModulePath(t *testing.T) {
 			t.Errorf("ModulePath(%q) = %q, %v; want %q, %q", tt.in, got, err, tt.want, tt.err)
 		}
 	}
+}
+
+// FuzzNames checks every name a spec can give becomes a valid exported Go identifier (or
+// nothing at all) and a file name Go always compiles.
+func FuzzNames(f *testing.F) {
+	for _, s := range []string{"created_at", "2fa", "名前", "$%", "runTest", "getLinux", "type", "", "a_b_test", "x_amd64"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if n := goName(s); n != "" && (!token.IsIdentifier(n) || !token.IsExported(n)) {
+			t.Fatalf("goName(%q) = %q, not an exported identifier", s, n)
+		}
+		file := fileName(s)
+		base, ok := strings.CutSuffix(file, ".go")
+		if !ok || strings.ContainsAny(base, "/\\.") || base == "" {
+			t.Fatalf("fileName(%q) = %q", s, file)
+		}
+		parts := strings.Split(base, "_")
+		if last := parts[len(parts)-1]; len(parts) > 1 && (last == "test" || goosArch[last]) {
+			t.Fatalf("fileName(%q) = %q, which Go reads as a build constraint", s, file)
+		}
+	})
 }

@@ -53,10 +53,10 @@ func fileName(op string) string {
 		words[i] = strings.ToLower(w)
 	}
 	base := strings.Join(words, "_")
-	if base == "" {
+	switch {
+	case base == "":
 		base = "endpoint"
-	}
-	if last := words[len(words)-1]; len(words) > 1 && (last == "test" || goosArch[last]) || base == "handlers" {
+	case base == "handlers", len(words) > 1 && (words[len(words)-1] == "test" || goosArch[words[len(words)-1]]):
 		base += "_handler"
 	}
 	return base + ".go"
