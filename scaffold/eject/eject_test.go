@@ -212,3 +212,15 @@ func FuzzNames(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkGenerate(b *testing.B) {
+	s, err := spec.Load("../../examples/bookshelf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Generate(s, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
