@@ -29,7 +29,9 @@ func newEjectCmd(streams *IO) *cobra.Command {
 		Long: `Write a Go server project that answers like the stubs, for you to own.
 
 The project (a Go module in server/ beside bb.yaml unless --out says otherwise)
-builds, passes its tests and answers exactly like bb serve on day one. Each
+builds, passes its tests and answers every example of bb.yaml exactly like
+bb serve on day one (a request that does not fit the spec's types gets a 400
+naming the field, where the stubs would answer anyway). Each
 endpoint is a method in internal/handlers, first filled with its stub answers:
 replace them with real logic one endpoint at a time. The database (SQLite by
 default, PostgreSQL when DATABASE_URL says so) is in internal/store.
@@ -63,8 +65,17 @@ reported and left alone, and nothing you wrote is ever overwritten.
 	return c
 }
 
-// errStale makes `bb eject --check` exit 1 after its report.
-var errStale = errors.New("the generated code is behind bb.yaml; run bb eject --update")
+// updateCommand is the bb eject --update line that brings this project up to date.
+func updateCommand(opts *EjectOptions) string {
+	cmd := "bb eject"
+	if opts.Path != "." {
+		cmd += " " + opts.Path
+	}
+	if opts.Out != "" {
+		cmd += " --out " + opts.Out
+	}
+	return cmd + " --update"
+}
 
 func runEject(opts *EjectOptions, streams *IO) error {
 	s, err := spec.Load(opts.Path)
@@ -76,8 +87,13 @@ func runEject(opts *EjectOptions, streams *IO) error {
 		out = filepath.Join(s.Dir, "server")
 	}
 	module := opts.Module
-	if module == "" {
-		module = eject.Module(out)
+	if recorded := eject.Module(out); recorded != "" {
+		if module != "" && module != recorded {
+			return &usageError{err: fmt.Errorf("%s is module %s; to move it, change the module line of its go.mod and its imports, then run bb eject --update --module %s", out, recorded, module)}
+		}
+		if module == "" {
+			module = recorded
+		}
 	}
 	if _, err := eject.ModulePath(s, eject.Options{Module: module}); err != nil {
 		return &usageError{err: err}
@@ -107,7 +123,14 @@ func runEject(opts *EjectOptions, streams *IO) error {
 		list("would remove ", rep.Removed)
 		list("would create ", rep.Created)
 		list("would refresh", rep.Refreshed)
-		return errStale
+		list("orphaned     ", rep.Orphans)
+		for _, f := range rep.Edited {
+			fmt.Fprintf(w, "  edited by hand: %s (--update will refuse; move the change into internal/handlers)\n", f)
+		}
+		if len(rep.Orphans) > 0 {
+			fmt.Fprintf(w, "orphaned handler files belong to endpoints no longer in the spec and break the build: delete them\n")
+		}
+		return fmt.Errorf("the project is behind %s; run %s", s.File, updateCommand(opts))
 	case !opts.Update:
 		fmt.Fprintf(w, "ejected %s into %s (module %s): %d files\n", s.Name, out, p.Module, len(rep.Written)+len(rep.Created))
 		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
@@ -122,7 +145,10 @@ func runEject(opts *EjectOptions, streams *IO) error {
 			fmt.Fprintf(streams.Err, "bb: overwrote %s, which had been edited by hand (--force)\n", f)
 		}
 	}
-	if len(rep.Orphans) > 0 {
+	for _, f := range rep.StubsChanged {
+		fmt.Fprintf(streams.Err, "bb: the stub answers of %s changed in %s; the file is yours now, so bb left it as it is\n", filepath.Join(out, filepath.FromSlash(f)), s.File)
+	}
+	if len(rep.Orphans) > 0 && !opts.Check {
 		fmt.Fprintf(streams.Err, "bb: these handler files belong to endpoints no longer in %s; bb left them alone, but they name types that are gone, so delete them or move what you need:\n", s.File)
 		for _, f := range rep.Orphans {
 			fmt.Fprintf(streams.Err, "  %s\n", filepath.Join(out, filepath.FromSlash(f)))

@@ -3,7 +3,11 @@
 // reads the model built here.
 package spec
 
-import "time"
+import (
+	"path"
+	"strings"
+	"time"
+)
 
 // FileName is the spec's file name inside a project folder.
 const FileName = "bb.yaml"
@@ -89,6 +93,16 @@ type Response struct {
 	Delay    time.Duration
 	Example  *Example // a request written out to reach this response; nil: derived
 	Pos      Pos
+}
+
+// JSONBody reports whether the response answers with JSON: an inline body, a bodyFile
+// whose name ends in .json, or only a schema. A bodyFile of another kind (text, an
+// image) is sent as it is and is not JSON, whatever its schema says.
+func (r *Response) JSONBody() bool {
+	if r.BodyFile != "" {
+		return strings.EqualFold(path.Ext(r.BodyFile), ".json")
+	}
+	return r.Body != nil || r.Schema != nil
 }
 
 // Header is one response header.

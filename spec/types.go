@@ -271,7 +271,17 @@ func queryParams(e *Endpoint) []Param {
 			names = append(names, name)
 			types[name] = nil
 		}
-		types[name] = merge(types[name], InferValue(v))
+		t := InferValue(v)
+		// A query parameter holds one value or several: a single value beside a list
+		// (query: {ids: [1, 2]} and when: {query.ids: 2}) is one more item of it.
+		if old := types[name]; old != nil && (old.Kind == TypeArray) != (t.Kind == TypeArray) {
+			if t.Kind != TypeArray {
+				t = &Type{Kind: TypeArray, Elem: t}
+			} else {
+				types[name] = &Type{Kind: TypeArray, Elem: old}
+			}
+		}
+		types[name] = merge(types[name], t)
 	}
 	for i := range e.Request.Query {
 		add(e.Request.Query[i].Name, &e.Request.Query[i].Value)

@@ -216,6 +216,8 @@ endpoints:
     responses:
       - when: {query.sort: asc}
         body: []
+      - when: {query.tags: c}
+        body: []
       - body: [{id: 1}]
   getBook:
     method: GET

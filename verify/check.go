@@ -47,7 +47,7 @@ func (ck *checker) answer(c *spec.Case, resp *http.Response, body []byte, et *sp
 			}
 		}
 	}
-	if !hasJSONBody(r) || c.Method == http.MethodHead {
+	if !r.JSONBody() || c.Method == http.MethodHead {
 		return
 	}
 	ct := resp.Header.Get("Content-Type")

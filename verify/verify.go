@@ -16,7 +16,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -113,7 +112,7 @@ func Run(ctx context.Context, s *spec.Spec, opt Options) Report {
 		}
 		for _, c := range spec.Cases(e) {
 			res := r.run(ctx, &c, types[e])
-			if typeErr != nil && res.Outcome == Pass && hasJSONBody(c.Response) {
+			if typeErr != nil && res.Outcome == Pass && c.Response.JSONBody() {
 				res.Warnings = append(res.Warnings, "body shape not checked: the spec's types cannot be inferred: "+typeErr.Error())
 			}
 			switch res.Outcome {
@@ -247,11 +246,6 @@ func unwrapURL(err error) error {
 		return ue.Err
 	}
 	return err
-}
-
-// hasJSONBody reports whether the spec gives r a JSON body to check the answer against.
-func hasJSONBody(r *spec.Response) bool {
-	return r.Body != nil || r.Schema != nil || r.BodyFile != "" && strings.EqualFold(filepath.Ext(r.BodyFile), ".json")
 }
 
 // isJSONType reports whether a Content-Type is JSON: application/json or a +json type.

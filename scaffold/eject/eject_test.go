@@ -224,3 +224,17 @@ func BenchmarkGenerate(b *testing.B) {
 		}
 	}
 }
+
+func TestValidTag(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		want bool
+	}{
+		{"a.b", true}, {"a-b", true}, {"größe", true}, {"x y", true}, {"$ref", true},
+		{"", false}, {`say "hi"`, false}, {"a,b", false}, {`back\slash`, false}, {"🔥", false},
+	} {
+		if got := validTag(tt.key); got != tt.want {
+			t.Errorf("validTag(%q) = %v, want %v", tt.key, got, tt.want)
+		}
+	}
+}

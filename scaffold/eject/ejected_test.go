@@ -81,6 +81,7 @@ func TestEjectedProjects(t *testing.T) {
 			if _, err := Write(dir, p, WriteOptions{}); err != nil {
 				t.Fatal(err)
 			}
+			writeRoundTripTest(t, s, dir)
 			env := goEnv("TEST_DATABASE_URL=" + pg)
 			gocmd(t, dir, env, "vet", "./...")
 			gocmd(t, dir, env, "build", "-o", "bin/server", "./cmd/server")
@@ -268,3 +269,106 @@ func sameJSON(want, got []byte) error {
 	}
 	return nil
 }
+
+// writeRoundTripTest adds a test to the ejected project that decodes every JSON body of
+// the spec into its generated Go type and encodes it again: the same document must come
+// back, so the types lose no key, mistype no value and spell every key as on the wire.
+func writeRoundTripTest(t *testing.T, s *spec.Spec, dir string) {
+	t.Helper()
+	ts, err := inferTypes(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(roundTripHead)
+	for _, et := range ts.Endpoints {
+		for i, r := range et.Endpoint.Responses {
+			typ := et.Error
+			if r.Status >= 200 && r.Status < 300 {
+				typ = et.Response
+			}
+			var body []byte
+			switch {
+			case typ == nil || !r.JSONBody():
+				continue
+			case r.Body != nil:
+				body = r.Body.JSON()
+			default:
+				body = r.BodyData
+			}
+			fmt.Fprintf(&b, "\troundTrip[%s](t, %q, %q)\n", goType(typ), fmt.Sprintf("%s response %d", et.Endpoint.Name, i+1), body)
+		}
+		if et.Request != nil && et.Endpoint.Request.Body != nil {
+			fmt.Fprintf(&b, "\troundTrip[%s](t, %q, %q)\n", goType(et.Request), et.Endpoint.Name+" request", et.Endpoint.Request.Body.JSON())
+		}
+	}
+	b.WriteString("}\n")
+	if err := os.WriteFile(filepath.Join(dir, "internal", "api", "roundtrip_test.go"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const roundTripHead = `package api
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+)
+
+func roundTrip[T any](t *testing.T, name, in string) {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(in), &v); err != nil {
+		t.Errorf("%s: decoding %s: %v", name, in, err)
+		return
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Errorf("%s: encoding: %v", name, err)
+		return
+	}
+	a, _ := parseJSON([]byte(in))
+	b, _ := parseJSON(out)
+	if !sameDoc(a, b) {
+		t.Errorf("%s: round trip changed the document:\n  in:  %s\n  out: %s", name, in, out)
+	}
+}
+
+// sameDoc is jsonEqual, but a date-time may come back in another spelling of the same
+// instant (.000Z becomes Z).
+func sameDoc(a, b any) bool {
+	switch a := a.(type) {
+	case string:
+		bs, ok := b.(string)
+		ta, errA := time.Parse(time.RFC3339Nano, a)
+		tb, errB := time.Parse(time.RFC3339Nano, bs)
+		return ok && (a == bs || errA == nil && errB == nil && ta.Equal(tb))
+	case []any:
+		bl, ok := b.([]any)
+		if !ok || len(a) != len(bl) {
+			return false
+		}
+		for i := range a {
+			if !sameDoc(a[i], bl[i]) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		bm, ok := b.(map[string]any)
+		if !ok || len(a) != len(bm) {
+			return false
+		}
+		for k := range a {
+			if !sameDoc(a[k], bm[k]) {
+				return false
+			}
+		}
+		return true
+	}
+	return jsonEqual(a, b)
+}
+
+func TestRoundTrip(t *testing.T) {
+`

@@ -21,14 +21,41 @@ func init() {
 	}
 }
 
+// stdMethods are method names go vet expects to have a standard signature (MarshalJSON,
+// Scan, WriteTo …): a handler method of that name would fail vet, so it gets a suffix.
+var stdMethods = map[string]bool{}
+
+func init() {
+	for _, m := range strings.Fields(`As Format GobDecode GobEncode Is MarshalJSON MarshalXML
+		MarshalText Peek ReadByte ReadFrom ReadRune Scan Seek String UnmarshalJSON
+		UnmarshalText UnmarshalXML UnreadByte UnreadRune Unwrap WriteByte WriteTo Error`) {
+		stdMethods[m] = true
+	}
+}
+
+// opName is the Go name of an operation: its handler method, and the prefix of its
+// input type.
+func opName(op string) string {
+	n := goName(op)
+	if stdMethods[n] {
+		n += "Endpoint"
+	}
+	return n
+}
+
 // goName turns a JSON key or an operation name into an exported Go identifier:
 // created_at → CreatedAt, user_id → UserID, 2fa → X2fa. It is "" only for a name
 // with no letters or digits at all.
 func goName(s string) string {
 	var b strings.Builder
 	for _, w := range spec.Words(s) {
-		if up := strings.ToUpper(w); initialisms[up] {
+		up := strings.ToUpper(w)
+		if initialisms[up] {
 			b.WriteString(up)
+			continue
+		}
+		if plural, ok := strings.CutSuffix(up, "S"); ok && initialisms[plural] && len(w) > 2 {
+			b.WriteString(plural + "s") // ids → IDs, urls → URLs
 			continue
 		}
 		b.WriteString(spec.UpperCamel([]string{w}))

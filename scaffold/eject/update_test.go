@@ -150,14 +150,17 @@ func TestUpdate(t *testing.T) {
 			t.Errorf("%s: %v; the developer's handler files must stay", f, err)
 		}
 	}
-	if rep, err := Write(out, p2, WriteOptions{Check: true}); err != nil || rep.Stale() {
-		t.Fatalf("check after update: %+v, %v; want up to date", rep, err)
-	}
-
 	// The orphan names types that are gone, so the build fails until the developer
-	// deletes it; after that, the updated project builds and passes its tests.
+	// deletes it, and --check says so; after that, the updated project builds and
+	// passes its tests.
+	if rep, err := Write(out, p2, WriteOptions{Check: true}); err != nil || !rep.Stale() || len(rep.Written)+len(rep.Created)+len(rep.Refreshed) > 0 || len(rep.Orphans) != 1 {
+		t.Fatalf("check after update with an orphan: %+v, %v; want only the orphan", rep, err)
+	}
 	if err := os.Remove(filepath.Join(out, "internal", "handlers", "remove_me.go")); err != nil {
 		t.Fatal(err)
+	}
+	if rep, err := Write(out, p2, WriteOptions{Check: true}); err != nil || rep.Stale() {
+		t.Fatalf("check after update: %+v, %v; want up to date", rep, err)
 	}
 	env := goEnv()
 	gocmd(t, out, env, "vet", "./...")
@@ -206,5 +209,59 @@ func TestWriteRefusesAForeignFolder(t *testing.T) {
 	}
 	if got := readFile(t, filepath.Join(dir, "main.go")); got != "package main\n" {
 		t.Fatal("a refused eject changed a file")
+	}
+}
+
+// TestUpdateRecreatesLostHandlers: a handler file deleted with its method comes back on
+// --update (the build needs it); one whose method moved to another file does not.
+func TestUpdateRecreatesLostHandlers(t *testing.T) {
+	specDir, out := t.TempDir(), filepath.Join(t.TempDir(), "server")
+	p := ejectSpec(t, specDir, specV2)
+	if _, err := Write(out, p, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	handlers := filepath.Join(out, "internal", "handlers")
+	ping := readFile(t, filepath.Join(handlers, "ping.go"))
+	for _, f := range []string{"ping.go", "send_message.go"} {
+		if err := os.Remove(filepath.Join(handlers, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The developer moved Ping into a file of their own.
+	if err := os.WriteFile(filepath.Join(handlers, "mine.go"), []byte(ping), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Write(out, p, WriteOptions{Update: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rep.Created, []string{"internal/handlers/send_message.go"}) {
+		t.Fatalf("created %v, want only send_message.go back", rep.Created)
+	}
+	gocmd(t, out, goEnv(), "build", "./...")
+}
+
+// TestUpdateNotesChangedStubs: when the spec changes the stub answers of a handler the
+// developer edited, --update leaves the file and says so.
+func TestUpdateNotesChangedStubs(t *testing.T) {
+	specDir, out := t.TempDir(), filepath.Join(t.TempDir(), "server")
+	if _, err := Write(out, ejectSpec(t, specDir, specV2), WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	handler := filepath.Join(out, "internal", "handlers", "get_messages.go")
+	edited := strings.Replace(readFile(t, handler), "(api.Response, error) {\n", "(api.Response, error) {\n"+handEdit, 1)
+	if err := os.WriteFile(handler, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(specV2, "no user found", "nobody here", 1)
+	rep, err := Write(out, ejectSpec(t, specDir, changed), WriteOptions{Update: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rep.StubsChanged, []string{"internal/handlers/get_messages.go"}) || len(rep.Refreshed) > 0 {
+		t.Fatalf("stubs changed %v, refreshed %v; want get_messages.go noted, nothing refreshed", rep.StubsChanged, rep.Refreshed)
+	}
+	if readFile(t, handler) != edited {
+		t.Fatal("the edited handler changed")
 	}
 }

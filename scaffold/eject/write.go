@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path"
@@ -29,6 +32,9 @@ type manifest struct {
 	// Stubs holds the sha256 of each handler file still exactly as bb wrote it: such a
 	// file holds no work of the developer's yet, so it follows the spec's stub answers.
 	Stubs map[string]string `json:"stubs,omitempty"`
+	// Answers holds the sha256 of the stub answers bb last generated for each handler, so
+	// a change to them in the spec can be pointed out in a file the developer edited.
+	Answers map[string]string `json:"answers,omitempty"`
 }
 
 // WriteOptions say how Write treats an existing project.
@@ -46,12 +52,16 @@ type Report struct {
 	Created   []string // files of the developer's, created because they were missing
 	Refreshed []string // handler files nobody edited yet, given the spec's new stub answers
 	Orphans   []string // handler files of endpoints no longer in the spec: left alone
-	Edited    []string // generated files changed by hand (overwritten only with Force)
+	// StubsChanged lists handler files the developer edited whose stub answers changed in
+	// the spec since: bb leaves them alone, but says so.
+	StubsChanged []string
+	Edited       []string // generated files changed by hand (overwritten only with Force)
 }
 
-// Stale reports whether a Check found the generated code behind the spec.
+// Stale reports whether a Check found the project behind the spec: generated code to
+// write, handlers to create or refresh, or orphaned handlers that break the build.
 func (r Report) Stale() bool {
-	return len(r.Written)+len(r.Removed)+len(r.Created)+len(r.Refreshed) > 0
+	return len(r.Written)+len(r.Removed)+len(r.Created)+len(r.Refreshed)+len(r.Orphans) > 0
 }
 
 // EditedError is returned when generated files were edited by hand and Force is off.
@@ -91,6 +101,9 @@ func readManifest(dir string) (*manifest, error) {
 	if m.Stubs == nil {
 		m.Stubs = map[string]string{}
 	}
+	if m.Answers == nil {
+		m.Answers = map[string]string{}
+	}
 	return m, nil
 }
 
@@ -118,7 +131,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 			return rep, fmt.Errorf("%s is not empty; eject into a new folder with --out", dir)
 		}
-		m = &manifest{Generated: map[string]string{}, Handlers: map[string]string{}, Stubs: map[string]string{}}
+		m = &manifest{Generated: map[string]string{}, Handlers: map[string]string{}, Stubs: map[string]string{}, Answers: map[string]string{}}
 	}
 	m.Module = p.Module
 
@@ -169,13 +182,30 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 			rep.Created = append(rep.Created, f)
 		}
 	}
+	var methods map[string]bool // the methods on Handlers, read when a handler file is gone
 	for _, op := range sortedKeys(p.Handlers) {
 		data := p.Owned[p.Handlers[op]]
 		if file, known := m.Handlers[op]; known {
-			if err := refresh(dir, file, data, m, &rep, writes); err != nil {
-				return rep, err
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(file))); err == nil {
+				if err := refresh(dir, file, data, m, &rep, writes); err != nil {
+					return rep, err
+				}
+				if _, stub := m.Stubs[file]; !stub && m.Answers[file] != "" && m.Answers[file] != digest(data) {
+					rep.StubsChanged = append(rep.StubsChanged, file)
+				}
+				m.Answers[file] = digest(data)
+				continue
 			}
-			continue
+			// The file is gone. If its method went elsewhere there is nothing to do;
+			// if it went with it, the build needs it back.
+			if methods == nil {
+				methods = handlerMethods(filepath.Join(dir, "internal", "handlers"))
+			}
+			delete(m.Stubs, file)
+			delete(m.Answers, file)
+			if methods[p.Methods[op]] {
+				continue
+			}
 		}
 		file := p.Handlers[op]
 		if !fresh {
@@ -185,6 +215,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		}
 		m.Handlers[op] = file
 		m.Stubs[file] = digest(data)
+		m.Answers[file] = digest(data)
 	}
 	for _, op := range sortedKeys(m.Handlers) {
 		if _, ok := p.Handlers[op]; ok {
@@ -196,6 +227,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		} else {
 			delete(m.Handlers, op) // the developer removed it: nothing left to report
 			delete(m.Stubs, file)
+			delete(m.Answers, file)
 		}
 	}
 	sort.Strings(rep.Created)
@@ -243,6 +275,36 @@ func refresh(dir, file string, data []byte, m *manifest, rep *Report, writes map
 		rep.Refreshed = append(rep.Refreshed, file)
 	}
 	return nil
+}
+
+// handlerMethods lists the methods declared on Handlers in the Go files of dir. A file
+// that does not parse is skipped: the build will name its problem.
+func handlerMethods(dir string) map[string]bool {
+	methods := map[string]bool{}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range file.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv == nil || len(fn.Recv.List) != 1 {
+				continue
+			}
+			t := fn.Recv.List[0].Type
+			if star, ok := t.(*ast.StarExpr); ok {
+				t = star.X
+			}
+			if id, ok := t.(*ast.Ident); ok && id.Name == "Handlers" {
+				methods[fn.Name.Name] = true
+			}
+		}
+	}
+	return methods
 }
 
 // freeName is file, or file with a number before .go when the developer already has a

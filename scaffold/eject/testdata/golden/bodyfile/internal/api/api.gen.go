@@ -37,14 +37,14 @@ type GetProductInput struct {
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("GET /products", route("listProducts", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListProducts(r, body)
+		in, err := decodeListProductsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListProducts(r, in)
 	}))
 	mux.Handle("GET /products/{sku}", route("getProduct", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetProduct(r, body)
+		in, err := decodeGetProductInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -52,11 +52,11 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeListProducts(r *http.Request, body []byte) (in ListProductsInput, err error) {
+func decodeListProductsInput(r *http.Request, body []byte) (in ListProductsInput, err error) {
 	return in, err
 }
 
-func decodeGetProduct(r *http.Request, body []byte) (in GetProductInput, err error) {
+func decodeGetProductInput(r *http.Request, body []byte) (in GetProductInput, err error) {
 	if in.Sku, err = parseString("path parameter sku", r.PathValue("sku")); err != nil {
 		return in, err
 	}

@@ -98,49 +98,49 @@ type HeadersInput struct {
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("GET /things/{default}/{self}", route("getThing", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetThing(r, body)
+		in, err := decodeGetThingInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetThing(r, in)
 	}))
 	mux.Handle("POST /things", route("postThing", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodePostThing(r, body)
+		in, err := decodePostThingInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.PostThing(r, in)
 	}))
 	mux.Handle("GET /other", route("getOther", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetOther(r, body)
+		in, err := decodeGetOtherInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetOther(r, in)
 	}))
 	mux.Handle("POST /send", route("send", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeSend(r, body)
+		in, err := decodeSendInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Send(r, in)
 	}))
 	mux.Handle("POST /perform", route("perform", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodePerform(r, body)
+		in, err := decodePerformInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Perform(r, in)
 	}))
 	mux.Handle("POST /session", route("session", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeSession(r, body)
+		in, err := decodeSessionInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Session(r, in)
 	}))
 	mux.Handle("GET /odd%25zz/b%20c/{name}", route("headers", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeHeaders(r, body)
+		in, err := decodeHeadersInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -148,7 +148,7 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeGetThing(r *http.Request, body []byte) (in GetThingInput, err error) {
+func decodeGetThingInput(r *http.Request, body []byte) (in GetThingInput, err error) {
 	if in.Default, err = parseInt("path parameter default", r.PathValue("default")); err != nil {
 		return in, err
 	}
@@ -173,22 +173,22 @@ func decodeGetThing(r *http.Request, body []byte) (in GetThingInput, err error) 
 	return in, err
 }
 
-func decodePostThing(r *http.Request, body []byte) (in PostThingInput, err error) {
+func decodePostThingInput(r *http.Request, body []byte) (in PostThingInput, err error) {
 	if err = decodeBody(body, schemaPostThingRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeGetOther(r *http.Request, body []byte) (in GetOtherInput, err error) {
+func decodeGetOtherInput(r *http.Request, body []byte) (in GetOtherInput, err error) {
 	return in, err
 }
 
-func decodeSend(r *http.Request, body []byte) (in SendInput, err error) {
+func decodeSendInput(r *http.Request, body []byte) (in SendInput, err error) {
 	return in, err
 }
 
-func decodePerform(r *http.Request, body []byte) (in PerformInput, err error) {
+func decodePerformInput(r *http.Request, body []byte) (in PerformInput, err error) {
 	if in.Method, err = queryValue(r, "method", parseString); err != nil {
 		return in, err
 	}
@@ -204,14 +204,14 @@ func decodePerform(r *http.Request, body []byte) (in PerformInput, err error) {
 	return in, err
 }
 
-func decodeSession(r *http.Request, body []byte) (in SessionInput, err error) {
+func decodeSessionInput(r *http.Request, body []byte) (in SessionInput, err error) {
 	if err = decodeBody(body, schemaSessionRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeHeaders(r *http.Request, body []byte) (in HeadersInput, err error) {
+func decodeHeadersInput(r *http.Request, body []byte) (in HeadersInput, err error) {
 	if in.Name, err = parseString("path parameter name", r.PathValue("name")); err != nil {
 		return in, err
 	}

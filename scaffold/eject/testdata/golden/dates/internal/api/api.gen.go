@@ -44,14 +44,14 @@ type CreateEventInput struct {
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("GET /events", route("listEvents", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListEvents(r, body)
+		in, err := decodeListEventsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListEvents(r, in)
 	}))
 	mux.Handle("POST /events", route("createEvent", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeCreateEvent(r, body)
+		in, err := decodeCreateEventInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -59,7 +59,7 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeListEvents(r *http.Request, body []byte) (in ListEventsInput, err error) {
+func decodeListEventsInput(r *http.Request, body []byte) (in ListEventsInput, err error) {
 	if in.From, err = queryValue(r, "from", parseTime); err != nil {
 		return in, err
 	}
@@ -72,7 +72,7 @@ func decodeListEvents(r *http.Request, body []byte) (in ListEventsInput, err err
 	return in, err
 }
 
-func decodeCreateEvent(r *http.Request, body []byte) (in CreateEventInput, err error) {
+func decodeCreateEventInput(r *http.Request, body []byte) (in CreateEventInput, err error) {
 	if err = decodeBody(body, schemaCreateEventRequest, &in.Body); err != nil {
 		return in, err
 	}

@@ -2,7 +2,9 @@
 
 package api
 
-import "time"
+import (
+	"time"
+)
 
 // CreateEventRequest is inferred from createEvent request.
 type CreateEventRequest struct {

@@ -20,13 +20,22 @@ type Handler interface {
 	GetLinux(r *http.Request, in GetLinuxInput) (Response, error)
 	// Handlers answers DELETE /handlers/{id}.
 	Handlers(r *http.Request, in HandlersInput) (Response, error)
+	// GetWelcome answers GET /welcome.txt.
+	GetWelcome(r *http.Request, in GetWelcomeInput) (Response, error)
+	// Body answers POST /body/{body}.
+	Body(r *http.Request, in BodyInput) (Response, error)
+	// MarshalJSONEndpoint answers GET /marshal.
+	MarshalJSONEndpoint(r *http.Request, in MarshalJSONEndpointInput) (Response, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
 var Operations = map[string]string{
-	"runTest":  "POST /run/{kind}",
-	"getLinux": "GET /linux/{$}",
-	"handlers": "DELETE /handlers/{id}",
+	"runTest":     "POST /run/{kind}",
+	"getLinux":    "GET /linux/{$}",
+	"handlers":    "DELETE /handlers/{id}",
+	"getWelcome":  "GET /welcome.txt",
+	"body":        "POST /body/{body}",
+	"marshalJSON": "GET /marshal",
 }
 
 // RunTestInput is the input of RunTest.
@@ -55,31 +64,72 @@ type HandlersInput struct {
 	ID int64
 }
 
+// GetWelcomeInput is the input of GetWelcome.
+type GetWelcomeInput struct {
+}
+
+// BodyInput is the input of Body.
+type BodyInput struct {
+	// PathBody is the path parameter {body}.
+	PathBody string
+	// QueryBody is the query parameter body; nil when absent.
+	QueryBody *int64
+	// IDs holds every value of the query parameter ids.
+	IDs []int64
+	// Body is the request body, checked against the spec before the handler runs.
+	Body BodyRequest
+}
+
+// MarshalJSONEndpointInput is the input of MarshalJSONEndpoint.
+type MarshalJSONEndpointInput struct {
+}
+
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("POST /run/{kind}", route("runTest", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeRunTest(r, body)
+		in, err := decodeRunTestInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.RunTest(r, in)
 	}))
 	mux.Handle("GET /linux/{$}", route("getLinux", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetLinux(r, body)
+		in, err := decodeGetLinuxInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetLinux(r, in)
 	}))
 	mux.Handle("DELETE /handlers/{id}", route("handlers", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeHandlers(r, body)
+		in, err := decodeHandlersInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Handlers(r, in)
 	}))
+	mux.Handle("GET /welcome.txt", route("getWelcome", func(r *http.Request, body []byte) (Response, error) {
+		in, err := decodeGetWelcomeInput(r, body)
+		if err != nil {
+			return Response{}, err
+		}
+		return h.GetWelcome(r, in)
+	}))
+	mux.Handle("POST /body/{body}", route("body", func(r *http.Request, body []byte) (Response, error) {
+		in, err := decodeBodyInput(r, body)
+		if err != nil {
+			return Response{}, err
+		}
+		return h.Body(r, in)
+	}))
+	mux.Handle("GET /marshal", route("marshalJSON", func(r *http.Request, body []byte) (Response, error) {
+		in, err := decodeMarshalJSONEndpointInput(r, body)
+		if err != nil {
+			return Response{}, err
+		}
+		return h.MarshalJSONEndpoint(r, in)
+	}))
 }
 
-func decodeRunTest(r *http.Request, body []byte) (in RunTestInput, err error) {
+func decodeRunTestInput(r *http.Request, body []byte) (in RunTestInput, err error) {
 	if in.Kind, err = parseString("path parameter kind", r.PathValue("kind")); err != nil {
 		return in, err
 	}
@@ -101,20 +151,47 @@ func decodeRunTest(r *http.Request, body []byte) (in RunTestInput, err error) {
 	return in, err
 }
 
-func decodeGetLinux(r *http.Request, body []byte) (in GetLinuxInput, err error) {
+func decodeGetLinuxInput(r *http.Request, body []byte) (in GetLinuxInput, err error) {
 	return in, err
 }
 
-func decodeHandlers(r *http.Request, body []byte) (in HandlersInput, err error) {
+func decodeHandlersInput(r *http.Request, body []byte) (in HandlersInput, err error) {
 	if in.ID, err = parseInt("path parameter id", r.PathValue("id")); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
+func decodeGetWelcomeInput(r *http.Request, body []byte) (in GetWelcomeInput, err error) {
+	return in, err
+}
+
+func decodeBodyInput(r *http.Request, body []byte) (in BodyInput, err error) {
+	if in.PathBody, err = parseString("path parameter body", r.PathValue("body")); err != nil {
+		return in, err
+	}
+	if in.QueryBody, err = queryValue(r, "body", parseInt); err != nil {
+		return in, err
+	}
+	if in.IDs, err = queryValues(r, "ids", parseInt); err != nil {
+		return in, err
+	}
+	if err = decodeBody(body, schemaBodyRequest, &in.Body); err != nil {
+		return in, err
+	}
+	return in, err
+}
+
+func decodeMarshalJSONEndpointInput(r *http.Request, body []byte) (in MarshalJSONEndpointInput, err error) {
+	return in, err
+}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*Schema{
-	"runTest":  {schemaRunTestResponse, nil},
-	"getLinux": {schemaGetLinuxResponse, nil},
-	"handlers": {nil, schemaErrorResponse},
+	"runTest":     {schemaRunTestResponse, nil},
+	"getLinux":    {schemaGetLinuxResponse, nil},
+	"handlers":    {nil, schemaErrorResponse},
+	"getWelcome":  {&Schema{Kind: KindString}, nil},
+	"body":        {schemaBodyResponse, nil},
+	"marshalJSON": {schemaMarshalJSONResponse, nil},
 }

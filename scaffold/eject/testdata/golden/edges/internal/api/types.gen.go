@@ -2,7 +2,19 @@
 
 package api
 
-import "time"
+import (
+	"time"
+)
+
+// BodyRequest is inferred from body request.
+type BodyRequest struct {
+	A int64 `json:"a"`
+}
+
+// BodyResponse is inferred from body response.
+type BodyResponse struct {
+	ID int64 `json:"id"`
+}
 
 // Deep is inferred from runTest request .nested .deep.
 type Deep struct {
@@ -19,6 +31,11 @@ type ErrorResponse struct {
 type GetLinuxResponse struct {
 	Motd  string `json:"motd"`
 	Since any    `json:"since"`
+}
+
+// MarshalJSONResponse is inferred from marshalJSON response.
+type MarshalJSONResponse struct {
+	Ok bool `json:"ok"`
 }
 
 // Nested is inferred from runTest request .nested.
@@ -41,6 +58,14 @@ type RunTestResponse struct {
 	Log    *[]string `json:"log,omitempty"`
 }
 
+var schemaBodyRequest = &Schema{Kind: KindObject, Name: "BodyRequest", Fields: []SchemaField{
+	{Key: "a", Required: true, Schema: &Schema{Kind: KindInt}},
+}}
+
+var schemaBodyResponse = &Schema{Kind: KindObject, Name: "BodyResponse", Fields: []SchemaField{
+	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
+}}
+
 var schemaDeep = &Schema{Kind: KindObject, Name: "Deep", Fields: []SchemaField{
 	{Key: "value", Required: true, Schema: &Schema{Kind: KindNumber}},
 }}
@@ -53,6 +78,10 @@ var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Field
 var schemaGetLinuxResponse = &Schema{Kind: KindObject, Name: "GetLinuxResponse", Fields: []SchemaField{
 	{Key: "motd", Required: true, Schema: &Schema{Kind: KindString}},
 	{Key: "since", Required: true, Schema: &Schema{Kind: KindAny, Nullable: true}},
+}}
+
+var schemaMarshalJSONResponse = &Schema{Kind: KindObject, Name: "MarshalJSONResponse", Fields: []SchemaField{
+	{Key: "ok", Required: true, Schema: &Schema{Kind: KindBool}},
 }}
 
 var schemaNested = &Schema{Kind: KindObject, Name: "Nested", Fields: []SchemaField{

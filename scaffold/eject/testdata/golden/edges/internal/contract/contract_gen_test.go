@@ -17,6 +17,7 @@ type contractCase struct {
 	name, method, target, body string
 	header                     [][2]string
 	status                     int
+	contentType                string // set when the answer is not JSON
 }
 
 // check sends c to the server and checks the status and the body's shape against the
@@ -38,6 +39,12 @@ func check(t *testing.T, srv http.Handler, op string, c contractCase) {
 	srv.ServeHTTP(rec, req)
 	if rec.Code != c.status {
 		t.Fatalf("%s %s: status %d, want %d; body: %s", c.method, c.target, rec.Code, c.status, rec.Body.Bytes())
+	}
+	if c.contentType != "" {
+		if got := rec.Header().Get("Content-Type"); got != c.contentType {
+			t.Errorf("%s %s: Content-Type %q, want %q", c.method, c.target, got, c.contentType)
+		}
+		return
 	}
 	if err := api.CheckResponse(op, rec.Code, rec.Body.Bytes()); err != nil {
 		t.Errorf("%s %s: the body does not fit the spec:\n%v\nbody: %s", c.method, c.target, err, rec.Body.Bytes())
@@ -79,6 +86,35 @@ func TestHandlers(t *testing.T) {
 	t.Run("response 2 (410)", func(t *testing.T) {
 		check(t, srv, "handlers", contractCase{
 			method: "DELETE", target: "/handlers/8", status: 410,
+		})
+	})
+}
+
+func TestGetWelcome(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (200)", func(t *testing.T) {
+		check(t, srv, "getWelcome", contractCase{
+			method: "GET", target: "/welcome.txt", status: 200,
+			contentType: "text/plain; charset=utf-8",
+		})
+	})
+}
+
+func TestBody(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (201)", func(t *testing.T) {
+		check(t, srv, "body", contractCase{
+			method: "POST", target: "/body/example?body=1&ids=1&ids=2", status: 201,
+			body: `{"a":1}`,
+		})
+	})
+}
+
+func TestMarshalJSONEndpoint(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (200)", func(t *testing.T) {
+		check(t, srv, "marshalJSON", contractCase{
+			method: "GET", target: "/marshal", status: 200,
 		})
 	})
 }

@@ -70,35 +70,35 @@ type RemoveBookInput struct {
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("GET /v1/books", route("listBooks", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListBooks(r, body)
+		in, err := decodeListBooksInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListBooks(r, in)
 	}))
 	mux.Handle("GET /v1/books/{id}", route("getBook", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetBook(r, body)
+		in, err := decodeGetBookInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetBook(r, in)
 	}))
 	mux.Handle("POST /v1/books", route("addBook", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeAddBook(r, body)
+		in, err := decodeAddBookInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.AddBook(r, in)
 	}))
 	mux.Handle("PUT /v1/books/{id}/rating", route("rateBook", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeRateBook(r, body)
+		in, err := decodeRateBookInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.RateBook(r, in)
 	}))
 	mux.Handle("DELETE /v1/books/{id}", route("removeBook", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeRemoveBook(r, body)
+		in, err := decodeRemoveBookInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -106,7 +106,7 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeListBooks(r *http.Request, body []byte) (in ListBooksInput, err error) {
+func decodeListBooksInput(r *http.Request, body []byte) (in ListBooksInput, err error) {
 	if in.Page, err = queryValue(r, "page", parseInt); err != nil {
 		return in, err
 	}
@@ -116,21 +116,21 @@ func decodeListBooks(r *http.Request, body []byte) (in ListBooksInput, err error
 	return in, err
 }
 
-func decodeGetBook(r *http.Request, body []byte) (in GetBookInput, err error) {
+func decodeGetBookInput(r *http.Request, body []byte) (in GetBookInput, err error) {
 	if in.ID, err = parseInt("path parameter id", r.PathValue("id")); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeAddBook(r *http.Request, body []byte) (in AddBookInput, err error) {
+func decodeAddBookInput(r *http.Request, body []byte) (in AddBookInput, err error) {
 	if err = decodeBody(body, schemaAddBookRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeRateBook(r *http.Request, body []byte) (in RateBookInput, err error) {
+func decodeRateBookInput(r *http.Request, body []byte) (in RateBookInput, err error) {
 	if in.ID, err = parseInt("path parameter id", r.PathValue("id")); err != nil {
 		return in, err
 	}
@@ -140,7 +140,7 @@ func decodeRateBook(r *http.Request, body []byte) (in RateBookInput, err error) 
 	return in, err
 }
 
-func decodeRemoveBook(r *http.Request, body []byte) (in RemoveBookInput, err error) {
+func decodeRemoveBookInput(r *http.Request, body []byte) (in RemoveBookInput, err error) {
 	if in.ID, err = parseInt("path parameter id", r.PathValue("id")); err != nil {
 		return in, err
 	}

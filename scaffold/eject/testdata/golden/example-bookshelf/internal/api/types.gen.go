@@ -2,7 +2,9 @@
 
 package api
 
-import "time"
+import (
+	"time"
+)
 
 // AddBookRequest is inferred from addBook request.
 type AddBookRequest struct {

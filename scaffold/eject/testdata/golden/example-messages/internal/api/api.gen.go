@@ -30,7 +30,7 @@ type GetMessagesInput struct {
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("POST /api/get_messages", route("getMessages", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetMessages(r, body)
+		in, err := decodeGetMessagesInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -38,7 +38,7 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeGetMessages(r *http.Request, body []byte) (in GetMessagesInput, err error) {
+func decodeGetMessagesInput(r *http.Request, body []byte) (in GetMessagesInput, err error) {
 	if err = decodeBody(body, schemaGetMessagesRequest, &in.Body); err != nil {
 		return in, err
 	}

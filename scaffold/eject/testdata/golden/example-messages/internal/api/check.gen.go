@@ -55,6 +55,7 @@ type Problem struct {
 	Warning bool // an extra key: allowed, but not in the spec
 }
 
+// String formats the problem as path: message.
 func (p Problem) String() string { return p.Path + ": " + p.Msg }
 
 // Problems lists every misfit of a document, errors first.

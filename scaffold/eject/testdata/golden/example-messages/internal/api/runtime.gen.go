@@ -64,7 +64,9 @@ func write(w http.ResponseWriter, resp Response) {
 	switch b := resp.Body.(type) {
 	case nil:
 	case Raw:
-		h.Set("Content-Type", b.ContentType)
+		if b.ContentType != "" {
+			h.Set("Content-Type", b.ContentType)
+		}
 		data = b.Data
 	default:
 		var err error
@@ -76,7 +78,9 @@ func write(w http.ResponseWriter, resp Response) {
 		h.Set("Content-Type", "application/json")
 	}
 	w.WriteHeader(status)
-	w.Write(data)
+	if status != http.StatusNoContent && status != http.StatusNotModified {
+		w.Write(data)
+	}
 }
 
 // route adapts one endpoint's typed handler method to net/http: it reads the body
@@ -278,7 +282,7 @@ func LogRequests(log *slog.Logger, next http.Handler) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(sw, r)
-		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
+		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", float64(time.Since(start).Microseconds())/1000)
 	})
 }
 
@@ -301,6 +305,94 @@ func (s *statusWriter) Write(b []byte) (int, error) {
 }
 
 func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// Nullable is a field that may be missing, null or hold a value: the spec's examples
+// show all three, and a pointer could not tell the first two apart.
+type Nullable[T any] struct {
+	Value T
+	Null  bool // the key holds null
+	Set   bool // the key is present; when false the key is left out
+}
+
+// Of is a Nullable holding v.
+func Of[T any](v T) Nullable[T] { return Nullable[T]{Value: v, Set: true} }
+
+// Null is a Nullable holding null.
+func Null[T any]() Nullable[T] { return Nullable[T]{Null: true, Set: true} }
+
+// MarshalJSON writes null or the value; a missing key is left out by omitzero.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.Null || !n.Set {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.Value)
+}
+
+// UnmarshalJSON reads null or the value; it is only called for a key that is present.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	n.Set = true
+	if string(bytes.TrimSpace(data)) == "null" {
+		n.Null = true
+		return nil
+	}
+	return json.Unmarshal(data, &n.Value)
+}
+
+// IsZero reports whether the key is missing, so omitzero leaves it out.
+func (n Nullable[T]) IsZero() bool { return !n.Set }
+
+// extraKey is one key a struct tag cannot spell, for marshalWithExtra.
+type extraKey struct {
+	key   string
+	value any
+	omit  bool
+}
+
+// marshalWithExtra encodes v, a struct, then adds the keys its tags cannot spell.
+func marshalWithExtra(v any, extra []extraKey) ([]byte, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Write(data[:len(data)-1]) // all but the closing brace
+	empty := len(data) == 2
+	for _, e := range extra {
+		if e.omit {
+			continue
+		}
+		k, _ := json.Marshal(e.key)
+		val, err := json.Marshal(e.value)
+		if err != nil {
+			return nil, err
+		}
+		if !empty {
+			b.WriteByte(',')
+		}
+		empty = false
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// unmarshalExtra decodes the keys a struct's tags cannot spell into their fields.
+func unmarshalExtra(data []byte, into map[string]any) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	for k, target := range into {
+		if r, ok := raw[k]; ok {
+			if err := json.Unmarshal(r, target); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
 
 // StubMatches reports whether the request holds value (JSON) at key, a `when` key of
 // bb.yaml: body.<dot.path>, query.<name>, header.<Name> or path.<param>. It is what the

@@ -118,7 +118,9 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // Rebind turns the ? placeholders of a query into the dialect's: $1, $2 … for
-// PostgreSQL. Write queries with ?, and pass them through Rebind.
+// PostgreSQL. Write queries with ?, and pass them through Rebind. It rewrites every ?,
+// also inside string literals and PostgreSQL's JSON operators, so pass such values as
+// arguments instead.
 func (s *Store) Rebind(query string) string {
 	if s.dialect != "postgres" {
 		return query

@@ -37,24 +37,24 @@ type UpdateProfileInput struct {
 	Self *int64
 	// In is the query parameter in; nil when absent.
 	In *string
-	// Body is the query parameter body; nil when absent.
-	Body *string
+	// QueryBody is the query parameter body; nil when absent.
+	QueryBody *string
 	// SortBy is the query parameter sort-by; nil when absent.
 	SortBy *string
-	// Body2 is the request body, checked against the spec before the handler runs.
-	Body2 UpdateProfileRequest
+	// Body is the request body, checked against the spec before the handler runs.
+	Body UpdateProfileRequest
 }
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("GET /profile", route("getProfile", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetProfile(r, body)
+		in, err := decodeGetProfileInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetProfile(r, in)
 	}))
 	mux.Handle("PATCH /profile/{class}", route("updateProfile", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeUpdateProfile(r, body)
+		in, err := decodeUpdateProfileInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -62,11 +62,11 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeGetProfile(r *http.Request, body []byte) (in GetProfileInput, err error) {
+func decodeGetProfileInput(r *http.Request, body []byte) (in GetProfileInput, err error) {
 	return in, err
 }
 
-func decodeUpdateProfile(r *http.Request, body []byte) (in UpdateProfileInput, err error) {
+func decodeUpdateProfileInput(r *http.Request, body []byte) (in UpdateProfileInput, err error) {
 	if in.Class, err = parseInt("path parameter class", r.PathValue("class")); err != nil {
 		return in, err
 	}
@@ -76,13 +76,13 @@ func decodeUpdateProfile(r *http.Request, body []byte) (in UpdateProfileInput, e
 	if in.In, err = queryValue(r, "in", parseString); err != nil {
 		return in, err
 	}
-	if in.Body, err = queryValue(r, "body", parseString); err != nil {
+	if in.QueryBody, err = queryValue(r, "body", parseString); err != nil {
 		return in, err
 	}
 	if in.SortBy, err = queryValue(r, "sort-by", parseString); err != nil {
 		return in, err
 	}
-	if err = decodeBody(body, schemaUpdateProfileRequest, &in.Body2); err != nil {
+	if err = decodeBody(body, schemaUpdateProfileRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

@@ -2,7 +2,10 @@
 
 package api
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Class is inferred from getProfile response .settings .class.
 type Class struct {
@@ -45,16 +48,37 @@ type GetProfileResponse struct {
 	X名前         string    `json:"名前"`
 	Café        string    `json:"café"`
 	Über        string    `json:"über"`
-	Field       string    `json:"🔥"`
+	Field       string    `json:"-"`
 	Ref         string    `json:"$ref"`
 	ID          string    `json:"@id"`
 	AB          string    `json:"a.b"`
 	X1          string    `json:"+1"`
 	XTotalCount int64     `json:"X-Total-Count"`
-	Field2      string    `json:""`
+	Field2      string    `json:"-"`
 	Private     string    `json:"_private"`
 	Proto       string    `json:"__proto__"`
 	Settings    Settings  `json:"settings"`
+}
+
+// MarshalJSON writes the keys of GetProfileResponse that a struct tag cannot spell.
+func (v GetProfileResponse) MarshalJSON() ([]byte, error) {
+	type plain GetProfileResponse
+	return marshalWithExtra(plain(v), []extraKey{
+		{key: "🔥", value: v.Field, omit: false},
+		{key: "", value: v.Field2, omit: false},
+	})
+}
+
+// UnmarshalJSON reads the keys of GetProfileResponse that a struct tag cannot spell.
+func (v *GetProfileResponse) UnmarshalJSON(data []byte) error {
+	type plain GetProfileResponse
+	if err := json.Unmarshal(data, (*plain)(v)); err != nil {
+		return err
+	}
+	return unmarshalExtra(data, map[string]any{
+		"🔥": &v.Field,
+		"":  &v.Field2,
+	})
 }
 
 // Settings is inferred from getProfile response .settings.

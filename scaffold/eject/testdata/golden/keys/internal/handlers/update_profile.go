@@ -9,7 +9,7 @@ import (
 // UpdateProfile answers PATCH /profile/{class}.
 //
 // It still gives the stub answers of bb.yaml; replace them with real logic.
-// The request is typed in in.Class, in.Self, in.In, in.Body, in.SortBy, in.Body2 (api.UpdateProfileRequest); the store is h.Store.
+// The request is typed in in.Class, in.Self, in.In, in.QueryBody, in.SortBy, in.Body (api.UpdateProfileRequest); the store is h.Store.
 func (h *Handlers) UpdateProfile(r *http.Request, in api.UpdateProfileInput) (api.Response, error) {
 	if api.StubMatches(r, "path.class", "3") {
 		return api.Response{Status: 204}, nil

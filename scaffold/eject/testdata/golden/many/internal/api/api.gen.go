@@ -435,210 +435,210 @@ type Op30ItemsInput struct {
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("POST /v1/items1/{itemId}/parts/{part_no}", route("op1Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp1Items(r, body)
+		in, err := decodeOp1ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op1Items(r, in)
 	}))
 	mux.Handle("PUT /v1/items2/{itemId}/parts/{part_no}", route("op2Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp2Items(r, body)
+		in, err := decodeOp2ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op2Items(r, in)
 	}))
 	mux.Handle("PATCH /v1/items3/{itemId}/parts/{part_no}", route("op3Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp3Items(r, body)
+		in, err := decodeOp3ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op3Items(r, in)
 	}))
 	mux.Handle("DELETE /v1/items4/{itemId}/parts/{part_no}", route("op4Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp4Items(r, body)
+		in, err := decodeOp4ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op4Items(r, in)
 	}))
 	mux.Handle("HEAD /v1/items5/{itemId}/parts/{part_no}", route("op5Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp5Items(r, body)
+		in, err := decodeOp5ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op5Items(r, in)
 	}))
 	mux.Handle("OPTIONS /v1/items6/{itemId}/parts/{part_no}", route("op6Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp6Items(r, body)
+		in, err := decodeOp6ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op6Items(r, in)
 	}))
 	mux.Handle("GET /v1/items7/{itemId}/parts/{part_no}", route("op7Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp7Items(r, body)
+		in, err := decodeOp7ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op7Items(r, in)
 	}))
 	mux.Handle("POST /v1/items8/{itemId}/parts/{part_no}", route("op8Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp8Items(r, body)
+		in, err := decodeOp8ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op8Items(r, in)
 	}))
 	mux.Handle("PUT /v1/items9/{itemId}/parts/{part_no}", route("op9Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp9Items(r, body)
+		in, err := decodeOp9ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op9Items(r, in)
 	}))
 	mux.Handle("PATCH /v1/items10/{itemId}/parts/{part_no}", route("op10Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp10Items(r, body)
+		in, err := decodeOp10ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op10Items(r, in)
 	}))
 	mux.Handle("DELETE /v1/items11/{itemId}/parts/{part_no}", route("op11Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp11Items(r, body)
+		in, err := decodeOp11ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op11Items(r, in)
 	}))
 	mux.Handle("HEAD /v1/items12/{itemId}/parts/{part_no}", route("op12Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp12Items(r, body)
+		in, err := decodeOp12ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op12Items(r, in)
 	}))
 	mux.Handle("OPTIONS /v1/items13/{itemId}/parts/{part_no}", route("op13Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp13Items(r, body)
+		in, err := decodeOp13ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op13Items(r, in)
 	}))
 	mux.Handle("GET /v1/items14/{itemId}/parts/{part_no}", route("op14Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp14Items(r, body)
+		in, err := decodeOp14ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op14Items(r, in)
 	}))
 	mux.Handle("POST /v1/items15/{itemId}/parts/{part_no}", route("op15Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp15Items(r, body)
+		in, err := decodeOp15ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op15Items(r, in)
 	}))
 	mux.Handle("PUT /v1/items16/{itemId}/parts/{part_no}", route("op16Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp16Items(r, body)
+		in, err := decodeOp16ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op16Items(r, in)
 	}))
 	mux.Handle("PATCH /v1/items17/{itemId}/parts/{part_no}", route("op17Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp17Items(r, body)
+		in, err := decodeOp17ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op17Items(r, in)
 	}))
 	mux.Handle("DELETE /v1/items18/{itemId}/parts/{part_no}", route("op18Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp18Items(r, body)
+		in, err := decodeOp18ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op18Items(r, in)
 	}))
 	mux.Handle("HEAD /v1/items19/{itemId}/parts/{part_no}", route("op19Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp19Items(r, body)
+		in, err := decodeOp19ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op19Items(r, in)
 	}))
 	mux.Handle("OPTIONS /v1/items20/{itemId}/parts/{part_no}", route("op20Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp20Items(r, body)
+		in, err := decodeOp20ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op20Items(r, in)
 	}))
 	mux.Handle("GET /v1/items21/{itemId}/parts/{part_no}", route("op21Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp21Items(r, body)
+		in, err := decodeOp21ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op21Items(r, in)
 	}))
 	mux.Handle("POST /v1/items22/{itemId}/parts/{part_no}", route("op22Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp22Items(r, body)
+		in, err := decodeOp22ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op22Items(r, in)
 	}))
 	mux.Handle("PUT /v1/items23/{itemId}/parts/{part_no}", route("op23Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp23Items(r, body)
+		in, err := decodeOp23ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op23Items(r, in)
 	}))
 	mux.Handle("PATCH /v1/items24/{itemId}/parts/{part_no}", route("op24Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp24Items(r, body)
+		in, err := decodeOp24ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op24Items(r, in)
 	}))
 	mux.Handle("DELETE /v1/items25/{itemId}/parts/{part_no}", route("op25Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp25Items(r, body)
+		in, err := decodeOp25ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op25Items(r, in)
 	}))
 	mux.Handle("HEAD /v1/items26/{itemId}/parts/{part_no}", route("op26Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp26Items(r, body)
+		in, err := decodeOp26ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op26Items(r, in)
 	}))
 	mux.Handle("OPTIONS /v1/items27/{itemId}/parts/{part_no}", route("op27Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp27Items(r, body)
+		in, err := decodeOp27ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op27Items(r, in)
 	}))
 	mux.Handle("GET /v1/items28/{itemId}/parts/{part_no}", route("op28Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp28Items(r, body)
+		in, err := decodeOp28ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op28Items(r, in)
 	}))
 	mux.Handle("POST /v1/items29/{itemId}/parts/{part_no}", route("op29Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp29Items(r, body)
+		in, err := decodeOp29ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op29Items(r, in)
 	}))
 	mux.Handle("PUT /v1/items30/{itemId}/parts/{part_no}", route("op30Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp30Items(r, body)
+		in, err := decodeOp30ItemsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -646,7 +646,7 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeOp1Items(r *http.Request, body []byte) (in Op1ItemsInput, err error) {
+func decodeOp1ItemsInput(r *http.Request, body []byte) (in Op1ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -665,7 +665,7 @@ func decodeOp1Items(r *http.Request, body []byte) (in Op1ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp2Items(r *http.Request, body []byte) (in Op2ItemsInput, err error) {
+func decodeOp2ItemsInput(r *http.Request, body []byte) (in Op2ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -684,7 +684,7 @@ func decodeOp2Items(r *http.Request, body []byte) (in Op2ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp3Items(r *http.Request, body []byte) (in Op3ItemsInput, err error) {
+func decodeOp3ItemsInput(r *http.Request, body []byte) (in Op3ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -703,7 +703,7 @@ func decodeOp3Items(r *http.Request, body []byte) (in Op3ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp4Items(r *http.Request, body []byte) (in Op4ItemsInput, err error) {
+func decodeOp4ItemsInput(r *http.Request, body []byte) (in Op4ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -713,7 +713,7 @@ func decodeOp4Items(r *http.Request, body []byte) (in Op4ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp5Items(r *http.Request, body []byte) (in Op5ItemsInput, err error) {
+func decodeOp5ItemsInput(r *http.Request, body []byte) (in Op5ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -723,7 +723,7 @@ func decodeOp5Items(r *http.Request, body []byte) (in Op5ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp6Items(r *http.Request, body []byte) (in Op6ItemsInput, err error) {
+func decodeOp6ItemsInput(r *http.Request, body []byte) (in Op6ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -733,7 +733,7 @@ func decodeOp6Items(r *http.Request, body []byte) (in Op6ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp7Items(r *http.Request, body []byte) (in Op7ItemsInput, err error) {
+func decodeOp7ItemsInput(r *http.Request, body []byte) (in Op7ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -743,7 +743,7 @@ func decodeOp7Items(r *http.Request, body []byte) (in Op7ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp8Items(r *http.Request, body []byte) (in Op8ItemsInput, err error) {
+func decodeOp8ItemsInput(r *http.Request, body []byte) (in Op8ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -762,7 +762,7 @@ func decodeOp8Items(r *http.Request, body []byte) (in Op8ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp9Items(r *http.Request, body []byte) (in Op9ItemsInput, err error) {
+func decodeOp9ItemsInput(r *http.Request, body []byte) (in Op9ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -781,7 +781,7 @@ func decodeOp9Items(r *http.Request, body []byte) (in Op9ItemsInput, err error) 
 	return in, err
 }
 
-func decodeOp10Items(r *http.Request, body []byte) (in Op10ItemsInput, err error) {
+func decodeOp10ItemsInput(r *http.Request, body []byte) (in Op10ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -800,7 +800,7 @@ func decodeOp10Items(r *http.Request, body []byte) (in Op10ItemsInput, err error
 	return in, err
 }
 
-func decodeOp11Items(r *http.Request, body []byte) (in Op11ItemsInput, err error) {
+func decodeOp11ItemsInput(r *http.Request, body []byte) (in Op11ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -810,7 +810,7 @@ func decodeOp11Items(r *http.Request, body []byte) (in Op11ItemsInput, err error
 	return in, err
 }
 
-func decodeOp12Items(r *http.Request, body []byte) (in Op12ItemsInput, err error) {
+func decodeOp12ItemsInput(r *http.Request, body []byte) (in Op12ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -820,7 +820,7 @@ func decodeOp12Items(r *http.Request, body []byte) (in Op12ItemsInput, err error
 	return in, err
 }
 
-func decodeOp13Items(r *http.Request, body []byte) (in Op13ItemsInput, err error) {
+func decodeOp13ItemsInput(r *http.Request, body []byte) (in Op13ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -830,7 +830,7 @@ func decodeOp13Items(r *http.Request, body []byte) (in Op13ItemsInput, err error
 	return in, err
 }
 
-func decodeOp14Items(r *http.Request, body []byte) (in Op14ItemsInput, err error) {
+func decodeOp14ItemsInput(r *http.Request, body []byte) (in Op14ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -840,7 +840,7 @@ func decodeOp14Items(r *http.Request, body []byte) (in Op14ItemsInput, err error
 	return in, err
 }
 
-func decodeOp15Items(r *http.Request, body []byte) (in Op15ItemsInput, err error) {
+func decodeOp15ItemsInput(r *http.Request, body []byte) (in Op15ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -859,7 +859,7 @@ func decodeOp15Items(r *http.Request, body []byte) (in Op15ItemsInput, err error
 	return in, err
 }
 
-func decodeOp16Items(r *http.Request, body []byte) (in Op16ItemsInput, err error) {
+func decodeOp16ItemsInput(r *http.Request, body []byte) (in Op16ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -878,7 +878,7 @@ func decodeOp16Items(r *http.Request, body []byte) (in Op16ItemsInput, err error
 	return in, err
 }
 
-func decodeOp17Items(r *http.Request, body []byte) (in Op17ItemsInput, err error) {
+func decodeOp17ItemsInput(r *http.Request, body []byte) (in Op17ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -897,7 +897,7 @@ func decodeOp17Items(r *http.Request, body []byte) (in Op17ItemsInput, err error
 	return in, err
 }
 
-func decodeOp18Items(r *http.Request, body []byte) (in Op18ItemsInput, err error) {
+func decodeOp18ItemsInput(r *http.Request, body []byte) (in Op18ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -907,7 +907,7 @@ func decodeOp18Items(r *http.Request, body []byte) (in Op18ItemsInput, err error
 	return in, err
 }
 
-func decodeOp19Items(r *http.Request, body []byte) (in Op19ItemsInput, err error) {
+func decodeOp19ItemsInput(r *http.Request, body []byte) (in Op19ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -917,7 +917,7 @@ func decodeOp19Items(r *http.Request, body []byte) (in Op19ItemsInput, err error
 	return in, err
 }
 
-func decodeOp20Items(r *http.Request, body []byte) (in Op20ItemsInput, err error) {
+func decodeOp20ItemsInput(r *http.Request, body []byte) (in Op20ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -927,7 +927,7 @@ func decodeOp20Items(r *http.Request, body []byte) (in Op20ItemsInput, err error
 	return in, err
 }
 
-func decodeOp21Items(r *http.Request, body []byte) (in Op21ItemsInput, err error) {
+func decodeOp21ItemsInput(r *http.Request, body []byte) (in Op21ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -937,7 +937,7 @@ func decodeOp21Items(r *http.Request, body []byte) (in Op21ItemsInput, err error
 	return in, err
 }
 
-func decodeOp22Items(r *http.Request, body []byte) (in Op22ItemsInput, err error) {
+func decodeOp22ItemsInput(r *http.Request, body []byte) (in Op22ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -956,7 +956,7 @@ func decodeOp22Items(r *http.Request, body []byte) (in Op22ItemsInput, err error
 	return in, err
 }
 
-func decodeOp23Items(r *http.Request, body []byte) (in Op23ItemsInput, err error) {
+func decodeOp23ItemsInput(r *http.Request, body []byte) (in Op23ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -975,7 +975,7 @@ func decodeOp23Items(r *http.Request, body []byte) (in Op23ItemsInput, err error
 	return in, err
 }
 
-func decodeOp24Items(r *http.Request, body []byte) (in Op24ItemsInput, err error) {
+func decodeOp24ItemsInput(r *http.Request, body []byte) (in Op24ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -994,7 +994,7 @@ func decodeOp24Items(r *http.Request, body []byte) (in Op24ItemsInput, err error
 	return in, err
 }
 
-func decodeOp25Items(r *http.Request, body []byte) (in Op25ItemsInput, err error) {
+func decodeOp25ItemsInput(r *http.Request, body []byte) (in Op25ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -1004,7 +1004,7 @@ func decodeOp25Items(r *http.Request, body []byte) (in Op25ItemsInput, err error
 	return in, err
 }
 
-func decodeOp26Items(r *http.Request, body []byte) (in Op26ItemsInput, err error) {
+func decodeOp26ItemsInput(r *http.Request, body []byte) (in Op26ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -1014,7 +1014,7 @@ func decodeOp26Items(r *http.Request, body []byte) (in Op26ItemsInput, err error
 	return in, err
 }
 
-func decodeOp27Items(r *http.Request, body []byte) (in Op27ItemsInput, err error) {
+func decodeOp27ItemsInput(r *http.Request, body []byte) (in Op27ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -1024,7 +1024,7 @@ func decodeOp27Items(r *http.Request, body []byte) (in Op27ItemsInput, err error
 	return in, err
 }
 
-func decodeOp28Items(r *http.Request, body []byte) (in Op28ItemsInput, err error) {
+func decodeOp28ItemsInput(r *http.Request, body []byte) (in Op28ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -1034,7 +1034,7 @@ func decodeOp28Items(r *http.Request, body []byte) (in Op28ItemsInput, err error
 	return in, err
 }
 
-func decodeOp29Items(r *http.Request, body []byte) (in Op29ItemsInput, err error) {
+func decodeOp29ItemsInput(r *http.Request, body []byte) (in Op29ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}
@@ -1053,7 +1053,7 @@ func decodeOp29Items(r *http.Request, body []byte) (in Op29ItemsInput, err error
 	return in, err
 }
 
-func decodeOp30Items(r *http.Request, body []byte) (in Op30ItemsInput, err error) {
+func decodeOp30ItemsInput(r *http.Request, body []byte) (in Op30ItemsInput, err error) {
 	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
 		return in, err
 	}

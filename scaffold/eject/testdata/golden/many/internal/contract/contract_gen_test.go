@@ -17,6 +17,7 @@ type contractCase struct {
 	name, method, target, body string
 	header                     [][2]string
 	status                     int
+	contentType                string // set when the answer is not JSON
 }
 
 // check sends c to the server and checks the status and the body's shape against the
@@ -38,6 +39,12 @@ func check(t *testing.T, srv http.Handler, op string, c contractCase) {
 	srv.ServeHTTP(rec, req)
 	if rec.Code != c.status {
 		t.Fatalf("%s %s: status %d, want %d; body: %s", c.method, c.target, rec.Code, c.status, rec.Body.Bytes())
+	}
+	if c.contentType != "" {
+		if got := rec.Header().Get("Content-Type"); got != c.contentType {
+			t.Errorf("%s %s: Content-Type %q, want %q", c.method, c.target, got, c.contentType)
+		}
+		return
 	}
 	if err := api.CheckResponse(op, rec.Code, rec.Body.Bytes()); err != nil {
 		t.Errorf("%s %s: the body does not fit the spec:\n%v\nbody: %s", c.method, c.target, err, rec.Body.Bytes())

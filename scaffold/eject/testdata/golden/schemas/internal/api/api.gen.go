@@ -46,21 +46,21 @@ type StatsInput struct {
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("GET /tasks", route("listTasks", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListTasks(r, body)
+		in, err := decodeListTasksInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListTasks(r, in)
 	}))
 	mux.Handle("POST /tasks", route("createTask", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeCreateTask(r, body)
+		in, err := decodeCreateTaskInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.CreateTask(r, in)
 	}))
 	mux.Handle("GET /stats", route("stats", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeStats(r, body)
+		in, err := decodeStatsInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -68,21 +68,21 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeListTasks(r *http.Request, body []byte) (in ListTasksInput, err error) {
+func decodeListTasksInput(r *http.Request, body []byte) (in ListTasksInput, err error) {
 	if in.Status, err = queryValue(r, "status", parseString); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeCreateTask(r *http.Request, body []byte) (in CreateTaskInput, err error) {
+func decodeCreateTaskInput(r *http.Request, body []byte) (in CreateTaskInput, err error) {
 	if err = decodeBody(body, schemaCreateTaskRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeStats(r *http.Request, body []byte) (in StatsInput, err error) {
+func decodeStatsInput(r *http.Request, body []byte) (in StatsInput, err error) {
 	return in, err
 }
 

@@ -2,7 +2,9 @@
 
 package api
 
-import "time"
+import (
+	"time"
+)
 
 // Assignee is inferred from listTasks response[] .assignee.
 type Assignee struct {
@@ -31,15 +33,15 @@ type ErrorResponse struct {
 
 // ListTasksTask is inferred from listTasks response[].
 type ListTasksTask struct {
-	ID       int64              `json:"id"`
-	Title    string             `json:"title"`
-	Status   string             `json:"status"`
-	Due      *time.Time         `json:"due,omitempty"`
-	Labels   []string           `json:"labels"`
-	Assignee *Assignee          `json:"assignee,omitempty"`
-	Estimate *float64           `json:"estimate,omitempty"`
-	Custom   *map[string]string `json:"custom,omitempty"`
-	Extra    any                `json:"extra,omitempty"`
+	ID       int64               `json:"id"`
+	Title    string              `json:"title"`
+	Status   string              `json:"status"`
+	Due      Nullable[time.Time] `json:"due,omitzero"`
+	Labels   []string            `json:"labels"`
+	Assignee Nullable[Assignee]  `json:"assignee,omitzero"`
+	Estimate *float64            `json:"estimate,omitempty"`
+	Custom   *map[string]string  `json:"custom,omitempty"`
+	Extra    any                 `json:"extra,omitempty"`
 }
 
 var schemaAssignee = &Schema{Kind: KindObject, Name: "Assignee", Fields: []SchemaField{

@@ -1,14 +1,16 @@
 // Command server is the Shapes backend, ejected from bb.yaml by bb. It is yours: bb
 // never touches this file again.
 //
-// Settings come from the environment: PORT (default 4000), DATABASE_URL (default
-// sqlite:data.db; a postgres:// URL uses PostgreSQL).
+// Settings come from the environment: PORT (default 4000), HOST (default every
+// interface; 127.0.0.1 keeps it on this machine), DATABASE_URL (default sqlite:data.db;
+// a postgres:// URL uses PostgreSQL).
 package main
 
 import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -55,7 +57,7 @@ func run(log *slog.Logger) error {
 		port = "4000"
 	}
 	srv := &http.Server{
-		Addr:              ":" + port,
+		Addr:              net.JoinHostPort(os.Getenv("HOST"), port),
 		Handler:           api.LogRequests(log, mux),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,

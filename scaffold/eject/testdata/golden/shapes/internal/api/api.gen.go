@@ -133,98 +133,98 @@ type NestedInput struct {
 
 func register(mux *http.ServeMux, h Handler) {
 	mux.Handle("GET /feed", route("getFeed", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetFeed(r, body)
+		in, err := decodeGetFeedInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetFeed(r, in)
 	}))
 	mux.Handle("GET /numbers", route("listNumbers", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListNumbers(r, body)
+		in, err := decodeListNumbersInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListNumbers(r, in)
 	}))
 	mux.Handle("GET /names", route("listNames", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListNames(r, body)
+		in, err := decodeListNamesInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListNames(r, in)
 	}))
 	mux.Handle("GET /nothing", route("listNothing", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListNothing(r, body)
+		in, err := decodeListNothingInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListNothing(r, in)
 	}))
 	mux.Handle("GET /people", route("listPeople", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListPeople(r, body)
+		in, err := decodeListPeopleInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListPeople(r, in)
 	}))
 	mux.Handle("GET /count", route("count", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeCount(r, body)
+		in, err := decodeCountInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Count(r, in)
 	}))
 	mux.Handle("GET /greeting", route("greeting", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGreeting(r, body)
+		in, err := decodeGreetingInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Greeting(r, in)
 	}))
 	mux.Handle("GET /open", route("isOpen", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeIsOpen(r, body)
+		in, err := decodeIsOpenInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.IsOpen(r, in)
 	}))
 	mux.Handle("GET /ratio", route("ratio", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeRatio(r, body)
+		in, err := decodeRatioInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Ratio(r, in)
 	}))
 	mux.Handle("GET /anything", route("anything", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeAnything(r, body)
+		in, err := decodeAnythingInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Anything(r, in)
 	}))
 	mux.Handle("GET /maybe", route("maybe", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeMaybe(r, body)
+		in, err := decodeMaybeInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Maybe(r, in)
 	}))
 	mux.Handle("GET /null", route("nothingAtAll", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeNothingAtAll(r, body)
+		in, err := decodeNothingAtAllInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.NothingAtAll(r, in)
 	}))
 	mux.Handle("POST /empty", route("emptyObject", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeEmptyObject(r, body)
+		in, err := decodeEmptyObjectInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.EmptyObject(r, in)
 	}))
 	mux.Handle("POST /nested", route("nested", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeNested(r, body)
+		in, err := decodeNestedInput(r, body)
 		if err != nil {
 			return Response{}, err
 		}
@@ -232,77 +232,77 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeGetFeed(r *http.Request, body []byte) (in GetFeedInput, err error) {
+func decodeGetFeedInput(r *http.Request, body []byte) (in GetFeedInput, err error) {
 	if in.Page, err = queryValue(r, "page", parseInt); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeListNumbers(r *http.Request, body []byte) (in ListNumbersInput, err error) {
+func decodeListNumbersInput(r *http.Request, body []byte) (in ListNumbersInput, err error) {
 	return in, err
 }
 
-func decodeListNames(r *http.Request, body []byte) (in ListNamesInput, err error) {
+func decodeListNamesInput(r *http.Request, body []byte) (in ListNamesInput, err error) {
 	return in, err
 }
 
-func decodeListNothing(r *http.Request, body []byte) (in ListNothingInput, err error) {
+func decodeListNothingInput(r *http.Request, body []byte) (in ListNothingInput, err error) {
 	return in, err
 }
 
-func decodeListPeople(r *http.Request, body []byte) (in ListPeopleInput, err error) {
+func decodeListPeopleInput(r *http.Request, body []byte) (in ListPeopleInput, err error) {
 	if in.All, err = queryValue(r, "all", parseBool); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeCount(r *http.Request, body []byte) (in CountInput, err error) {
+func decodeCountInput(r *http.Request, body []byte) (in CountInput, err error) {
 	return in, err
 }
 
-func decodeGreeting(r *http.Request, body []byte) (in GreetingInput, err error) {
+func decodeGreetingInput(r *http.Request, body []byte) (in GreetingInput, err error) {
 	return in, err
 }
 
-func decodeIsOpen(r *http.Request, body []byte) (in IsOpenInput, err error) {
+func decodeIsOpenInput(r *http.Request, body []byte) (in IsOpenInput, err error) {
 	return in, err
 }
 
-func decodeRatio(r *http.Request, body []byte) (in RatioInput, err error) {
+func decodeRatioInput(r *http.Request, body []byte) (in RatioInput, err error) {
 	if in.Precise, err = queryValue(r, "precise", parseBool); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeAnything(r *http.Request, body []byte) (in AnythingInput, err error) {
+func decodeAnythingInput(r *http.Request, body []byte) (in AnythingInput, err error) {
 	if in.Kind, err = queryValue(r, "kind", parseString); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeMaybe(r *http.Request, body []byte) (in MaybeInput, err error) {
+func decodeMaybeInput(r *http.Request, body []byte) (in MaybeInput, err error) {
 	if in.Empty, err = queryValue(r, "empty", parseBool); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeNothingAtAll(r *http.Request, body []byte) (in NothingAtAllInput, err error) {
+func decodeNothingAtAllInput(r *http.Request, body []byte) (in NothingAtAllInput, err error) {
 	return in, err
 }
 
-func decodeEmptyObject(r *http.Request, body []byte) (in EmptyObjectInput, err error) {
+func decodeEmptyObjectInput(r *http.Request, body []byte) (in EmptyObjectInput, err error) {
 	if err = decodeBody(body, schemaEmptyObjectRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeNested(r *http.Request, body []byte) (in NestedInput, err error) {
+func decodeNestedInput(r *http.Request, body []byte) (in NestedInput, err error) {
 	if err = decodeBody(body, &Schema{Kind: KindArray, Elem: &Schema{Kind: KindArray, Elem: schemaNested}}, &in.Body); err != nil {
 		return in, err
 	}

@@ -81,9 +81,9 @@ type Level6 struct {
 
 // ListPeoplePerson is inferred from listPeople response[].
 type ListPeoplePerson struct {
-	Name     string  `json:"name"`
-	Age      *int64  `json:"age,omitempty"`
-	Nickname *string `json:"nickname,omitempty"`
+	Name     string          `json:"name"`
+	Age      Nullable[int64] `json:"age,omitzero"`
+	Nickname *string         `json:"nickname,omitempty"`
 }
 
 // Matrix is inferred from getFeed response .matrix[][].
@@ -110,7 +110,7 @@ type Nested struct {
 
 // NestedResponse is inferred from nested response.
 type NestedResponse struct {
-	Ids [][]int64 `json:"ids"`
+	IDs [][]int64 `json:"ids"`
 }
 
 // Person is inferred from getFeed response .people[].
