@@ -151,7 +151,90 @@ func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 	}
 	et.Response = in.responses(e, true)
 	et.Error = in.responses(e, false)
+	if et.Request != nil {
+		for _, r := range e.Responses {
+			for i := range r.When {
+				if c := &r.When[i]; c.Source == SourceBody {
+					if msg := conditionFits(et.Request, c); msg != "" {
+						in.errorf(c.Pos, "endpoint %s: when %s: %s; make the condition and the request example (or its schema) agree", e.Name, c.Key, msg)
+					}
+				}
+			}
+		}
+	}
 	return et
+}
+
+// conditionFits says what is wrong when a body condition cannot hold for a request of
+// type t: it looks inside a scalar, or compares with a value of another kind. Such a
+// condition would make the typed clients and servers bb generates send or refuse
+// requests the stub server reads differently. It returns "" when the condition fits.
+func conditionFits(t *Type, c *Condition) string {
+	at := "the body"
+	for _, st := range c.Steps {
+		switch t.Kind {
+		case TypeAny:
+			return ""
+		case TypeMap:
+			t = t.Elem
+		case TypeObject:
+			f := t.Object.field(st.Key)
+			if f == nil || st.Key == "" {
+				return "" // a key the example lacks: the typed request keeps it as an extra
+			}
+			t = f.Type
+		case TypeArray:
+			if st.Index < 0 {
+				return fmt.Sprintf("%s is a list, so it has no key %q", at, st.Key)
+			}
+			t = t.Elem
+		default:
+			return fmt.Sprintf("%s is %s, so there is nothing inside it", at, kindPhraseOf(t.Kind))
+		}
+		if st.Key != "" {
+			at = st.Key
+		} else {
+			at = fmt.Sprintf("item [%d]", st.Index)
+		}
+	}
+	v := &c.Value
+	ok := true
+	switch v.Kind {
+	case Null:
+		ok = t.Nullable || t.Kind == TypeAny
+	case Bool:
+		ok = t.Kind == TypeBool || t.Kind == TypeAny
+	case Number:
+		ok = t.Kind == TypeDouble || t.Kind == TypeAny || t.Kind == TypeInt && v.IsInt()
+	case String:
+		ok = isText(t.Kind) || t.Kind == TypeAny
+	case Array:
+		ok = t.Kind == TypeArray || t.Kind == TypeAny
+	case Object:
+		ok = t.Kind == TypeObject || t.Kind == TypeMap || t.Kind == TypeAny
+	}
+	if !ok {
+		return fmt.Sprintf("it compares %s with %s, which the request types as %s", at, v.String(), kindPhraseOf(t.Kind))
+	}
+	return ""
+}
+
+func kindPhraseOf(k TypeKind) string {
+	switch k {
+	case TypeInt:
+		return "an integer"
+	case TypeDouble:
+		return "a number"
+	case TypeArray:
+		return "a list"
+	case TypeObject, TypeMap:
+		return "an object"
+	case TypeDateTime:
+		return "a date-time string"
+	case TypeAny:
+		return "any value"
+	}
+	return "a " + k.String()
 }
 
 // responses merges the bodies of the 2xx answers (ok) or of the others. A schema on any

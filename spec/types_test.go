@@ -354,3 +354,33 @@ func TestInferDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestConditionFitsRequest(t *testing.T) {
+	for _, tt := range []struct{ when, want string }{
+		{"body.user: larry", ""},
+		{"body.a.b: d", `when body.a.b: a is a string, so there is nothing inside it`},
+		{"body.user.name: x", `user is a string, so there is nothing inside it`},
+		{"body.user: 5", `it compares user with 5, which the request types as a string`},
+		{"body.n: 1.5", `it compares n with 1.5, which the request types as an integer`},
+		{"body.n: 2", ""},
+		{"body.x: 2.5", ""},
+		{`"body.tags[0]": a`, ""},
+		{"body.tags.k: a", `tags is a list, so it has no key "k"`},
+		{"body.extra.deep: 1", ""},
+		{"body.meta.any: 1", ""},
+		{"body.user: null", `it compares user with null`},
+	} {
+		text := "version: 1\nname: T\nendpoints:\n  e:\n    method: POST\n    path: /e\n    request:\n      body: {user: larry, n: 1, x: 1.5, a: f, tags: [a], meta: {}}\n    responses:\n      - when: {" + tt.when + "}\n        status: 200\n      - status: 404\n"
+		s, err := Parse("bb.yaml", []byte(text))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.when, err)
+		}
+		_, err = InferTypes(s, InferOptions{})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.when, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "bb.yaml:10:")):
+			t.Errorf("%s: err %v, want one at line 10 saying %q", tt.when, err, tt.want)
+		}
+	}
+}
