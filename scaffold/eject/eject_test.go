@@ -3,6 +3,8 @@ package eject
 import (
 	"bytes"
 	"flag"
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"path/filepath"
 	"regexp"
@@ -235,6 +237,47 @@ func TestValidTag(t *testing.T) {
 	} {
 		if got := validTag(tt.key); got != tt.want {
 			t.Errorf("validTag(%q) = %v, want %v", tt.key, got, tt.want)
+		}
+	}
+}
+
+// TestAPINamesReserved checks every name package api declares for itself is kept from
+// the models, so a spec with a body named Response or Schema cannot break the build.
+func TestAPINamesReserved(t *testing.T) {
+	_, p := generate(t, "../../examples/messages")
+	reserved := map[string]bool{}
+	for _, n := range apiNames {
+		reserved[n] = true
+	}
+	for _, f := range []string{"internal/api/runtime.gen.go", "internal/api/check.gen.go"} {
+		file, err := parser.ParseFile(token.NewFileSet(), f, p.Generated[f], parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range file.Decls {
+			var names []string
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					names = append(names, d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					switch sp := sp.(type) {
+					case *ast.TypeSpec:
+						names = append(names, sp.Name.Name)
+					case *ast.ValueSpec:
+						for _, n := range sp.Names {
+							names = append(names, n.Name)
+						}
+					}
+				}
+			}
+			for _, n := range names {
+				if token.IsExported(n) && !reserved[n] {
+					t.Errorf("%s declares %s, which apiNames does not reserve", f, n)
+				}
+			}
 		}
 	}
 }

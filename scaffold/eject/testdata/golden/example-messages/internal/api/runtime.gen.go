@@ -276,6 +276,41 @@ func (s *statusOnly) WriteHeader(code int) {
 	}
 }
 
+// CORS lets web pages from origins call the server: "*" allows every origin, otherwise
+// a comma-separated list (https://app.example.com,http://localhost:3000); "" turns CORS
+// off, which native apps do not need. Preflight requests are answered here.
+func CORS(origins string, next http.Handler) http.Handler {
+	if strings.TrimSpace(origins) == "" {
+		return next
+	}
+	allowed := map[string]bool{}
+	for _, o := range strings.Split(origins, ",") {
+		allowed[strings.TrimSpace(o)] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		if origin == "" || !allowed["*"] && !allowed[origin] {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h := w.Header()
+		h.Set("Access-Control-Allow-Origin", origin)
+		h.Set("Access-Control-Allow-Credentials", "true")
+		h.Add("Vary", "Origin")
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS")
+			if req := r.Header.Get("Access-Control-Request-Headers"); req != "" {
+				h.Set("Access-Control-Allow-Headers", req)
+			}
+			h.Set("Access-Control-Max-Age", "600")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		h.Set("Access-Control-Expose-Headers", "*")
+		next.ServeHTTP(w, r)
+	})
+}
+
 // LogRequests logs one line per request with its status and duration.
 func LogRequests(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

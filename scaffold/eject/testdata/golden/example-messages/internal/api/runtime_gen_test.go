@@ -200,3 +200,28 @@ func TestUnknownRoutes(t *testing.T) {
 		}
 	}
 }
+
+func TestCORS(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) })
+	for _, tt := range []struct {
+		origins, origin, method, want string
+		status                        int
+	}{
+		{"", "https://a.example", "GET", "", 200},
+		{"*", "https://a.example", "GET", "https://a.example", 200},
+		{"https://a.example, https://b.example", "https://b.example", "GET", "https://b.example", 200},
+		{"https://a.example", "https://evil.example", "GET", "", 200},
+		{"*", "https://a.example", "OPTIONS", "https://a.example", 204},
+	} {
+		req := httptest.NewRequest(tt.method, "/x", nil)
+		req.Header.Set("Origin", tt.origin)
+		if tt.method == "OPTIONS" {
+			req.Header.Set("Access-Control-Request-Method", "POST")
+		}
+		rec := httptest.NewRecorder()
+		CORS(tt.origins, ok).ServeHTTP(rec, req)
+		if got := rec.Header().Get("Access-Control-Allow-Origin"); got != tt.want || rec.Code != tt.status {
+			t.Errorf("CORS(%q) %s from %s: %d, Allow-Origin %q; want %d, %q", tt.origins, tt.method, tt.origin, rec.Code, got, tt.status, tt.want)
+		}
+	}
+}

@@ -2,7 +2,8 @@
 // never touches this file again.
 //
 // Settings come from the environment: PORT (default 4000), HOST (default every
-// interface; 127.0.0.1 keeps it on this machine), DATABASE_URL (default sqlite:data.db;
+// interface; 127.0.0.1 keeps it on this machine), CORS_ORIGINS (default none: web pages
+// of other origins may not call it; * allows all), DATABASE_URL (default sqlite:data.db;
 // a postgres:// URL uses PostgreSQL).
 package main
 
@@ -58,7 +59,7 @@ func run(log *slog.Logger) error {
 	}
 	srv := &http.Server{
 		Addr:              net.JoinHostPort(os.Getenv("HOST"), port),
-		Handler:           api.LogRequests(log, mux),
+		Handler:           api.LogRequests(log, api.CORS(os.Getenv("CORS_ORIGINS"), mux)),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
