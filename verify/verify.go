@@ -215,9 +215,12 @@ func (r *runner) send(ctx context.Context, c *spec.Case) (*http.Response, []byte
 		return nil, nil, err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 	if err != nil {
 		return nil, nil, err
+	}
+	if len(body) > maxBody {
+		return nil, nil, fmt.Errorf("the answer's body is larger than %d MiB, more than bb verify reads", maxBody>>20)
 	}
 	return resp, body, nil
 }

@@ -13,11 +13,13 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
+	"maps"
 	"mime"
 	"net/http"
 	"net/textproto"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -578,7 +580,7 @@ func contractCases(e *spec.Endpoint) []caseData {
 		if c.Body != nil {
 			cd.Body = goString(string(c.Body.JSON()))
 		}
-		for _, k := range sortedKeys(c.Header) {
+		for _, k := range slices.Sorted(maps.Keys(c.Header)) {
 			for _, v := range c.Header[k] {
 				cd.Header = append(cd.Header, [2]string{k, v})
 			}

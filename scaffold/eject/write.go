@@ -11,9 +11,11 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -136,7 +138,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 	m.Module = p.Module
 
 	writes := map[string][]byte{}
-	for _, f := range sortedKeys(p.Generated) {
+	for _, f := range slices.Sorted(maps.Keys(p.Generated)) {
 		data := p.Generated[f]
 		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
 		switch {
@@ -154,7 +156,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		}
 	}
 	var remove []string
-	for _, f := range sortedKeys(m.Generated) {
+	for _, f := range slices.Sorted(maps.Keys(m.Generated)) {
 		if _, ok := p.Generated[f]; ok {
 			continue
 		}
@@ -177,13 +179,13 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 
 	fresh := len(m.Handlers) == 0 && !opt.Update && !opt.Check
 	if fresh {
-		for _, f := range sortedKeys(p.Owned) {
+		for _, f := range slices.Sorted(maps.Keys(p.Owned)) {
 			writes[f] = p.Owned[f]
 			rep.Created = append(rep.Created, f)
 		}
 	}
 	var methods map[string]bool // the methods on Handlers, read when a handler file is gone
-	for _, op := range sortedKeys(p.Handlers) {
+	for _, op := range slices.Sorted(maps.Keys(p.Handlers)) {
 		data := p.Owned[p.Handlers[op]]
 		if file, known := m.Handlers[op]; known {
 			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(file))); err == nil {
@@ -217,7 +219,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		m.Stubs[file] = digest(data)
 		m.Answers[file] = digest(data)
 	}
-	for _, op := range sortedKeys(m.Handlers) {
+	for _, op := range slices.Sorted(maps.Keys(m.Handlers)) {
 		if _, ok := p.Handlers[op]; ok {
 			continue
 		}
@@ -235,7 +237,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		return rep, nil
 	}
 
-	for _, f := range sortedKeys(writes) {
+	for _, f := range slices.Sorted(maps.Keys(writes)) {
 		if err := scaffold.WriteFileAtomic(filepath.Join(dir, filepath.FromSlash(f)), writes[f]); err != nil {
 			return rep, err
 		}
@@ -319,13 +321,4 @@ func freeName(dir, file string, taken map[string][]byte) string {
 		}
 		name = fmt.Sprintf("%s_%d.go", base, i)
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
