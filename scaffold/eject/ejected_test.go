@@ -3,6 +3,7 @@ package eject
 import (
 	"bytes"
 	"context"
+	"debug/elf"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -110,6 +111,9 @@ func TestEjectedProjects(t *testing.T) {
 				if r.Outcome == verify.Fail {
 					t.Errorf("bb verify against the ejected server: %s: %s", r.Name, strings.Join(r.Failures, "; "))
 				}
+			}
+			if c.name == "example-messages" {
+				staticBuild(t, dir)
 			}
 			if c.name == "example-messages" && pg != "" {
 				// The same server on PostgreSQL: it migrates, reports healthy and answers.
@@ -372,3 +376,28 @@ func sameDoc(a, b any) bool {
 
 func TestRoundTrip(t *testing.T) {
 `
+
+// staticBuild runs the Dockerfile's build step and checks it gives a static binary,
+// which the distroless base image needs: no dynamic loader, no shared libraries.
+func staticBuild(t *testing.T, dir string) {
+	t.Helper()
+	docker, err := os.ReadFile(filepath.Join(dir, "Dockerfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const step = `CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/server ./cmd/server`
+	if !strings.Contains(string(docker), step) {
+		t.Fatalf("the Dockerfile no longer builds with %s; keep this test in step", step)
+	}
+	gocmd(t, dir, goEnv("CGO_ENABLED=0"), "build", "-trimpath", "-ldflags=-s -w", "-o", "bin/static", "./cmd/server")
+	f, err := elf.Open(filepath.Join(dir, "bin", "static"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP || p.Type == elf.PT_DYNAMIC {
+			t.Fatalf("the Dockerfile's build gives a dynamically linked binary (%v)", p.Type)
+		}
+	}
+}
