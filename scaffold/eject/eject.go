@@ -10,7 +10,6 @@ package eject
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"go/format"
 	"maps"
@@ -84,9 +83,6 @@ func Generate(s *spec.Spec, opt Options) (*Project, error) {
 	}
 	g := &generator{spec: s, types: ts}
 	data := g.project(mod)
-	if len(g.errs) > 0 {
-		return nil, errors.Join(g.errs...)
-	}
 	tmpl, err := template.New("eject").ParseFS(templates.FS, "eject/*.tmpl")
 	if err != nil {
 		return nil, err
@@ -162,7 +158,6 @@ func inferTypes(s *spec.Spec) (*spec.TypeSet, error) {
 type generator struct {
 	spec  *spec.Spec
 	types *spec.TypeSet
-	errs  []error
 }
 
 type projectData struct {
