@@ -83,6 +83,9 @@ func TestEjectedProjects(t *testing.T) {
 				t.Fatal(err)
 			}
 			writeRoundTripTest(t, s, dir)
+			if c.name == "example-messages" {
+				writeNumbersTest(t, dir)
+			}
 			env := goEnv("TEST_DATABASE_URL=" + pg)
 			gocmd(t, dir, env, "vet", "./...")
 			gocmd(t, dir, env, "build", "-o", "bin/server", "./cmd/server")
@@ -399,5 +402,30 @@ func staticBuild(t *testing.T, dir string) {
 		if p.Type == elf.PT_INTERP || p.Type == elf.PT_DYNAMIC {
 			t.Fatalf("the Dockerfile's build gives a dynamically linked binary (%v)", p.Type)
 		}
+	}
+}
+
+// writeNumbersTest adds a test to the ejected project that its stub matcher compares
+// numbers exactly as bb serve's does, on every pair of a list of tricky spellings: the
+// ejected server carries its own copy of that logic, and the two must not drift.
+func writeNumbersTest(t *testing.T, dir string) {
+	t.Helper()
+	nums := []string{"0", "-0", "0.0", "1", "1.0", "10", "1e1", "1E+1", "100e-1", "0.1", "1e-1",
+		"2", "-2", "2.5", "25e-1", "123456789012345678901234567890", "1.23456789012345678901234567890e29",
+		"1e400", "1e-400", "0e5", "007", "+1", ".5", "1.", "0x10", "1e999999999999"}
+	var b strings.Builder
+	b.WriteString("package api\n\nimport \"testing\"\n\nfunc TestNumbersLikeBBServe(t *testing.T) {\n\tfor _, c := range []struct {\n\t\ta, b string\n\t\twant bool\n\t}{\n")
+	for _, a := range nums {
+		v, err := spec.FromJSON([]byte(a))
+		if err != nil || v.Kind != spec.Number {
+			continue // not a number bb.yaml could hold
+		}
+		for _, x := range nums {
+			fmt.Fprintf(&b, "\t\t{%q, %q, %t},\n", a, x, v.Equal(json.Number(x)))
+		}
+	}
+	b.WriteString("\t} {\n\t\tif got := numberEqual(c.a, c.b); got != c.want {\n\t\t\tt.Errorf(\"numberEqual(%s, %s) = %v; bb serve says %v\", c.a, c.b, got, c.want)\n\t\t}\n\t}\n}\n")
+	if err := os.WriteFile(filepath.Join(dir, "internal", "api", "numbers_test.go"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
