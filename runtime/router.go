@@ -9,12 +9,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"mime"
 	"net/http"
-	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/backwards-backend/bb/spec"
 )
@@ -103,17 +100,9 @@ func (rt *Router) compileAnswer(index int, resp *spec.Response) *answer {
 		a.body = resp.Body.JSON()
 		a.header.Set("Content-Type", "application/json")
 	case resp.BodyPath != "":
-		data := resp.BodyData
-		ctype := mime.TypeByExtension(filepath.Ext(resp.BodyPath))
-		if strings.EqualFold(filepath.Ext(resp.BodyPath), ".json") {
-			ctype = "application/json"
-		}
-		if ctype == "" {
-			ctype = http.DetectContentType(data)
-		}
-		rt.files[resp.BodyPath] = data
-		a.body = data
-		a.header.Set("Content-Type", ctype)
+		rt.files[resp.BodyPath] = resp.BodyData
+		a.body = resp.BodyData
+		a.header.Set("Content-Type", resp.ContentType())
 	}
 	for _, h := range resp.Headers {
 		a.header.Add(h.Name, h.Value)

@@ -4,6 +4,8 @@
 package spec
 
 import (
+	"mime"
+	"net/http"
 	"path"
 	"strings"
 	"time"
@@ -103,6 +105,19 @@ func (r *Response) JSONBody() bool {
 		return strings.EqualFold(path.Ext(r.BodyFile), ".json")
 	}
 	return r.Body != nil || r.Schema != nil
+}
+
+// ContentType is the type a bodyFile is sent with: application/json for a .json file,
+// else what its extension says, else what its first bytes look like.
+func (r *Response) ContentType() string {
+	ext := path.Ext(r.BodyPath)
+	if strings.EqualFold(ext, ".json") {
+		return "application/json"
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return http.DetectContentType(r.BodyData)
 }
 
 // Header is one response header.

@@ -13,13 +13,10 @@ import (
 	"fmt"
 	"go/format"
 	"maps"
-	"mime"
 	"net/http"
-	"net/textproto"
 	"path"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"text/template"
@@ -463,20 +460,15 @@ func stubCode(e *spec.Endpoint) (string, []string) {
 		if len(r.Headers) > 0 {
 			h := http.Header{}
 			for _, hd := range r.Headers {
-				h.Add(hd.Name, hd.Value)
+				h.Add(hd.Name, hd.Value) // canonical names, as bb serve sends them
 			}
-			keys := make([]string, 0, len(h))
-			for k := range h {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
 			var hs []string
-			for _, k := range keys {
+			for _, k := range slices.Sorted(maps.Keys(h)) {
 				vs := make([]string, len(h[k]))
 				for i, v := range h[k] {
 					vs[i] = strconv.Quote(v)
 				}
-				hs = append(hs, fmt.Sprintf("%q: {%s}", textproto.CanonicalMIMEHeaderKey(k), strings.Join(vs, ", ")))
+				hs = append(hs, fmt.Sprintf("%q: {%s}", k, strings.Join(vs, ", ")))
 			}
 			fields = append(fields, "Header: http.Header{"+strings.Join(hs, ", ")+"}")
 		}
@@ -484,7 +476,7 @@ func stubCode(e *spec.Endpoint) (string, []string) {
 		case r.Body != nil:
 			fields = append(fields, "Body: api.RawJSON("+goString(string(r.Body.JSON()))+")")
 		case r.BodyPath != "":
-			fields = append(fields, fmt.Sprintf("Body: api.Raw{ContentType: %q, Data: []byte(%s)}", bodyFileType(r), goString(string(r.BodyData))))
+			fields = append(fields, fmt.Sprintf("Body: api.Raw{ContentType: %q, Data: []byte(%s)}", r.ContentType(), goString(string(r.BodyData))))
 		}
 		if r.Delay > 0 {
 			fields = append(fields, "Delay: "+durationExpr(r.Delay))
@@ -501,24 +493,7 @@ func stubCode(e *spec.Endpoint) (string, []string) {
 		msg := fmt.Sprintf("no stub answer of %s matches this request", e.Name)
 		fmt.Fprintf(&b, "\treturn api.Response{Status: http.StatusNotFound, Body: api.Error{Error: %q}}, nil\n", msg)
 	}
-	var list []string
-	for imp := range imports {
-		list = append(list, imp)
-	}
-	sort.Strings(list)
-	return b.String(), list
-}
-
-// bodyFileType is the content type bb serve sends a bodyFile with.
-func bodyFileType(r *spec.Response) string {
-	ext := path.Ext(r.BodyPath)
-	if strings.EqualFold(ext, ".json") {
-		return "application/json"
-	}
-	if t := mime.TypeByExtension(ext); t != "" {
-		return t
-	}
-	return http.DetectContentType(r.BodyData)
+	return b.String(), slices.Sorted(maps.Keys(imports))
 }
 
 // goString is a Go string literal for s: a raw string when it reads better.
@@ -566,7 +541,7 @@ func contractCases(e *spec.Endpoint) []caseData {
 	for _, c := range spec.Cases(e) {
 		cd := caseData{Name: fmt.Sprintf("response %d (%d)", c.Index, c.Response.Status), Method: c.Method, Status: c.Response.Status, Unreachable: c.Unreachable}
 		if !c.Response.JSONBody() && c.Response.BodyFile != "" {
-			cd.ContentType = bodyFileType(c.Response)
+			cd.ContentType = c.Response.ContentType()
 		}
 		cd.Target = c.Path
 		if len(c.Query) > 0 {
