@@ -89,14 +89,14 @@ func runEject(opts *EjectOptions, streams *IO) error {
 	module := opts.Module
 	if recorded := eject.Module(out); recorded != "" {
 		if module != "" && module != recorded {
-			return &usageError{err: fmt.Errorf("%s is module %s; to move it, change the module line of its go.mod and its imports, then run bb eject --update --module %s", out, recorded, module)}
+			return &usageError{cmd: "bb eject", err: fmt.Errorf("%s is module %s; to move it, change the module line of its go.mod and its imports, then run bb eject --update --module %s", out, recorded, module)}
 		}
 		if module == "" {
 			module = recorded
 		}
 	}
 	if _, err := eject.ModulePath(s, eject.Options{Module: module}); err != nil {
-		return &usageError{err: err}
+		return &usageError{err: err, cmd: "bb eject"}
 	}
 	p, err := eject.Generate(s, eject.Options{Module: module})
 	if err != nil {
