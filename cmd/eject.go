@@ -133,6 +133,9 @@ func runEject(opts *EjectOptions, streams *IO) error {
 		return fmt.Errorf("the project is behind %s; run %s", s.File, updateCommand(opts))
 	case !opts.Update:
 		fmt.Fprintf(w, "ejected %s into %s (module %s): %d files\n", s.Name, out, p.Module, len(rep.Written)+len(rep.Created))
+		for _, n := range p.Notes {
+			fmt.Fprintf(w, "note: %s\n", n)
+		}
 		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
 		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
 	default:

@@ -25,6 +25,7 @@ type ServeOptions struct {
 	Port      int
 	MaxBody   int64
 	NoCORS    bool
+	Validate  bool
 	NoWatch   bool
 	SwiftOut  string
 	SwiftName string
@@ -46,10 +47,16 @@ changes the answers at once; a bad edit is reported and the last good spec keeps
 serving. A request no endpoint answers gets a 404, and the log prints the
 bb.yaml snippet that would answer it.
 
+A request that does not fit the types the spec implies (a missing key, a
+string where a number belongs) still gets its stub, and the log names what the
+ejected server would refuse; with --validate it gets that same 400 here.
+
 Settings come from flags, then BB_* environment variables (BB_PORT, BB_HOST,
-BB_MAX_BODY, BB_NO_CORS), then the spec's server: section, then defaults.`,
+BB_MAX_BODY, BB_NO_CORS, BB_VALIDATE), then the spec's server: section, then
+defaults.`,
 		Example: `  bb serve examples/messages
   bb serve --port 4100 ./bb.yaml
+  bb serve --validate            # refuse requests the ejected server would refuse
   bb serve --host 0.0.0.0        # reachable from a phone on the same Wi-Fi`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -77,10 +84,11 @@ func bindServeFlags(c *cobra.Command, opts *ServeOptions) *viper.Viper {
 	f.IntVarP(&opts.Port, "port", "p", spec.DefaultPort, "port to listen on")
 	f.Int64Var(&opts.MaxBody, "max-body", runtime.DefaultMaxBody, "largest request body accepted, in bytes")
 	f.BoolVar(&opts.NoCORS, "no-cors", false, "do not send CORS headers (they are on by default for local web clients)")
+	f.BoolVar(&opts.Validate, "validate", false, "refuse requests that do not fit the spec's types with the 400 the ejected server gives (without it they get the stub, and the log names the misfit)")
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when bb.yaml changes")
 	f.StringVar(&opts.SwiftOut, "swift-out", "", "regenerate the Swift package into this folder after every reload")
 	f.StringVar(&opts.SwiftName, "swift-name", "", "with --swift-out: the API name, as bb gen swift --name (default the spec's name)")
-	for _, name := range []string{"host", "port", "max-body", "no-cors"} {
+	for _, name := range []string{"host", "port", "max-body", "no-cors", "validate"} {
 		_ = v.BindPFlag(name, f.Lookup(name))
 	}
 	v.SetEnvPrefix("BB")
@@ -114,6 +122,9 @@ func mergeServeConfig(v *viper.Viper, s *spec.Spec, opts *ServeOptions) error {
 	if opts.NoCORS, err = cast.ToBoolE(v.Get("no-cors")); err != nil {
 		return &usageError{err: fmt.Errorf("no-cors %q is not true or false (from --no-cors or BB_NO_CORS)", v.Get("no-cors"))}
 	}
+	if opts.Validate, err = cast.ToBoolE(v.Get("validate")); err != nil {
+		return &usageError{err: fmt.Errorf("validate %q is not true or false (from --validate or BB_VALIDATE)", v.Get("validate"))}
+	}
 	if opts.Port < 0 || opts.Port > 65535 {
 		return &usageError{err: fmt.Errorf("port %d is not between 0 and 65535", opts.Port)}
 	}
@@ -134,7 +145,7 @@ func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) e
 		File:    s.File,
 		Host:    opts.Host,
 		Port:    opts.Port,
-		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS},
+		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS, Validate: opts.Validate},
 		NoWatch: opts.NoWatch,
 		Out:     streams.Out,
 		Log:     streams.Out,

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/runtime"
 	"github.com/backwards-backend/bb/spec"
 )
@@ -227,34 +228,34 @@ func BenchmarkHolds(b *testing.B) {
 	cases := []struct {
 		name string
 		cond *spec.Condition
-		req  func() *runtime.Request
+		req  func() *contract.Request
 		want bool
 	}{
 		{"body_hit", cond(messages, "getMessages", 0),
-			func() *runtime.Request { return &runtime.Request{Body: []byte(`{"user":"larry"}`)} }, true},
+			func() *contract.Request { return &contract.Request{Body: []byte(`{"user":"larry"}`)} }, true},
 		{"body_miss", cond(messages, "getMessages", 0),
-			func() *runtime.Request { return &runtime.Request{Body: []byte(`{"user":"bob"}`)} }, false},
+			func() *contract.Request { return &contract.Request{Body: []byte(`{"user":"bob"}`)} }, false},
 		{"body_nested", cond(bookshelf, "rateBook", 1),
-			func() *runtime.Request {
-				return &runtime.Request{Body: []byte(`{"stars":5,"review":{"text":"Loved it","spoilers":true}}`)}
+			func() *contract.Request {
+				return &contract.Request{Body: []byte(`{"stars":5,"review":{"text":"Loved it","spoilers":true}}`)}
 			}, true},
 		{"query_number", cond(bookshelf, "listBooks", 0),
-			func() *runtime.Request { return &runtime.Request{Query: url.Values{"page": {"2"}}} }, true},
+			func() *contract.Request { return &contract.Request{Query: url.Values{"page": {"2"}}} }, true},
 		{"header", cond(bookshelf, "addBook", 0),
-			func() *runtime.Request { return &runtime.Request{Header: header} }, true},
+			func() *contract.Request { return &contract.Request{Header: header} }, true},
 		{"path_number", cond(bookshelf, "getBook", 1),
-			func() *runtime.Request {
-				return &runtime.Request{PathValue: func(string) string { return "2" }}
+			func() *contract.Request {
+				return &contract.Request{PathValue: func(string) string { return "2" }}
 			}, true},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			if ok, _, err := runtime.Holds(c.cond, c.req()); ok != c.want || err != nil {
+			if ok, _, err := holds(c.cond, c.req()); ok != c.want || err != nil {
 				b.Fatalf("%s: Holds = %v, %v; want %v", c.cond.Key, ok, err, c.want)
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				runtime.Holds(c.cond, c.req())
+				holds(c.cond, c.req())
 			}
 		})
 	}

@@ -10,9 +10,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"sort"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/spec"
 )
 
@@ -23,6 +23,10 @@ const DefaultMaxBody = 1 << 20
 type Options struct {
 	MaxBody int64 // request body limit in bytes; 0 means DefaultMaxBody
 	NoCORS  bool  // turn off the permissive CORS headers meant for local development
+	// Validate answers a request that does not fit the spec's types with the 400 the
+	// ejected server gives it. Without it, such a request gets its stub answer and the
+	// log names what the ejected server would refuse.
+	Validate bool
 }
 
 // Router is one compiled version of a spec. It never changes after Compile, so requests
@@ -41,16 +45,12 @@ type Router struct {
 
 type route struct {
 	ep          *spec.Endpoint
-	answers     []*answer
+	stub        *contract.Stub
+	notes       []string            // what the log says when each answer is sent
+	op          *contract.Operation // what requests must fit; nil when the spec cannot be typed
+	validate    bool
+	maxBody     int64
 	fingerprint string
-}
-
-type answer struct {
-	index  int // 1-based, as the log and messages count responses
-	resp   *spec.Response
-	header http.Header
-	body   []byte
-	note   string // what the log says when this answer is sent
 }
 
 // Spec returns the spec the router was compiled from.
@@ -67,15 +67,23 @@ func Compile(s *spec.Spec, opt Options) *Router {
 	}
 	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}}
 	seen := map[string]bool{}
+	ops := map[*spec.Endpoint]*contract.Operation{}
+	if ts, err := spec.InferTypes(s, spec.InferOptions{}); err == nil {
+		for _, et := range ts.Endpoints {
+			ops[et.Endpoint] = et.Operation()
+		}
+	}
 	for _, ep := range s.Endpoints {
-		r := &route{ep: ep}
+		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody}
 		for i, resp := range ep.Responses {
-			a := rt.compileAnswer(i+1, resp)
-			a.note = fmt.Sprintf("%s → response %d", ep.Name, i+1)
+			note := fmt.Sprintf("%s → response %d", ep.Name, i+1)
 			if len(resp.When) == 0 && i > 0 {
-				a.note += " (fallback)"
+				note += " (fallback)"
 			}
-			r.answers = append(r.answers, a)
+			r.notes = append(r.notes, note)
+			if resp.BodyPath != "" {
+				rt.files[resp.BodyPath] = resp.BodyData
+			}
 		}
 		r.fingerprint = rt.fingerprint(ep)
 		rt.routes = append(rt.routes, r)
@@ -89,30 +97,9 @@ func Compile(s *spec.Spec, opt Options) *Router {
 		}
 	}
 	sort.Strings(rt.methods)
+	rt.mux.HandleFunc("GET "+s.HealthPath(), health)
 	rt.mux.HandleFunc("/", rt.notFound)
 	return rt
-}
-
-func (rt *Router) compileAnswer(index int, resp *spec.Response) *answer {
-	a := &answer{index: index, resp: resp, header: http.Header{}}
-	switch {
-	case resp.Body != nil:
-		a.body = resp.Body.JSON()
-		a.header.Set("Content-Type", "application/json")
-	case resp.BodyPath != "":
-		rt.files[resp.BodyPath] = resp.BodyData
-		a.body = resp.BodyData
-		a.header.Set("Content-Type", resp.ContentType())
-	}
-	for _, h := range resp.Headers {
-		a.header.Add(h.Name, h.Value)
-	}
-	// The slices are shared by every response sent from this answer: clip them, so an
-	// append anywhere later copies instead of writing into them.
-	for k, v := range a.header {
-		a.header[k] = slices.Clip(v)
-	}
-	return a
 }
 
 // fingerprint identifies what an endpoint answers, ignoring where it sits in the file,
@@ -151,15 +138,20 @@ func (rt *Router) fingerprint(ep *spec.Endpoint) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// health is the built-in health check, as the ejected server has it: a stub server is
+// healthy whenever it answers.
+func health(w http.ResponseWriter, r *http.Request) {
+	note(w, "health check")
+	w.Header().Set("Content-Type", "application/json")
+	w.Write([]byte(`{"status":"ok"}`))
+}
+
 // anyValue is the header value "*", shared by every response because Header.Set
 // allocates a new slice each time. Nothing edits it in place: Header.Add copies first.
 var anyValue = []string{"*"}
 
 // ServeHTTP answers one request from this version of the spec.
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.Body != nil && r.Body != http.NoBody {
-		r.Body = http.MaxBytesReader(w, r.Body, rt.opt.MaxBody)
-	}
 	if !rt.opt.NoCORS {
 		h := w.Header()
 		origin := r.Header.Get("Origin")

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/backwards-backend/bb/internal/contract"
 )
 
 var (
@@ -25,12 +27,10 @@ var (
 )
 
 var (
-	identRE     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
-	headerRE    = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
-	paramRE     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
-	pathSegRE   = regexp.MustCompile(`^[A-Za-z0-9\-._~!$&'()*+,;=:@%]+$`)
-	bodyStepRE  = regexp.MustCompile(`^([^.\[\]]*)((?:\[[0-9]+\])*)$`)
-	bodyIndexRE = regexp.MustCompile(`\[([0-9]+)\]`)
+	identRE   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	headerRE  = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
+	paramRE   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	pathSegRE = regexp.MustCompile(`^[A-Za-z0-9\-._~!$&'()*+,;=:@%]+$`)
 )
 
 // framingHeaders are response headers the server computes; a stub that set them would
@@ -451,16 +451,16 @@ func (p *parser) conditions(n *yaml.Node, e *Endpoint, what string) []Condition 
 	fields, _ := p.mapping(n, what+": when", nil)
 	var out []Condition
 	for _, f := range fields {
-		c := Condition{Key: f.key, Value: p.value(f.value), Pos: posOf(f.keyN)}
+		c := Condition{Value: p.value(f.value), Pos: posOf(f.keyN)}
 		src, name, _ := strings.Cut(f.key, ".")
-		c.Source, c.Name = Source(src), name
+		c.Key, c.Source, c.Name, c.Want = f.key, Source(src), name, c.Value.Any()
 		switch c.Source {
 		case SourceBody:
 			if f.key == "body" {
 				break // the whole body
 			}
-			steps, err := parseBodyPath(name)
-			if err != "" {
+			steps, err := contract.ParseBodyPath(name)
+			if err != nil {
 				p.errorf(c.Pos, "%s: when key %q: %s", what, f.key, err)
 				continue
 			}
@@ -510,35 +510,6 @@ func (p *parser) conditions(n *yaml.Node, e *Endpoint, what string) []Condition 
 		out = append(out, c)
 	}
 	return out
-}
-
-// parseBodyPath reads a dot path like "user.tags[0].name" (or "user.tags.0.name").
-func parseBodyPath(path string) ([]Step, string) {
-	if path == "" {
-		return nil, "the path after body. is empty; write e.g. body.user"
-	}
-	var steps []Step
-	for _, part := range strings.Split(path, ".") {
-		m := bodyStepRE.FindStringSubmatch(part)
-		if m == nil || (m[1] == "" && m[2] == "") {
-			return nil, fmt.Sprintf("%q is not a valid step; write keys separated by dots, with [n] for array items", part)
-		}
-		if m[1] != "" {
-			if n, err := strconv.Atoi(m[1]); err == nil && n >= 0 && m[1] == strconv.Itoa(n) {
-				steps = append(steps, Step{Key: m[1], Index: n})
-			} else {
-				steps = append(steps, Step{Key: m[1], Index: -1})
-			}
-		}
-		for _, idx := range bodyIndexRE.FindAllStringSubmatch(m[2], -1) {
-			n, err := strconv.Atoi(idx[1])
-			if err != nil {
-				return nil, fmt.Sprintf("index [%s] is too large", idx[1])
-			}
-			steps = append(steps, Step{Index: n})
-		}
-	}
-	return steps, ""
 }
 
 // maxAliased bounds the values one spec may build by expanding YAML aliases: a few

@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -10,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/backwards-backend/bb/internal/contract"
 )
 
 // Example is a request written out under a response's `example:` key: the request that
@@ -246,7 +247,7 @@ func (d *draft) avoid(group []*Condition) {
 	var current *Value
 	hit := false
 	for _, c := range group {
-		held, got, found := c.Test(in)
+		held, got, found, _ := c.Test(in)
 		if held {
 			hit = true
 			if current == nil && found {
@@ -269,7 +270,7 @@ func (d *draft) avoid(group []*Condition) {
 		in := d.incoming()
 		ok := true
 		for _, c := range group {
-			if held, _, _ := c.Test(in); held {
+			if held, _, _, _ := c.Test(in); held {
 				ok = false
 				break
 			}
@@ -287,7 +288,7 @@ func currentValue(c *Condition, got any) Value {
 	if s, ok := got.(string); ok && c.Source != SourceBody {
 		switch c.Value.Kind {
 		case Number:
-			if _, ok := parseDecimal(s); ok {
+			if _, ok := contract.ParseDecimal(s); ok {
 				return Value{Kind: Number, Num: s}
 			}
 		case Bool:
@@ -429,16 +430,12 @@ func setAt(v Value, steps []Step, x Value) Value {
 }
 
 // incoming is the draft as the conditions see it.
-func (d *draft) incoming() *Incoming {
-	in := &Incoming{Query: d.query, Header: d.header, PathValue: func(name string) string { return d.path[name] }}
+func (d *draft) incoming() *contract.Request {
+	rq := &contract.Request{Query: d.query, Header: d.header, PathValue: func(name string) string { return d.path[name] }}
 	if d.body != nil {
-		dec := json.NewDecoder(bytes.NewReader(d.body.JSON()))
-		dec.UseNumber()
-		if dec.Decode(&in.Body) == nil {
-			in.HasBody = true
-		}
+		rq.Body = d.body.JSON()
 	}
-	return in
+	return rq
 }
 
 // misses says why the draft does not reach response i of e, or "" when it does.
@@ -461,7 +458,7 @@ func (d *draft) misses(e *Endpoint, i int) string {
 	}
 	for k := range e.Responses[i].When {
 		c := &e.Responses[i].When[k]
-		if held, got, found := c.Test(in); !held {
+		if held, got, found, _ := c.Test(in); !held {
 			have := "missing"
 			if found {
 				have = string(mustJSON(got))

@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"github.com/backwards-backend/bb/internal/contract"
+
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -297,12 +299,11 @@ func answer(t *testing.T, e *Endpoint, c Case) int {
 	got := -1
 	mux := http.NewServeMux()
 	mux.HandleFunc(e.Pattern(), func(w http.ResponseWriter, r *http.Request) {
-		in := &Incoming{Query: r.URL.Query(), Header: r.Header, Host: r.Host, PathValue: r.PathValue}
+		var body []byte
 		if c.Body != nil {
-			d := &draft{body: c.Body}
-			in.Body, in.HasBody = d.incoming().Body, true
+			body = c.Body.JSON()
 		}
-		got = e.Answering(in)
+		got = e.Answering(contract.NewRequest(r, body))
 	})
 	target := "http://127.0.0.1" + c.Path
 	if len(c.Query) > 0 {

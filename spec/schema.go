@@ -261,6 +261,9 @@ func (sr schemaReader) object(fields map[string]*Field, where string) *Type {
 		}
 	}
 	o := &ObjectType{}
+	if f := fields["additionalProperties"]; f != nil && (f.Value.Kind == Object || f.Value.Kind == Bool && f.Value.Bool) {
+		o.Open = true
+	}
 	for i := range props.Value.Fields {
 		pf := &props.Value.Fields[i]
 		ft := sr.read(&pf.Value, where+".properties."+pf.Key)

@@ -9,6 +9,8 @@ import (
 	"path"
 	"strings"
 	"time"
+
+	"github.com/backwards-backend/bb/internal/contract"
 )
 
 // FileName is the spec's file name inside a project folder.
@@ -28,6 +30,18 @@ type Spec struct {
 	File   string   // the spec file as it was named to Load
 	Dir    string   // the project folder: the spec file's directory
 	Digest [32]byte // SHA-256 of the spec file's text, to tell when it changes
+}
+
+// HealthPath is where the server's built-in health check answers GET with
+// {"status":"ok"}: /healthz, or /_bb/healthz when the spec declares a /healthz route of
+// its own, which then wins. bb serve and the ejected server use the same path.
+func (s *Spec) HealthPath() string {
+	for _, e := range s.Endpoints {
+		if e.Path == "/healthz" || e.Path == "/healthz/" {
+			return "/_bb/healthz"
+		}
+	}
+	return "/healthz"
 }
 
 // Server is the spec's optional server section.
@@ -53,18 +67,7 @@ type Endpoint struct {
 }
 
 // Pattern is the endpoint's net/http ServeMux pattern, e.g. "GET /users/{id}".
-func (e *Endpoint) Pattern() string { return MuxPattern(e.Method, e.Path) }
-
-// MuxPattern turns a method and a bb path into a ServeMux pattern. A trailing slash in
-// bb means that exact path, never a prefix, so it becomes "{$}".
-func MuxPattern(method, path string) string {
-	if len(path) > 1 && path[len(path)-1] == '/' {
-		path += "{$}"
-	} else if path == "/" {
-		path = "/{$}"
-	}
-	return method + " " + path
-}
+func (e *Endpoint) Pattern() string { return contract.MuxPattern(e.Method, e.Path) }
 
 // Request describes what the client sends: examples that type the generated client.
 type Request struct {
@@ -127,28 +130,23 @@ type Header struct {
 }
 
 // Source is where a condition reads its value from.
-type Source string
+type Source = contract.Source
 
 // The places a condition can look.
 const (
-	SourceBody   Source = "body"
-	SourceQuery  Source = "query"
-	SourceHeader Source = "header"
-	SourcePath   Source = "path"
+	SourceBody   = contract.SourceBody
+	SourceQuery  = contract.SourceQuery
+	SourceHeader = contract.SourceHeader
+	SourcePath   = contract.SourcePath
 )
 
-// Condition is one `when` entry: a place in the request and the value it must hold.
+// Condition is one `when` entry: the contract's condition (a place in the request and the
+// value it must hold), with the value as the spec writes it and where.
 type Condition struct {
-	Key    string // as written, e.g. body.user or query.page
-	Source Source // body, query, header or path
-	Name   string // query, header or path: the name; body: the dot path after "body."
-	Steps  []Step // body: the path to walk; empty means the whole body
-	Value  Value  // the expected value
-	Pos    Pos
+	contract.Condition
+	Value Value // the expected value; Want holds it as the contract reads it
+	Pos   Pos
 }
 
 // Step is one step of a body path: an object key, or an array index when Index >= 0.
-type Step struct {
-	Key   string
-	Index int
-}
+type Step = contract.Step

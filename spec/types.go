@@ -2,11 +2,11 @@ package spec
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"time"
+
+	"github.com/backwards-backend/bb/internal/contract"
 )
 
 // TypeKind is the kind of an inferred type.
@@ -55,13 +55,19 @@ type ObjectType struct {
 	Name   string // unique in its TypeSet, case-insensitively, in UpperCamelCase
 	Fields []*TypeField
 	Origin string // where it was first seen, e.g. "getBook response .series"
+	// Open is set when a schema allows keys its properties do not list
+	// (additionalProperties). A request object that is not open refuses other keys.
+	Open bool
 }
 
 // TypeField is one field of an ObjectType.
 type TypeField struct {
-	Key      string // the JSON key, spelt as on the wire
-	Type     *Type
-	Optional bool // some example of the object lacks the key, or a schema does not require it
+	Key  string // the JSON key, spelt as on the wire
+	Type *Type
+	// Optional: the key may be absent. Inferred from examples, an optional key may also
+	// be null, and a key some example holds null for is optional (see settle). A schema
+	// says each apart: not required, and nullable.
+	Optional bool
 }
 
 // Param is a path or query parameter with its type.
@@ -147,7 +153,7 @@ func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 	case e.Request.Schema != nil:
 		et.Request = in.schema(e.Request.Schema)
 	case e.Request.Body != nil:
-		et.Request = finish(InferValue(e.Request.Body))
+		et.Request = settle(InferValue(e.Request.Body))
 	}
 	et.Response = in.responses(e, true)
 	et.Error = in.responses(e, false)
@@ -258,6 +264,8 @@ func (in *inferrer) responses(e *Endpoint, ok bool) *Type {
 		switch {
 		case r.Body != nil:
 			body = r.Body
+		case r.BodyFile != "" && !r.JSONBody():
+			continue // bytes of another type (CSV, an image): sent as they are, never typed
 		case r.BodyFile != "":
 			v, err := readBodyFile(r)
 			if err != nil {
@@ -275,7 +283,7 @@ func (in *inferrer) responses(e *Endpoint, ok bool) *Type {
 	if !some || e.Method == "HEAD" {
 		return nil
 	}
-	t = finish(t)
+	t = settle(t)
 	if ok && empty {
 		t.Nullable = true
 	}
@@ -397,18 +405,6 @@ func isScalar(k TypeKind) bool {
 	return k == TypeBool || k == TypeInt || k == TypeDouble || k == TypeString || k == TypeDateTime
 }
 
-// dateTimeRE is RFC 3339's date-time; time.Parse then checks the ranges.
-var dateTimeRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$`)
-
-// IsDateTime reports whether s is an RFC 3339 date-time, with or without fractional seconds.
-func IsDateTime(s string) bool {
-	if !dateTimeRE.MatchString(s) {
-		return false
-	}
-	_, err := time.Parse(time.RFC3339Nano, strings.ToUpper(s))
-	return err == nil
-}
-
 // InferValue infers the type of one example value. Objects come back unnamed, and nulls
 // and empty arrays leave positions unknown until merged with other examples; InferTypes
 // settles both.
@@ -424,7 +420,7 @@ func InferValue(v *Value) *Type {
 		}
 		return &Type{Kind: TypeDouble}
 	case String:
-		if IsDateTime(v.Str) {
+		if contract.IsDateTime(v.Str) {
 			return &Type{Kind: TypeDateTime}
 		}
 		return &Type{Kind: TypeString}
@@ -535,8 +531,17 @@ func (o *ObjectType) field(key string) *TypeField {
 }
 
 // finish turns what is still unknown into TypeAny, copying as it goes so merged examples
-// never share a mutable node.
-func finish(t *Type) *Type {
+// never share a mutable node. It is for types a schema gives, which say exactly what is
+// required and what is nullable.
+func finish(t *Type) *Type { return finishType(t, false) }
+
+// settle is finish for types inferred from examples. It applies the one rule of presence
+// that every generator, the contract kernel and verify share: a key is required only when
+// every example has it with a non-null value; otherwise it is optional, and an optional
+// key may be absent or null.
+func settle(t *Type) *Type { return finishType(t, true) }
+
+func finishType(t *Type, inferred bool) *Type {
 	if t == nil {
 		return nil
 	}
@@ -545,14 +550,18 @@ func finish(t *Type) *Type {
 	case typeUnknown:
 		c.Kind = TypeAny
 	case TypeArray, TypeMap:
-		c.Elem = finish(c.Elem)
+		c.Elem = finishType(c.Elem, inferred)
 		if c.Elem == nil {
 			c.Elem = &Type{Kind: TypeAny}
 		}
 	case TypeObject:
-		o := &ObjectType{Name: c.Object.Name, Origin: c.Object.Origin}
+		o := &ObjectType{Name: c.Object.Name, Origin: c.Object.Origin, Open: c.Object.Open}
 		for _, f := range c.Object.Fields {
-			o.Fields = append(o.Fields, &TypeField{Key: f.Key, Type: finish(f.Type), Optional: f.Optional})
+			ft, optional := finishType(f.Type, inferred), f.Optional
+			if inferred && (optional || ft.Nullable) {
+				optional, ft.Nullable = true, true
+			}
+			o.Fields = append(o.Fields, &TypeField{Key: f.Key, Type: ft, Optional: optional})
 		}
 		c.Object = o
 	}
@@ -671,7 +680,7 @@ func sameObject(a, b *ObjectType) bool {
 	}
 	for i, fa := range a.Fields {
 		fb := b.Fields[i]
-		if fa.Key != fb.Key || fa.Optional != fb.Optional || !sameType(fa.Type, fb.Type) {
+		if fa.Key != fb.Key || fa.Optional != fb.Optional || !sameType(fa.Type, fb.Type) || a.Open != b.Open {
 			return false
 		}
 	}

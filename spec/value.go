@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/backwards-backend/bb/internal/contract"
 )
 
 // Kind is the JSON kind of a Value.
@@ -123,115 +125,34 @@ func (v *Value) Text() string {
 	return v.String()
 }
 
-// Equal reports whether the value equals x, a value decoded by encoding/json (with or
-// without UseNumber). Numbers compare by value, so 1 equals 1.0; objects ignore key order.
-func (v *Value) Equal(x any) bool {
+// Equal reports whether the value equals x, a decoded JSON value, by the contract's
+// rules: numbers by value (1 equals 1.0), objects whatever their key order.
+func (v *Value) Equal(x any) bool { return contract.Equal(v.Any(), x) }
+
+// Any is the value as contract.Decode gives JSON: nil, bool, json.Number, string, []any
+// or map[string]any.
+func (v *Value) Any() any {
 	switch v.Kind {
-	case Null:
-		return x == nil
 	case Bool:
-		b, ok := x.(bool)
-		return ok && b == v.Bool
+		return v.Bool
 	case Number:
-		var s string
-		switch n := x.(type) {
-		case json.Number:
-			s = string(n)
-		case float64:
-			s = strconv.FormatFloat(n, 'g', -1, 64)
-		default:
-			return false
-		}
-		return numbersEqual(v.Num, s)
+		return json.Number(v.Num)
 	case String:
-		s, ok := x.(string)
-		return ok && s == v.Str
+		return v.Str
 	case Array:
-		a, ok := x.([]any)
-		if !ok || len(a) != len(v.Items) {
-			return false
-		}
+		items := make([]any, len(v.Items))
 		for i := range v.Items {
-			if !v.Items[i].Equal(a[i]) {
-				return false
-			}
+			items[i] = v.Items[i].Any()
 		}
-		return true
+		return items
 	case Object:
-		m, ok := x.(map[string]any)
-		if !ok || len(m) != len(v.Fields) {
-			return false
-		}
+		m := make(map[string]any, len(v.Fields))
 		for i := range v.Fields {
-			got, ok := m[v.Fields[i].Key]
-			if !ok || !v.Fields[i].Value.Equal(got) {
-				return false
-			}
+			m[v.Fields[i].Key] = v.Fields[i].Value.Any()
 		}
-		return true
+		return m
 	}
-	return false
-}
-
-// numbersEqual compares two JSON number literals by value. It compares their decimal
-// digits and exponents rather than building big numbers: a client could otherwise make
-// each comparison cost milliseconds by sending 1e1000000. Text that is not a JSON
-// number (0x10, 1/2) equals nothing.
-func numbersEqual(a, b string) bool {
-	if a == b {
-		return true
-	}
-	x, ok1 := parseDecimal(a)
-	y, ok2 := parseDecimal(b)
-	return ok1 && ok2 && x == y
-}
-
-// decimal is a number as 0.digits × 10^exp, with digits free of leading and trailing
-// zeros; zero is the zero decimal, whatever its sign.
-type decimal struct {
-	neg    bool
-	digits string
-	exp    int64
-}
-
-// parseDecimal reads a JSON number literal, also allowing the '+' that strconv writes in
-// exponents.
-func parseDecimal(s string) (decimal, bool) {
-	var d decimal
-	if strings.HasPrefix(s, "-") {
-		d.neg, s = true, s[1:]
-	}
-	mant, expText, hasExp := strings.Cut(strings.ToLower(s), "e")
-	intPart, frac, hasPoint := strings.Cut(mant, ".")
-	if !allDigits(intPart) || hasPoint && !allDigits(frac) {
-		return decimal{}, false
-	}
-	var exp int64
-	if hasExp {
-		var err error
-		if exp, err = strconv.ParseInt(expText, 10, 64); err != nil || exp > 1<<60 || exp < -(1<<60) {
-			return decimal{}, false
-		}
-	}
-	digits := intPart + frac
-	point := int64(len(intPart))
-	trimmed := strings.TrimLeft(digits, "0")
-	point -= int64(len(digits) - len(trimmed))
-	digits = strings.TrimRight(trimmed, "0")
-	if digits == "" {
-		return decimal{}, true
-	}
-	d.digits, d.exp = digits, point+exp
-	return d, true
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
+	return nil
 }
 
 // FromJSON decodes JSON text into a Value, keeping key order. It is how a bodyFile or a

@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/spec"
 )
 
@@ -71,7 +70,13 @@ func (ck *checker) answer(c *spec.Case, resp *http.Response, body []byte, et *sp
 		}
 	}
 	if t != nil {
-		ck.shape("$", t, doc)
+		for _, p := range t.Schema().Check(doc, "$") {
+			if p.Warning {
+				ck.warn("%s", p)
+			} else {
+				ck.fail("%s", p)
+			}
+		}
 	}
 	if strict {
 		if want := specBody(r); want != nil {
@@ -117,135 +122,7 @@ func specBody(r *spec.Response) *spec.Value {
 	return nil
 }
 
-// shape checks x against t, naming the JSON path of every mismatch.
-func (ck *checker) shape(path string, t *spec.Type, x any) {
-	if x == nil {
-		if !t.Nullable && t.Kind != spec.TypeAny {
-			ck.fail("%s: expected %s, got null (the spec does not allow null here)", path, typeName(t))
-		}
-		return
-	}
-	switch t.Kind {
-	case spec.TypeAny:
-	case spec.TypeBool:
-		if _, ok := x.(bool); !ok {
-			ck.mismatch(path, t, x)
-		}
-	case spec.TypeInt:
-		n, ok := x.(json.Number)
-		if !ok {
-			ck.mismatch(path, t, x)
-		} else if !isWhole(string(n)) {
-			ck.fail("%s: expected integer, got %s", path, n)
-		}
-	case spec.TypeDouble:
-		if _, ok := x.(json.Number); !ok {
-			ck.mismatch(path, t, x)
-		}
-	case spec.TypeString, spec.TypeDateTime:
-		s, ok := x.(string)
-		switch {
-		case !ok:
-			ck.mismatch(path, t, x)
-		case t.Kind == spec.TypeDateTime && !spec.IsDateTime(s):
-			ck.fail("%s: expected date-time (RFC 3339, e.g. 2026-01-02T15:04:05Z), got %s", path, describe(x))
-		case len(t.Enum) > 0 && !slices.Contains(t.Enum, s):
-			ck.fail("%s: expected one of %s, got %s", path, quoteList(t.Enum), describe(x))
-		}
-	case spec.TypeArray:
-		a, ok := x.([]any)
-		if !ok {
-			ck.mismatch(path, t, x)
-			return
-		}
-		for i, item := range a {
-			ck.shape(fmt.Sprintf("%s[%d]", path, i), t.Elem, item)
-		}
-	case spec.TypeMap:
-		m, ok := x.(map[string]any)
-		if !ok {
-			ck.mismatch(path, t, x)
-			return
-		}
-		for _, k := range sortedKeys(m) {
-			ck.shape(keyPath(path, k), t.Elem, m[k])
-		}
-	case spec.TypeObject:
-		m, ok := x.(map[string]any)
-		if !ok {
-			ck.mismatch(path, t, x)
-			return
-		}
-		for _, f := range t.Object.Fields {
-			v, ok := m[f.Key]
-			if !ok {
-				if !f.Optional {
-					ck.fail("%s: expected %s, got no such key", keyPath(path, f.Key), typeName(f.Type))
-				}
-				continue
-			}
-			ck.shape(keyPath(path, f.Key), f.Type, v)
-		}
-		for _, k := range sortedKeys(m) {
-			if !slices.ContainsFunc(t.Object.Fields, func(f *spec.TypeField) bool { return f.Key == k }) {
-				ck.warn("%s: unexpected key, not in the spec (got %s)", keyPath(path, k), describe(m[k]))
-			}
-		}
-	}
-}
-
-func (ck *checker) mismatch(path string, t *spec.Type, x any) {
-	ck.fail("%s: expected %s, got %s", path, typeName(t), describe(x))
-}
-
-// isWhole reports whether a JSON number has no fractional part: 3 and 3.0 are whole.
-func isWhole(n string) bool {
-	if !strings.ContainsAny(n, ".eE") {
-		return true
-	}
-	f, err := strconv.ParseFloat(n, 64)
-	return err == nil && f == math.Trunc(f) && !math.IsInf(f, 0)
-}
-
-// typeName names a type in the words of JSON, for messages.
-func typeName(t *spec.Type) string {
-	switch t.Kind {
-	case spec.TypeAny:
-		return "any value"
-	case spec.TypeBool:
-		return "boolean"
-	case spec.TypeInt:
-		return "integer"
-	case spec.TypeDouble:
-		return "number"
-	case spec.TypeString:
-		return "string"
-	case spec.TypeDateTime:
-		return "date-time string"
-	case spec.TypeArray:
-		return "array"
-	}
-	return "object"
-}
-
-// describe names a decoded JSON value's kind, with the value itself when it is short.
-func describe(x any) string {
-	switch v := x.(type) {
-	case nil:
-		return "null"
-	case bool:
-		return "boolean " + strconv.FormatBool(v)
-	case json.Number:
-		return "number " + clip(string(v))
-	case string:
-		return "string " + clip(strconv.Quote(v))
-	case []any:
-		return fmt.Sprintf("array of %d", len(v))
-	case map[string]any:
-		return "object"
-	}
-	return fmt.Sprintf("%T", x)
-}
+func describe(x any) string { return contract.Describe(x) }
 
 func clip(s string) string {
 	if len(s) > 60 {
@@ -295,15 +172,7 @@ func sortedKeys(m map[string]any) []string {
 	return keys
 }
 
-var plainKeyRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-
-// keyPath appends a key to a JSON path: $.messages, or $["odd key"] when it needs quotes.
-func keyPath(path, key string) string {
-	if plainKeyRE.MatchString(key) {
-		return path + "." + key
-	}
-	return path + "[" + strconv.Quote(key) + "]"
-}
+func keyPath(path, key string) string { return contract.KeyPath(path, key) }
 
 // diff lists where got differs from want, numbers compared by value and keys in any order.
 func diff(path string, want *spec.Value, got any, out *[]string) {

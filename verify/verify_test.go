@@ -204,15 +204,15 @@ func TestDrift(t *testing.T) {
 			`$.count: expected integer, got string "2"`,
 			`$.ok: expected boolean, got number 1`,
 		},
-		"notNullable response 1 (200)": {`$.title: expected string, got null (the spec does not allow null here)`},
+		"notNullable response 1 (200)": {`$.title: expected string, got null`},
 		"notJSON response 1 (200)": {
 			`content type: expected application/json, got "text/html"`,
 			`$: expected a JSON body, got "<html>oops</html>" (not JSON: invalid character '<' looking for beginning of value)`,
 		},
 		"wrongContentType response 1 (200)": {`content type: expected application/json, got "text/plain"`},
 		"numbers response 1 (200)": {
-			`$.id: expected integer, got 1.5`,
-			`$.when: expected date-time (RFC 3339, e.g. 2026-01-02T15:04:05Z), got string "yesterday"`,
+			`$.id: expected integer, got number 1.5`,
+			`$.when: expected date-time string (RFC 3339, e.g. 2026-01-02T15:04:05Z), got string "yesterday"`,
 			`$.tags[1]: expected string, got number 2`,
 		},
 		"extraKey response 1 (200)": nil,

@@ -6,8 +6,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -77,6 +79,11 @@ func TestGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			_, p := generate(t, c.dir)
 			files := allFiles(p)
+			for f := range files {
+				if strings.HasPrefix(f, KernelDir+"/") {
+					delete(files, f) // bb's own source: TestKernelCopy checks it
+				}
+			}
 			if c.name != "example-messages" {
 				for f, data := range files {
 					if bytes.Equal(data, shared[f]) {
@@ -86,6 +93,46 @@ func TestGolden(t *testing.T) {
 			}
 			golden.Check(t, filepath.Join("testdata", "golden", c.name), files, *update, "./scaffold/eject")
 		})
+	}
+}
+
+// TestKernelCopy proves that an ejected project holds bb's contract kernel byte for
+// byte: every non-test Go file of internal/contract, as it is in this repository, behind
+// the header, and nothing else in that folder.
+func TestKernelCopy(t *testing.T) {
+	_, p := generate(t, "../../examples/messages")
+	src, err := filepath.Glob(filepath.Join("..", "..", "internal", "contract", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := 0
+	for _, f := range src {
+		name := filepath.Base(f)
+		if strings.HasSuffix(name, "_test.go") || name == "source.go" {
+			continue
+		}
+		want, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := p.Generated[KernelDir+"/"+name]
+		if !ok {
+			t.Errorf("%s is not copied into the ejected project", name)
+			continue
+		}
+		body, ok := bytes.CutPrefix(got, []byte(KernelHeader))
+		if !ok || !bytes.Equal(body, want) {
+			t.Errorf("%s: the ejected copy is not the header followed by the source byte for byte", name)
+		}
+		copied++
+	}
+	for f := range p.Generated {
+		if strings.HasPrefix(f, KernelDir+"/") && !slices.Contains(src, filepath.Join("..", "..", filepath.FromSlash(f))) {
+			t.Errorf("%s is in the ejected kernel but not in bb's", f)
+		}
+	}
+	if copied < 5 {
+		t.Fatalf("only %d kernel files copied", copied)
 	}
 }
 
@@ -249,7 +296,7 @@ func TestAPINamesReserved(t *testing.T) {
 	for _, n := range apiNames {
 		reserved[n] = true
 	}
-	for _, f := range []string{"internal/api/runtime.gen.go", "internal/api/check.gen.go"} {
+	for _, f := range []string{"internal/api/server.gen.go"} {
 		file, err := parser.ParseFile(token.NewFileSet(), f, p.Generated[f], parser.SkipObjectResolution)
 		if err != nil {
 			t.Fatal(err)

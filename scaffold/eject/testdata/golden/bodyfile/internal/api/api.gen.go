@@ -7,6 +7,8 @@ package api
 
 import (
 	"net/http"
+
+	"catalog/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -36,15 +38,15 @@ type GetProductInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /products", route("listProducts", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListProductsInput(r, body)
+	mux.Handle("GET /products", route(opListProducts, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeListProductsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListProducts(r, in)
 	}))
-	mux.Handle("GET /products/{sku}", route("getProduct", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetProductInput(r, body)
+	mux.Handle("GET /products/{sku}", route(opGetProduct, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetProductInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -52,19 +54,25 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeListProductsInput(r *http.Request, body []byte) (in ListProductsInput, err error) {
+func decodeListProductsInput(r *http.Request, rq *contract.Request) (in ListProductsInput, err error) {
 	return in, err
 }
 
-func decodeGetProductInput(r *http.Request, body []byte) (in GetProductInput, err error) {
-	if in.Sku, err = parseString("path parameter sku", r.PathValue("sku")); err != nil {
-		return in, err
-	}
+func decodeGetProductInput(r *http.Request, rq *contract.Request) (in GetProductInput, err error) {
+	in.Sku = contract.Text[string](contract.KindString, r.PathValue("sku"))
 	return in, err
 }
+
+// opListProducts is what a request to listProducts must fit.
+var opListProducts = &contract.Operation{Name: "listProducts"}
+
+// opGetProduct is what a request to getProduct must fit.
+var opGetProduct = &contract.Operation{Name: "getProduct", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "sku", Kind: contract.KindString},
+}}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
-	"listProducts": {&Schema{Kind: KindArray, Elem: schemaProduct}, nil},
+var responseSchemas = map[string][2]*contract.Schema{
+	"listProducts": {&contract.Schema{Kind: contract.KindArray, Elem: schemaProduct}, nil},
 	"getProduct":   {schemaGetProductResponse, schemaErrorResponse},
 }

@@ -2,6 +2,10 @@
 
 package api
 
+import (
+	"catalog/internal/contract"
+)
+
 // Dimensions is inferred from getProduct response .dimensions.
 type Dimensions struct {
 	W int64   `json:"w"`
@@ -20,7 +24,7 @@ type GetProductResponse struct {
 	Name       string     `json:"name"`
 	Price      float64    `json:"price"`
 	Dimensions Dimensions `json:"dimensions"`
-	Reviews    any        `json:"reviews"`
+	Reviews    any        `json:"reviews,omitempty"`
 }
 
 // Product is inferred from listProducts response[].
@@ -38,33 +42,33 @@ type Variant struct {
 	Color string `json:"color"`
 }
 
-var schemaDimensions = &Schema{Kind: KindObject, Name: "Dimensions", Fields: []SchemaField{
-	{Key: "w", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "h", Required: true, Schema: &Schema{Kind: KindNumber}},
+var schemaDimensions = &contract.Schema{Kind: contract.KindObject, Name: "Dimensions", Fields: []contract.Field{
+	{Key: "w", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "h", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 }}
 
-var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Fields: []SchemaField{
-	{Key: "error", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "code", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
+	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "code", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaGetProductResponse = &Schema{Kind: KindObject, Name: "GetProductResponse", Fields: []SchemaField{
-	{Key: "sku", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
+var schemaGetProductResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetProductResponse", Fields: []contract.Field{
+	{Key: "sku", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "dimensions", Required: true, Schema: schemaDimensions},
-	{Key: "reviews", Required: true, Schema: &Schema{Kind: KindAny, Nullable: true}},
+	{Key: "reviews", Required: false, Schema: &contract.Schema{Kind: contract.KindAny, Nullable: true}},
 }}
 
-var schemaProduct = &Schema{Kind: KindObject, Name: "Product", Fields: []SchemaField{
-	{Key: "sku", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "stock", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "variants", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaVariant}},
-	{Key: "discontinued", Required: false, Schema: &Schema{Kind: KindBool}},
+var schemaProduct = &contract.Schema{Kind: contract.KindObject, Name: "Product", Fields: []contract.Field{
+	{Key: "sku", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "stock", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "variants", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaVariant}},
+	{Key: "discontinued", Required: false, Schema: &contract.Schema{Kind: contract.KindBool, Nullable: true}},
 }}
 
-var schemaVariant = &Schema{Kind: KindObject, Name: "Variant", Fields: []SchemaField{
-	{Key: "color", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaVariant = &contract.Schema{Kind: contract.KindObject, Name: "Variant", Fields: []contract.Field{
+	{Key: "color", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}

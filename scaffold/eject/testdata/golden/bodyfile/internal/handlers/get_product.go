@@ -4,17 +4,17 @@ import (
 	"net/http"
 
 	"catalog/internal/api"
+	"catalog/internal/api/stubs"
 )
 
 // GetProduct answers GET /products/{sku}.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when path.sku is "abc-1": 200 product.json (application/json)
+//   - otherwise: 404 notfound.json (application/json)
+//
 // The request is typed in in.Sku; the store is h.Store.
 func (h *Handlers) GetProduct(r *http.Request, in api.GetProductInput) (api.Response, error) {
-	if api.StubMatches(r, "path.sku", `"abc-1"`) {
-		return api.Response{Status: 200, Body: api.Raw{ContentType: "application/json", Data: []byte(`{"sku": "abc-1", "name": "Kettle", "price": 29.9, "dimensions": {"w": 20, "h": 25.5}, "reviews": null}
-`)}}, nil
-	}
-	return api.Response{Status: 404, Body: api.Raw{ContentType: "application/json", Data: []byte(`{"error": "no such product", "code": 404}
-`)}}, nil
+	return stubs.GetProduct(r)
 }

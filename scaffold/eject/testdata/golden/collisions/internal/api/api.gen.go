@@ -7,6 +7,8 @@ package api
 
 import (
 	"net/http"
+
+	"clash/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -97,50 +99,50 @@ type HeadersInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /things/{default}/{self}", route("getThing", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetThingInput(r, body)
+	mux.Handle("GET /things/{default}/{self}", route(opGetThing, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetThingInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetThing(r, in)
 	}))
-	mux.Handle("POST /things", route("postThing", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodePostThingInput(r, body)
+	mux.Handle("POST /things", route(opPostThing, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodePostThingInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.PostThing(r, in)
 	}))
-	mux.Handle("GET /other", route("getOther", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetOtherInput(r, body)
+	mux.Handle("GET /other", route(opGetOther, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetOtherInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetOther(r, in)
 	}))
-	mux.Handle("POST /send", route("send", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeSendInput(r, body)
+	mux.Handle("POST /send", route(opSend, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeSendInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Send(r, in)
 	}))
-	mux.Handle("POST /perform", route("perform", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodePerformInput(r, body)
+	mux.Handle("POST /perform", route(opPerform, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodePerformInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Perform(r, in)
 	}))
-	mux.Handle("POST /session", route("session", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeSessionInput(r, body)
+	mux.Handle("POST /session", route(opSession, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeSessionInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Session(r, in)
 	}))
-	mux.Handle("GET /odd%25zz/b%20c/{name}", route("headers", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeHeadersInput(r, body)
+	mux.Handle("GET /odd%25zz/b%20c/{name}", route(opHeaders, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeHeadersInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -148,78 +150,90 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeGetThingInput(r *http.Request, body []byte) (in GetThingInput, err error) {
-	if in.Default, err = parseInt("path parameter default", r.PathValue("default")); err != nil {
-		return in, err
-	}
-	if in.Self, err = parseInt("path parameter self", r.PathValue("self")); err != nil {
-		return in, err
-	}
-	if in.Body, err = queryValue(r, "body", parseInt); err != nil {
-		return in, err
-	}
-	if in.QueryDefault, err = queryValue(r, "default", parseInt); err != nil {
-		return in, err
-	}
-	if in.QuerySelf, err = queryValue(r, "self", parseInt); err != nil {
-		return in, err
-	}
-	if in.Page, err = queryValue(r, "page", parseInt); err != nil {
-		return in, err
-	}
-	if in.QueryPage, err = queryValue(r, "page_", parseInt); err != nil {
+func decodeGetThingInput(r *http.Request, rq *contract.Request) (in GetThingInput, err error) {
+	in.Default = contract.Text[int64](contract.KindInt, r.PathValue("default"))
+	in.Self = contract.Text[int64](contract.KindInt, r.PathValue("self"))
+	in.Body = queryValue[int64](r, "body", contract.KindInt)
+	in.QueryDefault = queryValue[int64](r, "default", contract.KindInt)
+	in.QuerySelf = queryValue[int64](r, "self", contract.KindInt)
+	in.Page = queryValue[int64](r, "page", contract.KindInt)
+	in.QueryPage = queryValue[int64](r, "page_", contract.KindInt)
+	return in, err
+}
+
+func decodePostThingInput(r *http.Request, rq *contract.Request) (in PostThingInput, err error) {
+	if err = decodeBody(rq, schemaPostThingRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodePostThingInput(r *http.Request, body []byte) (in PostThingInput, err error) {
-	if err = decodeBody(body, schemaPostThingRequest, &in.Body); err != nil {
+func decodeGetOtherInput(r *http.Request, rq *contract.Request) (in GetOtherInput, err error) {
+	return in, err
+}
+
+func decodeSendInput(r *http.Request, rq *contract.Request) (in SendInput, err error) {
+	return in, err
+}
+
+func decodePerformInput(r *http.Request, rq *contract.Request) (in PerformInput, err error) {
+	in.Method = queryValue[string](r, "method", contract.KindString)
+	in.Path = queryValue[string](r, "path", contract.KindString)
+	in.Query = queryValue[string](r, "query", contract.KindString)
+	in.Returning = queryValue[string](r, "returning", contract.KindString)
+	return in, err
+}
+
+func decodeSessionInput(r *http.Request, rq *contract.Request) (in SessionInput, err error) {
+	if err = decodeBody(rq, schemaSessionRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeGetOtherInput(r *http.Request, body []byte) (in GetOtherInput, err error) {
+func decodeHeadersInput(r *http.Request, rq *contract.Request) (in HeadersInput, err error) {
+	in.Name = contract.Text[string](contract.KindString, r.PathValue("name"))
 	return in, err
 }
 
-func decodeSendInput(r *http.Request, body []byte) (in SendInput, err error) {
-	return in, err
-}
+// opGetThing is what a request to getThing must fit.
+var opGetThing = &contract.Operation{Name: "getThing", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "default", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "self", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "body", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "default", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "self", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "page_", Kind: contract.KindInt},
+}}
 
-func decodePerformInput(r *http.Request, body []byte) (in PerformInput, err error) {
-	if in.Method, err = queryValue(r, "method", parseString); err != nil {
-		return in, err
-	}
-	if in.Path, err = queryValue(r, "path", parseString); err != nil {
-		return in, err
-	}
-	if in.Query, err = queryValue(r, "query", parseString); err != nil {
-		return in, err
-	}
-	if in.Returning, err = queryValue(r, "returning", parseString); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opPostThing is what a request to postThing must fit.
+var opPostThing = &contract.Operation{Name: "postThing", Body: schemaPostThingRequest}
 
-func decodeSessionInput(r *http.Request, body []byte) (in SessionInput, err error) {
-	if err = decodeBody(body, schemaSessionRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opGetOther is what a request to getOther must fit.
+var opGetOther = &contract.Operation{Name: "getOther"}
 
-func decodeHeadersInput(r *http.Request, body []byte) (in HeadersInput, err error) {
-	if in.Name, err = parseString("path parameter name", r.PathValue("name")); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opSend is what a request to send must fit.
+var opSend = &contract.Operation{Name: "send"}
+
+// opPerform is what a request to perform must fit.
+var opPerform = &contract.Operation{Name: "perform", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "method", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "path", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "query", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "returning", Kind: contract.KindString},
+}}
+
+// opSession is what a request to session must fit.
+var opSession = &contract.Operation{Name: "session", Body: schemaSessionRequest}
+
+// opHeaders is what a request to headers must fit.
+var opHeaders = &contract.Operation{Name: "headers", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "name", Kind: contract.KindString},
+}}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
+var responseSchemas = map[string][2]*contract.Schema{
 	"getThing":  {schemaGetThingResponse, nil},
 	"postThing": {schemaPostThingResponse, schemaErrorResponse},
 	"getOther":  {nil, schemaGetOtherErrorResponse},

@@ -2,6 +2,10 @@
 
 package api
 
+import (
+	"clash/internal/contract"
+)
+
 // Author is inferred from getThing response .author.
 type Author struct {
 	Series AuthorSeries `json:"series"`
@@ -177,44 +181,44 @@ type UserId struct {
 	A int64 `json:"a"`
 }
 
-var schemaAuthor = &Schema{Kind: KindObject, Name: "Author", Fields: []SchemaField{
+var schemaAuthor = &contract.Schema{Kind: contract.KindObject, Name: "Author", Fields: []contract.Field{
 	{Key: "series", Required: true, Schema: schemaAuthorSeries},
 }}
 
-var schemaAuthorSeries = &Schema{Kind: KindObject, Name: "AuthorSeries", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaAuthorSeries = &contract.Schema{Kind: contract.KindObject, Name: "AuthorSeries", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaBook = &Schema{Kind: KindObject, Name: "Book", Fields: []SchemaField{
+var schemaBook = &contract.Schema{Kind: contract.KindObject, Name: "Book", Fields: []contract.Field{
 	{Key: "series", Required: true, Schema: schemaSeries},
 }}
 
-var schemaClashClient = &Schema{Kind: KindObject, Name: "ClashClient", Fields: []SchemaField{
-	{Key: "c", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaClashClient = &contract.Schema{Kind: contract.KindObject, Name: "ClashClient", Fields: []contract.Field{
+	{Key: "c", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaClashError = &Schema{Kind: KindObject, Name: "ClashError", Fields: []SchemaField{
-	{Key: "e", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaClashError = &contract.Schema{Kind: contract.KindObject, Name: "ClashError", Fields: []contract.Field{
+	{Key: "e", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaClient = &Schema{Kind: KindObject, Name: "Client", Fields: []SchemaField{
-	{Key: "c", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaClient = &contract.Schema{Kind: contract.KindObject, Name: "Client", Fields: []contract.Field{
+	{Key: "c", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Fields: []SchemaField{
-	{Key: "error", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
+	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaGetOtherErrorResponse = &Schema{Kind: KindObject, Name: "GetOtherErrorResponse", Fields: []SchemaField{
+var schemaGetOtherErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetOtherErrorResponse", Fields: []contract.Field{
 	{Key: "error", Required: true, Schema: schemaGetOtherErrorResponseError},
 }}
 
-var schemaGetOtherErrorResponseError = &Schema{Kind: KindObject, Name: "GetOtherErrorResponseError", Fields: []SchemaField{
-	{Key: "code", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "text", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaGetOtherErrorResponseError = &contract.Schema{Kind: contract.KindObject, Name: "GetOtherErrorResponseError", Fields: []contract.Field{
+	{Key: "code", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "text", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaGetThingResponse = &Schema{Kind: KindObject, Name: "GetThingResponse", Fields: []SchemaField{
+var schemaGetThingResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponse", Fields: []contract.Field{
 	{Key: "data", Required: true, Schema: schemaGetThingResponseData},
 	{Key: "type", Required: true, Schema: schemaGetThingResponseType},
 	{Key: "error", Required: true, Schema: schemaGetThingResponseError},
@@ -232,91 +236,91 @@ var schemaGetThingResponse = &Schema{Kind: KindObject, Name: "GetThingResponse",
 	{Key: "get_thing_response", Required: true, Schema: schemaGetThingResponse2},
 }}
 
-var schemaGetThingResponse2 = &Schema{Kind: KindObject, Name: "GetThingResponse2", Fields: []SchemaField{
-	{Key: "nested", Required: true, Schema: &Schema{Kind: KindBool}},
+var schemaGetThingResponse2 = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponse2", Fields: []contract.Field{
+	{Key: "nested", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
 }}
 
-var schemaGetThingResponseData = &Schema{Kind: KindObject, Name: "GetThingResponseData", Fields: []SchemaField{
-	{Key: "x", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaGetThingResponseData = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseData", Fields: []contract.Field{
+	{Key: "x", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaGetThingResponseDate = &Schema{Kind: KindObject, Name: "GetThingResponseDate", Fields: []SchemaField{
-	{Key: "d", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaGetThingResponseDate = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseDate", Fields: []contract.Field{
+	{Key: "d", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaGetThingResponseError = &Schema{Kind: KindObject, Name: "GetThingResponseError", Fields: []SchemaField{
-	{Key: "z", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaGetThingResponseError = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseError", Fields: []contract.Field{
+	{Key: "z", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaGetThingResponseType = &Schema{Kind: KindObject, Name: "GetThingResponseType", Fields: []SchemaField{
-	{Key: "y", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaGetThingResponseType = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseType", Fields: []contract.Field{
+	{Key: "y", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaGetThingResponseUrl = &Schema{Kind: KindObject, Name: "GetThingResponseUrl", Fields: []SchemaField{
-	{Key: "u", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaGetThingResponseUrl = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseUrl", Fields: []contract.Field{
+	{Key: "u", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaGetThingResponseUserID = &Schema{Kind: KindObject, Name: "GetThingResponseUserID", Fields: []SchemaField{
-	{Key: "b", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaGetThingResponseUserID = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseUserID", Fields: []contract.Field{
+	{Key: "b", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaHeadersResponse = &Schema{Kind: KindObject, Name: "HeadersResponse", Fields: []SchemaField{
+var schemaHeadersResponse = &contract.Schema{Kind: contract.KindObject, Name: "HeadersResponse", Fields: []contract.Field{
 	{Key: "url_error", Required: true, Schema: schemaUrlError},
 	{Key: "query", Required: true, Schema: schemaQuery},
 	{Key: "response", Required: true, Schema: schemaHeadersResponseResponse},
 	{Key: "task", Required: true, Schema: schemaHeadersResponseTask},
 }}
 
-var schemaHeadersResponseResponse = &Schema{Kind: KindObject, Name: "HeadersResponseResponse", Fields: []SchemaField{
-	{Key: "r", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaHeadersResponseResponse = &contract.Schema{Kind: contract.KindObject, Name: "HeadersResponseResponse", Fields: []contract.Field{
+	{Key: "r", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaHeadersResponseTask = &Schema{Kind: KindObject, Name: "HeadersResponseTask", Fields: []SchemaField{
-	{Key: "t", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaHeadersResponseTask = &contract.Schema{Kind: contract.KindObject, Name: "HeadersResponseTask", Fields: []contract.Field{
+	{Key: "t", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaJsonValue = &Schema{Kind: KindObject, Name: "JsonValue", Fields: []SchemaField{
-	{Key: "j", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaJsonValue = &contract.Schema{Kind: contract.KindObject, Name: "JsonValue", Fields: []contract.Field{
+	{Key: "j", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaPerformResponse = &Schema{Kind: KindObject, Name: "PerformResponse", Fields: []SchemaField{
-	{Key: "ok", Required: true, Schema: &Schema{Kind: KindBool}},
+var schemaPerformResponse = &contract.Schema{Kind: contract.KindObject, Name: "PerformResponse", Fields: []contract.Field{
+	{Key: "ok", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
 }}
 
-var schemaPostThingRequest = &Schema{Kind: KindObject, Name: "PostThingRequest", Fields: []SchemaField{
+var schemaPostThingRequest = &contract.Schema{Kind: contract.KindObject, Name: "PostThingRequest", Fields: []contract.Field{
 	{Key: "data", Required: true, Schema: schemaPostThingRequestData},
 	{Key: "book", Required: true, Schema: schemaBook},
 }}
 
-var schemaPostThingRequestData = &Schema{Kind: KindObject, Name: "PostThingRequestData", Fields: []SchemaField{
-	{Key: "other", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaPostThingRequestData = &contract.Schema{Kind: contract.KindObject, Name: "PostThingRequestData", Fields: []contract.Field{
+	{Key: "other", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaPostThingResponse = &Schema{Kind: KindObject, Name: "PostThingResponse", Fields: []SchemaField{
+var schemaPostThingResponse = &contract.Schema{Kind: contract.KindObject, Name: "PostThingResponse", Fields: []contract.Field{
 	{Key: "series", Required: true, Schema: schemaSeries},
 }}
 
-var schemaQuery = &Schema{Kind: KindObject, Name: "Query", Fields: []SchemaField{
-	{Key: "q", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaQuery = &contract.Schema{Kind: contract.KindObject, Name: "Query", Fields: []contract.Field{
+	{Key: "q", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaSeries = &Schema{Kind: KindObject, Name: "Series", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaSeries = &contract.Schema{Kind: contract.KindObject, Name: "Series", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaSessionRequest = &Schema{Kind: KindObject, Name: "SessionRequest", Fields: []SchemaField{
-	{Key: "user", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "password", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaSessionRequest = &contract.Schema{Kind: contract.KindObject, Name: "SessionRequest", Fields: []contract.Field{
+	{Key: "user", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "password", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaSessionResponse = &Schema{Kind: KindObject, Name: "SessionResponse", Fields: []SchemaField{
-	{Key: "token", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaSessionResponse = &contract.Schema{Kind: contract.KindObject, Name: "SessionResponse", Fields: []contract.Field{
+	{Key: "token", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaUrlError = &Schema{Kind: KindObject, Name: "UrlError", Fields: []SchemaField{
-	{Key: "x", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaUrlError = &contract.Schema{Kind: contract.KindObject, Name: "UrlError", Fields: []contract.Field{
+	{Key: "x", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaUserId = &Schema{Kind: KindObject, Name: "UserId", Fields: []SchemaField{
-	{Key: "a", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaUserId = &contract.Schema{Kind: contract.KindObject, Name: "UserId", Fields: []contract.Field{
+	{Key: "a", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}

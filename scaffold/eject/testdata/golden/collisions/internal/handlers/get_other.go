@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"clash/internal/api"
+	"clash/internal/api/stubs"
 )
 
 // GetOther answers GET /other.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 404 {"error":{"code":1,"text":"no"}}
+//
 // The store is h.Store.
 func (h *Handlers) GetOther(r *http.Request, in api.GetOtherInput) (api.Response, error) {
-	return api.Response{Status: 404, Body: api.RawJSON(`{"error":{"code":1,"text":"no"}}`)}, nil
+	return stubs.GetOther(r)
 }

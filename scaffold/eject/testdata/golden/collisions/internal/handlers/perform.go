@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"clash/internal/api"
+	"clash/internal/api/stubs"
 )
 
 // Perform answers POST /perform.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 {"ok":true}
+//
 // The request is typed in in.Method, in.Path, in.Query, in.Returning; the store is h.Store.
 func (h *Handlers) Perform(r *http.Request, in api.PerformInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON(`{"ok":true}`)}, nil
+	return stubs.Perform(r)
 }

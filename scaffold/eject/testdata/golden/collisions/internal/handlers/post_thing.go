@@ -4,15 +4,17 @@ import (
 	"net/http"
 
 	"clash/internal/api"
+	"clash/internal/api/stubs"
 )
 
 // PostThing answers POST /things.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when body.book.series.id is 1: 201 {"series":{"id":1}}
+//   - otherwise: 500 {"error":"boom"}
+//
 // The request is typed in in.Body (api.PostThingRequest); the store is h.Store.
 func (h *Handlers) PostThing(r *http.Request, in api.PostThingInput) (api.Response, error) {
-	if api.StubMatches(r, "body.book.series.id", "1") {
-		return api.Response{Status: 201, Body: api.RawJSON(`{"series":{"id":1}}`)}, nil
-	}
-	return api.Response{Status: 500, Body: api.RawJSON(`{"error":"boom"}`)}, nil
+	return stubs.PostThing(r)
 }

@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"clash/internal/api"
+	"clash/internal/api/stubs"
 )
 
 // Send answers POST /send.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 204
+//
 // The store is h.Store.
 func (h *Handlers) Send(r *http.Request, in api.SendInput) (api.Response, error) {
-	return api.Response{Status: 204}, nil
+	return stubs.Send(r)
 }

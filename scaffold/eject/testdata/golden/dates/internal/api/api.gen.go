@@ -8,6 +8,8 @@ package api
 import (
 	"net/http"
 	"time"
+
+	"calendar/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -43,15 +45,15 @@ type CreateEventInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /events", route("listEvents", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListEventsInput(r, body)
+	mux.Handle("GET /events", route(opListEvents, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeListEventsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListEvents(r, in)
 	}))
-	mux.Handle("POST /events", route("createEvent", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeCreateEventInput(r, body)
+	mux.Handle("POST /events", route(opCreateEvent, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeCreateEventInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -59,28 +61,32 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeListEventsInput(r *http.Request, body []byte) (in ListEventsInput, err error) {
-	if in.From, err = queryValue(r, "from", parseTime); err != nil {
-		return in, err
-	}
-	if in.To, err = queryValue(r, "to", parseTime); err != nil {
-		return in, err
-	}
-	if in.Days, err = queryValues(r, "days", parseInt); err != nil {
+func decodeListEventsInput(r *http.Request, rq *contract.Request) (in ListEventsInput, err error) {
+	in.From = queryValue[time.Time](r, "from", contract.KindDateTime)
+	in.To = queryValue[time.Time](r, "to", contract.KindDateTime)
+	in.Days = queryValues[int64](r, "days", contract.KindInt)
+	return in, err
+}
+
+func decodeCreateEventInput(r *http.Request, rq *contract.Request) (in CreateEventInput, err error) {
+	if err = decodeBody(rq, schemaCreateEventRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeCreateEventInput(r *http.Request, body []byte) (in CreateEventInput, err error) {
-	if err = decodeBody(body, schemaCreateEventRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opListEvents is what a request to listEvents must fit.
+var opListEvents = &contract.Operation{Name: "listEvents", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "from", Kind: contract.KindDateTime},
+	{In: contract.SourceQuery, Name: "to", Kind: contract.KindDateTime},
+	{In: contract.SourceQuery, Name: "days", Kind: contract.KindInt, List: true},
+}}
+
+// opCreateEvent is what a request to createEvent must fit.
+var opCreateEvent = &contract.Operation{Name: "createEvent", Body: schemaCreateEventRequest}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
-	"listEvents":  {&Schema{Kind: KindArray, Elem: schemaEvent}, nil},
+var responseSchemas = map[string][2]*contract.Schema{
+	"listEvents":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaEvent}, nil},
 	"createEvent": {schemaCreateEventResponse, schemaErrorResponse},
 }

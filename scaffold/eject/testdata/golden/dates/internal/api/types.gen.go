@@ -4,6 +4,8 @@ package api
 
 import (
 	"time"
+
+	"calendar/internal/contract"
 )
 
 // CreateEventRequest is inferred from createEvent request.
@@ -38,35 +40,35 @@ type Event struct {
 	EndsAt   time.Time  `json:"ends_at"`
 	Day      string     `json:"day"`
 	Created  time.Time  `json:"created"`
-	Updated  *time.Time `json:"updated"`
+	Updated  *time.Time `json:"updated,omitempty"`
 }
 
-var schemaCreateEventRequest = &Schema{Kind: KindObject, Name: "CreateEventRequest", Fields: []SchemaField{
-	{Key: "title", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "starts_at", Required: true, Schema: &Schema{Kind: KindDateTime}},
-	{Key: "reminders", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindDateTime}}},
+var schemaCreateEventRequest = &contract.Schema{Kind: contract.KindObject, Name: "CreateEventRequest", Fields: []contract.Field{
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "starts_at", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "reminders", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindDateTime}}},
 }}
 
-var schemaCreateEventResponse = &Schema{Kind: KindObject, Name: "CreateEventResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "starts_at", Required: true, Schema: &Schema{Kind: KindDateTime}},
-	{Key: "when", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaCreateEventResponse = &contract.Schema{Kind: contract.KindObject, Name: "CreateEventResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "starts_at", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "when", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Fields: []SchemaField{
-	{Key: "errors", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaErrorResponseError}},
+var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
+	{Key: "errors", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaErrorResponseError}},
 }}
 
-var schemaErrorResponseError = &Schema{Kind: KindObject, Name: "ErrorResponseError", Fields: []SchemaField{
-	{Key: "field", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "message", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaErrorResponseError = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponseError", Fields: []contract.Field{
+	{Key: "field", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "message", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaEvent = &Schema{Kind: KindObject, Name: "Event", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "starts_at", Required: true, Schema: &Schema{Kind: KindDateTime}},
-	{Key: "ends_at", Required: true, Schema: &Schema{Kind: KindDateTime}},
-	{Key: "day", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "created", Required: true, Schema: &Schema{Kind: KindDateTime}},
-	{Key: "updated", Required: true, Schema: &Schema{Kind: KindDateTime, Nullable: true}},
+var schemaEvent = &contract.Schema{Kind: contract.KindObject, Name: "Event", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "starts_at", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "ends_at", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "day", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "created", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "updated", Required: false, Schema: &contract.Schema{Kind: contract.KindDateTime, Nullable: true}},
 }}

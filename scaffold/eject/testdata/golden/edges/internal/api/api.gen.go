@@ -8,6 +8,8 @@ package api
 import (
 	"net/http"
 	"time"
+
+	"edges/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -85,43 +87,43 @@ type MarshalJSONEndpointInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("POST /run/{kind}", route("runTest", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeRunTestInput(r, body)
+	mux.Handle("POST /run/{kind}", route(opRunTest, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeRunTestInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.RunTest(r, in)
 	}))
-	mux.Handle("GET /linux/{$}", route("getLinux", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetLinuxInput(r, body)
+	mux.Handle("GET /linux/{$}", route(opGetLinux, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetLinuxInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetLinux(r, in)
 	}))
-	mux.Handle("DELETE /handlers/{id}", route("handlers", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeHandlersInput(r, body)
+	mux.Handle("DELETE /handlers/{id}", route(opHandlers, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeHandlersInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Handlers(r, in)
 	}))
-	mux.Handle("GET /welcome.txt", route("getWelcome", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetWelcomeInput(r, body)
+	mux.Handle("GET /welcome.txt", route(opGetWelcome, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetWelcomeInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetWelcome(r, in)
 	}))
-	mux.Handle("POST /body/{body}", route("body", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeBodyInput(r, body)
+	mux.Handle("POST /body/{body}", route(opBody, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeBodyInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Body(r, in)
 	}))
-	mux.Handle("GET /marshal", route("marshalJSON", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeMarshalJSONEndpointInput(r, body)
+	mux.Handle("GET /marshal", route(opMarshalJSONEndpoint, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeMarshalJSONEndpointInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -129,69 +131,81 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeRunTestInput(r *http.Request, body []byte) (in RunTestInput, err error) {
-	if in.Kind, err = parseString("path parameter kind", r.PathValue("kind")); err != nil {
-		return in, err
-	}
-	if in.Verbose, err = queryValue(r, "verbose", parseBool); err != nil {
-		return in, err
-	}
-	if in.Ratio, err = queryValue(r, "ratio", parseFloat); err != nil {
-		return in, err
-	}
-	if in.At, err = queryValue(r, "at", parseTime); err != nil {
-		return in, err
-	}
-	if in.Tag, err = queryValues(r, "tag", parseString); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaRunTestRequest, &in.Body); err != nil {
+func decodeRunTestInput(r *http.Request, rq *contract.Request) (in RunTestInput, err error) {
+	in.Kind = contract.Text[string](contract.KindString, r.PathValue("kind"))
+	in.Verbose = queryValue[bool](r, "verbose", contract.KindBool)
+	in.Ratio = queryValue[float64](r, "ratio", contract.KindNumber)
+	in.At = queryValue[time.Time](r, "at", contract.KindDateTime)
+	in.Tag = queryValues[string](r, "tag", contract.KindString)
+	if err = decodeBody(rq, schemaRunTestRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeGetLinuxInput(r *http.Request, body []byte) (in GetLinuxInput, err error) {
+func decodeGetLinuxInput(r *http.Request, rq *contract.Request) (in GetLinuxInput, err error) {
 	return in, err
 }
 
-func decodeHandlersInput(r *http.Request, body []byte) (in HandlersInput, err error) {
-	if in.ID, err = parseInt("path parameter id", r.PathValue("id")); err != nil {
-		return in, err
-	}
+func decodeHandlersInput(r *http.Request, rq *contract.Request) (in HandlersInput, err error) {
+	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
 	return in, err
 }
 
-func decodeGetWelcomeInput(r *http.Request, body []byte) (in GetWelcomeInput, err error) {
+func decodeGetWelcomeInput(r *http.Request, rq *contract.Request) (in GetWelcomeInput, err error) {
 	return in, err
 }
 
-func decodeBodyInput(r *http.Request, body []byte) (in BodyInput, err error) {
-	if in.PathBody, err = parseString("path parameter body", r.PathValue("body")); err != nil {
-		return in, err
-	}
-	if in.QueryBody, err = queryValue(r, "body", parseInt); err != nil {
-		return in, err
-	}
-	if in.IDs, err = queryValues(r, "ids", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaBodyRequest, &in.Body); err != nil {
+func decodeBodyInput(r *http.Request, rq *contract.Request) (in BodyInput, err error) {
+	in.PathBody = contract.Text[string](contract.KindString, r.PathValue("body"))
+	in.QueryBody = queryValue[int64](r, "body", contract.KindInt)
+	in.IDs = queryValues[int64](r, "ids", contract.KindInt)
+	if err = decodeBody(rq, schemaBodyRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeMarshalJSONEndpointInput(r *http.Request, body []byte) (in MarshalJSONEndpointInput, err error) {
+func decodeMarshalJSONEndpointInput(r *http.Request, rq *contract.Request) (in MarshalJSONEndpointInput, err error) {
 	return in, err
 }
+
+// opRunTest is what a request to runTest must fit.
+var opRunTest = &contract.Operation{Name: "runTest", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "kind", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "verbose", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "ratio", Kind: contract.KindNumber},
+	{In: contract.SourceQuery, Name: "at", Kind: contract.KindDateTime},
+	{In: contract.SourceQuery, Name: "tag", Kind: contract.KindString, List: true},
+}, Body: schemaRunTestRequest}
+
+// opGetLinux is what a request to getLinux must fit.
+var opGetLinux = &contract.Operation{Name: "getLinux"}
+
+// opHandlers is what a request to handlers must fit.
+var opHandlers = &contract.Operation{Name: "handlers", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+}}
+
+// opGetWelcome is what a request to getWelcome must fit.
+var opGetWelcome = &contract.Operation{Name: "getWelcome"}
+
+// opBody is what a request to body must fit.
+var opBody = &contract.Operation{Name: "body", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "body", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "body", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "ids", Kind: contract.KindInt, List: true},
+}, Body: schemaBodyRequest}
+
+// opMarshalJSONEndpoint is what a request to marshalJSON must fit.
+var opMarshalJSONEndpoint = &contract.Operation{Name: "marshalJSON"}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
+var responseSchemas = map[string][2]*contract.Schema{
 	"runTest":     {schemaRunTestResponse, nil},
 	"getLinux":    {schemaGetLinuxResponse, nil},
 	"handlers":    {nil, schemaErrorResponse},
-	"getWelcome":  {&Schema{Kind: KindString}, nil},
+	"getWelcome":  {&contract.Schema{Kind: contract.KindString}, nil},
 	"body":        {schemaBodyResponse, nil},
 	"marshalJSON": {schemaMarshalJSONResponse, nil},
 }

@@ -4,6 +4,8 @@ package api
 
 import (
 	"time"
+
+	"edges/internal/contract"
 )
 
 // BodyRequest is inferred from body request.
@@ -30,7 +32,7 @@ type ErrorResponse struct {
 // GetLinuxResponse is inferred from getLinux response.
 type GetLinuxResponse struct {
 	Motd  string `json:"motd"`
-	Since any    `json:"since"`
+	Since any    `json:"since,omitempty"`
 }
 
 // MarshalJSONResponse is inferred from marshalJSON response.
@@ -48,7 +50,7 @@ type RunTestRequest struct {
 	Type   string  `json:"type"`
 	Range  []int64 `json:"range"`
 	Nested Nested  `json:"nested"`
-	Maybe  any     `json:"maybe"`
+	Maybe  any     `json:"maybe,omitempty"`
 }
 
 // RunTestResponse is inferred from runTest response.
@@ -58,45 +60,45 @@ type RunTestResponse struct {
 	Log    *[]string `json:"log,omitempty"`
 }
 
-var schemaBodyRequest = &Schema{Kind: KindObject, Name: "BodyRequest", Fields: []SchemaField{
-	{Key: "a", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaBodyRequest = &contract.Schema{Kind: contract.KindObject, Name: "BodyRequest", Fields: []contract.Field{
+	{Key: "a", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaBodyResponse = &Schema{Kind: KindObject, Name: "BodyResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaBodyResponse = &contract.Schema{Kind: contract.KindObject, Name: "BodyResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaDeep = &Schema{Kind: KindObject, Name: "Deep", Fields: []SchemaField{
-	{Key: "value", Required: true, Schema: &Schema{Kind: KindNumber}},
+var schemaDeep = &contract.Schema{Kind: contract.KindObject, Name: "Deep", Fields: []contract.Field{
+	{Key: "value", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 }}
 
-var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Fields: []SchemaField{
-	{Key: "error", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "since", Required: true, Schema: &Schema{Kind: KindDateTime}},
+var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
+	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "since", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
 }}
 
-var schemaGetLinuxResponse = &Schema{Kind: KindObject, Name: "GetLinuxResponse", Fields: []SchemaField{
-	{Key: "motd", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "since", Required: true, Schema: &Schema{Kind: KindAny, Nullable: true}},
+var schemaGetLinuxResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetLinuxResponse", Fields: []contract.Field{
+	{Key: "motd", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "since", Required: false, Schema: &contract.Schema{Kind: contract.KindAny, Nullable: true}},
 }}
 
-var schemaMarshalJSONResponse = &Schema{Kind: KindObject, Name: "MarshalJSONResponse", Fields: []SchemaField{
-	{Key: "ok", Required: true, Schema: &Schema{Kind: KindBool}},
+var schemaMarshalJSONResponse = &contract.Schema{Kind: contract.KindObject, Name: "MarshalJSONResponse", Fields: []contract.Field{
+	{Key: "ok", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
 }}
 
-var schemaNested = &Schema{Kind: KindObject, Name: "Nested", Fields: []SchemaField{
+var schemaNested = &contract.Schema{Kind: contract.KindObject, Name: "Nested", Fields: []contract.Field{
 	{Key: "deep", Required: true, Schema: schemaDeep},
 }}
 
-var schemaRunTestRequest = &Schema{Kind: KindObject, Name: "RunTestRequest", Fields: []SchemaField{
-	{Key: "type", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "range", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindInt}}},
+var schemaRunTestRequest = &contract.Schema{Kind: contract.KindObject, Name: "RunTestRequest", Fields: []contract.Field{
+	{Key: "type", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "range", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindInt}}},
 	{Key: "nested", Required: true, Schema: schemaNested},
-	{Key: "maybe", Required: true, Schema: &Schema{Kind: KindAny, Nullable: true}},
+	{Key: "maybe", Required: false, Schema: &contract.Schema{Kind: contract.KindAny, Nullable: true}},
 }}
 
-var schemaRunTestResponse = &Schema{Kind: KindObject, Name: "RunTestResponse", Fields: []SchemaField{
-	{Key: "ok", Required: true, Schema: &Schema{Kind: KindBool}},
-	{Key: "took_ms", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "log", Required: false, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaRunTestResponse = &contract.Schema{Kind: contract.KindObject, Name: "RunTestResponse", Fields: []contract.Field{
+	{Key: "ok", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
+	{Key: "took_ms", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "log", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}

@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"edges/internal/api"
+	"edges/internal/api/stubs"
 )
 
 // Body answers POST /body/{body}.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 201 {"id":1}
+//
 // The request is typed in in.PathBody, in.QueryBody, in.IDs, in.Body (api.BodyRequest); the store is h.Store.
 func (h *Handlers) Body(r *http.Request, in api.BodyInput) (api.Response, error) {
-	return api.Response{Status: 201, Body: api.RawJSON(`{"id":1}`)}, nil
+	return stubs.Body(r)
 }

@@ -4,13 +4,16 @@ import (
 	"net/http"
 
 	"edges/internal/api"
+	"edges/internal/api/stubs"
 )
 
 // GetLinux answers GET /linux/.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 responses/motd.json (application/json)
+//
 // The store is h.Store.
 func (h *Handlers) GetLinux(r *http.Request, in api.GetLinuxInput) (api.Response, error) {
-	return api.Response{Status: 200, Header: http.Header{"Cache-Control": {"no-store"}, "X-Tags": {"a"}}, Body: api.Raw{ContentType: "application/json", Data: []byte(`{"motd": "Welcome.\nThe server is up.", "since": null}
-`)}}, nil
+	return stubs.GetLinux(r)
 }

@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"edges/internal/api"
+	"edges/internal/api/stubs"
 )
 
 // GetWelcome answers GET /welcome.txt.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 responses/welcome.txt (text/plain; charset=utf-8)
+//
 // The store is h.Store.
 func (h *Handlers) GetWelcome(r *http.Request, in api.GetWelcomeInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.Raw{ContentType: "text/plain; charset=utf-8", Data: []byte("Welcome, plain text.\n")}}, nil
+	return stubs.GetWelcome(r)
 }

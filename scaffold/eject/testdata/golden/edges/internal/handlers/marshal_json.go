@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"edges/internal/api"
+	"edges/internal/api/stubs"
 )
 
 // MarshalJSONEndpoint answers GET /marshal.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 {"ok":true}
+//
 // The store is h.Store.
 func (h *Handlers) MarshalJSONEndpoint(r *http.Request, in api.MarshalJSONEndpointInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON(`{"ok":true}`)}, nil
+	return stubs.MarshalJSONEndpoint(r)
 }

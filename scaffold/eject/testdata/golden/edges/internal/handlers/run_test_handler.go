@@ -4,19 +4,17 @@ import (
 	"net/http"
 
 	"edges/internal/api"
+	"edges/internal/api/stubs"
 )
 
 // RunTest answers POST /run/{kind}.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when path.kind is "unit" and body.nested.deep.value is 1.5: 200 {"ok":true,"took_ms":12}
+//   - when query.verbose is false: 200 {"ok":false,"took_ms":3.5,"log":["line"]}
+//
 // The request is typed in in.Kind, in.Verbose, in.Ratio, in.At, in.Tag, in.Body (api.RunTestRequest); the store is h.Store.
 func (h *Handlers) RunTest(r *http.Request, in api.RunTestInput) (api.Response, error) {
-	if api.StubMatches(r, "path.kind", `"unit"`) &&
-		api.StubMatches(r, "body.nested.deep.value", "1.5") {
-		return api.Response{Status: 200, Body: api.RawJSON(`{"ok":true,"took_ms":12}`)}, nil
-	}
-	if api.StubMatches(r, "query.verbose", "false") {
-		return api.Response{Status: 200, Body: api.RawJSON(`{"ok":false,"took_ms":3.5,"log":["line"]}`)}, nil
-	}
-	return api.Response{Status: http.StatusNotFound, Body: api.Error{Error: "no stub answer of runTest matches this request"}}, nil
+	return stubs.RunTest(r)
 }

@@ -7,6 +7,8 @@ package api
 
 import (
 	"net/http"
+
+	"bookshelf/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -69,36 +71,36 @@ type RemoveBookInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /v1/books", route("listBooks", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListBooksInput(r, body)
+	mux.Handle("GET /v1/books", route(opListBooks, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeListBooksInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListBooks(r, in)
 	}))
-	mux.Handle("GET /v1/books/{id}", route("getBook", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetBookInput(r, body)
+	mux.Handle("GET /v1/books/{id}", route(opGetBook, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetBookInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetBook(r, in)
 	}))
-	mux.Handle("POST /v1/books", route("addBook", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeAddBookInput(r, body)
+	mux.Handle("POST /v1/books", route(opAddBook, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeAddBookInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.AddBook(r, in)
 	}))
-	mux.Handle("PUT /v1/books/{id}/rating", route("rateBook", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeRateBookInput(r, body)
+	mux.Handle("PUT /v1/books/{id}/rating", route(opRateBook, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeRateBookInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.RateBook(r, in)
 	}))
-	mux.Handle("DELETE /v1/books/{id}", route("removeBook", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeRemoveBookInput(r, body)
+	mux.Handle("DELETE /v1/books/{id}", route(opRemoveBook, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeRemoveBookInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -106,50 +108,64 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeListBooksInput(r *http.Request, body []byte) (in ListBooksInput, err error) {
-	if in.Page, err = queryValue(r, "page", parseInt); err != nil {
-		return in, err
-	}
-	if in.Genre, err = queryValue(r, "genre", parseString); err != nil {
+func decodeListBooksInput(r *http.Request, rq *contract.Request) (in ListBooksInput, err error) {
+	in.Page = queryValue[int64](r, "page", contract.KindInt)
+	in.Genre = queryValue[string](r, "genre", contract.KindString)
+	return in, err
+}
+
+func decodeGetBookInput(r *http.Request, rq *contract.Request) (in GetBookInput, err error) {
+	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
+	return in, err
+}
+
+func decodeAddBookInput(r *http.Request, rq *contract.Request) (in AddBookInput, err error) {
+	if err = decodeBody(rq, schemaAddBookRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeGetBookInput(r *http.Request, body []byte) (in GetBookInput, err error) {
-	if in.ID, err = parseInt("path parameter id", r.PathValue("id")); err != nil {
+func decodeRateBookInput(r *http.Request, rq *contract.Request) (in RateBookInput, err error) {
+	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
+	if err = decodeBody(rq, schemaRateBookRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeAddBookInput(r *http.Request, body []byte) (in AddBookInput, err error) {
-	if err = decodeBody(body, schemaAddBookRequest, &in.Body); err != nil {
-		return in, err
-	}
+func decodeRemoveBookInput(r *http.Request, rq *contract.Request) (in RemoveBookInput, err error) {
+	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
 	return in, err
 }
 
-func decodeRateBookInput(r *http.Request, body []byte) (in RateBookInput, err error) {
-	if in.ID, err = parseInt("path parameter id", r.PathValue("id")); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaRateBookRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opListBooks is what a request to listBooks must fit.
+var opListBooks = &contract.Operation{Name: "listBooks", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "genre", Kind: contract.KindString},
+}}
 
-func decodeRemoveBookInput(r *http.Request, body []byte) (in RemoveBookInput, err error) {
-	if in.ID, err = parseInt("path parameter id", r.PathValue("id")); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opGetBook is what a request to getBook must fit.
+var opGetBook = &contract.Operation{Name: "getBook", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+}}
+
+// opAddBook is what a request to addBook must fit.
+var opAddBook = &contract.Operation{Name: "addBook", Body: schemaAddBookRequest}
+
+// opRateBook is what a request to rateBook must fit.
+var opRateBook = &contract.Operation{Name: "rateBook", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+}, Body: schemaRateBookRequest}
+
+// opRemoveBook is what a request to removeBook must fit.
+var opRemoveBook = &contract.Operation{Name: "removeBook", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+}}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
-	"listBooks":  {&Schema{Kind: KindArray, Elem: schemaBook}, nil},
+var responseSchemas = map[string][2]*contract.Schema{
+	"listBooks":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaBook}, nil},
 	"getBook":    {schemaGetBookResponse, schemaErrorResponse},
 	"addBook":    {schemaAddBookResponse, schemaErrorResponse},
 	"rateBook":   {schemaRateBookResponse, schemaErrorResponse},

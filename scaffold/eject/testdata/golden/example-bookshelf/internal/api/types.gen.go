@@ -4,6 +4,8 @@ package api
 
 import (
 	"time"
+
+	"bookshelf/internal/contract"
 )
 
 // AddBookRequest is inferred from addBook request.
@@ -44,7 +46,7 @@ type GetBookResponse struct {
 	Rating      float64   `json:"rating"`
 	Tags        []string  `json:"tags"`
 	PublishedAt time.Time `json:"published_at"`
-	Series      *Series   `json:"series"`
+	Series      *Series   `json:"series,omitempty"`
 }
 
 // RateBookRequest is inferred from rateBook request.
@@ -71,58 +73,58 @@ type Series struct {
 	Position int64  `json:"position"`
 }
 
-var schemaAddBookRequest = &Schema{Kind: KindObject, Name: "AddBookRequest", Fields: []SchemaField{
-	{Key: "title", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "author", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaAddBookRequest = &contract.Schema{Kind: contract.KindObject, Name: "AddBookRequest", Fields: []contract.Field{
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "author", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaAddBookResponse = &Schema{Kind: KindObject, Name: "AddBookResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "title", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "author", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "rating", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaAddBookResponse = &contract.Schema{Kind: contract.KindObject, Name: "AddBookResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "author", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "rating", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaBook = &Schema{Kind: KindObject, Name: "Book", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "title", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "author", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "rating", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaBook = &contract.Schema{Kind: contract.KindObject, Name: "Book", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "author", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "rating", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Fields: []SchemaField{
-	{Key: "error", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
+	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaGetBookResponse = &Schema{Kind: KindObject, Name: "GetBookResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "title", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "author", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "rating", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
-	{Key: "published_at", Required: true, Schema: &Schema{Kind: KindDateTime}},
-	{Key: "series", Required: true, Schema: nullable(schemaSeries)},
+var schemaGetBookResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetBookResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "author", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "rating", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
+	{Key: "published_at", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "series", Required: false, Schema: nullable(schemaSeries)},
 }}
 
-var schemaRateBookRequest = &Schema{Kind: KindObject, Name: "RateBookRequest", Fields: []SchemaField{
-	{Key: "stars", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaRateBookRequest = &contract.Schema{Kind: contract.KindObject, Name: "RateBookRequest", Fields: []contract.Field{
+	{Key: "stars", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "review", Required: true, Schema: schemaReview},
 }}
 
-var schemaRateBookResponse = &Schema{Kind: KindObject, Name: "RateBookResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "rating", Required: true, Schema: &Schema{Kind: KindNumber}},
+var schemaRateBookResponse = &contract.Schema{Kind: contract.KindObject, Name: "RateBookResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "rating", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 }}
 
-var schemaReview = &Schema{Kind: KindObject, Name: "Review", Fields: []SchemaField{
-	{Key: "text", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "spoilers", Required: true, Schema: &Schema{Kind: KindBool}},
+var schemaReview = &contract.Schema{Kind: contract.KindObject, Name: "Review", Fields: []contract.Field{
+	{Key: "text", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "spoilers", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
 }}
 
-var schemaSeries = &Schema{Kind: KindObject, Name: "Series", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "position", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaSeries = &contract.Schema{Kind: contract.KindObject, Name: "Series", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "position", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}

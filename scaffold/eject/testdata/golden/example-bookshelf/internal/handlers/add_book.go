@@ -2,18 +2,19 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"bookshelf/internal/api"
+	"bookshelf/internal/api/stubs"
 )
 
 // AddBook answers POST /v1/books. Puts a book on the shelf; only signed-in readers may.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when header.Authorization is "Bearer secret-token": 201 {"id":3,"title":"Dune","author":"Frank Herbert","rating":0,…
+//   - otherwise: 401 {"error":"sign in first"}
+//
 // The request is typed in in.Body (api.AddBookRequest); the store is h.Store.
 func (h *Handlers) AddBook(r *http.Request, in api.AddBookInput) (api.Response, error) {
-	if api.StubMatches(r, "header.Authorization", `"Bearer secret-token"`) {
-		return api.Response{Status: 201, Header: http.Header{"Location": {"/v1/books/3"}}, Body: api.RawJSON(`{"id":3,"title":"Dune","author":"Frank Herbert","rating":0,"tags":["scifi"]}`), Delay: 150 * time.Millisecond}, nil
-	}
-	return api.Response{Status: 401, Header: http.Header{"Www-Authenticate": {"Bearer"}}, Body: api.RawJSON(`{"error":"sign in first"}`)}, nil
+	return stubs.AddBook(r)
 }

@@ -7,6 +7,8 @@ package api
 
 import (
 	"net/http"
+
+	"messages/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -29,8 +31,8 @@ type GetMessagesInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("POST /api/get_messages", route("getMessages", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetMessagesInput(r, body)
+	mux.Handle("POST /api/get_messages", route(opGetMessages, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetMessagesInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -38,14 +40,17 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeGetMessagesInput(r *http.Request, body []byte) (in GetMessagesInput, err error) {
-	if err = decodeBody(body, schemaGetMessagesRequest, &in.Body); err != nil {
+func decodeGetMessagesInput(r *http.Request, rq *contract.Request) (in GetMessagesInput, err error) {
+	if err = decodeBody(rq, schemaGetMessagesRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
+// opGetMessages is what a request to getMessages must fit.
+var opGetMessages = &contract.Operation{Name: "getMessages", Body: schemaGetMessagesRequest}
+
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
+var responseSchemas = map[string][2]*contract.Schema{
 	"getMessages": {schemaGetMessagesResponse, schemaErrorResponse},
 }

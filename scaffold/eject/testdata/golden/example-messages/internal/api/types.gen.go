@@ -2,6 +2,10 @@
 
 package api
 
+import (
+	"messages/internal/contract"
+)
+
 // ErrorResponse is inferred from getMessages error.
 type ErrorResponse struct {
 	Error string `json:"error"`
@@ -17,14 +21,14 @@ type GetMessagesResponse struct {
 	Messages []string `json:"messages"`
 }
 
-var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Fields: []SchemaField{
-	{Key: "error", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
+	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaGetMessagesRequest = &Schema{Kind: KindObject, Name: "GetMessagesRequest", Fields: []SchemaField{
-	{Key: "user", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaGetMessagesRequest = &contract.Schema{Kind: contract.KindObject, Name: "GetMessagesRequest", Fields: []contract.Field{
+	{Key: "user", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaGetMessagesResponse = &Schema{Kind: KindObject, Name: "GetMessagesResponse", Fields: []SchemaField{
-	{Key: "messages", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaGetMessagesResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetMessagesResponse", Fields: []contract.Field{
+	{Key: "messages", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}

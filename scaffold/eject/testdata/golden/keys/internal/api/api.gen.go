@@ -7,6 +7,8 @@ package api
 
 import (
 	"net/http"
+
+	"keys/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -46,15 +48,15 @@ type UpdateProfileInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /profile", route("getProfile", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetProfileInput(r, body)
+	mux.Handle("GET /profile", route(opGetProfile, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetProfileInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetProfile(r, in)
 	}))
-	mux.Handle("PATCH /profile/{class}", route("updateProfile", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeUpdateProfileInput(r, body)
+	mux.Handle("PATCH /profile/{class}", route(opUpdateProfile, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeUpdateProfileInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -62,34 +64,36 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeGetProfileInput(r *http.Request, body []byte) (in GetProfileInput, err error) {
+func decodeGetProfileInput(r *http.Request, rq *contract.Request) (in GetProfileInput, err error) {
 	return in, err
 }
 
-func decodeUpdateProfileInput(r *http.Request, body []byte) (in UpdateProfileInput, err error) {
-	if in.Class, err = parseInt("path parameter class", r.PathValue("class")); err != nil {
-		return in, err
-	}
-	if in.Self, err = queryValue(r, "self", parseInt); err != nil {
-		return in, err
-	}
-	if in.In, err = queryValue(r, "in", parseString); err != nil {
-		return in, err
-	}
-	if in.QueryBody, err = queryValue(r, "body", parseString); err != nil {
-		return in, err
-	}
-	if in.SortBy, err = queryValue(r, "sort-by", parseString); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaUpdateProfileRequest, &in.Body); err != nil {
+func decodeUpdateProfileInput(r *http.Request, rq *contract.Request) (in UpdateProfileInput, err error) {
+	in.Class = contract.Text[int64](contract.KindInt, r.PathValue("class"))
+	in.Self = queryValue[int64](r, "self", contract.KindInt)
+	in.In = queryValue[string](r, "in", contract.KindString)
+	in.QueryBody = queryValue[string](r, "body", contract.KindString)
+	in.SortBy = queryValue[string](r, "sort-by", contract.KindString)
+	if err = decodeBody(rq, schemaUpdateProfileRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
+
+// opGetProfile is what a request to getProfile must fit.
+var opGetProfile = &contract.Operation{Name: "getProfile"}
+
+// opUpdateProfile is what a request to updateProfile must fit.
+var opUpdateProfile = &contract.Operation{Name: "updateProfile", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "class", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "self", Kind: contract.KindInt},
+	{In: contract.SourceQuery, Name: "in", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "body", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "sort-by", Kind: contract.KindString},
+}, Body: schemaUpdateProfileRequest}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
+var responseSchemas = map[string][2]*contract.Schema{
 	"getProfile":    {schemaGetProfileResponse, nil},
 	"updateProfile": {nil, nil},
 }

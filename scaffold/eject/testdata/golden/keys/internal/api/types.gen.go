@@ -5,6 +5,8 @@ package api
 import (
 	"encoding/json"
 	"time"
+
+	"keys/internal/contract"
 )
 
 // Class is inferred from getProfile response .settings .class.
@@ -101,70 +103,70 @@ type UpdateProfileRequest struct {
 	Protocol string `json:"protocol"`
 }
 
-var schemaClass = &Schema{Kind: KindObject, Name: "Class", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaClass = &contract.Schema{Kind: contract.KindObject, Name: "Class", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaGetProfileResponse = &Schema{Kind: KindObject, Name: "GetProfileResponse", Fields: []SchemaField{
-	{Key: "user_id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "display-name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "createdAt", Required: true, Schema: &Schema{Kind: KindDateTime}},
-	{Key: "URL", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "userID", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "default", Required: true, Schema: &Schema{Kind: KindBool}},
-	{Key: "class", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "self", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "protocol", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "Type", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "func", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "in", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "is", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "operator", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "where", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "init", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "repeat", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "inout", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "let", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "var", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "await", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "async", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "some", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "any", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "Self", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "Any", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "internal", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "extension", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "2fa_enabled", Required: true, Schema: &Schema{Kind: KindBool}},
-	{Key: "3d", Required: true, Schema: &Schema{Kind: KindBool}},
-	{Key: "42", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "名前", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "café", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "über", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "🔥", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "$ref", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "@id", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "a.b", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "+1", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "X-Total-Count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "_private", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "__proto__", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaGetProfileResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetProfileResponse", Fields: []contract.Field{
+	{Key: "user_id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "display-name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "createdAt", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "URL", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "userID", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "default", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
+	{Key: "class", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "self", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "protocol", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "Type", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "func", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "in", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "is", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "operator", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "where", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "init", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "repeat", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "inout", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "let", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "var", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "await", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "async", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "some", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "any", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "Self", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "Any", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "internal", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "extension", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "2fa_enabled", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
+	{Key: "3d", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
+	{Key: "42", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "名前", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "café", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "über", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "🔥", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "$ref", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "@id", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "a.b", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "+1", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "X-Total-Count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "_private", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "__proto__", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "settings", Required: true, Schema: schemaSettings},
 }}
 
-var schemaSettings = &Schema{Kind: KindObject, Name: "Settings", Fields: []SchemaField{
+var schemaSettings = &contract.Schema{Kind: contract.KindObject, Name: "Settings", Fields: []contract.Field{
 	{Key: "2fa", Required: true, Schema: schemaSettings2fa},
 	{Key: "class", Required: true, Schema: schemaClass},
-	{Key: "notifications-enabled", Required: true, Schema: &Schema{Kind: KindBool}},
+	{Key: "notifications-enabled", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
 }}
 
-var schemaSettings2fa = &Schema{Kind: KindObject, Name: "Settings2fa", Fields: []SchemaField{
-	{Key: "enabled", Required: true, Schema: &Schema{Kind: KindBool}},
-	{Key: "default", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaSettings2fa = &contract.Schema{Kind: contract.KindObject, Name: "Settings2fa", Fields: []contract.Field{
+	{Key: "enabled", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
+	{Key: "default", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaUpdateProfileRequest = &Schema{Kind: KindObject, Name: "UpdateProfileRequest", Fields: []SchemaField{
-	{Key: "default", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "self", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "protocol", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaUpdateProfileRequest = &contract.Schema{Kind: contract.KindObject, Name: "UpdateProfileRequest", Fields: []contract.Field{
+	{Key: "default", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "self", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "protocol", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}

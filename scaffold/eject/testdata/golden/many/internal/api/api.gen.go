@@ -7,6 +7,8 @@ package api
 
 import (
 	"net/http"
+
+	"bigshop/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -434,211 +436,211 @@ type Op30ItemsInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("POST /v1/items1/{itemId}/parts/{part_no}", route("op1Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp1ItemsInput(r, body)
+	mux.Handle("POST /v1/items1/{itemId}/parts/{part_no}", route(opOp1Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp1ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op1Items(r, in)
 	}))
-	mux.Handle("PUT /v1/items2/{itemId}/parts/{part_no}", route("op2Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp2ItemsInput(r, body)
+	mux.Handle("PUT /v1/items2/{itemId}/parts/{part_no}", route(opOp2Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp2ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op2Items(r, in)
 	}))
-	mux.Handle("PATCH /v1/items3/{itemId}/parts/{part_no}", route("op3Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp3ItemsInput(r, body)
+	mux.Handle("PATCH /v1/items3/{itemId}/parts/{part_no}", route(opOp3Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp3ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op3Items(r, in)
 	}))
-	mux.Handle("DELETE /v1/items4/{itemId}/parts/{part_no}", route("op4Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp4ItemsInput(r, body)
+	mux.Handle("DELETE /v1/items4/{itemId}/parts/{part_no}", route(opOp4Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp4ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op4Items(r, in)
 	}))
-	mux.Handle("HEAD /v1/items5/{itemId}/parts/{part_no}", route("op5Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp5ItemsInput(r, body)
+	mux.Handle("HEAD /v1/items5/{itemId}/parts/{part_no}", route(opOp5Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp5ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op5Items(r, in)
 	}))
-	mux.Handle("OPTIONS /v1/items6/{itemId}/parts/{part_no}", route("op6Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp6ItemsInput(r, body)
+	mux.Handle("OPTIONS /v1/items6/{itemId}/parts/{part_no}", route(opOp6Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp6ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op6Items(r, in)
 	}))
-	mux.Handle("GET /v1/items7/{itemId}/parts/{part_no}", route("op7Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp7ItemsInput(r, body)
+	mux.Handle("GET /v1/items7/{itemId}/parts/{part_no}", route(opOp7Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp7ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op7Items(r, in)
 	}))
-	mux.Handle("POST /v1/items8/{itemId}/parts/{part_no}", route("op8Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp8ItemsInput(r, body)
+	mux.Handle("POST /v1/items8/{itemId}/parts/{part_no}", route(opOp8Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp8ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op8Items(r, in)
 	}))
-	mux.Handle("PUT /v1/items9/{itemId}/parts/{part_no}", route("op9Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp9ItemsInput(r, body)
+	mux.Handle("PUT /v1/items9/{itemId}/parts/{part_no}", route(opOp9Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp9ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op9Items(r, in)
 	}))
-	mux.Handle("PATCH /v1/items10/{itemId}/parts/{part_no}", route("op10Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp10ItemsInput(r, body)
+	mux.Handle("PATCH /v1/items10/{itemId}/parts/{part_no}", route(opOp10Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp10ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op10Items(r, in)
 	}))
-	mux.Handle("DELETE /v1/items11/{itemId}/parts/{part_no}", route("op11Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp11ItemsInput(r, body)
+	mux.Handle("DELETE /v1/items11/{itemId}/parts/{part_no}", route(opOp11Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp11ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op11Items(r, in)
 	}))
-	mux.Handle("HEAD /v1/items12/{itemId}/parts/{part_no}", route("op12Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp12ItemsInput(r, body)
+	mux.Handle("HEAD /v1/items12/{itemId}/parts/{part_no}", route(opOp12Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp12ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op12Items(r, in)
 	}))
-	mux.Handle("OPTIONS /v1/items13/{itemId}/parts/{part_no}", route("op13Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp13ItemsInput(r, body)
+	mux.Handle("OPTIONS /v1/items13/{itemId}/parts/{part_no}", route(opOp13Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp13ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op13Items(r, in)
 	}))
-	mux.Handle("GET /v1/items14/{itemId}/parts/{part_no}", route("op14Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp14ItemsInput(r, body)
+	mux.Handle("GET /v1/items14/{itemId}/parts/{part_no}", route(opOp14Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp14ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op14Items(r, in)
 	}))
-	mux.Handle("POST /v1/items15/{itemId}/parts/{part_no}", route("op15Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp15ItemsInput(r, body)
+	mux.Handle("POST /v1/items15/{itemId}/parts/{part_no}", route(opOp15Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp15ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op15Items(r, in)
 	}))
-	mux.Handle("PUT /v1/items16/{itemId}/parts/{part_no}", route("op16Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp16ItemsInput(r, body)
+	mux.Handle("PUT /v1/items16/{itemId}/parts/{part_no}", route(opOp16Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp16ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op16Items(r, in)
 	}))
-	mux.Handle("PATCH /v1/items17/{itemId}/parts/{part_no}", route("op17Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp17ItemsInput(r, body)
+	mux.Handle("PATCH /v1/items17/{itemId}/parts/{part_no}", route(opOp17Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp17ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op17Items(r, in)
 	}))
-	mux.Handle("DELETE /v1/items18/{itemId}/parts/{part_no}", route("op18Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp18ItemsInput(r, body)
+	mux.Handle("DELETE /v1/items18/{itemId}/parts/{part_no}", route(opOp18Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp18ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op18Items(r, in)
 	}))
-	mux.Handle("HEAD /v1/items19/{itemId}/parts/{part_no}", route("op19Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp19ItemsInput(r, body)
+	mux.Handle("HEAD /v1/items19/{itemId}/parts/{part_no}", route(opOp19Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp19ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op19Items(r, in)
 	}))
-	mux.Handle("OPTIONS /v1/items20/{itemId}/parts/{part_no}", route("op20Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp20ItemsInput(r, body)
+	mux.Handle("OPTIONS /v1/items20/{itemId}/parts/{part_no}", route(opOp20Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp20ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op20Items(r, in)
 	}))
-	mux.Handle("GET /v1/items21/{itemId}/parts/{part_no}", route("op21Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp21ItemsInput(r, body)
+	mux.Handle("GET /v1/items21/{itemId}/parts/{part_no}", route(opOp21Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp21ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op21Items(r, in)
 	}))
-	mux.Handle("POST /v1/items22/{itemId}/parts/{part_no}", route("op22Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp22ItemsInput(r, body)
+	mux.Handle("POST /v1/items22/{itemId}/parts/{part_no}", route(opOp22Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp22ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op22Items(r, in)
 	}))
-	mux.Handle("PUT /v1/items23/{itemId}/parts/{part_no}", route("op23Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp23ItemsInput(r, body)
+	mux.Handle("PUT /v1/items23/{itemId}/parts/{part_no}", route(opOp23Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp23ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op23Items(r, in)
 	}))
-	mux.Handle("PATCH /v1/items24/{itemId}/parts/{part_no}", route("op24Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp24ItemsInput(r, body)
+	mux.Handle("PATCH /v1/items24/{itemId}/parts/{part_no}", route(opOp24Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp24ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op24Items(r, in)
 	}))
-	mux.Handle("DELETE /v1/items25/{itemId}/parts/{part_no}", route("op25Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp25ItemsInput(r, body)
+	mux.Handle("DELETE /v1/items25/{itemId}/parts/{part_no}", route(opOp25Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp25ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op25Items(r, in)
 	}))
-	mux.Handle("HEAD /v1/items26/{itemId}/parts/{part_no}", route("op26Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp26ItemsInput(r, body)
+	mux.Handle("HEAD /v1/items26/{itemId}/parts/{part_no}", route(opOp26Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp26ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op26Items(r, in)
 	}))
-	mux.Handle("OPTIONS /v1/items27/{itemId}/parts/{part_no}", route("op27Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp27ItemsInput(r, body)
+	mux.Handle("OPTIONS /v1/items27/{itemId}/parts/{part_no}", route(opOp27Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp27ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op27Items(r, in)
 	}))
-	mux.Handle("GET /v1/items28/{itemId}/parts/{part_no}", route("op28Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp28ItemsInput(r, body)
+	mux.Handle("GET /v1/items28/{itemId}/parts/{part_no}", route(opOp28Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp28ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op28Items(r, in)
 	}))
-	mux.Handle("POST /v1/items29/{itemId}/parts/{part_no}", route("op29Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp29ItemsInput(r, body)
+	mux.Handle("POST /v1/items29/{itemId}/parts/{part_no}", route(opOp29Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp29ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Op29Items(r, in)
 	}))
-	mux.Handle("PUT /v1/items30/{itemId}/parts/{part_no}", route("op30Items", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeOp30ItemsInput(r, body)
+	mux.Handle("PUT /v1/items30/{itemId}/parts/{part_no}", route(opOp30Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeOp30ItemsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -646,434 +648,466 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeOp1ItemsInput(r *http.Request, body []byte) (in Op1ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp1ItemsRequest, &in.Body); err != nil {
+func decodeOp1ItemsInput(r *http.Request, rq *contract.Request) (in Op1ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp1ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp2ItemsInput(r *http.Request, body []byte) (in Op2ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp2ItemsRequest, &in.Body); err != nil {
+func decodeOp2ItemsInput(r *http.Request, rq *contract.Request) (in Op2ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp2ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp3ItemsInput(r *http.Request, body []byte) (in Op3ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp3ItemsRequest, &in.Body); err != nil {
+func decodeOp3ItemsInput(r *http.Request, rq *contract.Request) (in Op3ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp3ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp4ItemsInput(r *http.Request, body []byte) (in Op4ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
+func decodeOp4ItemsInput(r *http.Request, rq *contract.Request) (in Op4ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp5ItemsInput(r *http.Request, rq *contract.Request) (in Op5ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp6ItemsInput(r *http.Request, rq *contract.Request) (in Op6ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp7ItemsInput(r *http.Request, rq *contract.Request) (in Op7ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp8ItemsInput(r *http.Request, rq *contract.Request) (in Op8ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp8ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp5ItemsInput(r *http.Request, body []byte) (in Op5ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
-
-func decodeOp6ItemsInput(r *http.Request, body []byte) (in Op6ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
+func decodeOp9ItemsInput(r *http.Request, rq *contract.Request) (in Op9ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp9ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp7ItemsInput(r *http.Request, body []byte) (in Op7ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
-
-func decodeOp8ItemsInput(r *http.Request, body []byte) (in Op8ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp8ItemsRequest, &in.Body); err != nil {
+func decodeOp10ItemsInput(r *http.Request, rq *contract.Request) (in Op10ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp10ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp9ItemsInput(r *http.Request, body []byte) (in Op9ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp9ItemsRequest, &in.Body); err != nil {
+func decodeOp11ItemsInput(r *http.Request, rq *contract.Request) (in Op11ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp12ItemsInput(r *http.Request, rq *contract.Request) (in Op12ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp13ItemsInput(r *http.Request, rq *contract.Request) (in Op13ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp14ItemsInput(r *http.Request, rq *contract.Request) (in Op14ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp15ItemsInput(r *http.Request, rq *contract.Request) (in Op15ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp15ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp10ItemsInput(r *http.Request, body []byte) (in Op10ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp10ItemsRequest, &in.Body); err != nil {
+func decodeOp16ItemsInput(r *http.Request, rq *contract.Request) (in Op16ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp16ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp11ItemsInput(r *http.Request, body []byte) (in Op11ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
-
-func decodeOp12ItemsInput(r *http.Request, body []byte) (in Op12ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
+func decodeOp17ItemsInput(r *http.Request, rq *contract.Request) (in Op17ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp17ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp13ItemsInput(r *http.Request, body []byte) (in Op13ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
+func decodeOp18ItemsInput(r *http.Request, rq *contract.Request) (in Op18ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp19ItemsInput(r *http.Request, rq *contract.Request) (in Op19ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp20ItemsInput(r *http.Request, rq *contract.Request) (in Op20ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp21ItemsInput(r *http.Request, rq *contract.Request) (in Op21ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp22ItemsInput(r *http.Request, rq *contract.Request) (in Op22ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp22ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp14ItemsInput(r *http.Request, body []byte) (in Op14ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
-
-func decodeOp15ItemsInput(r *http.Request, body []byte) (in Op15ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp15ItemsRequest, &in.Body); err != nil {
+func decodeOp23ItemsInput(r *http.Request, rq *contract.Request) (in Op23ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp23ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp16ItemsInput(r *http.Request, body []byte) (in Op16ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp16ItemsRequest, &in.Body); err != nil {
+func decodeOp24ItemsInput(r *http.Request, rq *contract.Request) (in Op24ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp24ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp17ItemsInput(r *http.Request, body []byte) (in Op17ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp17ItemsRequest, &in.Body); err != nil {
+func decodeOp25ItemsInput(r *http.Request, rq *contract.Request) (in Op25ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp26ItemsInput(r *http.Request, rq *contract.Request) (in Op26ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp27ItemsInput(r *http.Request, rq *contract.Request) (in Op27ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp28ItemsInput(r *http.Request, rq *contract.Request) (in Op28ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	return in, err
+}
+
+func decodeOp29ItemsInput(r *http.Request, rq *contract.Request) (in Op29ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp29ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp18ItemsInput(r *http.Request, body []byte) (in Op18ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
-
-func decodeOp19ItemsInput(r *http.Request, body []byte) (in Op19ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
+func decodeOp30ItemsInput(r *http.Request, rq *contract.Request) (in Op30ItemsInput, err error) {
+	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
+	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
+	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
+	if err = decodeBody(rq, schemaOp30ItemsRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeOp20ItemsInput(r *http.Request, body []byte) (in Op20ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp1Items is what a request to op1Items must fit.
+var opOp1Items = &contract.Operation{Name: "op1Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp1ItemsRequest}
 
-func decodeOp21ItemsInput(r *http.Request, body []byte) (in Op21ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp2Items is what a request to op2Items must fit.
+var opOp2Items = &contract.Operation{Name: "op2Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp2ItemsRequest}
 
-func decodeOp22ItemsInput(r *http.Request, body []byte) (in Op22ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp22ItemsRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp3Items is what a request to op3Items must fit.
+var opOp3Items = &contract.Operation{Name: "op3Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp3ItemsRequest}
 
-func decodeOp23ItemsInput(r *http.Request, body []byte) (in Op23ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp23ItemsRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp4Items is what a request to op4Items must fit.
+var opOp4Items = &contract.Operation{Name: "op4Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
 
-func decodeOp24ItemsInput(r *http.Request, body []byte) (in Op24ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp24ItemsRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp5Items is what a request to op5Items must fit.
+var opOp5Items = &contract.Operation{Name: "op5Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
 
-func decodeOp25ItemsInput(r *http.Request, body []byte) (in Op25ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp6Items is what a request to op6Items must fit.
+var opOp6Items = &contract.Operation{Name: "op6Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
 
-func decodeOp26ItemsInput(r *http.Request, body []byte) (in Op26ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp7Items is what a request to op7Items must fit.
+var opOp7Items = &contract.Operation{Name: "op7Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
 
-func decodeOp27ItemsInput(r *http.Request, body []byte) (in Op27ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp8Items is what a request to op8Items must fit.
+var opOp8Items = &contract.Operation{Name: "op8Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp8ItemsRequest}
 
-func decodeOp28ItemsInput(r *http.Request, body []byte) (in Op28ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp9Items is what a request to op9Items must fit.
+var opOp9Items = &contract.Operation{Name: "op9Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp9ItemsRequest}
 
-func decodeOp29ItemsInput(r *http.Request, body []byte) (in Op29ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp29ItemsRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp10Items is what a request to op10Items must fit.
+var opOp10Items = &contract.Operation{Name: "op10Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp10ItemsRequest}
 
-func decodeOp30ItemsInput(r *http.Request, body []byte) (in Op30ItemsInput, err error) {
-	if in.ItemID, err = parseInt("path parameter itemId", r.PathValue("itemId")); err != nil {
-		return in, err
-	}
-	if in.PartNo, err = parseString("path parameter part_no", r.PathValue("part_no")); err != nil {
-		return in, err
-	}
-	if in.DryRun, err = queryValue(r, "dry_run", parseBool); err != nil {
-		return in, err
-	}
-	if in.Limit, err = queryValue(r, "limit", parseInt); err != nil {
-		return in, err
-	}
-	if err = decodeBody(body, schemaOp30ItemsRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opOp11Items is what a request to op11Items must fit.
+var opOp11Items = &contract.Operation{Name: "op11Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp12Items is what a request to op12Items must fit.
+var opOp12Items = &contract.Operation{Name: "op12Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp13Items is what a request to op13Items must fit.
+var opOp13Items = &contract.Operation{Name: "op13Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp14Items is what a request to op14Items must fit.
+var opOp14Items = &contract.Operation{Name: "op14Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp15Items is what a request to op15Items must fit.
+var opOp15Items = &contract.Operation{Name: "op15Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp15ItemsRequest}
+
+// opOp16Items is what a request to op16Items must fit.
+var opOp16Items = &contract.Operation{Name: "op16Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp16ItemsRequest}
+
+// opOp17Items is what a request to op17Items must fit.
+var opOp17Items = &contract.Operation{Name: "op17Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp17ItemsRequest}
+
+// opOp18Items is what a request to op18Items must fit.
+var opOp18Items = &contract.Operation{Name: "op18Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp19Items is what a request to op19Items must fit.
+var opOp19Items = &contract.Operation{Name: "op19Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp20Items is what a request to op20Items must fit.
+var opOp20Items = &contract.Operation{Name: "op20Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp21Items is what a request to op21Items must fit.
+var opOp21Items = &contract.Operation{Name: "op21Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp22Items is what a request to op22Items must fit.
+var opOp22Items = &contract.Operation{Name: "op22Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp22ItemsRequest}
+
+// opOp23Items is what a request to op23Items must fit.
+var opOp23Items = &contract.Operation{Name: "op23Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp23ItemsRequest}
+
+// opOp24Items is what a request to op24Items must fit.
+var opOp24Items = &contract.Operation{Name: "op24Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp24ItemsRequest}
+
+// opOp25Items is what a request to op25Items must fit.
+var opOp25Items = &contract.Operation{Name: "op25Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp26Items is what a request to op26Items must fit.
+var opOp26Items = &contract.Operation{Name: "op26Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp27Items is what a request to op27Items must fit.
+var opOp27Items = &contract.Operation{Name: "op27Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp28Items is what a request to op28Items must fit.
+var opOp28Items = &contract.Operation{Name: "op28Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+}}
+
+// opOp29Items is what a request to op29Items must fit.
+var opOp29Items = &contract.Operation{Name: "op29Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp29ItemsRequest}
+
+// opOp30Items is what a request to op30Items must fit.
+var opOp30Items = &contract.Operation{Name: "op30Items", Params: []contract.Param{
+	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+}, Body: schemaOp30ItemsRequest}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
+var responseSchemas = map[string][2]*contract.Schema{
 	"op1Items":  {schemaOp1ItemsResponse, schemaErrorResponse},
 	"op2Items":  {schemaOp2ItemsResponse, schemaErrorResponse},
 	"op3Items":  {schemaOp3ItemsResponse, schemaErrorResponse},

@@ -2,6 +2,10 @@
 
 package api
 
+import (
+	"bigshop/internal/contract"
+)
+
 // ErrorResponse is inferred from op1Items error.
 type ErrorResponse struct {
 	Error string `json:"error"`
@@ -279,241 +283,241 @@ type Part struct {
 	Qty int64  `json:"qty"`
 }
 
-var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Fields: []SchemaField{
-	{Key: "error", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
+	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaOp10ItemsRequest = &Schema{Kind: KindObject, Name: "Op10ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp10ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op10ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp10ItemsResponse = &Schema{Kind: KindObject, Name: "Op10ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp10ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op10ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp13ItemsResponse = &Schema{Kind: KindObject, Name: "Op13ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp13ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op13ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp14ItemsResponse = &Schema{Kind: KindObject, Name: "Op14ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp14ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op14ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp15ItemsRequest = &Schema{Kind: KindObject, Name: "Op15ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp15ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op15ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp15ItemsResponse = &Schema{Kind: KindObject, Name: "Op15ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp15ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op15ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp16ItemsRequest = &Schema{Kind: KindObject, Name: "Op16ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp16ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op16ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp16ItemsResponse = &Schema{Kind: KindObject, Name: "Op16ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp16ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op16ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp17ItemsRequest = &Schema{Kind: KindObject, Name: "Op17ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp17ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op17ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp17ItemsResponse = &Schema{Kind: KindObject, Name: "Op17ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp17ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op17ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp1ItemsRequest = &Schema{Kind: KindObject, Name: "Op1ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp1ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op1ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp1ItemsResponse = &Schema{Kind: KindObject, Name: "Op1ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp1ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op1ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp20ItemsResponse = &Schema{Kind: KindObject, Name: "Op20ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp20ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op20ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp21ItemsResponse = &Schema{Kind: KindObject, Name: "Op21ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp21ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op21ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp22ItemsRequest = &Schema{Kind: KindObject, Name: "Op22ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp22ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op22ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp22ItemsResponse = &Schema{Kind: KindObject, Name: "Op22ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp22ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op22ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp23ItemsRequest = &Schema{Kind: KindObject, Name: "Op23ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp23ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op23ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp23ItemsResponse = &Schema{Kind: KindObject, Name: "Op23ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp23ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op23ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp24ItemsRequest = &Schema{Kind: KindObject, Name: "Op24ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp24ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op24ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp24ItemsResponse = &Schema{Kind: KindObject, Name: "Op24ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp24ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op24ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp27ItemsResponse = &Schema{Kind: KindObject, Name: "Op27ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp27ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op27ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp28ItemsResponse = &Schema{Kind: KindObject, Name: "Op28ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp28ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op28ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp29ItemsRequest = &Schema{Kind: KindObject, Name: "Op29ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp29ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op29ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp29ItemsResponse = &Schema{Kind: KindObject, Name: "Op29ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp29ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op29ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp2ItemsRequest = &Schema{Kind: KindObject, Name: "Op2ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp2ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op2ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp2ItemsResponse = &Schema{Kind: KindObject, Name: "Op2ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp2ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op2ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp30ItemsRequest = &Schema{Kind: KindObject, Name: "Op30ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp30ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op30ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp30ItemsResponse = &Schema{Kind: KindObject, Name: "Op30ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp30ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op30ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp3ItemsRequest = &Schema{Kind: KindObject, Name: "Op3ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp3ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op3ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp3ItemsResponse = &Schema{Kind: KindObject, Name: "Op3ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp3ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op3ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp6ItemsResponse = &Schema{Kind: KindObject, Name: "Op6ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp6ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op6ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp7ItemsResponse = &Schema{Kind: KindObject, Name: "Op7ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp7ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op7ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp8ItemsRequest = &Schema{Kind: KindObject, Name: "Op8ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp8ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op8ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp8ItemsResponse = &Schema{Kind: KindObject, Name: "Op8ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp8ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op8ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp9ItemsRequest = &Schema{Kind: KindObject, Name: "Op9ItemsRequest", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "count", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "price", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaOp9ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op9ItemsRequest", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp9ItemsResponse = &Schema{Kind: KindObject, Name: "Op9ItemsResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "parts", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPart}},
+var schemaOp9ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op9ItemsResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaPart = &Schema{Kind: KindObject, Name: "Part", Fields: []SchemaField{
-	{Key: "no", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "qty", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaPart = &contract.Schema{Kind: contract.KindObject, Name: "Part", Fields: []contract.Field{
+	{Key: "no", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "qty", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}

@@ -4,16 +4,17 @@ import (
 	"net/http"
 
 	"bigshop/internal/api"
+	"bigshop/internal/api/stubs"
 )
 
 // Op1Items answers POST /v1/items1/{itemId}/parts/{part_no}. Operation number 1.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when path.itemId is 1 and path.part_no is "p1": 200 {"id":1,"name":"item1","parts":[{"no":"p1","qty":1}]}
+//   - otherwise: 404 {"error":"not found"}
+//
 // The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op1ItemsRequest); the store is h.Store.
 func (h *Handlers) Op1Items(r *http.Request, in api.Op1ItemsInput) (api.Response, error) {
-	if api.StubMatches(r, "path.itemId", "1") &&
-		api.StubMatches(r, "path.part_no", `"p1"`) {
-		return api.Response{Status: 200, Body: api.RawJSON(`{"id":1,"name":"item1","parts":[{"no":"p1","qty":1}]}`)}, nil
-	}
-	return api.Response{Status: 404, Body: api.RawJSON(`{"error":"not found"}`)}, nil
+	return stubs.Op1Items(r)
 }

@@ -4,16 +4,17 @@ import (
 	"net/http"
 
 	"bigshop/internal/api"
+	"bigshop/internal/api/stubs"
 )
 
 // Op20Items answers OPTIONS /v1/items20/{itemId}/parts/{part_no}. Operation number 20.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when path.itemId is 20 and path.part_no is "p20": 200 {"id":20,"name":"item20","parts":[{"no":"p20","qty":20}]}
+//   - otherwise: 404 {"error":"not found"}
+//
 // The request is typed in in.ItemID, in.PartNo; the store is h.Store.
 func (h *Handlers) Op20Items(r *http.Request, in api.Op20ItemsInput) (api.Response, error) {
-	if api.StubMatches(r, "path.itemId", "20") &&
-		api.StubMatches(r, "path.part_no", `"p20"`) {
-		return api.Response{Status: 200, Body: api.RawJSON(`{"id":20,"name":"item20","parts":[{"no":"p20","qty":20}]}`)}, nil
-	}
-	return api.Response{Status: 404, Body: api.RawJSON(`{"error":"not found"}`)}, nil
+	return stubs.Op20Items(r)
 }

@@ -4,16 +4,17 @@ import (
 	"net/http"
 
 	"bigshop/internal/api"
+	"bigshop/internal/api/stubs"
 )
 
 // Op5Items answers HEAD /v1/items5/{itemId}/parts/{part_no}. Operation number 5.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when path.itemId is 5 and path.part_no is "p5": 204
+//   - otherwise: 404 {"error":"not found"}
+//
 // The request is typed in in.ItemID, in.PartNo; the store is h.Store.
 func (h *Handlers) Op5Items(r *http.Request, in api.Op5ItemsInput) (api.Response, error) {
-	if api.StubMatches(r, "path.itemId", "5") &&
-		api.StubMatches(r, "path.part_no", `"p5"`) {
-		return api.Response{Status: 204}, nil
-	}
-	return api.Response{Status: 404, Body: api.RawJSON(`{"error":"not found"}`)}, nil
+	return stubs.Op5Items(r)
 }

@@ -7,6 +7,8 @@ package api
 
 import (
 	"net/http"
+
+	"tasks/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -45,22 +47,22 @@ type StatsInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /tasks", route("listTasks", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListTasksInput(r, body)
+	mux.Handle("GET /tasks", route(opListTasks, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeListTasksInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListTasks(r, in)
 	}))
-	mux.Handle("POST /tasks", route("createTask", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeCreateTaskInput(r, body)
+	mux.Handle("POST /tasks", route(opCreateTask, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeCreateTaskInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.CreateTask(r, in)
 	}))
-	mux.Handle("GET /stats", route("stats", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeStatsInput(r, body)
+	mux.Handle("GET /stats", route(opStats, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeStatsInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -68,27 +70,36 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeListTasksInput(r *http.Request, body []byte) (in ListTasksInput, err error) {
-	if in.Status, err = queryValue(r, "status", parseString); err != nil {
+func decodeListTasksInput(r *http.Request, rq *contract.Request) (in ListTasksInput, err error) {
+	in.Status = queryValue[string](r, "status", contract.KindString)
+	return in, err
+}
+
+func decodeCreateTaskInput(r *http.Request, rq *contract.Request) (in CreateTaskInput, err error) {
+	if err = decodeBody(rq, schemaCreateTaskRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeCreateTaskInput(r *http.Request, body []byte) (in CreateTaskInput, err error) {
-	if err = decodeBody(body, schemaCreateTaskRequest, &in.Body); err != nil {
-		return in, err
-	}
+func decodeStatsInput(r *http.Request, rq *contract.Request) (in StatsInput, err error) {
 	return in, err
 }
 
-func decodeStatsInput(r *http.Request, body []byte) (in StatsInput, err error) {
-	return in, err
-}
+// opListTasks is what a request to listTasks must fit.
+var opListTasks = &contract.Operation{Name: "listTasks", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "status", Kind: contract.KindString},
+}}
+
+// opCreateTask is what a request to createTask must fit.
+var opCreateTask = &contract.Operation{Name: "createTask", Body: schemaCreateTaskRequest}
+
+// opStats is what a request to stats must fit.
+var opStats = &contract.Operation{Name: "stats"}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
-	"listTasks":  {&Schema{Kind: KindArray, Elem: schemaListTasksTask}, nil},
+var responseSchemas = map[string][2]*contract.Schema{
+	"listTasks":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaListTasksTask}, nil},
 	"createTask": {schemaCreateTaskResponse, schemaErrorResponse},
-	"stats":      {&Schema{Kind: KindMap, Elem: &Schema{Kind: KindInt}}, nil},
+	"stats":      {&contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindInt}}, nil},
 }

@@ -4,6 +4,8 @@ package api
 
 import (
 	"time"
+
+	"tasks/internal/contract"
 )
 
 // Assignee is inferred from listTasks response[] .assignee.
@@ -33,46 +35,46 @@ type ErrorResponse struct {
 
 // ListTasksTask is inferred from listTasks response[].
 type ListTasksTask struct {
-	ID       int64               `json:"id"`
-	Title    string              `json:"title"`
-	Status   string              `json:"status"`
-	Due      Nullable[time.Time] `json:"due,omitzero"`
-	Labels   []string            `json:"labels"`
-	Assignee Nullable[Assignee]  `json:"assignee,omitzero"`
-	Estimate *float64            `json:"estimate,omitempty"`
-	Custom   *map[string]string  `json:"custom,omitempty"`
-	Extra    any                 `json:"extra,omitempty"`
+	ID       int64              `json:"id"`
+	Title    string             `json:"title"`
+	Status   string             `json:"status"`
+	Due      *time.Time         `json:"due,omitempty"`
+	Labels   []string           `json:"labels"`
+	Assignee *Assignee          `json:"assignee,omitempty"`
+	Estimate *float64           `json:"estimate,omitempty"`
+	Custom   *map[string]string `json:"custom,omitempty"`
+	Extra    any                `json:"extra,omitempty"`
 }
 
-var schemaAssignee = &Schema{Kind: KindObject, Name: "Assignee", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "name", Required: false, Schema: &Schema{Kind: KindString}},
+var schemaAssignee = &contract.Schema{Kind: contract.KindObject, Name: "Assignee", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaCreateTaskRequest = &Schema{Kind: KindObject, Name: "CreateTaskRequest", Fields: []SchemaField{
-	{Key: "title", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "due", Required: false, Schema: &Schema{Kind: KindDateTime}},
-	{Key: "priority", Required: false, Schema: &Schema{Kind: KindInt}},
+var schemaCreateTaskRequest = &contract.Schema{Kind: contract.KindObject, Name: "CreateTaskRequest", Fields: []contract.Field{
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "due", Required: false, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "priority", Required: false, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaCreateTaskResponse = &Schema{Kind: KindObject, Name: "CreateTaskResponse", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "title", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaCreateTaskResponse = &contract.Schema{Kind: contract.KindObject, Name: "CreateTaskResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaErrorResponse = &Schema{Kind: KindObject, Name: "ErrorResponse", Fields: []SchemaField{
-	{Key: "message", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "fields", Required: false, Schema: &Schema{Kind: KindMap, Elem: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}}},
+var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
+	{Key: "message", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "fields", Required: false, Schema: &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}}},
 }}
 
-var schemaListTasksTask = &Schema{Kind: KindObject, Name: "ListTasksTask", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "title", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "status", Required: true, Schema: &Schema{Kind: KindString, Enum: []string{"open", "done", "won't do"}}},
-	{Key: "due", Required: false, Schema: &Schema{Kind: KindDateTime, Nullable: true}},
-	{Key: "labels", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}},
+var schemaListTasksTask = &contract.Schema{Kind: contract.KindObject, Name: "ListTasksTask", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "status", Required: true, Schema: &contract.Schema{Kind: contract.KindString, Enum: []string{"open", "done", "won't do"}}},
+	{Key: "due", Required: false, Schema: &contract.Schema{Kind: contract.KindDateTime, Nullable: true}},
+	{Key: "labels", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 	{Key: "assignee", Required: false, Schema: nullable(schemaAssignee)},
-	{Key: "estimate", Required: false, Schema: &Schema{Kind: KindNumber}},
-	{Key: "custom", Required: false, Schema: &Schema{Kind: KindMap, Elem: &Schema{Kind: KindString}}},
-	{Key: "extra", Required: false, Schema: &Schema{Kind: KindAny}},
+	{Key: "estimate", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "custom", Required: false, Schema: &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindString}}},
+	{Key: "extra", Required: false, Schema: &contract.Schema{Kind: contract.KindAny}},
 }}

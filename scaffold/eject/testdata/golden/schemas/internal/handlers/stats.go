@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"tasks/internal/api"
+	"tasks/internal/api/stubs"
 )
 
 // Stats answers GET /stats.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 {}
+//
 // The store is h.Store.
 func (h *Handlers) Stats(r *http.Request, in api.StatsInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON("{}")}, nil
+	return stubs.Stats(r)
 }

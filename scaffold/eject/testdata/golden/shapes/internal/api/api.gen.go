@@ -7,6 +7,8 @@ package api
 
 import (
 	"net/http"
+
+	"shapes/internal/contract"
 )
 
 // Handler is the server's logic: one method per endpoint of bb.yaml. Each gets the
@@ -132,99 +134,99 @@ type NestedInput struct {
 }
 
 func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /feed", route("getFeed", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGetFeedInput(r, body)
+	mux.Handle("GET /feed", route(opGetFeed, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGetFeedInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.GetFeed(r, in)
 	}))
-	mux.Handle("GET /numbers", route("listNumbers", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListNumbersInput(r, body)
+	mux.Handle("GET /numbers", route(opListNumbers, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeListNumbersInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListNumbers(r, in)
 	}))
-	mux.Handle("GET /names", route("listNames", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListNamesInput(r, body)
+	mux.Handle("GET /names", route(opListNames, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeListNamesInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListNames(r, in)
 	}))
-	mux.Handle("GET /nothing", route("listNothing", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListNothingInput(r, body)
+	mux.Handle("GET /nothing", route(opListNothing, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeListNothingInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListNothing(r, in)
 	}))
-	mux.Handle("GET /people", route("listPeople", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeListPeopleInput(r, body)
+	mux.Handle("GET /people", route(opListPeople, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeListPeopleInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.ListPeople(r, in)
 	}))
-	mux.Handle("GET /count", route("count", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeCountInput(r, body)
+	mux.Handle("GET /count", route(opCount, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeCountInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Count(r, in)
 	}))
-	mux.Handle("GET /greeting", route("greeting", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeGreetingInput(r, body)
+	mux.Handle("GET /greeting", route(opGreeting, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeGreetingInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Greeting(r, in)
 	}))
-	mux.Handle("GET /open", route("isOpen", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeIsOpenInput(r, body)
+	mux.Handle("GET /open", route(opIsOpen, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeIsOpenInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.IsOpen(r, in)
 	}))
-	mux.Handle("GET /ratio", route("ratio", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeRatioInput(r, body)
+	mux.Handle("GET /ratio", route(opRatio, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeRatioInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Ratio(r, in)
 	}))
-	mux.Handle("GET /anything", route("anything", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeAnythingInput(r, body)
+	mux.Handle("GET /anything", route(opAnything, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeAnythingInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Anything(r, in)
 	}))
-	mux.Handle("GET /maybe", route("maybe", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeMaybeInput(r, body)
+	mux.Handle("GET /maybe", route(opMaybe, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeMaybeInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.Maybe(r, in)
 	}))
-	mux.Handle("GET /null", route("nothingAtAll", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeNothingAtAllInput(r, body)
+	mux.Handle("GET /null", route(opNothingAtAll, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeNothingAtAllInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.NothingAtAll(r, in)
 	}))
-	mux.Handle("POST /empty", route("emptyObject", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeEmptyObjectInput(r, body)
+	mux.Handle("POST /empty", route(opEmptyObject, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeEmptyObjectInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
 		return h.EmptyObject(r, in)
 	}))
-	mux.Handle("POST /nested", route("nested", func(r *http.Request, body []byte) (Response, error) {
-		in, err := decodeNestedInput(r, body)
+	mux.Handle("POST /nested", route(opNested, func(r *http.Request, rq *contract.Request) (Response, error) {
+		in, err := decodeNestedInput(r, rq)
 		if err != nil {
 			return Response{}, err
 		}
@@ -232,97 +234,139 @@ func register(mux *http.ServeMux, h Handler) {
 	}))
 }
 
-func decodeGetFeedInput(r *http.Request, body []byte) (in GetFeedInput, err error) {
-	if in.Page, err = queryValue(r, "page", parseInt); err != nil {
+func decodeGetFeedInput(r *http.Request, rq *contract.Request) (in GetFeedInput, err error) {
+	in.Page = queryValue[int64](r, "page", contract.KindInt)
+	return in, err
+}
+
+func decodeListNumbersInput(r *http.Request, rq *contract.Request) (in ListNumbersInput, err error) {
+	return in, err
+}
+
+func decodeListNamesInput(r *http.Request, rq *contract.Request) (in ListNamesInput, err error) {
+	return in, err
+}
+
+func decodeListNothingInput(r *http.Request, rq *contract.Request) (in ListNothingInput, err error) {
+	return in, err
+}
+
+func decodeListPeopleInput(r *http.Request, rq *contract.Request) (in ListPeopleInput, err error) {
+	in.All = queryValue[bool](r, "all", contract.KindBool)
+	return in, err
+}
+
+func decodeCountInput(r *http.Request, rq *contract.Request) (in CountInput, err error) {
+	return in, err
+}
+
+func decodeGreetingInput(r *http.Request, rq *contract.Request) (in GreetingInput, err error) {
+	return in, err
+}
+
+func decodeIsOpenInput(r *http.Request, rq *contract.Request) (in IsOpenInput, err error) {
+	return in, err
+}
+
+func decodeRatioInput(r *http.Request, rq *contract.Request) (in RatioInput, err error) {
+	in.Precise = queryValue[bool](r, "precise", contract.KindBool)
+	return in, err
+}
+
+func decodeAnythingInput(r *http.Request, rq *contract.Request) (in AnythingInput, err error) {
+	in.Kind = queryValue[string](r, "kind", contract.KindString)
+	return in, err
+}
+
+func decodeMaybeInput(r *http.Request, rq *contract.Request) (in MaybeInput, err error) {
+	in.Empty = queryValue[bool](r, "empty", contract.KindBool)
+	return in, err
+}
+
+func decodeNothingAtAllInput(r *http.Request, rq *contract.Request) (in NothingAtAllInput, err error) {
+	return in, err
+}
+
+func decodeEmptyObjectInput(r *http.Request, rq *contract.Request) (in EmptyObjectInput, err error) {
+	if err = decodeBody(rq, schemaEmptyObjectRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeListNumbersInput(r *http.Request, body []byte) (in ListNumbersInput, err error) {
-	return in, err
-}
-
-func decodeListNamesInput(r *http.Request, body []byte) (in ListNamesInput, err error) {
-	return in, err
-}
-
-func decodeListNothingInput(r *http.Request, body []byte) (in ListNothingInput, err error) {
-	return in, err
-}
-
-func decodeListPeopleInput(r *http.Request, body []byte) (in ListPeopleInput, err error) {
-	if in.All, err = queryValue(r, "all", parseBool); err != nil {
+func decodeNestedInput(r *http.Request, rq *contract.Request) (in NestedInput, err error) {
+	if err = decodeBody(rq, &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
-func decodeCountInput(r *http.Request, body []byte) (in CountInput, err error) {
-	return in, err
-}
+// opGetFeed is what a request to getFeed must fit.
+var opGetFeed = &contract.Operation{Name: "getFeed", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
+}}
 
-func decodeGreetingInput(r *http.Request, body []byte) (in GreetingInput, err error) {
-	return in, err
-}
+// opListNumbers is what a request to listNumbers must fit.
+var opListNumbers = &contract.Operation{Name: "listNumbers"}
 
-func decodeIsOpenInput(r *http.Request, body []byte) (in IsOpenInput, err error) {
-	return in, err
-}
+// opListNames is what a request to listNames must fit.
+var opListNames = &contract.Operation{Name: "listNames"}
 
-func decodeRatioInput(r *http.Request, body []byte) (in RatioInput, err error) {
-	if in.Precise, err = queryValue(r, "precise", parseBool); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opListNothing is what a request to listNothing must fit.
+var opListNothing = &contract.Operation{Name: "listNothing"}
 
-func decodeAnythingInput(r *http.Request, body []byte) (in AnythingInput, err error) {
-	if in.Kind, err = queryValue(r, "kind", parseString); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opListPeople is what a request to listPeople must fit.
+var opListPeople = &contract.Operation{Name: "listPeople", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "all", Kind: contract.KindBool},
+}}
 
-func decodeMaybeInput(r *http.Request, body []byte) (in MaybeInput, err error) {
-	if in.Empty, err = queryValue(r, "empty", parseBool); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opCount is what a request to count must fit.
+var opCount = &contract.Operation{Name: "count"}
 
-func decodeNothingAtAllInput(r *http.Request, body []byte) (in NothingAtAllInput, err error) {
-	return in, err
-}
+// opGreeting is what a request to greeting must fit.
+var opGreeting = &contract.Operation{Name: "greeting"}
 
-func decodeEmptyObjectInput(r *http.Request, body []byte) (in EmptyObjectInput, err error) {
-	if err = decodeBody(body, schemaEmptyObjectRequest, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opIsOpen is what a request to isOpen must fit.
+var opIsOpen = &contract.Operation{Name: "isOpen"}
 
-func decodeNestedInput(r *http.Request, body []byte) (in NestedInput, err error) {
-	if err = decodeBody(body, &Schema{Kind: KindArray, Elem: &Schema{Kind: KindArray, Elem: schemaNested}}, &in.Body); err != nil {
-		return in, err
-	}
-	return in, err
-}
+// opRatio is what a request to ratio must fit.
+var opRatio = &contract.Operation{Name: "ratio", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "precise", Kind: contract.KindBool},
+}}
+
+// opAnything is what a request to anything must fit.
+var opAnything = &contract.Operation{Name: "anything", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "kind", Kind: contract.KindString},
+}}
+
+// opMaybe is what a request to maybe must fit.
+var opMaybe = &contract.Operation{Name: "maybe", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "empty", Kind: contract.KindBool},
+}}
+
+// opNothingAtAll is what a request to nothingAtAll must fit.
+var opNothingAtAll = &contract.Operation{Name: "nothingAtAll"}
+
+// opEmptyObject is what a request to emptyObject must fit.
+var opEmptyObject = &contract.Operation{Name: "emptyObject", Body: schemaEmptyObjectRequest}
+
+// opNested is what a request to nested must fit.
+var opNested = &contract.Operation{Name: "nested", Body: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}}
 
 // responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*Schema{
+var responseSchemas = map[string][2]*contract.Schema{
 	"getFeed":      {schemaGetFeedResponse, nil},
-	"listNumbers":  {&Schema{Kind: KindArray, Elem: &Schema{Kind: KindNumber}}, nil},
-	"listNames":    {&Schema{Kind: KindArray, Elem: &Schema{Kind: KindString}}, nil},
-	"listNothing":  {&Schema{Kind: KindArray, Elem: &Schema{Kind: KindAny}}, nil},
-	"listPeople":   {&Schema{Kind: KindArray, Elem: schemaListPeoplePerson}, nil},
-	"count":        {&Schema{Kind: KindInt}, nil},
-	"greeting":     {&Schema{Kind: KindString}, nil},
-	"isOpen":       {&Schema{Kind: KindBool}, nil},
-	"ratio":        {&Schema{Kind: KindNumber}, nil},
-	"anything":     {&Schema{Kind: KindAny}, nil},
+	"listNumbers":  {&contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindNumber}}, nil},
+	"listNames":    {&contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}, nil},
+	"listNothing":  {&contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindAny}}, nil},
+	"listPeople":   {&contract.Schema{Kind: contract.KindArray, Elem: schemaListPeoplePerson}, nil},
+	"count":        {&contract.Schema{Kind: contract.KindInt}, nil},
+	"greeting":     {&contract.Schema{Kind: contract.KindString}, nil},
+	"isOpen":       {&contract.Schema{Kind: contract.KindBool}, nil},
+	"ratio":        {&contract.Schema{Kind: contract.KindNumber}, nil},
+	"anything":     {&contract.Schema{Kind: contract.KindAny}, nil},
 	"maybe":        {nullable(schemaMaybeResponse), nil},
-	"nothingAtAll": {&Schema{Kind: KindAny, Nullable: true}, nil},
+	"nothingAtAll": {&contract.Schema{Kind: contract.KindAny, Nullable: true}, nil},
 	"emptyObject":  {schemaEmptyObjectResponse, nil},
 	"nested":       {schemaNestedResponse, nil},
 }

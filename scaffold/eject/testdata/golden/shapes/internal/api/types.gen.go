@@ -2,6 +2,10 @@
 
 package api
 
+import (
+	"shapes/internal/contract"
+)
+
 // Category is inferred from getFeed response .categories[].
 type Category struct {
 	ID            int64         `json:"id"`
@@ -29,8 +33,8 @@ type GetFeedResponse struct {
 	Numbers    []float64  `json:"numbers"`
 	Grid       [][]int64  `json:"grid"`
 	Matrix     [][]Matrix `json:"matrix"`
-	Nothing    any        `json:"nothing"`
-	Cursor     *string    `json:"cursor"`
+	Nothing    any        `json:"nothing,omitempty"`
+	Cursor     *string    `json:"cursor,omitempty"`
 	Level1     Level1     `json:"level1"`
 	People     []Person   `json:"people"`
 	Categories []Category `json:"categories"`
@@ -44,7 +48,7 @@ type Item struct {
 	Kind  string  `json:"kind"`
 	Text  *string `json:"text,omitempty"`
 	Score float64 `json:"score"`
-	Meta  *Meta   `json:"meta"`
+	Meta  *Meta   `json:"meta,omitempty"`
 	URL   *string `json:"url,omitempty"`
 }
 
@@ -81,9 +85,9 @@ type Level6 struct {
 
 // ListPeoplePerson is inferred from listPeople response[].
 type ListPeoplePerson struct {
-	Name     string          `json:"name"`
-	Age      Nullable[int64] `json:"age,omitzero"`
-	Nickname *string         `json:"nickname,omitempty"`
+	Name     string  `json:"name"`
+	Age      *int64  `json:"age,omitempty"`
+	Nickname *string `json:"nickname,omitempty"`
 }
 
 // Matrix is inferred from getFeed response .matrix[][].
@@ -129,106 +133,106 @@ type Subcategory struct {
 	ID int64 `json:"id"`
 }
 
-var schemaCategory = &Schema{Kind: KindObject, Name: "Category", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "subcategories", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaSubcategory}},
+var schemaCategory = &contract.Schema{Kind: contract.KindObject, Name: "Category", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "subcategories", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaSubcategory}},
 }}
 
-var schemaChild = &Schema{Kind: KindObject, Name: "Child", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaChild = &contract.Schema{Kind: contract.KindObject, Name: "Child", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaEmptyObjectRequest = &Schema{Kind: KindObject, Name: "EmptyObjectRequest", Fields: []SchemaField{}}
+var schemaEmptyObjectRequest = &contract.Schema{Kind: contract.KindObject, Name: "EmptyObjectRequest", Fields: []contract.Field{}}
 
-var schemaEmptyObjectResponse = &Schema{Kind: KindObject, Name: "EmptyObjectResponse", Fields: []SchemaField{}}
+var schemaEmptyObjectResponse = &contract.Schema{Kind: contract.KindObject, Name: "EmptyObjectResponse", Fields: []contract.Field{}}
 
-var schemaGetFeedResponse = &Schema{Kind: KindObject, Name: "GetFeedResponse", Fields: []SchemaField{
-	{Key: "items", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaItem}},
-	{Key: "tags", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindAny}}},
-	{Key: "mixed", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindAny, Nullable: true}}},
-	{Key: "numbers", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindNumber}}},
-	{Key: "grid", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindInt}}}},
-	{Key: "matrix", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindArray, Elem: schemaMatrix}}},
-	{Key: "nothing", Required: true, Schema: &Schema{Kind: KindAny, Nullable: true}},
-	{Key: "cursor", Required: true, Schema: &Schema{Kind: KindString, Nullable: true}},
+var schemaGetFeedResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetFeedResponse", Fields: []contract.Field{
+	{Key: "items", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaItem}},
+	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindAny}}},
+	{Key: "mixed", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindAny, Nullable: true}}},
+	{Key: "numbers", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindNumber}}},
+	{Key: "grid", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindInt}}}},
+	{Key: "matrix", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaMatrix}}},
+	{Key: "nothing", Required: false, Schema: &contract.Schema{Kind: contract.KindAny, Nullable: true}},
+	{Key: "cursor", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 	{Key: "level1", Required: true, Schema: schemaLevel1},
-	{Key: "people", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaPerson}},
-	{Key: "categories", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaCategory}},
-	{Key: "statuses", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaStatus}},
-	{Key: "added", Required: false, Schema: &Schema{Kind: KindString}},
+	{Key: "people", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPerson}},
+	{Key: "categories", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaCategory}},
+	{Key: "statuses", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaStatus}},
+	{Key: "added", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 }}
 
-var schemaItem = &Schema{Kind: KindObject, Name: "Item", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "kind", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "text", Required: false, Schema: &Schema{Kind: KindString}},
-	{Key: "score", Required: true, Schema: &Schema{Kind: KindNumber}},
-	{Key: "meta", Required: true, Schema: nullable(schemaMeta)},
-	{Key: "url", Required: false, Schema: &Schema{Kind: KindString}},
+var schemaItem = &contract.Schema{Kind: contract.KindObject, Name: "Item", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "kind", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "text", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
+	{Key: "score", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
+	{Key: "meta", Required: false, Schema: nullable(schemaMeta)},
+	{Key: "url", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 }}
 
-var schemaLevel1 = &Schema{Kind: KindObject, Name: "Level1", Fields: []SchemaField{
+var schemaLevel1 = &contract.Schema{Kind: contract.KindObject, Name: "Level1", Fields: []contract.Field{
 	{Key: "level2", Required: true, Schema: schemaLevel2},
 }}
 
-var schemaLevel2 = &Schema{Kind: KindObject, Name: "Level2", Fields: []SchemaField{
+var schemaLevel2 = &contract.Schema{Kind: contract.KindObject, Name: "Level2", Fields: []contract.Field{
 	{Key: "level3", Required: true, Schema: schemaLevel3},
 }}
 
-var schemaLevel3 = &Schema{Kind: KindObject, Name: "Level3", Fields: []SchemaField{
+var schemaLevel3 = &contract.Schema{Kind: contract.KindObject, Name: "Level3", Fields: []contract.Field{
 	{Key: "level4", Required: true, Schema: schemaLevel4},
 }}
 
-var schemaLevel4 = &Schema{Kind: KindObject, Name: "Level4", Fields: []SchemaField{
+var schemaLevel4 = &contract.Schema{Kind: contract.KindObject, Name: "Level4", Fields: []contract.Field{
 	{Key: "level5", Required: true, Schema: schemaLevel5},
 }}
 
-var schemaLevel5 = &Schema{Kind: KindObject, Name: "Level5", Fields: []SchemaField{
+var schemaLevel5 = &contract.Schema{Kind: contract.KindObject, Name: "Level5", Fields: []contract.Field{
 	{Key: "level6", Required: true, Schema: schemaLevel6},
 }}
 
-var schemaLevel6 = &Schema{Kind: KindObject, Name: "Level6", Fields: []SchemaField{
-	{Key: "value", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "extra", Required: false, Schema: &Schema{Kind: KindInt}},
+var schemaLevel6 = &contract.Schema{Kind: contract.KindObject, Name: "Level6", Fields: []contract.Field{
+	{Key: "value", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "extra", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
 }}
 
-var schemaListPeoplePerson = &Schema{Kind: KindObject, Name: "ListPeoplePerson", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "age", Required: false, Schema: &Schema{Kind: KindInt, Nullable: true}},
-	{Key: "nickname", Required: false, Schema: &Schema{Kind: KindString}},
+var schemaListPeoplePerson = &contract.Schema{Kind: contract.KindObject, Name: "ListPeoplePerson", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "age", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
+	{Key: "nickname", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 }}
 
-var schemaMatrix = &Schema{Kind: KindObject, Name: "Matrix", Fields: []SchemaField{
-	{Key: "x", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "y", Required: false, Schema: &Schema{Kind: KindInt}},
+var schemaMatrix = &contract.Schema{Kind: contract.KindObject, Name: "Matrix", Fields: []contract.Field{
+	{Key: "x", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "y", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
 }}
 
-var schemaMaybeResponse = &Schema{Kind: KindObject, Name: "MaybeResponse", Fields: []SchemaField{
-	{Key: "value", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaMaybeResponse = &contract.Schema{Kind: contract.KindObject, Name: "MaybeResponse", Fields: []contract.Field{
+	{Key: "value", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaMeta = &Schema{Kind: KindObject, Name: "Meta", Fields: []SchemaField{
-	{Key: "width", Required: true, Schema: &Schema{Kind: KindInt}},
-	{Key: "height", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaMeta = &contract.Schema{Kind: contract.KindObject, Name: "Meta", Fields: []contract.Field{
+	{Key: "width", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "height", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaNested = &Schema{Kind: KindObject, Name: "Nested", Fields: []SchemaField{
-	{Key: "a", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaNested = &contract.Schema{Kind: contract.KindObject, Name: "Nested", Fields: []contract.Field{
+	{Key: "a", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
-var schemaNestedResponse = &Schema{Kind: KindObject, Name: "NestedResponse", Fields: []SchemaField{
-	{Key: "ids", Required: true, Schema: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindArray, Elem: &Schema{Kind: KindInt}}}},
+var schemaNestedResponse = &contract.Schema{Kind: contract.KindObject, Name: "NestedResponse", Fields: []contract.Field{
+	{Key: "ids", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindInt}}}},
 }}
 
-var schemaPerson = &Schema{Kind: KindObject, Name: "Person", Fields: []SchemaField{
-	{Key: "name", Required: true, Schema: &Schema{Kind: KindString}},
-	{Key: "children", Required: true, Schema: &Schema{Kind: KindArray, Elem: schemaChild}},
+var schemaPerson = &contract.Schema{Kind: contract.KindObject, Name: "Person", Fields: []contract.Field{
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "children", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaChild}},
 }}
 
-var schemaStatus = &Schema{Kind: KindObject, Name: "Status", Fields: []SchemaField{
-	{Key: "code", Required: true, Schema: &Schema{Kind: KindString}},
+var schemaStatus = &contract.Schema{Kind: contract.KindObject, Name: "Status", Fields: []contract.Field{
+	{Key: "code", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaSubcategory = &Schema{Kind: KindObject, Name: "Subcategory", Fields: []SchemaField{
-	{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}},
+var schemaSubcategory = &contract.Schema{Kind: contract.KindObject, Name: "Subcategory", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}

@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // Count answers GET /count.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 42
+//
 // The store is h.Store.
 func (h *Handlers) Count(r *http.Request, in api.CountInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON("42")}, nil
+	return stubs.Count(r)
 }

@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // EmptyObject answers POST /empty.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 {}
+//
 // The request is typed in in.Body (api.EmptyObjectRequest); the store is h.Store.
 func (h *Handlers) EmptyObject(r *http.Request, in api.EmptyObjectInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON("{}")}, nil
+	return stubs.EmptyObject(r)
 }

@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // IsOpen answers GET /open.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 true
+//
 // The store is h.Store.
 func (h *Handlers) IsOpen(r *http.Request, in api.IsOpenInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON("true")}, nil
+	return stubs.IsOpen(r)
 }

@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // ListNames answers GET /names.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 ["ada","bob"]
+//
 // The store is h.Store.
 func (h *Handlers) ListNames(r *http.Request, in api.ListNamesInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON(`["ada","bob"]`)}, nil
+	return stubs.ListNames(r)
 }

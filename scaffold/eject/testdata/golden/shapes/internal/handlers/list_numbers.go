@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // ListNumbers answers GET /numbers.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 [1,2,3.5]
+//
 // The store is h.Store.
 func (h *Handlers) ListNumbers(r *http.Request, in api.ListNumbersInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON("[1,2,3.5]")}, nil
+	return stubs.ListNumbers(r)
 }

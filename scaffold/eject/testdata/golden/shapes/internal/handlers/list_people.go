@@ -4,15 +4,17 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // ListPeople answers GET /people.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when query.all is true: 200 [{"name":"Ada","age":36},{"name":"Bob","nickname":"B"}]
+//   - otherwise: 200 [{"name":"Cy","age":null}]
+//
 // The request is typed in in.All; the store is h.Store.
 func (h *Handlers) ListPeople(r *http.Request, in api.ListPeopleInput) (api.Response, error) {
-	if api.StubMatches(r, "query.all", "true") {
-		return api.Response{Status: 200, Body: api.RawJSON(`[{"name":"Ada","age":36},{"name":"Bob","nickname":"B"}]`)}, nil
-	}
-	return api.Response{Status: 200, Body: api.RawJSON(`[{"name":"Cy","age":null}]`)}, nil
+	return stubs.ListPeople(r)
 }

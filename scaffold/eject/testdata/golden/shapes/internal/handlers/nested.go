@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // Nested answers POST /nested.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 201 {"ids":[[1]]}
+//
 // The request is typed in in.Body (api.[][]Nested); the store is h.Store.
 func (h *Handlers) Nested(r *http.Request, in api.NestedInput) (api.Response, error) {
-	return api.Response{Status: 201, Body: api.RawJSON(`{"ids":[[1]]}`)}, nil
+	return stubs.Nested(r)
 }

@@ -4,12 +4,16 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // NothingAtAll answers GET /null.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 null
+//
 // The store is h.Store.
 func (h *Handlers) NothingAtAll(r *http.Request, in api.NothingAtAllInput) (api.Response, error) {
-	return api.Response{Status: 200, Body: api.RawJSON("null")}, nil
+	return stubs.NothingAtAll(r)
 }

@@ -4,15 +4,17 @@ import (
 	"net/http"
 
 	"shapes/internal/api"
+	"shapes/internal/api/stubs"
 )
 
 // Ratio answers GET /ratio.
 //
-// It still gives the stub answers of bb.yaml; replace them with real logic.
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - when query.precise is true: 200 0.5
+//   - otherwise: 200 1
+//
 // The request is typed in in.Precise; the store is h.Store.
 func (h *Handlers) Ratio(r *http.Request, in api.RatioInput) (api.Response, error) {
-	if api.StubMatches(r, "query.precise", "true") {
-		return api.Response{Status: 200, Body: api.RawJSON("0.5")}, nil
-	}
-	return api.Response{Status: 200, Body: api.RawJSON("1")}, nil
+	return stubs.Ratio(r)
 }

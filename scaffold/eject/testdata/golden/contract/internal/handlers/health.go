@@ -1,0 +1,19 @@
+package handlers
+
+import (
+	"net/http"
+
+	"orders/internal/api"
+	"orders/internal/api/stubs"
+)
+
+// Health answers GET /healthz.
+//
+// It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
+// with real logic:
+//   - always: 200 {"status":"ok","version":"1.2.3"}
+//
+// The store is h.Store.
+func (h *Handlers) Health(r *http.Request, in api.HealthInput) (api.Response, error) {
+	return stubs.Health(r)
+}

@@ -1,0 +1,72 @@
+package spec
+
+import "github.com/backwards-backend/bb/internal/contract"
+
+var contractKinds = [...]contract.Kind{
+	TypeAny: contract.KindAny, TypeBool: contract.KindBool, TypeInt: contract.KindInt,
+	TypeDouble: contract.KindNumber, TypeString: contract.KindString, TypeDateTime: contract.KindDateTime,
+	TypeArray: contract.KindArray, TypeMap: contract.KindMap, TypeObject: contract.KindObject,
+}
+
+// Schema is the shape the contract kernel checks for t.
+func (t *Type) Schema() *contract.Schema {
+	if t == nil {
+		return nil
+	}
+	s := &contract.Schema{Kind: contractKinds[t.Kind], Nullable: t.Nullable, Enum: t.Enum}
+	switch t.Kind {
+	case TypeArray, TypeMap:
+		s.Elem = t.Elem.Schema()
+	case TypeObject:
+		s.Name = t.Object.Name
+		s.Open = t.Object.Open
+		s.Fields = make([]contract.Field, len(t.Object.Fields))
+		for i, f := range t.Object.Fields {
+			s.Fields[i] = contract.Field{Key: f.Key, Required: !f.Optional, Schema: f.Type.Schema()}
+		}
+	}
+	return s
+}
+
+// Operation is what a request to the endpoint must fit, as the contract kernel checks
+// it: typed path and query parameters, and the request body's shape.
+func (et *EndpointTypes) Operation() *contract.Operation {
+	op := &contract.Operation{Name: et.Endpoint.Name, Body: et.Request.Schema()}
+	for _, p := range et.Path {
+		op.Params = append(op.Params, contract.Param{In: SourcePath, Name: p.Name, Kind: contractKinds[p.Type.Kind]})
+	}
+	for _, q := range et.Query {
+		p := contract.Param{In: SourceQuery, Name: q.Name, Kind: contractKinds[q.Type.Kind]}
+		if q.Type.Kind == TypeArray {
+			p.Kind, p.List = contractKinds[q.Type.Elem.Kind], true
+		}
+		op.Params = append(op.Params, p)
+	}
+	return op
+}
+
+// Stub is the endpoint's stub answers as the contract kernel picks and sends them.
+func (e *Endpoint) Stub() *contract.Stub {
+	s := &contract.Stub{Endpoint: e.Name, When: e.Conditions()}
+	for _, r := range e.Responses {
+		s.Answers = append(s.Answers, r.Answer())
+	}
+	return s
+}
+
+// Answer is the response as the server sends it: status, headers, body and delay.
+func (r *Response) Answer() *contract.Answer {
+	var ctype string
+	var body []byte
+	switch {
+	case r.Body != nil:
+		ctype, body = "application/json", r.Body.JSON()
+	case r.BodyPath != "":
+		ctype, body = r.ContentType(), r.BodyData
+	}
+	headers := make([][2]string, len(r.Headers))
+	for i, h := range r.Headers {
+		headers[i] = [2]string{h.Name, h.Value}
+	}
+	return contract.NewAnswer(r.Status, ctype, body, headers, r.Delay)
+}
