@@ -43,62 +43,85 @@ func (e *SyntaxError) Error() string {
 // encoding/json, a key repeated in one object is an error rather than a silent "last one
 // wins", and so is any data after the value. root names the document in errors ("body").
 func Decode(data []byte, root string) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	v, err := decodeValue(dec, root, 0)
+	d := decoder{dec: json.NewDecoder(bytes.NewReader(data)), root: root}
+	d.dec.UseNumber()
+	v, err := d.value()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := d.dec.Token(); err != io.EOF {
 		return nil, &SyntaxError{Msg: "more data after the JSON value"}
 	}
 	return v, nil
 }
 
-func decodeValue(dec *json.Decoder, path string, depth int) (any, error) {
-	tok, err := dec.Token()
+// decoder reads one document token by token. It keeps the steps to the current value
+// and spells them as a path only for an error, so deep documents cost linear time.
+type decoder struct {
+	dec   *json.Decoder
+	root  string
+	steps []Step
+}
+
+func (d *decoder) errorf(format string, args ...any) error {
+	path := d.root
+	for _, st := range d.steps {
+		if st.Key != "" || st.Index < 0 {
+			path = KeyPath(path, st.Key)
+		} else {
+			path = fmt.Sprintf("%s[%d]", path, st.Index)
+		}
+	}
+	return &SyntaxError{Path: path, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (d *decoder) value() (any, error) {
+	tok, err := d.dec.Token()
 	if err != nil {
 		return nil, syntaxError(err)
 	}
-	d, ok := tok.(json.Delim)
+	delim, ok := tok.(json.Delim)
 	if !ok {
 		return tok, nil
 	}
-	if depth >= MaxDepth {
-		return nil, &SyntaxError{Path: path, Msg: fmt.Sprintf("nests deeper than %d levels", MaxDepth)}
+	if len(d.steps) >= MaxDepth {
+		return nil, d.errorf("nests deeper than %d levels", MaxDepth)
 	}
-	if d == '[' {
+	if delim == '[' {
 		items := []any{}
-		for dec.More() {
-			item, err := decodeValue(dec, fmt.Sprintf("%s[%d]", path, len(items)), depth+1)
+		for d.dec.More() {
+			d.steps = append(d.steps, Step{Index: len(items)})
+			item, err := d.value()
 			if err != nil {
 				return nil, err
 			}
+			d.steps = d.steps[:len(d.steps)-1]
 			items = append(items, item)
 		}
-		if _, err := dec.Token(); err != nil {
+		if _, err := d.dec.Token(); err != nil {
 			return nil, syntaxError(err)
 		}
 		return items, nil
 	}
 	obj := map[string]any{}
-	for dec.More() {
-		kt, err := dec.Token()
+	for d.dec.More() {
+		kt, err := d.dec.Token()
 		if err != nil {
 			return nil, syntaxError(err)
 		}
 		key, _ := kt.(string)
-		at := KeyPath(path, key)
+		d.steps = append(d.steps, Step{Key: key, Index: -1})
 		if _, dup := obj[key]; dup {
-			return nil, &SyntaxError{Path: at, Msg: "the key appears twice"}
+			return nil, d.errorf("the key appears twice")
 		}
-		v, err := decodeValue(dec, at, depth+1)
+		v, err := d.value()
 		if err != nil {
 			return nil, err
 		}
+		d.steps = d.steps[:len(d.steps)-1]
 		obj[key] = v
 	}
-	if _, err := dec.Token(); err != nil {
+	if _, err := d.dec.Token(); err != nil {
 		return nil, syntaxError(err)
 	}
 	return obj, nil
