@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -62,7 +61,7 @@ func Run(ctx context.Context, args []string, streams *IO) int {
 		}
 		fmt.Fprintf(streams.Err, "%d %s in %s\n", len(list), noun, list[0].File)
 		return ExitUsage
-	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command "):
+	case errors.As(err, &ue):
 		help := "bb"
 		if ue != nil && ue.cmd != "" {
 			help = ue.cmd
@@ -91,8 +90,9 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
   bb serve myapp
   bb check myapp
   bb verify myapp --url http://127.0.0.1:8080`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		SuggestionsMinimumDistance: 2,
 	}
 	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
@@ -114,8 +114,32 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 			c.Example = "  source <(bb completion bash)\n  bb completion zsh > \"${fpath[1]}/_bb\""
 		}
 	}
+	unknownCommands(root)
 	wrapArgs(root)
 	return root
+}
+
+// unknownCommands makes every command that holds subcommands refuse a word that names
+// none of them, as a usage error with a suggestion, rather than leave cobra to word it.
+func unknownCommands(c *cobra.Command) {
+	if c.HasSubCommands() && c.Args == nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += fmt.Sprintf("; did you mean %q?", s[0])
+			}
+			return &usageError{err: errors.New(msg), cmd: cmd.CommandPath()}
+		}
+		if c.Run == nil && c.RunE == nil {
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+	}
+	for _, sub := range c.Commands() {
+		unknownCommands(sub)
+	}
 }
 
 // wrapArgs makes argument-count errors usage errors, so they exit 2.

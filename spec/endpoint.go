@@ -630,15 +630,11 @@ func (p *parser) checkRoutes(s *Spec) {
 			continue
 		}
 		if err := register(mux, pat); err != "" {
-			// ServeMux names the other pattern and where in bb's own source it was
-			// registered; the user needs the other endpoint and why they clash.
-			if m := conflictRE.FindStringSubmatch(err); m != nil {
-				why := strings.Join(strings.Fields(m[2]), " ")
-				if other := owner[normalizePattern(m[1])]; other != nil {
-					p.errorf(e.Pos, "endpoint %s: %s %s conflicts with endpoint %s (line %d): %s", e.Name, e.Method, e.Path, other.Name, other.Pos.Line, why)
-					continue
-				}
-				p.errorf(e.Pos, "endpoint %s: %s %s conflicts with %s: %s", e.Name, e.Method, e.Path, m[1], why)
+			// ServeMux refuses the pattern; find the endpoint it clashes with by trying
+			// each one alone beside it, rather than reading ServeMux's message.
+			if other := clashing(s.Endpoints, owner, pat); other != nil {
+				p.errorf(e.Pos, "endpoint %s: %s %s conflicts with endpoint %s (line %d): both match %s %s, and neither is more specific; make one path more specific or merge them",
+					e.Name, e.Method, e.Path, other.Name, other.Pos.Line, e.Method, examplePath(e.Path, other.Path))
 				continue
 			}
 			p.errorf(e.Pos, "endpoint %s: %s %s is not a route the server can serve: %s", e.Name, e.Method, e.Path, err)
@@ -648,9 +644,40 @@ func (p *parser) checkRoutes(s *Spec) {
 	}
 }
 
-// conflictRE reads a ServeMux conflict panic: the other pattern, and the explanation
-// that follows the first line.
-var conflictRE = regexp.MustCompile(`(?s)conflicts with pattern "([^"]*)"[^\n]*\n(.*)`)
+// clashing returns the endpoint already registered whose pattern ServeMux refuses
+// beside pat, or nil.
+func clashing(all []*Endpoint, owner map[string]*Endpoint, pat string) *Endpoint {
+	for _, other := range all {
+		if owner[normalizePattern(other.Pattern())] != other {
+			continue
+		}
+		mux := http.NewServeMux()
+		if register(mux, other.Pattern()) == "" && register(mux, pat) != "" {
+			return other
+		}
+	}
+	return nil
+}
+
+// examplePath is a path both a and b match: each segment a literal of either, or x.
+func examplePath(a, b string) string {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	if len(bs) > len(as) {
+		as, bs = bs, as
+	}
+	out := make([]string, len(as))
+	for i, seg := range as {
+		switch {
+		case !strings.HasPrefix(seg, "{"):
+			out[i] = seg
+		case i < len(bs) && !strings.HasPrefix(bs[i], "{"):
+			out[i] = bs[i]
+		default:
+			out[i] = "x"
+		}
+	}
+	return strings.Join(out, "/")
+}
 
 // normalizePattern erases parameter names: /users/{id} and /users/{userId} are one route.
 func normalizePattern(pat string) string {

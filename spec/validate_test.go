@@ -375,7 +375,7 @@ func TestParseErrors(t *testing.T) {
 			    method: GET
 			    path: /a/b/{y}
 			    responses: [{status: 200}]
-			`, []wantErr{{"7:3", `endpoint second: GET /a/b/{y} conflicts with endpoint first (line 3): GET /a/b/{y} and GET /a/{x}/b both match some paths, like "/a/b/b"`}}},
+			`, []wantErr{{"7:3", `endpoint second: GET /a/b/{y} conflicts with endpoint first (line 3): both match GET /a/b/b, and neither is more specific`}}},
 		{"status out of range", `
 			version: 1
 			endpoints:
