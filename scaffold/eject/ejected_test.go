@@ -84,7 +84,13 @@ func TestEjectedProjects(t *testing.T) {
 				t.Fatal(err)
 			}
 			writeRoundTripTest(t, s, dir)
+			if c.name == "example-messages" {
+				writeTypedOutputTest(t, dir)
+			}
 			env := goEnv("TEST_DATABASE_URL=" + pg)
+			if c.name == "example-messages" {
+				wrongShapeFails(t, dir, env)
+			}
 			gocmd(t, dir, env, "vet", "./...")
 			gocmd(t, dir, env, "build", "-o", "bin/server", "./cmd/server")
 			gocmd(t, dir, env, "test", "-count=1", "./...")
@@ -410,5 +416,61 @@ func staticBuild(t *testing.T, dir string) {
 		if p.Type == elf.PT_INTERP || p.Type == elf.PT_DYNAMIC {
 			t.Fatalf("the Dockerfile's build gives a dynamically linked binary (%v)", p.Type)
 		}
+	}
+}
+
+// writeTypedOutputTest adds a test to the ejected messages project: a handler's typed
+// output sends a nil list as [], the spec's shape, never null.
+func writeTypedOutputTest(t *testing.T, dir string) {
+	t.Helper()
+	const test = `package api
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+type nilHandler struct{}
+
+func (nilHandler) GetMessages(r *http.Request, in GetMessagesInput) (GetMessagesOutput, error) {
+	return GetMessagesOK(GetMessagesResponse{}).WithHeader("X-Count", "0"), nil
+}
+
+func TestNilListIsEmpty(t *testing.T) {
+	srv := NewServer(nilHandler{}, Options{})
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("POST", "/api/get_messages", strings.NewReader(` + "`" + `{"user":"ada"}` + "`" + `)))
+	if rec.Code != 200 || rec.Body.String() != ` + "`" + `{"messages":[]}` + "`" + ` || rec.Header().Get("X-Count") != "0" || rec.Header().Get("Content-Type") != "application/json" {
+		t.Errorf("got %d %v %s", rec.Code, rec.Header(), rec.Body)
+	}
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "internal", "api", "typed_test.go"), []byte(test), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wrongShapeFails proves an answer of the wrong shape does not compile: the 200 of
+// getMessages takes a GetMessagesResponse, not the error type.
+func wrongShapeFails(t *testing.T, dir string, env []string) {
+	t.Helper()
+	bad := filepath.Join(dir, "internal", "wrongshape")
+	if err := os.MkdirAll(bad, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "package wrongshape\n\nimport \"" + Module(dir) + "/internal/api\"\n\nvar _ = api.GetMessagesOK(api.ErrorResponse{Error: \"no\"})\n"
+	if err := os.WriteFile(filepath.Join(bad, "bad.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(goTool(), "build", "./internal/wrongshape")
+	cmd.Dir, cmd.Env = dir, env
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "cannot use") {
+		t.Errorf("an answer of the wrong shape compiled: %v\n%s", err, out)
+	}
+	if err := os.RemoveAll(bad); err != nil {
+		t.Fatal(err)
 	}
 }

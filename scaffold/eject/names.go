@@ -3,6 +3,7 @@ package eject
 import (
 	"fmt"
 	"go/token"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,11 +34,16 @@ func init() {
 	}
 }
 
+// handlerFields are the fields of the Handlers struct bb writes into
+// internal/handlers; a handler method cannot share a field's name.
+var handlerFields = map[string]bool{"Store": true}
+
 // opName is the Go name of an operation: its handler method, and the prefix of its
-// input type.
+// input and output types and of its output's constructors. A name that would clash
+// with a name package api or the Handlers struct declares gets an Endpoint suffix.
 func opName(op string) string {
 	n := goName(op)
-	if stdMethods[n] {
+	if stdMethods[n] || handlerFields[n] || slices.Contains(apiNames, n) || slices.Contains(apiNames, n+"Input") || slices.Contains(apiNames, n+"Output") {
 		n += "Endpoint"
 	}
 	return n

@@ -69,7 +69,7 @@ endpoints:
 // handEdit is real logic a developer put into the getMessages handler; it must survive
 // every --update.
 const handEdit = `	if in.Body.User == "ada" { // written by hand
-		return api.Response{Status: 200, Body: api.GetMessagesResponse{Messages: []string{"hello"}}}, nil
+		return api.GetMessagesOK(api.GetMessagesResponse{Messages: []string{"hello"}}), nil
 	}
 `
 
@@ -108,7 +108,7 @@ func TestUpdate(t *testing.T) {
 
 	// The developer writes logic into the getMessages handler.
 	handler := filepath.Join(out, "internal", "handlers", "get_messages.go")
-	edited := strings.Replace(readFile(t, handler), "(api.Response, error) {\n", "(api.Response, error) {\n"+handEdit, 1)
+	edited := strings.Replace(readFile(t, handler), "(api.GetMessagesOutput, error) {\n", "(api.GetMessagesOutput, error) {\n"+handEdit, 1)
 	if err := os.WriteFile(handler, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func TestUpdateNotesChangedStubs(t *testing.T) {
 		t.Fatal(err)
 	}
 	handler := filepath.Join(out, "internal", "handlers", "get_messages.go")
-	edited := strings.Replace(readFile(t, handler), "(api.Response, error) {\n", "(api.Response, error) {\n"+handEdit, 1)
+	edited := strings.Replace(readFile(t, handler), "(api.GetMessagesOutput, error) {\n", "(api.GetMessagesOutput, error) {\n"+handEdit, 1)
 	if err := os.WriteFile(handler, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -16,9 +16,9 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// ListProducts answers GET /products.
-	ListProducts(r *http.Request, in ListProductsInput) (Response, error)
+	ListProducts(r *http.Request, in ListProductsInput) (ListProductsOutput, error)
 	// GetProduct answers GET /products/{sku}.
-	GetProduct(r *http.Request, in GetProductInput) (Response, error)
+	GetProduct(r *http.Request, in GetProductInput) (GetProductOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -31,26 +31,66 @@ var Operations = map[string]string{
 type ListProductsInput struct {
 }
 
+// ListProductsOutput is an answer of ListProducts. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ListProductsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o ListProductsOutput) WithHeader(name, value string) ListProductsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ListProductsOK answers 200 with a []Product body, sent as JSON.
+func ListProductsOK(body []Product) ListProductsOutput {
+	if body == nil {
+		body = []Product{}
+	}
+	return ListProductsOutput{r: jsonResponse(200, "", body)}
+}
+
 // GetProductInput is the input of GetProduct.
 type GetProductInput struct {
 	// Sku is the path parameter {sku}.
 	Sku string
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /products", route(opListProducts, func(r *http.Request, rq *contract.Request) (Response, error) {
+// GetProductOutput is an answer of GetProduct. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetProductOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetProductOutput) WithHeader(name, value string) GetProductOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetProductOK answers 200 with a GetProductResponse body, sent as JSON.
+func GetProductOK(body GetProductResponse) GetProductOutput {
+	return GetProductOutput{r: jsonResponse(200, "", body)}
+}
+
+// GetProductNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func GetProductNotFound(body ErrorResponse) GetProductOutput {
+	return GetProductOutput{r: jsonResponse(404, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("GET /products", route(o, opListProducts, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeListProductsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ListProducts(r, in)
+		out, err := h.ListProducts(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /products/{sku}", route(opGetProduct, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /products/{sku}", route(o, opGetProduct, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetProductInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetProduct(r, in)
+		out, err := h.GetProduct(r, in)
+		return out.r, err
 	}))
 }
 

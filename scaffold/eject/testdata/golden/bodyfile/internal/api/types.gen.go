@@ -3,6 +3,8 @@
 package api
 
 import (
+	"encoding/json"
+
 	"catalog/internal/contract"
 )
 
@@ -35,6 +37,15 @@ type Product struct {
 	Stock        int64     `json:"stock"`
 	Variants     []Variant `json:"variants"`
 	Discontinued *bool     `json:"discontinued,omitempty"`
+}
+
+// MarshalJSON writes Product, sending a nil list or map as empty, never null.
+func (v Product) MarshalJSON() ([]byte, error) {
+	type plain Product
+	if v.Variants == nil {
+		v.Variants = []Variant{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Variant is inferred from listProducts response[] .variants[].

@@ -16,19 +16,19 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// GetThing answers GET /things/{default}/{self}.
-	GetThing(r *http.Request, in GetThingInput) (Response, error)
+	GetThing(r *http.Request, in GetThingInput) (GetThingOutput, error)
 	// PostThing answers POST /things.
-	PostThing(r *http.Request, in PostThingInput) (Response, error)
+	PostThing(r *http.Request, in PostThingInput) (PostThingOutput, error)
 	// GetOther answers GET /other.
-	GetOther(r *http.Request, in GetOtherInput) (Response, error)
+	GetOther(r *http.Request, in GetOtherInput) (GetOtherOutput, error)
 	// Send answers POST /send.
-	Send(r *http.Request, in SendInput) (Response, error)
+	Send(r *http.Request, in SendInput) (SendOutput, error)
 	// Perform answers POST /perform.
-	Perform(r *http.Request, in PerformInput) (Response, error)
+	Perform(r *http.Request, in PerformInput) (PerformOutput, error)
 	// Session answers POST /session.
-	Session(r *http.Request, in SessionInput) (Response, error)
+	Session(r *http.Request, in SessionInput) (SessionOutput, error)
 	// Headers answers GET /odd%25zz/b%20c/{name}.
-	Headers(r *http.Request, in HeadersInput) (Response, error)
+	Headers(r *http.Request, in HeadersInput) (HeadersOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -60,18 +60,83 @@ type GetThingInput struct {
 	QueryPage *int64
 }
 
+// GetThingOutput is an answer of GetThing. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetThingOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetThingOutput) WithHeader(name, value string) GetThingOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetThingOK answers 200 with a GetThingResponse body, sent as JSON.
+func GetThingOK(body GetThingResponse) GetThingOutput {
+	return GetThingOutput{r: jsonResponse(200, "", body)}
+}
+
 // PostThingInput is the input of PostThing.
 type PostThingInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
 	Body PostThingRequest
 }
 
+// PostThingOutput is an answer of PostThing. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type PostThingOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o PostThingOutput) WithHeader(name, value string) PostThingOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// PostThingCreated answers 201 with a PostThingResponse body, sent as JSON.
+func PostThingCreated(body PostThingResponse) PostThingOutput {
+	return PostThingOutput{r: jsonResponse(201, "", body)}
+}
+
+// PostThingInternalServerError answers 500 with a ErrorResponse body, sent as JSON.
+func PostThingInternalServerError(body ErrorResponse) PostThingOutput {
+	return PostThingOutput{r: jsonResponse(500, "", body)}
+}
+
 // GetOtherInput is the input of GetOther.
 type GetOtherInput struct {
 }
 
+// GetOtherOutput is an answer of GetOther. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetOtherOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetOtherOutput) WithHeader(name, value string) GetOtherOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetOtherNotFound answers 404 with a GetOtherErrorResponse body, sent as JSON.
+func GetOtherNotFound(body GetOtherErrorResponse) GetOtherOutput {
+	return GetOtherOutput{r: jsonResponse(404, "", body)}
+}
+
 // SendInput is the input of Send.
 type SendInput struct {
+}
+
+// SendOutput is an answer of Send. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type SendOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o SendOutput) WithHeader(name, value string) SendOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// SendNoContent answers 204 with no body.
+func SendNoContent() SendOutput {
+	return SendOutput{r: response{status: 204}}
 }
 
 // PerformInput is the input of Perform.
@@ -86,10 +151,40 @@ type PerformInput struct {
 	Returning *string
 }
 
+// PerformOutput is an answer of Perform. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type PerformOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o PerformOutput) WithHeader(name, value string) PerformOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// PerformOK answers 200 with a PerformResponse body, sent as JSON.
+func PerformOK(body PerformResponse) PerformOutput {
+	return PerformOutput{r: jsonResponse(200, "", body)}
+}
+
 // SessionInput is the input of Session.
 type SessionInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
 	Body SessionRequest
+}
+
+// SessionOutput is an answer of Session. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type SessionOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o SessionOutput) WithHeader(name, value string) SessionOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// SessionOK answers 200 with a SessionResponse body, sent as JSON.
+func SessionOK(body SessionResponse) SessionOutput {
+	return SessionOutput{r: jsonResponse(200, "", body)}
 }
 
 // HeadersInput is the input of Headers.
@@ -98,55 +193,77 @@ type HeadersInput struct {
 	Name string
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /things/{default}/{self}", route(opGetThing, func(r *http.Request, rq *contract.Request) (Response, error) {
+// HeadersOutput is an answer of Headers. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type HeadersOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o HeadersOutput) WithHeader(name, value string) HeadersOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// HeadersOK answers 200 with a HeadersResponse body, sent as JSON.
+func HeadersOK(body HeadersResponse) HeadersOutput {
+	return HeadersOutput{r: jsonResponse(200, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("GET /things/{default}/{self}", route(o, opGetThing, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetThingInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetThing(r, in)
+		out, err := h.GetThing(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /things", route(opPostThing, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /things", route(o, opPostThing, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodePostThingInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.PostThing(r, in)
+		out, err := h.PostThing(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /other", route(opGetOther, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /other", route(o, opGetOther, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetOtherInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetOther(r, in)
+		out, err := h.GetOther(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /send", route(opSend, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /send", route(o, opSend, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeSendInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Send(r, in)
+		out, err := h.Send(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /perform", route(opPerform, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /perform", route(o, opPerform, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodePerformInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Perform(r, in)
+		out, err := h.Perform(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /session", route(opSession, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /session", route(o, opSession, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeSessionInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Session(r, in)
+		out, err := h.Session(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /odd%25zz/b%20c/{name}", route(opHeaders, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /odd%25zz/b%20c/{name}", route(o, opHeaders, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeHeadersInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Headers(r, in)
+		out, err := h.Headers(r, in)
+		return out.r, err
 	}))
 }
 

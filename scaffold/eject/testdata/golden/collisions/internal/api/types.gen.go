@@ -108,15 +108,10 @@ type GetThingResponseUserID struct {
 
 // HeadersResponse is inferred from headers response.
 type HeadersResponse struct {
-	URLError UrlError                `json:"url_error"`
-	Query    Query                   `json:"query"`
-	Response HeadersResponseResponse `json:"response"`
-	Task     HeadersResponseTask     `json:"task"`
-}
-
-// HeadersResponseResponse is inferred from headers response .response.
-type HeadersResponseResponse struct {
-	R int64 `json:"r"`
+	URLError UrlError            `json:"url_error"`
+	Query    Query               `json:"query"`
+	Response Response            `json:"response"`
+	Task     HeadersResponseTask `json:"task"`
 }
 
 // HeadersResponseTask is inferred from headers response .task.
@@ -153,6 +148,11 @@ type PostThingResponse struct {
 // Query is inferred from headers response .query.
 type Query struct {
 	Q int64 `json:"q"`
+}
+
+// Response is inferred from headers response .response.
+type Response struct {
+	R int64 `json:"r"`
 }
 
 // Series is inferred from getThing response .book .series.
@@ -267,12 +267,8 @@ var schemaGetThingResponseUserID = &contract.Schema{Kind: contract.KindObject, N
 var schemaHeadersResponse = &contract.Schema{Kind: contract.KindObject, Name: "HeadersResponse", Fields: []contract.Field{
 	{Key: "url_error", Required: true, Schema: schemaUrlError},
 	{Key: "query", Required: true, Schema: schemaQuery},
-	{Key: "response", Required: true, Schema: schemaHeadersResponseResponse},
+	{Key: "response", Required: true, Schema: schemaResponse},
 	{Key: "task", Required: true, Schema: schemaHeadersResponseTask},
-}}
-
-var schemaHeadersResponseResponse = &contract.Schema{Kind: contract.KindObject, Name: "HeadersResponseResponse", Fields: []contract.Field{
-	{Key: "r", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
 var schemaHeadersResponseTask = &contract.Schema{Kind: contract.KindObject, Name: "HeadersResponseTask", Fields: []contract.Field{
@@ -302,6 +298,10 @@ var schemaPostThingResponse = &contract.Schema{Kind: contract.KindObject, Name: 
 
 var schemaQuery = &contract.Schema{Kind: contract.KindObject, Name: "Query", Fields: []contract.Field{
 	{Key: "q", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+}}
+
+var schemaResponse = &contract.Schema{Kind: contract.KindObject, Name: "Response", Fields: []contract.Field{
+	{Key: "r", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
 var schemaSeries = &contract.Schema{Kind: contract.KindObject, Name: "Series", Fields: []contract.Field{

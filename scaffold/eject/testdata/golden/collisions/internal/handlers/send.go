@@ -10,10 +10,10 @@ import (
 // Send answers POST /send.
 //
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
-// with real logic:
+// with real logic, answering with api.SendNoContent:
 //   - always: 204
 //
 // The store is h.Store.
-func (h *Handlers) Send(r *http.Request, in api.SendInput) (api.Response, error) {
+func (h *Handlers) Send(r *http.Request, in api.SendInput) (api.SendOutput, error) {
 	return stubs.Send(r)
 }

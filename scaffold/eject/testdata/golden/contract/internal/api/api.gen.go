@@ -16,15 +16,15 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// PlaceOrder answers POST /orders.
-	PlaceOrder(r *http.Request, in PlaceOrderInput) (Response, error)
+	PlaceOrder(r *http.Request, in PlaceOrderInput) (PlaceOrderOutput, error)
 	// GetOrder answers GET /orders/{id}.
-	GetOrder(r *http.Request, in GetOrderInput) (Response, error)
+	GetOrder(r *http.Request, in GetOrderInput) (GetOrderOutput, error)
 	// ExportOrders answers GET /orders/export.
-	ExportOrders(r *http.Request, in ExportOrdersInput) (Response, error)
+	ExportOrders(r *http.Request, in ExportOrdersInput) (ExportOrdersOutput, error)
 	// UpdateOrder answers PATCH /orders/{id}.
-	UpdateOrder(r *http.Request, in UpdateOrderInput) (Response, error)
+	UpdateOrder(r *http.Request, in UpdateOrderInput) (UpdateOrderOutput, error)
 	// Health answers GET /healthz.
-	Health(r *http.Request, in HealthInput) (Response, error)
+	Health(r *http.Request, in HealthInput) (HealthOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -42,6 +42,26 @@ type PlaceOrderInput struct {
 	Body PlaceOrderRequest
 }
 
+// PlaceOrderOutput is an answer of PlaceOrder. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type PlaceOrderOutput struct{ r response }
+
+// WithHeader adds a response header, such as Location that bb.yaml declares.
+func (o PlaceOrderOutput) WithHeader(name, value string) PlaceOrderOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// PlaceOrderCreated answers 201 with a PlaceOrderResponse body, sent as JSON.
+func PlaceOrderCreated(body PlaceOrderResponse) PlaceOrderOutput {
+	return PlaceOrderOutput{r: jsonResponse(201, "", body)}
+}
+
+// PlaceOrderUnprocessableEntity answers 422 with a ErrorResponse body, sent as application/problem+json.
+func PlaceOrderUnprocessableEntity(body ErrorResponse) PlaceOrderOutput {
+	return PlaceOrderOutput{r: jsonResponse(422, "application/problem+json", body)}
+}
+
 // GetOrderInput is the input of GetOrder.
 type GetOrderInput struct {
 	// ID is the path parameter {id}.
@@ -52,8 +72,43 @@ type GetOrderInput struct {
 	Fields []string
 }
 
+// GetOrderOutput is an answer of GetOrder. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetOrderOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetOrderOutput) WithHeader(name, value string) GetOrderOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetOrderOK answers 200 with a GetOrderResponse body, sent as JSON.
+func GetOrderOK(body GetOrderResponse) GetOrderOutput {
+	return GetOrderOutput{r: jsonResponse(200, "", body)}
+}
+
+// GetOrderNotFound answers 404 with a GetOrderErrorResponse body, sent as JSON.
+func GetOrderNotFound(body GetOrderErrorResponse) GetOrderOutput {
+	return GetOrderOutput{r: jsonResponse(404, "", body)}
+}
+
 // ExportOrdersInput is the input of ExportOrders.
 type ExportOrdersInput struct {
+}
+
+// ExportOrdersOutput is an answer of ExportOrders. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ExportOrdersOutput struct{ r response }
+
+// WithHeader adds a response header, such as Cache-Control that bb.yaml declares.
+func (o ExportOrdersOutput) WithHeader(name, value string) ExportOrdersOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ExportOrdersOK answers 200 with data, sent as text/csv; charset=utf-8.
+func ExportOrdersOK(data []byte) ExportOrdersOutput {
+	return ExportOrdersOutput{r: rawResponse(200, "text/csv; charset=utf-8", data)}
 }
 
 // UpdateOrderInput is the input of UpdateOrder.
@@ -64,45 +119,80 @@ type UpdateOrderInput struct {
 	Body UpdateOrderRequest
 }
 
+// UpdateOrderOutput is an answer of UpdateOrder. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type UpdateOrderOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o UpdateOrderOutput) WithHeader(name, value string) UpdateOrderOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// UpdateOrderOK answers 200 with a UpdateOrderResponse body, sent as JSON.
+func UpdateOrderOK(body UpdateOrderResponse) UpdateOrderOutput {
+	return UpdateOrderOutput{r: jsonResponse(200, "", body)}
+}
+
 // HealthInput is the input of Health.
 type HealthInput struct {
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("POST /orders", route(opPlaceOrder, func(r *http.Request, rq *contract.Request) (Response, error) {
+// HealthOutput is an answer of Health. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type HealthOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o HealthOutput) WithHeader(name, value string) HealthOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// HealthOK answers 200 with a HealthResponse body, sent as JSON.
+func HealthOK(body HealthResponse) HealthOutput {
+	return HealthOutput{r: jsonResponse(200, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("POST /orders", route(o, opPlaceOrder, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodePlaceOrderInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.PlaceOrder(r, in)
+		out, err := h.PlaceOrder(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /orders/{id}", route(opGetOrder, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /orders/{id}", route(o, opGetOrder, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetOrderInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetOrder(r, in)
+		out, err := h.GetOrder(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /orders/export", route(opExportOrders, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /orders/export", route(o, opExportOrders, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeExportOrdersInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ExportOrders(r, in)
+		out, err := h.ExportOrders(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PATCH /orders/{id}", route(opUpdateOrder, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PATCH /orders/{id}", route(o, opUpdateOrder, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeUpdateOrderInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.UpdateOrder(r, in)
+		out, err := h.UpdateOrder(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /healthz", route(opHealth, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /healthz", route(o, opHealth, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeHealthInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Health(r, in)
+		out, err := h.Health(r, in)
+		return out.r, err
 	}))
 }
 

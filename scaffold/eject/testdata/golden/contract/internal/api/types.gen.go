@@ -3,6 +3,7 @@
 package api
 
 import (
+	"encoding/json"
 	"time"
 
 	"orders/internal/contract"
@@ -40,6 +41,15 @@ type Line struct {
 	Tags [][]string `json:"tags"`
 }
 
+// MarshalJSON writes Line, sending a nil list or map as empty, never null.
+func (v Line) MarshalJSON() ([]byte, error) {
+	type plain Line
+	if v.Tags == nil {
+		v.Tags = [][]string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Notes is inferred from placeOrder request .notes.
 type Notes struct {
 	Gift  bool   `json:"gift"`
@@ -54,6 +64,15 @@ type PlaceOrderRequest struct {
 	Coupon any    `json:"coupon,omitempty"`
 	Notes  Notes  `json:"notes"`
 	Lines  []Line `json:"lines"`
+}
+
+// MarshalJSON writes PlaceOrderRequest, sending a nil list or map as empty, never null.
+func (v PlaceOrderRequest) MarshalJSON() ([]byte, error) {
+	type plain PlaceOrderRequest
+	if v.Lines == nil {
+		v.Lines = []Line{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // PlaceOrderResponse is inferred from placeOrder response.

@@ -17,9 +17,9 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// ListEvents answers GET /events. Events between two moments. Both bounds are optional.
-	ListEvents(r *http.Request, in ListEventsInput) (Response, error)
+	ListEvents(r *http.Request, in ListEventsInput) (ListEventsOutput, error)
 	// CreateEvent answers POST /events.
-	CreateEvent(r *http.Request, in CreateEventInput) (Response, error)
+	CreateEvent(r *http.Request, in CreateEventInput) (CreateEventOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -38,26 +38,66 @@ type ListEventsInput struct {
 	Days []int64
 }
 
+// ListEventsOutput is an answer of ListEvents. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ListEventsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o ListEventsOutput) WithHeader(name, value string) ListEventsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ListEventsOK answers 200 with a []Event body, sent as JSON.
+func ListEventsOK(body []Event) ListEventsOutput {
+	if body == nil {
+		body = []Event{}
+	}
+	return ListEventsOutput{r: jsonResponse(200, "", body)}
+}
+
 // CreateEventInput is the input of CreateEvent.
 type CreateEventInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
 	Body CreateEventRequest
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /events", route(opListEvents, func(r *http.Request, rq *contract.Request) (Response, error) {
+// CreateEventOutput is an answer of CreateEvent. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type CreateEventOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o CreateEventOutput) WithHeader(name, value string) CreateEventOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// CreateEventUnprocessableEntity answers 422 with a ErrorResponse body, sent as JSON.
+func CreateEventUnprocessableEntity(body ErrorResponse) CreateEventOutput {
+	return CreateEventOutput{r: jsonResponse(422, "", body)}
+}
+
+// CreateEventCreated answers 201 with a CreateEventResponse body, sent as JSON.
+func CreateEventCreated(body CreateEventResponse) CreateEventOutput {
+	return CreateEventOutput{r: jsonResponse(201, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("GET /events", route(o, opListEvents, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeListEventsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ListEvents(r, in)
+		out, err := h.ListEvents(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /events", route(opCreateEvent, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /events", route(o, opCreateEvent, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeCreateEventInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.CreateEvent(r, in)
+		out, err := h.CreateEvent(r, in)
+		return out.r, err
 	}))
 }
 

@@ -3,6 +3,7 @@
 package api
 
 import (
+	"encoding/json"
 	"time"
 
 	"calendar/internal/contract"
@@ -15,6 +16,15 @@ type CreateEventRequest struct {
 	Reminders []time.Time `json:"reminders"`
 }
 
+// MarshalJSON writes CreateEventRequest, sending a nil list or map as empty, never null.
+func (v CreateEventRequest) MarshalJSON() ([]byte, error) {
+	type plain CreateEventRequest
+	if v.Reminders == nil {
+		v.Reminders = []time.Time{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // CreateEventResponse is inferred from createEvent response.
 type CreateEventResponse struct {
 	ID       int64     `json:"id"`
@@ -25,6 +35,15 @@ type CreateEventResponse struct {
 // ErrorResponse is inferred from createEvent error.
 type ErrorResponse struct {
 	Errors []ErrorResponseError `json:"errors"`
+}
+
+// MarshalJSON writes ErrorResponse, sending a nil list or map as empty, never null.
+func (v ErrorResponse) MarshalJSON() ([]byte, error) {
+	type plain ErrorResponse
+	if v.Errors == nil {
+		v.Errors = []ErrorResponseError{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // ErrorResponseError is inferred from createEvent error .errors[].

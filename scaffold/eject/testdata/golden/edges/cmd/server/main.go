@@ -51,7 +51,9 @@ func run(log *slog.Logger) error {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"status":"ok"}`))
 	})
-	mux.Handle("/", api.NewServer(handlers.New(st)))
+	mux.Handle("/", api.NewServer(handlers.New(st), api.Options{
+		MaxBodyBytes: 1 << 20, // requests with a larger body get 413
+	}))
 
 	port := os.Getenv("PORT")
 	if port == "" {

@@ -17,17 +17,17 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// RunTest answers POST /run/{kind}.
-	RunTest(r *http.Request, in RunTestInput) (Response, error)
+	RunTest(r *http.Request, in RunTestInput) (RunTestOutput, error)
 	// GetLinux answers GET /linux/.
-	GetLinux(r *http.Request, in GetLinuxInput) (Response, error)
+	GetLinux(r *http.Request, in GetLinuxInput) (GetLinuxOutput, error)
 	// Handlers answers DELETE /handlers/{id}.
-	Handlers(r *http.Request, in HandlersInput) (Response, error)
+	Handlers(r *http.Request, in HandlersInput) (HandlersOutput, error)
 	// GetWelcome answers GET /welcome.txt.
-	GetWelcome(r *http.Request, in GetWelcomeInput) (Response, error)
+	GetWelcome(r *http.Request, in GetWelcomeInput) (GetWelcomeOutput, error)
 	// Body answers POST /body/{body}.
-	Body(r *http.Request, in BodyInput) (Response, error)
+	Body(r *http.Request, in BodyInput) (BodyOutput, error)
 	// MarshalJSONEndpoint answers GET /marshal.
-	MarshalJSONEndpoint(r *http.Request, in MarshalJSONEndpointInput) (Response, error)
+	MarshalJSONEndpoint(r *http.Request, in MarshalJSONEndpointInput) (MarshalJSONEndpointOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -56,8 +56,38 @@ type RunTestInput struct {
 	Body RunTestRequest
 }
 
+// RunTestOutput is an answer of RunTest. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type RunTestOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o RunTestOutput) WithHeader(name, value string) RunTestOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// RunTestOK answers 200 with a RunTestResponse body, sent as JSON.
+func RunTestOK(body RunTestResponse) RunTestOutput {
+	return RunTestOutput{r: jsonResponse(200, "", body)}
+}
+
 // GetLinuxInput is the input of GetLinux.
 type GetLinuxInput struct {
+}
+
+// GetLinuxOutput is an answer of GetLinux. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetLinuxOutput struct{ r response }
+
+// WithHeader adds a response header, such as Cache-Control, X-Tags that bb.yaml declares.
+func (o GetLinuxOutput) WithHeader(name, value string) GetLinuxOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetLinuxOK answers 200 with a GetLinuxResponse body, sent as JSON.
+func GetLinuxOK(body GetLinuxResponse) GetLinuxOutput {
+	return GetLinuxOutput{r: jsonResponse(200, "", body)}
 }
 
 // HandlersInput is the input of Handlers.
@@ -66,8 +96,43 @@ type HandlersInput struct {
 	ID int64
 }
 
+// HandlersOutput is an answer of Handlers. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type HandlersOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o HandlersOutput) WithHeader(name, value string) HandlersOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// HandlersNoContent answers 204 with no body.
+func HandlersNoContent() HandlersOutput {
+	return HandlersOutput{r: response{status: 204}}
+}
+
+// HandlersGone answers 410 with a ErrorResponse body, sent as JSON.
+func HandlersGone(body ErrorResponse) HandlersOutput {
+	return HandlersOutput{r: jsonResponse(410, "", body)}
+}
+
 // GetWelcomeInput is the input of GetWelcome.
 type GetWelcomeInput struct {
+}
+
+// GetWelcomeOutput is an answer of GetWelcome. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetWelcomeOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetWelcomeOutput) WithHeader(name, value string) GetWelcomeOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetWelcomeOK answers 200 with data, sent as text/plain; charset=utf-8.
+func GetWelcomeOK(data []byte) GetWelcomeOutput {
+	return GetWelcomeOutput{r: rawResponse(200, "text/plain; charset=utf-8", data)}
 }
 
 // BodyInput is the input of Body.
@@ -82,52 +147,88 @@ type BodyInput struct {
 	Body BodyRequest
 }
 
+// BodyOutput is an answer of Body. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type BodyOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o BodyOutput) WithHeader(name, value string) BodyOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// BodyCreated answers 201 with a BodyResponse body, sent as JSON.
+func BodyCreated(body BodyResponse) BodyOutput {
+	return BodyOutput{r: jsonResponse(201, "", body)}
+}
+
 // MarshalJSONEndpointInput is the input of MarshalJSONEndpoint.
 type MarshalJSONEndpointInput struct {
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("POST /run/{kind}", route(opRunTest, func(r *http.Request, rq *contract.Request) (Response, error) {
+// MarshalJSONEndpointOutput is an answer of MarshalJSONEndpoint. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type MarshalJSONEndpointOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o MarshalJSONEndpointOutput) WithHeader(name, value string) MarshalJSONEndpointOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// MarshalJSONEndpointOK answers 200 with a MarshalJSONResponse body, sent as JSON.
+func MarshalJSONEndpointOK(body MarshalJSONResponse) MarshalJSONEndpointOutput {
+	return MarshalJSONEndpointOutput{r: jsonResponse(200, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("POST /run/{kind}", route(o, opRunTest, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeRunTestInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.RunTest(r, in)
+		out, err := h.RunTest(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /linux/{$}", route(opGetLinux, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /linux/{$}", route(o, opGetLinux, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetLinuxInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetLinux(r, in)
+		out, err := h.GetLinux(r, in)
+		return out.r, err
 	}))
-	mux.Handle("DELETE /handlers/{id}", route(opHandlers, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("DELETE /handlers/{id}", route(o, opHandlers, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeHandlersInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Handlers(r, in)
+		out, err := h.Handlers(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /welcome.txt", route(opGetWelcome, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /welcome.txt", route(o, opGetWelcome, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetWelcomeInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetWelcome(r, in)
+		out, err := h.GetWelcome(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /body/{body}", route(opBody, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /body/{body}", route(o, opBody, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeBodyInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Body(r, in)
+		out, err := h.Body(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /marshal", route(opMarshalJSONEndpoint, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /marshal", route(o, opMarshalJSONEndpoint, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeMarshalJSONEndpointInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.MarshalJSONEndpoint(r, in)
+		out, err := h.MarshalJSONEndpoint(r, in)
+		return out.r, err
 	}))
 }
 

@@ -3,6 +3,7 @@
 package api
 
 import (
+	"encoding/json"
 	"time"
 
 	"edges/internal/contract"
@@ -51,6 +52,15 @@ type RunTestRequest struct {
 	Range  []int64 `json:"range"`
 	Nested Nested  `json:"nested"`
 	Maybe  any     `json:"maybe,omitempty"`
+}
+
+// MarshalJSON writes RunTestRequest, sending a nil list or map as empty, never null.
+func (v RunTestRequest) MarshalJSON() ([]byte, error) {
+	type plain RunTestRequest
+	if v.Range == nil {
+		v.Range = []int64{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // RunTestResponse is inferred from runTest response.

@@ -22,5 +22,5 @@ func newServer(t *testing.T) http.Handler {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return api.NewServer(handlers.New(st))
+	return api.NewServer(handlers.New(st), api.Options{})
 }

@@ -10,10 +10,10 @@ import (
 // Body answers POST /body/{body}.
 //
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
-// with real logic:
+// with real logic, answering with api.BodyCreated:
 //   - always: 201 {"id":1}
 //
 // The request is typed in in.PathBody, in.QueryBody, in.IDs, in.Body (api.BodyRequest); the store is h.Store.
-func (h *Handlers) Body(r *http.Request, in api.BodyInput) (api.Response, error) {
+func (h *Handlers) Body(r *http.Request, in api.BodyInput) (api.BodyOutput, error) {
 	return stubs.Body(r)
 }

@@ -16,15 +16,15 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// ListBooks answers GET /v1/books. Books on the shelf, a page at a time.
-	ListBooks(r *http.Request, in ListBooksInput) (Response, error)
+	ListBooks(r *http.Request, in ListBooksInput) (ListBooksOutput, error)
 	// GetBook answers GET /v1/books/{id}. One book by its id.
-	GetBook(r *http.Request, in GetBookInput) (Response, error)
+	GetBook(r *http.Request, in GetBookInput) (GetBookOutput, error)
 	// AddBook answers POST /v1/books. Puts a book on the shelf; only signed-in readers may.
-	AddBook(r *http.Request, in AddBookInput) (Response, error)
+	AddBook(r *http.Request, in AddBookInput) (AddBookOutput, error)
 	// RateBook answers PUT /v1/books/{id}/rating. Rates a book from 1 to 5.
-	RateBook(r *http.Request, in RateBookInput) (Response, error)
+	RateBook(r *http.Request, in RateBookInput) (RateBookOutput, error)
 	// RemoveBook answers DELETE /v1/books/{id}. Takes a book off the shelf.
-	RemoveBook(r *http.Request, in RemoveBookInput) (Response, error)
+	RemoveBook(r *http.Request, in RemoveBookInput) (RemoveBookOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -44,16 +44,74 @@ type ListBooksInput struct {
 	Genre *string
 }
 
+// ListBooksOutput is an answer of ListBooks. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ListBooksOutput struct{ r response }
+
+// WithHeader adds a response header, such as X-Total-Count that bb.yaml declares.
+func (o ListBooksOutput) WithHeader(name, value string) ListBooksOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ListBooksOK answers 200 with a []Book body, sent as JSON.
+func ListBooksOK(body []Book) ListBooksOutput {
+	if body == nil {
+		body = []Book{}
+	}
+	return ListBooksOutput{r: jsonResponse(200, "", body)}
+}
+
 // GetBookInput is the input of GetBook.
 type GetBookInput struct {
 	// ID is the path parameter {id}.
 	ID int64
 }
 
+// GetBookOutput is an answer of GetBook. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetBookOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetBookOutput) WithHeader(name, value string) GetBookOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetBookOK answers 200 with a GetBookResponse body, sent as JSON.
+func GetBookOK(body GetBookResponse) GetBookOutput {
+	return GetBookOutput{r: jsonResponse(200, "", body)}
+}
+
+// GetBookNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func GetBookNotFound(body ErrorResponse) GetBookOutput {
+	return GetBookOutput{r: jsonResponse(404, "", body)}
+}
+
 // AddBookInput is the input of AddBook.
 type AddBookInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
 	Body AddBookRequest
+}
+
+// AddBookOutput is an answer of AddBook. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type AddBookOutput struct{ r response }
+
+// WithHeader adds a response header, such as Location, Www-Authenticate that bb.yaml declares.
+func (o AddBookOutput) WithHeader(name, value string) AddBookOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// AddBookCreated answers 201 with a AddBookResponse body, sent as JSON.
+func AddBookCreated(body AddBookResponse) AddBookOutput {
+	return AddBookOutput{r: jsonResponse(201, "", body)}
+}
+
+// AddBookUnauthorized answers 401 with a ErrorResponse body, sent as JSON.
+func AddBookUnauthorized(body ErrorResponse) AddBookOutput {
+	return AddBookOutput{r: jsonResponse(401, "", body)}
 }
 
 // RateBookInput is the input of RateBook.
@@ -64,47 +122,87 @@ type RateBookInput struct {
 	Body RateBookRequest
 }
 
+// RateBookOutput is an answer of RateBook. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type RateBookOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o RateBookOutput) WithHeader(name, value string) RateBookOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// RateBookUnprocessableEntity answers 422 with a ErrorResponse body, sent as JSON.
+func RateBookUnprocessableEntity(body ErrorResponse) RateBookOutput {
+	return RateBookOutput{r: jsonResponse(422, "", body)}
+}
+
+// RateBookOK answers 200 with a RateBookResponse body, sent as JSON.
+func RateBookOK(body RateBookResponse) RateBookOutput {
+	return RateBookOutput{r: jsonResponse(200, "", body)}
+}
+
 // RemoveBookInput is the input of RemoveBook.
 type RemoveBookInput struct {
 	// ID is the path parameter {id}.
 	ID int64
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /v1/books", route(opListBooks, func(r *http.Request, rq *contract.Request) (Response, error) {
+// RemoveBookOutput is an answer of RemoveBook. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type RemoveBookOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o RemoveBookOutput) WithHeader(name, value string) RemoveBookOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// RemoveBookNoContent answers 204 with no body.
+func RemoveBookNoContent() RemoveBookOutput {
+	return RemoveBookOutput{r: response{status: 204}}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("GET /v1/books", route(o, opListBooks, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeListBooksInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ListBooks(r, in)
+		out, err := h.ListBooks(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /v1/books/{id}", route(opGetBook, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /v1/books/{id}", route(o, opGetBook, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetBookInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetBook(r, in)
+		out, err := h.GetBook(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /v1/books", route(opAddBook, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /v1/books", route(o, opAddBook, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeAddBookInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.AddBook(r, in)
+		out, err := h.AddBook(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PUT /v1/books/{id}/rating", route(opRateBook, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PUT /v1/books/{id}/rating", route(o, opRateBook, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeRateBookInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.RateBook(r, in)
+		out, err := h.RateBook(r, in)
+		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/books/{id}", route(opRemoveBook, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("DELETE /v1/books/{id}", route(o, opRemoveBook, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeRemoveBookInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.RemoveBook(r, in)
+		out, err := h.RemoveBook(r, in)
+		return out.r, err
 	}))
 }
 

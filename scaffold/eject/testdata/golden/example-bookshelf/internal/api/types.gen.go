@@ -3,6 +3,7 @@
 package api
 
 import (
+	"encoding/json"
 	"time"
 
 	"bookshelf/internal/contract"
@@ -15,6 +16,15 @@ type AddBookRequest struct {
 	Tags   []string `json:"tags"`
 }
 
+// MarshalJSON writes AddBookRequest, sending a nil list or map as empty, never null.
+func (v AddBookRequest) MarshalJSON() ([]byte, error) {
+	type plain AddBookRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // AddBookResponse is inferred from addBook response.
 type AddBookResponse struct {
 	ID     int64    `json:"id"`
@@ -24,6 +34,15 @@ type AddBookResponse struct {
 	Tags   []string `json:"tags"`
 }
 
+// MarshalJSON writes AddBookResponse, sending a nil list or map as empty, never null.
+func (v AddBookResponse) MarshalJSON() ([]byte, error) {
+	type plain AddBookResponse
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Book is inferred from listBooks response[].
 type Book struct {
 	ID     int64    `json:"id"`
@@ -31,6 +50,15 @@ type Book struct {
 	Author string   `json:"author"`
 	Rating float64  `json:"rating"`
 	Tags   []string `json:"tags"`
+}
+
+// MarshalJSON writes Book, sending a nil list or map as empty, never null.
+func (v Book) MarshalJSON() ([]byte, error) {
+	type plain Book
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // ErrorResponse is inferred from getBook error.
@@ -47,6 +75,15 @@ type GetBookResponse struct {
 	Tags        []string  `json:"tags"`
 	PublishedAt time.Time `json:"published_at"`
 	Series      *Series   `json:"series,omitempty"`
+}
+
+// MarshalJSON writes GetBookResponse, sending a nil list or map as empty, never null.
+func (v GetBookResponse) MarshalJSON() ([]byte, error) {
+	type plain GetBookResponse
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // RateBookRequest is inferred from rateBook request.

@@ -16,7 +16,7 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// GetMessages answers POST /api/get_messages. The messages of one user.
-	GetMessages(r *http.Request, in GetMessagesInput) (Response, error)
+	GetMessages(r *http.Request, in GetMessagesInput) (GetMessagesOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -30,13 +30,34 @@ type GetMessagesInput struct {
 	Body GetMessagesRequest
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("POST /api/get_messages", route(opGetMessages, func(r *http.Request, rq *contract.Request) (Response, error) {
+// GetMessagesOutput is an answer of GetMessages. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetMessagesOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetMessagesOutput) WithHeader(name, value string) GetMessagesOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetMessagesOK answers 200 with a GetMessagesResponse body, sent as JSON.
+func GetMessagesOK(body GetMessagesResponse) GetMessagesOutput {
+	return GetMessagesOutput{r: jsonResponse(200, "", body)}
+}
+
+// GetMessagesNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func GetMessagesNotFound(body ErrorResponse) GetMessagesOutput {
+	return GetMessagesOutput{r: jsonResponse(404, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("POST /api/get_messages", route(o, opGetMessages, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetMessagesInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetMessages(r, in)
+		out, err := h.GetMessages(r, in)
+		return out.r, err
 	}))
 }
 

@@ -3,6 +3,8 @@
 package api
 
 import (
+	"encoding/json"
+
 	"messages/internal/contract"
 )
 
@@ -19,6 +21,15 @@ type GetMessagesRequest struct {
 // GetMessagesResponse is inferred from getMessages response.
 type GetMessagesResponse struct {
 	Messages []string `json:"messages"`
+}
+
+// MarshalJSON writes GetMessagesResponse, sending a nil list or map as empty, never null.
+func (v GetMessagesResponse) MarshalJSON() ([]byte, error) {
+	type plain GetMessagesResponse
+	if v.Messages == nil {
+		v.Messages = []string{}
+	}
+	return json.Marshal(plain(v))
 }
 
 var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{

@@ -16,9 +16,9 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// GetProfile answers GET /profile. Every kind of awkward key.
-	GetProfile(r *http.Request, in GetProfileInput) (Response, error)
+	GetProfile(r *http.Request, in GetProfileInput) (GetProfileOutput, error)
 	// UpdateProfile answers PATCH /profile/{class}.
-	UpdateProfile(r *http.Request, in UpdateProfileInput) (Response, error)
+	UpdateProfile(r *http.Request, in UpdateProfileInput) (UpdateProfileOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -29,6 +29,21 @@ var Operations = map[string]string{
 
 // GetProfileInput is the input of GetProfile.
 type GetProfileInput struct {
+}
+
+// GetProfileOutput is an answer of GetProfile. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetProfileOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetProfileOutput) WithHeader(name, value string) GetProfileOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetProfileOK answers 200 with a GetProfileResponse body, sent as JSON.
+func GetProfileOK(body GetProfileResponse) GetProfileOutput {
+	return GetProfileOutput{r: jsonResponse(200, "", body)}
 }
 
 // UpdateProfileInput is the input of UpdateProfile.
@@ -47,20 +62,37 @@ type UpdateProfileInput struct {
 	Body UpdateProfileRequest
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /profile", route(opGetProfile, func(r *http.Request, rq *contract.Request) (Response, error) {
+// UpdateProfileOutput is an answer of UpdateProfile. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type UpdateProfileOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o UpdateProfileOutput) WithHeader(name, value string) UpdateProfileOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// UpdateProfileNoContent answers 204 with no body.
+func UpdateProfileNoContent() UpdateProfileOutput {
+	return UpdateProfileOutput{r: response{status: 204}}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("GET /profile", route(o, opGetProfile, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetProfileInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetProfile(r, in)
+		out, err := h.GetProfile(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PATCH /profile/{class}", route(opUpdateProfile, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PATCH /profile/{class}", route(o, opUpdateProfile, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeUpdateProfileInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.UpdateProfile(r, in)
+		out, err := h.UpdateProfile(r, in)
+		return out.r, err
 	}))
 }
 

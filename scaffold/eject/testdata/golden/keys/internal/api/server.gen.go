@@ -17,28 +17,54 @@ import (
 	"keys/internal/contract"
 )
 
-// MaxBodyBytes is the largest request body the server reads; a larger one gets 413.
-var MaxBodyBytes int64 = 1 << 20
-
-// Response is a handler's answer.
-type Response struct {
-	Status int         // the HTTP status; 0 means 200
-	Header http.Header // extra response headers
-	// Body is encoded as JSON; nil sends no body. A Raw body is sent exactly as it is.
-	Body any
-
-	stub *contract.Answer // a stub answer of bb.yaml, sent byte for byte as bb serve sends it
+// Options are the server's settings. They live in code you own (cmd/server/main.go and
+// internal/contracttest/setup_test.go), never in these generated files.
+type Options struct {
+	// MaxBodyBytes is the largest request body the server reads; a larger one gets 413.
+	// 0 means 1 MiB.
+	MaxBodyBytes int64
+	// WriteError, when set, sends every error answer the server gives on its own: a
+	// request that does not fit (400, with every problem), a body over the limit (413), no
+	// such route (404, 405), a handler that failed (500). It may log them, or change their
+	// shape (RFC 9457 problem+json, say). Unset, they are JSON: {"error": "…"}.
+	WriteError func(w http.ResponseWriter, r *http.Request, e *contract.HTTPError)
 }
 
-// Raw is a body sent byte for byte, with its content type.
-type Raw struct {
-	ContentType string
-	Data        []byte
+// response is what a handler's output sends.
+type response struct {
+	status int
+	header http.Header
+	body   any    // encoded as JSON; nil sends no body
+	raw    []byte // sent as it is when body is nil
+	ctype  string // the Content-Type of a body; "" means application/json for body
+	stub   *contract.Answer
 }
 
-// StubResponse is the Response that sends a stub answer of bb.yaml exactly as bb serve
-// does: its status, headers, bytes and delay.
-func StubResponse(a *contract.Answer) Response { return Response{Status: a.Status, stub: a} }
+// output is every endpoint's output type: a response built by the endpoint's
+// constructors, so only the answers bb.yaml declares compile.
+type output interface{ ~struct{ r response } }
+
+// StubOutput is the output that sends a stub answer of bb.yaml exactly as bb serve
+// does: its status, headers, bytes and delay. Package stubs uses it.
+func StubOutput[O output](a *contract.Answer) O { return O{r: response{status: a.Status, stub: a}} }
+
+func jsonResponse(status int, ctype string, body any) response {
+	return response{status: status, ctype: ctype, body: body}
+}
+
+func rawResponse(status int, ctype string, data []byte) response {
+	return response{status: status, ctype: ctype, raw: data}
+}
+
+func (r response) withHeader(name, value string) response {
+	h := make(http.Header, len(r.header)+1)
+	for k, vs := range r.header {
+		h[k] = vs
+	}
+	h.Add(name, value)
+	r.header = h
+	return r
+}
 
 // Error answers with status and a JSON error body, {"error": msg}: return it from a
 // handler as its error.
@@ -49,40 +75,45 @@ func WriteError(w http.ResponseWriter, status int, msg string) {
 	contract.WriteError(w, &contract.HTTPError{Status: status, Msg: msg})
 }
 
-func write(w http.ResponseWriter, r *http.Request, resp Response) {
+func (o Options) writeError(w http.ResponseWriter, r *http.Request, e *contract.HTTPError) {
+	if o.WriteError != nil {
+		o.WriteError(w, r, e)
+		return
+	}
+	contract.WriteError(w, e)
+}
+
+func (o Options) write(w http.ResponseWriter, r *http.Request, resp response) {
 	if resp.stub != nil {
 		resp.stub.Write(w, r)
 		return
 	}
+	if resp.status == 0 {
+		slog.Error("a handler returned an empty output; build it with one of its constructors", "path", r.URL.Path)
+		o.writeError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
+		return
+	}
 	h := w.Header()
-	for k, vs := range resp.Header {
+	for k, vs := range resp.header {
 		h[k] = append(h[k], vs...)
 	}
-	status := resp.Status
-	if status == 0 {
-		status = http.StatusOK
-	}
-	var data []byte
-	switch b := resp.Body.(type) {
-	case nil:
-	case Raw:
-		if b.ContentType != "" && h.Get("Content-Type") == "" {
-			h.Set("Content-Type", b.ContentType)
-		}
-		data = b.Data
-	default:
+	data := resp.raw
+	if resp.body != nil {
 		var err error
-		if data, err = json.Marshal(b); err != nil {
+		if data, err = json.Marshal(resp.body); err != nil {
 			slog.Error("encoding the response body", "err", err)
-			WriteError(w, http.StatusInternalServerError, "internal server error")
+			o.writeError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
 			return
 		}
-		if h.Get("Content-Type") == "" {
-			h.Set("Content-Type", "application/json")
+		if resp.ctype == "" {
+			resp.ctype = "application/json"
 		}
 	}
-	w.WriteHeader(status)
-	if status != http.StatusNoContent && status != http.StatusNotModified {
+	if resp.ctype != "" && h.Get("Content-Type") == "" {
+		h.Set("Content-Type", resp.ctype)
+	}
+	w.WriteHeader(resp.status)
+	if resp.status != http.StatusNoContent && resp.status != http.StatusNotModified {
 		w.Write(data)
 	}
 }
@@ -102,7 +133,11 @@ func Request(r *http.Request) *contract.Request {
 // --validate does: it reads the body (bounded), refuses a request that does not fit
 // the spec with a 400 naming every misfit, then calls the handler and writes its answer.
 // The handler can still read r.Body.
-func route(op *contract.Operation, serve func(r *http.Request, rq *contract.Request) (Response, error)) http.HandlerFunc {
+func route(o Options, op *contract.Operation, serve func(r *http.Request, rq *contract.Request) (response, error)) http.HandlerFunc {
+	limit := o.MaxBodyBytes
+	if limit <= 0 {
+		limit = 1 << 20
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
 			if p := recover(); p != nil {
@@ -110,17 +145,17 @@ func route(op *contract.Operation, serve func(r *http.Request, rq *contract.Requ
 					panic(p)
 				}
 				slog.Error("handler panicked", "operation", op.Name, "panic", p)
-				WriteError(w, http.StatusInternalServerError, "internal server error")
+				o.writeError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
 			}
 		}()
-		body, herr := contract.ReadBody(w, r, MaxBodyBytes)
+		body, herr := contract.ReadBody(w, r, limit)
 		if herr != nil {
-			contract.WriteError(w, herr)
+			o.writeError(w, r, herr)
 			return
 		}
 		rq := contract.NewRequest(r, body)
 		if ps := op.CheckRequest(rq); len(ps) > 0 {
-			contract.WriteError(w, contract.BadRequest(ps))
+			o.writeError(w, r, contract.BadRequest(ps))
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
@@ -128,14 +163,14 @@ func route(op *contract.Operation, serve func(r *http.Request, rq *contract.Requ
 		resp, err := serve(r, rq)
 		if err != nil {
 			if errors.As(err, &herr) {
-				contract.WriteError(w, herr)
+				o.writeError(w, r, herr)
 				return
 			}
 			slog.Error("handler failed", "operation", op.Name, "err", err)
-			WriteError(w, http.StatusInternalServerError, "internal server error")
+			o.writeError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
 			return
 		}
-		write(w, r, resp)
+		o.write(w, r, resp)
 	}
 }
 
@@ -207,9 +242,9 @@ func CheckResponse(op string, status int, body []byte) error {
 
 // NewServer routes every endpoint of the spec to h. Unknown paths get a JSON 404, known
 // paths with another method a JSON 405 with Allow.
-func NewServer(h Handler) http.Handler {
+func NewServer(h Handler, o Options) http.Handler {
 	mux := http.NewServeMux()
-	register(mux, h)
+	register(mux, h, o)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if _, pattern := mux.Handler(r); pattern != "" {
 			mux.ServeHTTP(w, r)
@@ -229,7 +264,7 @@ func NewServer(h Handler) http.Handler {
 		if rec.status == http.StatusMethodNotAllowed {
 			msg = "method " + r.Method + " is not allowed on " + path
 		}
-		WriteError(w, rec.status, msg)
+		o.writeError(w, r, &contract.HTTPError{Status: rec.status, Msg: msg})
 	})
 }
 

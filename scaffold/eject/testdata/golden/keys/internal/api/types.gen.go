@@ -62,7 +62,7 @@ type GetProfileResponse struct {
 	Settings    Settings  `json:"settings"`
 }
 
-// MarshalJSON writes the keys of GetProfileResponse that a struct tag cannot spell.
+// MarshalJSON writes GetProfileResponse, with the keys a struct tag cannot spell.
 func (v GetProfileResponse) MarshalJSON() ([]byte, error) {
 	type plain GetProfileResponse
 	return marshalWithExtra(plain(v), []extraKey{

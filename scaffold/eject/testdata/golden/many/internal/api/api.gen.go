@@ -16,65 +16,65 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// Op1Items answers POST /v1/items1/{itemId}/parts/{part_no}. Operation number 1.
-	Op1Items(r *http.Request, in Op1ItemsInput) (Response, error)
+	Op1Items(r *http.Request, in Op1ItemsInput) (Op1ItemsOutput, error)
 	// Op2Items answers PUT /v1/items2/{itemId}/parts/{part_no}. Operation number 2.
-	Op2Items(r *http.Request, in Op2ItemsInput) (Response, error)
+	Op2Items(r *http.Request, in Op2ItemsInput) (Op2ItemsOutput, error)
 	// Op3Items answers PATCH /v1/items3/{itemId}/parts/{part_no}. Operation number 3.
-	Op3Items(r *http.Request, in Op3ItemsInput) (Response, error)
+	Op3Items(r *http.Request, in Op3ItemsInput) (Op3ItemsOutput, error)
 	// Op4Items answers DELETE /v1/items4/{itemId}/parts/{part_no}. Operation number 4.
-	Op4Items(r *http.Request, in Op4ItemsInput) (Response, error)
+	Op4Items(r *http.Request, in Op4ItemsInput) (Op4ItemsOutput, error)
 	// Op5Items answers HEAD /v1/items5/{itemId}/parts/{part_no}. Operation number 5.
-	Op5Items(r *http.Request, in Op5ItemsInput) (Response, error)
+	Op5Items(r *http.Request, in Op5ItemsInput) (Op5ItemsOutput, error)
 	// Op6Items answers OPTIONS /v1/items6/{itemId}/parts/{part_no}. Operation number 6.
-	Op6Items(r *http.Request, in Op6ItemsInput) (Response, error)
+	Op6Items(r *http.Request, in Op6ItemsInput) (Op6ItemsOutput, error)
 	// Op7Items answers GET /v1/items7/{itemId}/parts/{part_no}. Operation number 7.
-	Op7Items(r *http.Request, in Op7ItemsInput) (Response, error)
+	Op7Items(r *http.Request, in Op7ItemsInput) (Op7ItemsOutput, error)
 	// Op8Items answers POST /v1/items8/{itemId}/parts/{part_no}. Operation number 8.
-	Op8Items(r *http.Request, in Op8ItemsInput) (Response, error)
+	Op8Items(r *http.Request, in Op8ItemsInput) (Op8ItemsOutput, error)
 	// Op9Items answers PUT /v1/items9/{itemId}/parts/{part_no}. Operation number 9.
-	Op9Items(r *http.Request, in Op9ItemsInput) (Response, error)
+	Op9Items(r *http.Request, in Op9ItemsInput) (Op9ItemsOutput, error)
 	// Op10Items answers PATCH /v1/items10/{itemId}/parts/{part_no}. Operation number 10.
-	Op10Items(r *http.Request, in Op10ItemsInput) (Response, error)
+	Op10Items(r *http.Request, in Op10ItemsInput) (Op10ItemsOutput, error)
 	// Op11Items answers DELETE /v1/items11/{itemId}/parts/{part_no}. Operation number 11.
-	Op11Items(r *http.Request, in Op11ItemsInput) (Response, error)
+	Op11Items(r *http.Request, in Op11ItemsInput) (Op11ItemsOutput, error)
 	// Op12Items answers HEAD /v1/items12/{itemId}/parts/{part_no}. Operation number 12.
-	Op12Items(r *http.Request, in Op12ItemsInput) (Response, error)
+	Op12Items(r *http.Request, in Op12ItemsInput) (Op12ItemsOutput, error)
 	// Op13Items answers OPTIONS /v1/items13/{itemId}/parts/{part_no}. Operation number 13.
-	Op13Items(r *http.Request, in Op13ItemsInput) (Response, error)
+	Op13Items(r *http.Request, in Op13ItemsInput) (Op13ItemsOutput, error)
 	// Op14Items answers GET /v1/items14/{itemId}/parts/{part_no}. Operation number 14.
-	Op14Items(r *http.Request, in Op14ItemsInput) (Response, error)
+	Op14Items(r *http.Request, in Op14ItemsInput) (Op14ItemsOutput, error)
 	// Op15Items answers POST /v1/items15/{itemId}/parts/{part_no}. Operation number 15.
-	Op15Items(r *http.Request, in Op15ItemsInput) (Response, error)
+	Op15Items(r *http.Request, in Op15ItemsInput) (Op15ItemsOutput, error)
 	// Op16Items answers PUT /v1/items16/{itemId}/parts/{part_no}. Operation number 16.
-	Op16Items(r *http.Request, in Op16ItemsInput) (Response, error)
+	Op16Items(r *http.Request, in Op16ItemsInput) (Op16ItemsOutput, error)
 	// Op17Items answers PATCH /v1/items17/{itemId}/parts/{part_no}. Operation number 17.
-	Op17Items(r *http.Request, in Op17ItemsInput) (Response, error)
+	Op17Items(r *http.Request, in Op17ItemsInput) (Op17ItemsOutput, error)
 	// Op18Items answers DELETE /v1/items18/{itemId}/parts/{part_no}. Operation number 18.
-	Op18Items(r *http.Request, in Op18ItemsInput) (Response, error)
+	Op18Items(r *http.Request, in Op18ItemsInput) (Op18ItemsOutput, error)
 	// Op19Items answers HEAD /v1/items19/{itemId}/parts/{part_no}. Operation number 19.
-	Op19Items(r *http.Request, in Op19ItemsInput) (Response, error)
+	Op19Items(r *http.Request, in Op19ItemsInput) (Op19ItemsOutput, error)
 	// Op20Items answers OPTIONS /v1/items20/{itemId}/parts/{part_no}. Operation number 20.
-	Op20Items(r *http.Request, in Op20ItemsInput) (Response, error)
+	Op20Items(r *http.Request, in Op20ItemsInput) (Op20ItemsOutput, error)
 	// Op21Items answers GET /v1/items21/{itemId}/parts/{part_no}. Operation number 21.
-	Op21Items(r *http.Request, in Op21ItemsInput) (Response, error)
+	Op21Items(r *http.Request, in Op21ItemsInput) (Op21ItemsOutput, error)
 	// Op22Items answers POST /v1/items22/{itemId}/parts/{part_no}. Operation number 22.
-	Op22Items(r *http.Request, in Op22ItemsInput) (Response, error)
+	Op22Items(r *http.Request, in Op22ItemsInput) (Op22ItemsOutput, error)
 	// Op23Items answers PUT /v1/items23/{itemId}/parts/{part_no}. Operation number 23.
-	Op23Items(r *http.Request, in Op23ItemsInput) (Response, error)
+	Op23Items(r *http.Request, in Op23ItemsInput) (Op23ItemsOutput, error)
 	// Op24Items answers PATCH /v1/items24/{itemId}/parts/{part_no}. Operation number 24.
-	Op24Items(r *http.Request, in Op24ItemsInput) (Response, error)
+	Op24Items(r *http.Request, in Op24ItemsInput) (Op24ItemsOutput, error)
 	// Op25Items answers DELETE /v1/items25/{itemId}/parts/{part_no}. Operation number 25.
-	Op25Items(r *http.Request, in Op25ItemsInput) (Response, error)
+	Op25Items(r *http.Request, in Op25ItemsInput) (Op25ItemsOutput, error)
 	// Op26Items answers HEAD /v1/items26/{itemId}/parts/{part_no}. Operation number 26.
-	Op26Items(r *http.Request, in Op26ItemsInput) (Response, error)
+	Op26Items(r *http.Request, in Op26ItemsInput) (Op26ItemsOutput, error)
 	// Op27Items answers OPTIONS /v1/items27/{itemId}/parts/{part_no}. Operation number 27.
-	Op27Items(r *http.Request, in Op27ItemsInput) (Response, error)
+	Op27Items(r *http.Request, in Op27ItemsInput) (Op27ItemsOutput, error)
 	// Op28Items answers GET /v1/items28/{itemId}/parts/{part_no}. Operation number 28.
-	Op28Items(r *http.Request, in Op28ItemsInput) (Response, error)
+	Op28Items(r *http.Request, in Op28ItemsInput) (Op28ItemsOutput, error)
 	// Op29Items answers POST /v1/items29/{itemId}/parts/{part_no}. Operation number 29.
-	Op29Items(r *http.Request, in Op29ItemsInput) (Response, error)
+	Op29Items(r *http.Request, in Op29ItemsInput) (Op29ItemsOutput, error)
 	// Op30Items answers PUT /v1/items30/{itemId}/parts/{part_no}. Operation number 30.
-	Op30Items(r *http.Request, in Op30ItemsInput) (Response, error)
+	Op30Items(r *http.Request, in Op30ItemsInput) (Op30ItemsOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -125,6 +125,26 @@ type Op1ItemsInput struct {
 	Body Op1ItemsRequest
 }
 
+// Op1ItemsOutput is an answer of Op1Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op1ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op1ItemsOutput) WithHeader(name, value string) Op1ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op1ItemsOK answers 200 with a Op1ItemsResponse body, sent as JSON.
+func Op1ItemsOK(body Op1ItemsResponse) Op1ItemsOutput {
+	return Op1ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op1ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op1ItemsNotFound(body ErrorResponse) Op1ItemsOutput {
+	return Op1ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op2ItemsInput is the input of Op2Items.
 type Op2ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -137,6 +157,26 @@ type Op2ItemsInput struct {
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
 	Body Op2ItemsRequest
+}
+
+// Op2ItemsOutput is an answer of Op2Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op2ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op2ItemsOutput) WithHeader(name, value string) Op2ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op2ItemsOK answers 200 with a Op2ItemsResponse body, sent as JSON.
+func Op2ItemsOK(body Op2ItemsResponse) Op2ItemsOutput {
+	return Op2ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op2ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op2ItemsNotFound(body ErrorResponse) Op2ItemsOutput {
+	return Op2ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op3ItemsInput is the input of Op3Items.
@@ -153,12 +193,52 @@ type Op3ItemsInput struct {
 	Body Op3ItemsRequest
 }
 
+// Op3ItemsOutput is an answer of Op3Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op3ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op3ItemsOutput) WithHeader(name, value string) Op3ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op3ItemsOK answers 200 with a Op3ItemsResponse body, sent as JSON.
+func Op3ItemsOK(body Op3ItemsResponse) Op3ItemsOutput {
+	return Op3ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op3ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op3ItemsNotFound(body ErrorResponse) Op3ItemsOutput {
+	return Op3ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op4ItemsInput is the input of Op4Items.
 type Op4ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
 	ItemID int64
 	// PartNo is the path parameter {part_no}.
 	PartNo string
+}
+
+// Op4ItemsOutput is an answer of Op4Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op4ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op4ItemsOutput) WithHeader(name, value string) Op4ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op4ItemsNoContent answers 204 with no body.
+func Op4ItemsNoContent() Op4ItemsOutput {
+	return Op4ItemsOutput{r: response{status: 204}}
+}
+
+// Op4ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op4ItemsNotFound(body ErrorResponse) Op4ItemsOutput {
+	return Op4ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op5ItemsInput is the input of Op5Items.
@@ -169,6 +249,26 @@ type Op5ItemsInput struct {
 	PartNo string
 }
 
+// Op5ItemsOutput is an answer of Op5Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op5ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op5ItemsOutput) WithHeader(name, value string) Op5ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op5ItemsNoContent answers 204 with no body.
+func Op5ItemsNoContent() Op5ItemsOutput {
+	return Op5ItemsOutput{r: response{status: 204}}
+}
+
+// Op5ItemsNotFound answers 404 with no body.
+func Op5ItemsNotFound() Op5ItemsOutput {
+	return Op5ItemsOutput{r: response{status: 404}}
+}
+
 // Op6ItemsInput is the input of Op6Items.
 type Op6ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -177,12 +277,52 @@ type Op6ItemsInput struct {
 	PartNo string
 }
 
+// Op6ItemsOutput is an answer of Op6Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op6ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op6ItemsOutput) WithHeader(name, value string) Op6ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op6ItemsOK answers 200 with a Op6ItemsResponse body, sent as JSON.
+func Op6ItemsOK(body Op6ItemsResponse) Op6ItemsOutput {
+	return Op6ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op6ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op6ItemsNotFound(body ErrorResponse) Op6ItemsOutput {
+	return Op6ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op7ItemsInput is the input of Op7Items.
 type Op7ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
 	ItemID int64
 	// PartNo is the path parameter {part_no}.
 	PartNo string
+}
+
+// Op7ItemsOutput is an answer of Op7Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op7ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op7ItemsOutput) WithHeader(name, value string) Op7ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op7ItemsOK answers 200 with a Op7ItemsResponse body, sent as JSON.
+func Op7ItemsOK(body Op7ItemsResponse) Op7ItemsOutput {
+	return Op7ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op7ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op7ItemsNotFound(body ErrorResponse) Op7ItemsOutput {
+	return Op7ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op8ItemsInput is the input of Op8Items.
@@ -199,6 +339,26 @@ type Op8ItemsInput struct {
 	Body Op8ItemsRequest
 }
 
+// Op8ItemsOutput is an answer of Op8Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op8ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op8ItemsOutput) WithHeader(name, value string) Op8ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op8ItemsOK answers 200 with a Op8ItemsResponse body, sent as JSON.
+func Op8ItemsOK(body Op8ItemsResponse) Op8ItemsOutput {
+	return Op8ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op8ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op8ItemsNotFound(body ErrorResponse) Op8ItemsOutput {
+	return Op8ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op9ItemsInput is the input of Op9Items.
 type Op9ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -211,6 +371,26 @@ type Op9ItemsInput struct {
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
 	Body Op9ItemsRequest
+}
+
+// Op9ItemsOutput is an answer of Op9Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op9ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op9ItemsOutput) WithHeader(name, value string) Op9ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op9ItemsOK answers 200 with a Op9ItemsResponse body, sent as JSON.
+func Op9ItemsOK(body Op9ItemsResponse) Op9ItemsOutput {
+	return Op9ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op9ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op9ItemsNotFound(body ErrorResponse) Op9ItemsOutput {
+	return Op9ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op10ItemsInput is the input of Op10Items.
@@ -227,12 +407,52 @@ type Op10ItemsInput struct {
 	Body Op10ItemsRequest
 }
 
+// Op10ItemsOutput is an answer of Op10Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op10ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op10ItemsOutput) WithHeader(name, value string) Op10ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op10ItemsOK answers 200 with a Op10ItemsResponse body, sent as JSON.
+func Op10ItemsOK(body Op10ItemsResponse) Op10ItemsOutput {
+	return Op10ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op10ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op10ItemsNotFound(body ErrorResponse) Op10ItemsOutput {
+	return Op10ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op11ItemsInput is the input of Op11Items.
 type Op11ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
 	ItemID int64
 	// PartNo is the path parameter {part_no}.
 	PartNo string
+}
+
+// Op11ItemsOutput is an answer of Op11Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op11ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op11ItemsOutput) WithHeader(name, value string) Op11ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op11ItemsNoContent answers 204 with no body.
+func Op11ItemsNoContent() Op11ItemsOutput {
+	return Op11ItemsOutput{r: response{status: 204}}
+}
+
+// Op11ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op11ItemsNotFound(body ErrorResponse) Op11ItemsOutput {
+	return Op11ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op12ItemsInput is the input of Op12Items.
@@ -243,6 +463,26 @@ type Op12ItemsInput struct {
 	PartNo string
 }
 
+// Op12ItemsOutput is an answer of Op12Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op12ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op12ItemsOutput) WithHeader(name, value string) Op12ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op12ItemsNoContent answers 204 with no body.
+func Op12ItemsNoContent() Op12ItemsOutput {
+	return Op12ItemsOutput{r: response{status: 204}}
+}
+
+// Op12ItemsNotFound answers 404 with no body.
+func Op12ItemsNotFound() Op12ItemsOutput {
+	return Op12ItemsOutput{r: response{status: 404}}
+}
+
 // Op13ItemsInput is the input of Op13Items.
 type Op13ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -251,12 +491,52 @@ type Op13ItemsInput struct {
 	PartNo string
 }
 
+// Op13ItemsOutput is an answer of Op13Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op13ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op13ItemsOutput) WithHeader(name, value string) Op13ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op13ItemsOK answers 200 with a Op13ItemsResponse body, sent as JSON.
+func Op13ItemsOK(body Op13ItemsResponse) Op13ItemsOutput {
+	return Op13ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op13ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op13ItemsNotFound(body ErrorResponse) Op13ItemsOutput {
+	return Op13ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op14ItemsInput is the input of Op14Items.
 type Op14ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
 	ItemID int64
 	// PartNo is the path parameter {part_no}.
 	PartNo string
+}
+
+// Op14ItemsOutput is an answer of Op14Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op14ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op14ItemsOutput) WithHeader(name, value string) Op14ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op14ItemsOK answers 200 with a Op14ItemsResponse body, sent as JSON.
+func Op14ItemsOK(body Op14ItemsResponse) Op14ItemsOutput {
+	return Op14ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op14ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op14ItemsNotFound(body ErrorResponse) Op14ItemsOutput {
+	return Op14ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op15ItemsInput is the input of Op15Items.
@@ -273,6 +553,26 @@ type Op15ItemsInput struct {
 	Body Op15ItemsRequest
 }
 
+// Op15ItemsOutput is an answer of Op15Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op15ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op15ItemsOutput) WithHeader(name, value string) Op15ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op15ItemsOK answers 200 with a Op15ItemsResponse body, sent as JSON.
+func Op15ItemsOK(body Op15ItemsResponse) Op15ItemsOutput {
+	return Op15ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op15ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op15ItemsNotFound(body ErrorResponse) Op15ItemsOutput {
+	return Op15ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op16ItemsInput is the input of Op16Items.
 type Op16ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -285,6 +585,26 @@ type Op16ItemsInput struct {
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
 	Body Op16ItemsRequest
+}
+
+// Op16ItemsOutput is an answer of Op16Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op16ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op16ItemsOutput) WithHeader(name, value string) Op16ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op16ItemsOK answers 200 with a Op16ItemsResponse body, sent as JSON.
+func Op16ItemsOK(body Op16ItemsResponse) Op16ItemsOutput {
+	return Op16ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op16ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op16ItemsNotFound(body ErrorResponse) Op16ItemsOutput {
+	return Op16ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op17ItemsInput is the input of Op17Items.
@@ -301,12 +621,52 @@ type Op17ItemsInput struct {
 	Body Op17ItemsRequest
 }
 
+// Op17ItemsOutput is an answer of Op17Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op17ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op17ItemsOutput) WithHeader(name, value string) Op17ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op17ItemsOK answers 200 with a Op17ItemsResponse body, sent as JSON.
+func Op17ItemsOK(body Op17ItemsResponse) Op17ItemsOutput {
+	return Op17ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op17ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op17ItemsNotFound(body ErrorResponse) Op17ItemsOutput {
+	return Op17ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op18ItemsInput is the input of Op18Items.
 type Op18ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
 	ItemID int64
 	// PartNo is the path parameter {part_no}.
 	PartNo string
+}
+
+// Op18ItemsOutput is an answer of Op18Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op18ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op18ItemsOutput) WithHeader(name, value string) Op18ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op18ItemsNoContent answers 204 with no body.
+func Op18ItemsNoContent() Op18ItemsOutput {
+	return Op18ItemsOutput{r: response{status: 204}}
+}
+
+// Op18ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op18ItemsNotFound(body ErrorResponse) Op18ItemsOutput {
+	return Op18ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op19ItemsInput is the input of Op19Items.
@@ -317,6 +677,26 @@ type Op19ItemsInput struct {
 	PartNo string
 }
 
+// Op19ItemsOutput is an answer of Op19Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op19ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op19ItemsOutput) WithHeader(name, value string) Op19ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op19ItemsNoContent answers 204 with no body.
+func Op19ItemsNoContent() Op19ItemsOutput {
+	return Op19ItemsOutput{r: response{status: 204}}
+}
+
+// Op19ItemsNotFound answers 404 with no body.
+func Op19ItemsNotFound() Op19ItemsOutput {
+	return Op19ItemsOutput{r: response{status: 404}}
+}
+
 // Op20ItemsInput is the input of Op20Items.
 type Op20ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -325,12 +705,52 @@ type Op20ItemsInput struct {
 	PartNo string
 }
 
+// Op20ItemsOutput is an answer of Op20Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op20ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op20ItemsOutput) WithHeader(name, value string) Op20ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op20ItemsOK answers 200 with a Op20ItemsResponse body, sent as JSON.
+func Op20ItemsOK(body Op20ItemsResponse) Op20ItemsOutput {
+	return Op20ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op20ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op20ItemsNotFound(body ErrorResponse) Op20ItemsOutput {
+	return Op20ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op21ItemsInput is the input of Op21Items.
 type Op21ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
 	ItemID int64
 	// PartNo is the path parameter {part_no}.
 	PartNo string
+}
+
+// Op21ItemsOutput is an answer of Op21Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op21ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op21ItemsOutput) WithHeader(name, value string) Op21ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op21ItemsOK answers 200 with a Op21ItemsResponse body, sent as JSON.
+func Op21ItemsOK(body Op21ItemsResponse) Op21ItemsOutput {
+	return Op21ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op21ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op21ItemsNotFound(body ErrorResponse) Op21ItemsOutput {
+	return Op21ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op22ItemsInput is the input of Op22Items.
@@ -347,6 +767,26 @@ type Op22ItemsInput struct {
 	Body Op22ItemsRequest
 }
 
+// Op22ItemsOutput is an answer of Op22Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op22ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op22ItemsOutput) WithHeader(name, value string) Op22ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op22ItemsOK answers 200 with a Op22ItemsResponse body, sent as JSON.
+func Op22ItemsOK(body Op22ItemsResponse) Op22ItemsOutput {
+	return Op22ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op22ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op22ItemsNotFound(body ErrorResponse) Op22ItemsOutput {
+	return Op22ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op23ItemsInput is the input of Op23Items.
 type Op23ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -359,6 +799,26 @@ type Op23ItemsInput struct {
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
 	Body Op23ItemsRequest
+}
+
+// Op23ItemsOutput is an answer of Op23Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op23ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op23ItemsOutput) WithHeader(name, value string) Op23ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op23ItemsOK answers 200 with a Op23ItemsResponse body, sent as JSON.
+func Op23ItemsOK(body Op23ItemsResponse) Op23ItemsOutput {
+	return Op23ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op23ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op23ItemsNotFound(body ErrorResponse) Op23ItemsOutput {
+	return Op23ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op24ItemsInput is the input of Op24Items.
@@ -375,12 +835,52 @@ type Op24ItemsInput struct {
 	Body Op24ItemsRequest
 }
 
+// Op24ItemsOutput is an answer of Op24Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op24ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op24ItemsOutput) WithHeader(name, value string) Op24ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op24ItemsOK answers 200 with a Op24ItemsResponse body, sent as JSON.
+func Op24ItemsOK(body Op24ItemsResponse) Op24ItemsOutput {
+	return Op24ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op24ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op24ItemsNotFound(body ErrorResponse) Op24ItemsOutput {
+	return Op24ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op25ItemsInput is the input of Op25Items.
 type Op25ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
 	ItemID int64
 	// PartNo is the path parameter {part_no}.
 	PartNo string
+}
+
+// Op25ItemsOutput is an answer of Op25Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op25ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op25ItemsOutput) WithHeader(name, value string) Op25ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op25ItemsNoContent answers 204 with no body.
+func Op25ItemsNoContent() Op25ItemsOutput {
+	return Op25ItemsOutput{r: response{status: 204}}
+}
+
+// Op25ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op25ItemsNotFound(body ErrorResponse) Op25ItemsOutput {
+	return Op25ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op26ItemsInput is the input of Op26Items.
@@ -391,6 +891,26 @@ type Op26ItemsInput struct {
 	PartNo string
 }
 
+// Op26ItemsOutput is an answer of Op26Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op26ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op26ItemsOutput) WithHeader(name, value string) Op26ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op26ItemsNoContent answers 204 with no body.
+func Op26ItemsNoContent() Op26ItemsOutput {
+	return Op26ItemsOutput{r: response{status: 204}}
+}
+
+// Op26ItemsNotFound answers 404 with no body.
+func Op26ItemsNotFound() Op26ItemsOutput {
+	return Op26ItemsOutput{r: response{status: 404}}
+}
+
 // Op27ItemsInput is the input of Op27Items.
 type Op27ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -399,12 +919,52 @@ type Op27ItemsInput struct {
 	PartNo string
 }
 
+// Op27ItemsOutput is an answer of Op27Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op27ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op27ItemsOutput) WithHeader(name, value string) Op27ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op27ItemsOK answers 200 with a Op27ItemsResponse body, sent as JSON.
+func Op27ItemsOK(body Op27ItemsResponse) Op27ItemsOutput {
+	return Op27ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op27ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op27ItemsNotFound(body ErrorResponse) Op27ItemsOutput {
+	return Op27ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op28ItemsInput is the input of Op28Items.
 type Op28ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
 	ItemID int64
 	// PartNo is the path parameter {part_no}.
 	PartNo string
+}
+
+// Op28ItemsOutput is an answer of Op28Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op28ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op28ItemsOutput) WithHeader(name, value string) Op28ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op28ItemsOK answers 200 with a Op28ItemsResponse body, sent as JSON.
+func Op28ItemsOK(body Op28ItemsResponse) Op28ItemsOutput {
+	return Op28ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op28ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op28ItemsNotFound(body ErrorResponse) Op28ItemsOutput {
+	return Op28ItemsOutput{r: jsonResponse(404, "", body)}
 }
 
 // Op29ItemsInput is the input of Op29Items.
@@ -421,6 +981,26 @@ type Op29ItemsInput struct {
 	Body Op29ItemsRequest
 }
 
+// Op29ItemsOutput is an answer of Op29Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op29ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op29ItemsOutput) WithHeader(name, value string) Op29ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op29ItemsOK answers 200 with a Op29ItemsResponse body, sent as JSON.
+func Op29ItemsOK(body Op29ItemsResponse) Op29ItemsOutput {
+	return Op29ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op29ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op29ItemsNotFound(body ErrorResponse) Op29ItemsOutput {
+	return Op29ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
 // Op30ItemsInput is the input of Op30Items.
 type Op30ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -435,216 +1015,266 @@ type Op30ItemsInput struct {
 	Body Op30ItemsRequest
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("POST /v1/items1/{itemId}/parts/{part_no}", route(opOp1Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+// Op30ItemsOutput is an answer of Op30Items. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type Op30ItemsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o Op30ItemsOutput) WithHeader(name, value string) Op30ItemsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// Op30ItemsOK answers 200 with a Op30ItemsResponse body, sent as JSON.
+func Op30ItemsOK(body Op30ItemsResponse) Op30ItemsOutput {
+	return Op30ItemsOutput{r: jsonResponse(200, "", body)}
+}
+
+// Op30ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func Op30ItemsNotFound(body ErrorResponse) Op30ItemsOutput {
+	return Op30ItemsOutput{r: jsonResponse(404, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("POST /v1/items1/{itemId}/parts/{part_no}", route(o, opOp1Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp1ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op1Items(r, in)
+		out, err := h.Op1Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items2/{itemId}/parts/{part_no}", route(opOp2Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PUT /v1/items2/{itemId}/parts/{part_no}", route(o, opOp2Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp2ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op2Items(r, in)
+		out, err := h.Op2Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PATCH /v1/items3/{itemId}/parts/{part_no}", route(opOp3Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PATCH /v1/items3/{itemId}/parts/{part_no}", route(o, opOp3Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp3ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op3Items(r, in)
+		out, err := h.Op3Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/items4/{itemId}/parts/{part_no}", route(opOp4Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("DELETE /v1/items4/{itemId}/parts/{part_no}", route(o, opOp4Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp4ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op4Items(r, in)
+		out, err := h.Op4Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("HEAD /v1/items5/{itemId}/parts/{part_no}", route(opOp5Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("HEAD /v1/items5/{itemId}/parts/{part_no}", route(o, opOp5Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp5ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op5Items(r, in)
+		out, err := h.Op5Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("OPTIONS /v1/items6/{itemId}/parts/{part_no}", route(opOp6Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("OPTIONS /v1/items6/{itemId}/parts/{part_no}", route(o, opOp6Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp6ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op6Items(r, in)
+		out, err := h.Op6Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /v1/items7/{itemId}/parts/{part_no}", route(opOp7Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /v1/items7/{itemId}/parts/{part_no}", route(o, opOp7Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp7ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op7Items(r, in)
+		out, err := h.Op7Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /v1/items8/{itemId}/parts/{part_no}", route(opOp8Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /v1/items8/{itemId}/parts/{part_no}", route(o, opOp8Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp8ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op8Items(r, in)
+		out, err := h.Op8Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items9/{itemId}/parts/{part_no}", route(opOp9Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PUT /v1/items9/{itemId}/parts/{part_no}", route(o, opOp9Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp9ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op9Items(r, in)
+		out, err := h.Op9Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PATCH /v1/items10/{itemId}/parts/{part_no}", route(opOp10Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PATCH /v1/items10/{itemId}/parts/{part_no}", route(o, opOp10Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp10ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op10Items(r, in)
+		out, err := h.Op10Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/items11/{itemId}/parts/{part_no}", route(opOp11Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("DELETE /v1/items11/{itemId}/parts/{part_no}", route(o, opOp11Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp11ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op11Items(r, in)
+		out, err := h.Op11Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("HEAD /v1/items12/{itemId}/parts/{part_no}", route(opOp12Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("HEAD /v1/items12/{itemId}/parts/{part_no}", route(o, opOp12Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp12ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op12Items(r, in)
+		out, err := h.Op12Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("OPTIONS /v1/items13/{itemId}/parts/{part_no}", route(opOp13Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("OPTIONS /v1/items13/{itemId}/parts/{part_no}", route(o, opOp13Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp13ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op13Items(r, in)
+		out, err := h.Op13Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /v1/items14/{itemId}/parts/{part_no}", route(opOp14Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /v1/items14/{itemId}/parts/{part_no}", route(o, opOp14Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp14ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op14Items(r, in)
+		out, err := h.Op14Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /v1/items15/{itemId}/parts/{part_no}", route(opOp15Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /v1/items15/{itemId}/parts/{part_no}", route(o, opOp15Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp15ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op15Items(r, in)
+		out, err := h.Op15Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items16/{itemId}/parts/{part_no}", route(opOp16Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PUT /v1/items16/{itemId}/parts/{part_no}", route(o, opOp16Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp16ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op16Items(r, in)
+		out, err := h.Op16Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PATCH /v1/items17/{itemId}/parts/{part_no}", route(opOp17Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PATCH /v1/items17/{itemId}/parts/{part_no}", route(o, opOp17Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp17ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op17Items(r, in)
+		out, err := h.Op17Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/items18/{itemId}/parts/{part_no}", route(opOp18Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("DELETE /v1/items18/{itemId}/parts/{part_no}", route(o, opOp18Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp18ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op18Items(r, in)
+		out, err := h.Op18Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("HEAD /v1/items19/{itemId}/parts/{part_no}", route(opOp19Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("HEAD /v1/items19/{itemId}/parts/{part_no}", route(o, opOp19Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp19ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op19Items(r, in)
+		out, err := h.Op19Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("OPTIONS /v1/items20/{itemId}/parts/{part_no}", route(opOp20Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("OPTIONS /v1/items20/{itemId}/parts/{part_no}", route(o, opOp20Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp20ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op20Items(r, in)
+		out, err := h.Op20Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /v1/items21/{itemId}/parts/{part_no}", route(opOp21Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /v1/items21/{itemId}/parts/{part_no}", route(o, opOp21Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp21ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op21Items(r, in)
+		out, err := h.Op21Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /v1/items22/{itemId}/parts/{part_no}", route(opOp22Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /v1/items22/{itemId}/parts/{part_no}", route(o, opOp22Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp22ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op22Items(r, in)
+		out, err := h.Op22Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items23/{itemId}/parts/{part_no}", route(opOp23Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PUT /v1/items23/{itemId}/parts/{part_no}", route(o, opOp23Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp23ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op23Items(r, in)
+		out, err := h.Op23Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PATCH /v1/items24/{itemId}/parts/{part_no}", route(opOp24Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PATCH /v1/items24/{itemId}/parts/{part_no}", route(o, opOp24Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp24ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op24Items(r, in)
+		out, err := h.Op24Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/items25/{itemId}/parts/{part_no}", route(opOp25Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("DELETE /v1/items25/{itemId}/parts/{part_no}", route(o, opOp25Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp25ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op25Items(r, in)
+		out, err := h.Op25Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("HEAD /v1/items26/{itemId}/parts/{part_no}", route(opOp26Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("HEAD /v1/items26/{itemId}/parts/{part_no}", route(o, opOp26Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp26ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op26Items(r, in)
+		out, err := h.Op26Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("OPTIONS /v1/items27/{itemId}/parts/{part_no}", route(opOp27Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("OPTIONS /v1/items27/{itemId}/parts/{part_no}", route(o, opOp27Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp27ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op27Items(r, in)
+		out, err := h.Op27Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /v1/items28/{itemId}/parts/{part_no}", route(opOp28Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /v1/items28/{itemId}/parts/{part_no}", route(o, opOp28Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp28ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op28Items(r, in)
+		out, err := h.Op28Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /v1/items29/{itemId}/parts/{part_no}", route(opOp29Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /v1/items29/{itemId}/parts/{part_no}", route(o, opOp29Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp29ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op29Items(r, in)
+		out, err := h.Op29Items(r, in)
+		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items30/{itemId}/parts/{part_no}", route(opOp30Items, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("PUT /v1/items30/{itemId}/parts/{part_no}", route(o, opOp30Items, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeOp30ItemsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Op30Items(r, in)
+		out, err := h.Op30Items(r, in)
+		return out.r, err
 	}))
 }
 

@@ -3,6 +3,8 @@
 package api
 
 import (
+	"encoding/json"
+
 	"bigshop/internal/contract"
 )
 
@@ -19,11 +21,29 @@ type Op10ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op10ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op10ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op10ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op10ItemsResponse is inferred from op10Items response.
 type Op10ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op10ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op10ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op10ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op13ItemsResponse is inferred from op13Items response.
@@ -33,11 +53,29 @@ type Op13ItemsResponse struct {
 	Parts []Part `json:"parts"`
 }
 
+// MarshalJSON writes Op13ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op13ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op13ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op14ItemsResponse is inferred from op14Items response.
 type Op14ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op14ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op14ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op14ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op15ItemsRequest is inferred from op15Items request.
@@ -48,11 +86,29 @@ type Op15ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op15ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op15ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op15ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op15ItemsResponse is inferred from op15Items response.
 type Op15ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op15ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op15ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op15ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op16ItemsRequest is inferred from op16Items request.
@@ -63,11 +119,29 @@ type Op16ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op16ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op16ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op16ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op16ItemsResponse is inferred from op16Items response.
 type Op16ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op16ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op16ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op16ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op17ItemsRequest is inferred from op17Items request.
@@ -78,11 +152,29 @@ type Op17ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op17ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op17ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op17ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op17ItemsResponse is inferred from op17Items response.
 type Op17ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op17ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op17ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op17ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op1ItemsRequest is inferred from op1Items request.
@@ -93,11 +185,29 @@ type Op1ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op1ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op1ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op1ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op1ItemsResponse is inferred from op1Items response.
 type Op1ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op1ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op1ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op1ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op20ItemsResponse is inferred from op20Items response.
@@ -107,11 +217,29 @@ type Op20ItemsResponse struct {
 	Parts []Part `json:"parts"`
 }
 
+// MarshalJSON writes Op20ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op20ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op20ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op21ItemsResponse is inferred from op21Items response.
 type Op21ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op21ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op21ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op21ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op22ItemsRequest is inferred from op22Items request.
@@ -122,11 +250,29 @@ type Op22ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op22ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op22ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op22ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op22ItemsResponse is inferred from op22Items response.
 type Op22ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op22ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op22ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op22ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op23ItemsRequest is inferred from op23Items request.
@@ -137,11 +283,29 @@ type Op23ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op23ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op23ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op23ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op23ItemsResponse is inferred from op23Items response.
 type Op23ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op23ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op23ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op23ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op24ItemsRequest is inferred from op24Items request.
@@ -152,11 +316,29 @@ type Op24ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op24ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op24ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op24ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op24ItemsResponse is inferred from op24Items response.
 type Op24ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op24ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op24ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op24ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op27ItemsResponse is inferred from op27Items response.
@@ -166,11 +348,29 @@ type Op27ItemsResponse struct {
 	Parts []Part `json:"parts"`
 }
 
+// MarshalJSON writes Op27ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op27ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op27ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op28ItemsResponse is inferred from op28Items response.
 type Op28ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op28ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op28ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op28ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op29ItemsRequest is inferred from op29Items request.
@@ -181,11 +381,29 @@ type Op29ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op29ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op29ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op29ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op29ItemsResponse is inferred from op29Items response.
 type Op29ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op29ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op29ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op29ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op2ItemsRequest is inferred from op2Items request.
@@ -196,11 +414,29 @@ type Op2ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op2ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op2ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op2ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op2ItemsResponse is inferred from op2Items response.
 type Op2ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op2ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op2ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op2ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op30ItemsRequest is inferred from op30Items request.
@@ -211,11 +447,29 @@ type Op30ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op30ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op30ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op30ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op30ItemsResponse is inferred from op30Items response.
 type Op30ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op30ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op30ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op30ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op3ItemsRequest is inferred from op3Items request.
@@ -226,11 +480,29 @@ type Op3ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op3ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op3ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op3ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op3ItemsResponse is inferred from op3Items response.
 type Op3ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op3ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op3ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op3ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op6ItemsResponse is inferred from op6Items response.
@@ -240,11 +512,29 @@ type Op6ItemsResponse struct {
 	Parts []Part `json:"parts"`
 }
 
+// MarshalJSON writes Op6ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op6ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op6ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op7ItemsResponse is inferred from op7Items response.
 type Op7ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op7ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op7ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op7ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op8ItemsRequest is inferred from op8Items request.
@@ -255,11 +545,29 @@ type Op8ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op8ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op8ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op8ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op8ItemsResponse is inferred from op8Items response.
 type Op8ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op8ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op8ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op8ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Op9ItemsRequest is inferred from op9Items request.
@@ -270,11 +578,29 @@ type Op9ItemsRequest struct {
 	Tags  []string `json:"tags"`
 }
 
+// MarshalJSON writes Op9ItemsRequest, sending a nil list or map as empty, never null.
+func (v Op9ItemsRequest) MarshalJSON() ([]byte, error) {
+	type plain Op9ItemsRequest
+	if v.Tags == nil {
+		v.Tags = []string{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Op9ItemsResponse is inferred from op9Items response.
 type Op9ItemsResponse struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
+}
+
+// MarshalJSON writes Op9ItemsResponse, sending a nil list or map as empty, never null.
+func (v Op9ItemsResponse) MarshalJSON() ([]byte, error) {
+	type plain Op9ItemsResponse
+	if v.Parts == nil {
+		v.Parts = []Part{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Part is inferred from op1Items response .parts[].

@@ -16,11 +16,11 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// ListTasks answers GET /tasks.
-	ListTasks(r *http.Request, in ListTasksInput) (Response, error)
+	ListTasks(r *http.Request, in ListTasksInput) (ListTasksOutput, error)
 	// CreateTask answers POST /tasks.
-	CreateTask(r *http.Request, in CreateTaskInput) (Response, error)
+	CreateTask(r *http.Request, in CreateTaskInput) (CreateTaskOutput, error)
 	// Stats answers GET /stats.
-	Stats(r *http.Request, in StatsInput) (Response, error)
+	Stats(r *http.Request, in StatsInput) (StatsOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -36,37 +36,96 @@ type ListTasksInput struct {
 	Status *string
 }
 
+// ListTasksOutput is an answer of ListTasks. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ListTasksOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o ListTasksOutput) WithHeader(name, value string) ListTasksOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ListTasksOK answers 200 with a []ListTasksTask body, sent as JSON.
+func ListTasksOK(body []ListTasksTask) ListTasksOutput {
+	if body == nil {
+		body = []ListTasksTask{}
+	}
+	return ListTasksOutput{r: jsonResponse(200, "", body)}
+}
+
 // CreateTaskInput is the input of CreateTask.
 type CreateTaskInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
 	Body CreateTaskRequest
 }
 
+// CreateTaskOutput is an answer of CreateTask. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type CreateTaskOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o CreateTaskOutput) WithHeader(name, value string) CreateTaskOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// CreateTaskCreated answers 201 with a CreateTaskResponse body, sent as JSON.
+func CreateTaskCreated(body CreateTaskResponse) CreateTaskOutput {
+	return CreateTaskOutput{r: jsonResponse(201, "", body)}
+}
+
+// CreateTaskBadRequest answers 400 with a ErrorResponse body, sent as JSON.
+func CreateTaskBadRequest(body ErrorResponse) CreateTaskOutput {
+	return CreateTaskOutput{r: jsonResponse(400, "", body)}
+}
+
 // StatsInput is the input of Stats.
 type StatsInput struct {
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /tasks", route(opListTasks, func(r *http.Request, rq *contract.Request) (Response, error) {
+// StatsOutput is an answer of Stats. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type StatsOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o StatsOutput) WithHeader(name, value string) StatsOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// StatsOK answers 200 with a map[string]int64 body, sent as JSON.
+func StatsOK(body map[string]int64) StatsOutput {
+	if body == nil {
+		body = map[string]int64{}
+	}
+	return StatsOutput{r: jsonResponse(200, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("GET /tasks", route(o, opListTasks, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeListTasksInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ListTasks(r, in)
+		out, err := h.ListTasks(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /tasks", route(opCreateTask, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /tasks", route(o, opCreateTask, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeCreateTaskInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.CreateTask(r, in)
+		out, err := h.CreateTask(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /stats", route(opStats, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /stats", route(o, opStats, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeStatsInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Stats(r, in)
+		out, err := h.Stats(r, in)
+		return out.r, err
 	}))
 }
 

@@ -3,6 +3,7 @@
 package api
 
 import (
+	"encoding/json"
 	"time"
 
 	"tasks/internal/contract"
@@ -44,6 +45,15 @@ type ListTasksTask struct {
 	Estimate *float64           `json:"estimate,omitempty"`
 	Custom   *map[string]string `json:"custom,omitempty"`
 	Extra    any                `json:"extra,omitempty"`
+}
+
+// MarshalJSON writes ListTasksTask, sending a nil list or map as empty, never null.
+func (v ListTasksTask) MarshalJSON() ([]byte, error) {
+	type plain ListTasksTask
+	if v.Labels == nil {
+		v.Labels = []string{}
+	}
+	return json.Marshal(plain(v))
 }
 
 var schemaAssignee = &contract.Schema{Kind: contract.KindObject, Name: "Assignee", Fields: []contract.Field{

@@ -10,10 +10,10 @@ import (
 // ListTasks answers GET /tasks.
 //
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
-// with real logic:
+// with real logic, answering with api.ListTasksOK:
 //   - always: 200 []
 //
 // The request is typed in in.Status; the store is h.Store.
-func (h *Handlers) ListTasks(r *http.Request, in api.ListTasksInput) (api.Response, error) {
+func (h *Handlers) ListTasks(r *http.Request, in api.ListTasksInput) (api.ListTasksOutput, error) {
 	return stubs.ListTasks(r)
 }

@@ -16,33 +16,33 @@ import (
 // and checked against the spec.
 type Handler interface {
 	// GetFeed answers GET /feed.
-	GetFeed(r *http.Request, in GetFeedInput) (Response, error)
+	GetFeed(r *http.Request, in GetFeedInput) (GetFeedOutput, error)
 	// ListNumbers answers GET /numbers.
-	ListNumbers(r *http.Request, in ListNumbersInput) (Response, error)
+	ListNumbers(r *http.Request, in ListNumbersInput) (ListNumbersOutput, error)
 	// ListNames answers GET /names.
-	ListNames(r *http.Request, in ListNamesInput) (Response, error)
+	ListNames(r *http.Request, in ListNamesInput) (ListNamesOutput, error)
 	// ListNothing answers GET /nothing.
-	ListNothing(r *http.Request, in ListNothingInput) (Response, error)
+	ListNothing(r *http.Request, in ListNothingInput) (ListNothingOutput, error)
 	// ListPeople answers GET /people.
-	ListPeople(r *http.Request, in ListPeopleInput) (Response, error)
+	ListPeople(r *http.Request, in ListPeopleInput) (ListPeopleOutput, error)
 	// Count answers GET /count.
-	Count(r *http.Request, in CountInput) (Response, error)
+	Count(r *http.Request, in CountInput) (CountOutput, error)
 	// Greeting answers GET /greeting.
-	Greeting(r *http.Request, in GreetingInput) (Response, error)
+	Greeting(r *http.Request, in GreetingInput) (GreetingOutput, error)
 	// IsOpen answers GET /open.
-	IsOpen(r *http.Request, in IsOpenInput) (Response, error)
+	IsOpen(r *http.Request, in IsOpenInput) (IsOpenOutput, error)
 	// Ratio answers GET /ratio.
-	Ratio(r *http.Request, in RatioInput) (Response, error)
+	Ratio(r *http.Request, in RatioInput) (RatioOutput, error)
 	// Anything answers GET /anything.
-	Anything(r *http.Request, in AnythingInput) (Response, error)
+	Anything(r *http.Request, in AnythingInput) (AnythingOutput, error)
 	// Maybe answers GET /maybe.
-	Maybe(r *http.Request, in MaybeInput) (Response, error)
+	Maybe(r *http.Request, in MaybeInput) (MaybeOutput, error)
 	// NothingAtAll answers GET /null.
-	NothingAtAll(r *http.Request, in NothingAtAllInput) (Response, error)
+	NothingAtAll(r *http.Request, in NothingAtAllInput) (NothingAtAllOutput, error)
 	// EmptyObject answers POST /empty.
-	EmptyObject(r *http.Request, in EmptyObjectInput) (Response, error)
+	EmptyObject(r *http.Request, in EmptyObjectInput) (EmptyObjectOutput, error)
 	// Nested answers POST /nested.
-	Nested(r *http.Request, in NestedInput) (Response, error)
+	Nested(r *http.Request, in NestedInput) (NestedOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -69,16 +69,85 @@ type GetFeedInput struct {
 	Page *int64
 }
 
+// GetFeedOutput is an answer of GetFeed. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetFeedOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GetFeedOutput) WithHeader(name, value string) GetFeedOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GetFeedOK answers 200 with a GetFeedResponse body, sent as JSON.
+func GetFeedOK(body GetFeedResponse) GetFeedOutput {
+	return GetFeedOutput{r: jsonResponse(200, "", body)}
+}
+
 // ListNumbersInput is the input of ListNumbers.
 type ListNumbersInput struct {
+}
+
+// ListNumbersOutput is an answer of ListNumbers. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ListNumbersOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o ListNumbersOutput) WithHeader(name, value string) ListNumbersOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ListNumbersOK answers 200 with a []float64 body, sent as JSON.
+func ListNumbersOK(body []float64) ListNumbersOutput {
+	if body == nil {
+		body = []float64{}
+	}
+	return ListNumbersOutput{r: jsonResponse(200, "", body)}
 }
 
 // ListNamesInput is the input of ListNames.
 type ListNamesInput struct {
 }
 
+// ListNamesOutput is an answer of ListNames. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ListNamesOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o ListNamesOutput) WithHeader(name, value string) ListNamesOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ListNamesOK answers 200 with a []string body, sent as JSON.
+func ListNamesOK(body []string) ListNamesOutput {
+	if body == nil {
+		body = []string{}
+	}
+	return ListNamesOutput{r: jsonResponse(200, "", body)}
+}
+
 // ListNothingInput is the input of ListNothing.
 type ListNothingInput struct {
+}
+
+// ListNothingOutput is an answer of ListNothing. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ListNothingOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o ListNothingOutput) WithHeader(name, value string) ListNothingOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ListNothingOK answers 200 with a []any body, sent as JSON.
+func ListNothingOK(body []any) ListNothingOutput {
+	if body == nil {
+		body = []any{}
+	}
+	return ListNothingOutput{r: jsonResponse(200, "", body)}
 }
 
 // ListPeopleInput is the input of ListPeople.
@@ -87,16 +156,79 @@ type ListPeopleInput struct {
 	All *bool
 }
 
+// ListPeopleOutput is an answer of ListPeople. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ListPeopleOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o ListPeopleOutput) WithHeader(name, value string) ListPeopleOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// ListPeopleOK answers 200 with a []ListPeoplePerson body, sent as JSON.
+func ListPeopleOK(body []ListPeoplePerson) ListPeopleOutput {
+	if body == nil {
+		body = []ListPeoplePerson{}
+	}
+	return ListPeopleOutput{r: jsonResponse(200, "", body)}
+}
+
 // CountInput is the input of Count.
 type CountInput struct {
+}
+
+// CountOutput is an answer of Count. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type CountOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o CountOutput) WithHeader(name, value string) CountOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// CountOK answers 200 with a int64 body, sent as JSON.
+func CountOK(body int64) CountOutput {
+	return CountOutput{r: jsonResponse(200, "", body)}
 }
 
 // GreetingInput is the input of Greeting.
 type GreetingInput struct {
 }
 
+// GreetingOutput is an answer of Greeting. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GreetingOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o GreetingOutput) WithHeader(name, value string) GreetingOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// GreetingOK answers 200 with a string body, sent as JSON.
+func GreetingOK(body string) GreetingOutput {
+	return GreetingOutput{r: jsonResponse(200, "", body)}
+}
+
 // IsOpenInput is the input of IsOpen.
 type IsOpenInput struct {
+}
+
+// IsOpenOutput is an answer of IsOpen. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type IsOpenOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o IsOpenOutput) WithHeader(name, value string) IsOpenOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// IsOpenOK answers 200 with a bool body, sent as JSON.
+func IsOpenOK(body bool) IsOpenOutput {
+	return IsOpenOutput{r: jsonResponse(200, "", body)}
 }
 
 // RatioInput is the input of Ratio.
@@ -105,10 +237,40 @@ type RatioInput struct {
 	Precise *bool
 }
 
+// RatioOutput is an answer of Ratio. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type RatioOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o RatioOutput) WithHeader(name, value string) RatioOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// RatioOK answers 200 with a float64 body, sent as JSON.
+func RatioOK(body float64) RatioOutput {
+	return RatioOutput{r: jsonResponse(200, "", body)}
+}
+
 // AnythingInput is the input of Anything.
 type AnythingInput struct {
 	// Kind is the query parameter kind; nil when absent.
 	Kind *string
+}
+
+// AnythingOutput is an answer of Anything. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type AnythingOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o AnythingOutput) WithHeader(name, value string) AnythingOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// AnythingOK answers 200 with a any body, sent as JSON.
+func AnythingOK(body any) AnythingOutput {
+	return AnythingOutput{r: jsonResponse(200, "", body)}
 }
 
 // MaybeInput is the input of Maybe.
@@ -117,8 +279,43 @@ type MaybeInput struct {
 	Empty *bool
 }
 
+// MaybeOutput is an answer of Maybe. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type MaybeOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o MaybeOutput) WithHeader(name, value string) MaybeOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// MaybeNoContent answers 204 with no body.
+func MaybeNoContent() MaybeOutput {
+	return MaybeOutput{r: response{status: 204}}
+}
+
+// MaybeOK answers 200 with a MaybeResponse body, sent as JSON.
+func MaybeOK(body MaybeResponse) MaybeOutput {
+	return MaybeOutput{r: jsonResponse(200, "", body)}
+}
+
 // NothingAtAllInput is the input of NothingAtAll.
 type NothingAtAllInput struct {
+}
+
+// NothingAtAllOutput is an answer of NothingAtAll. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type NothingAtAllOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o NothingAtAllOutput) WithHeader(name, value string) NothingAtAllOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// NothingAtAllOK answers 200 with a any body, sent as JSON.
+func NothingAtAllOK(body any) NothingAtAllOutput {
+	return NothingAtAllOutput{r: jsonResponse(200, "", body)}
 }
 
 // EmptyObjectInput is the input of EmptyObject.
@@ -127,110 +324,154 @@ type EmptyObjectInput struct {
 	Body EmptyObjectRequest
 }
 
+// EmptyObjectOutput is an answer of EmptyObject. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type EmptyObjectOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o EmptyObjectOutput) WithHeader(name, value string) EmptyObjectOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// EmptyObjectOK answers 200 with a EmptyObjectResponse body, sent as JSON.
+func EmptyObjectOK(body EmptyObjectResponse) EmptyObjectOutput {
+	return EmptyObjectOutput{r: jsonResponse(200, "", body)}
+}
+
 // NestedInput is the input of Nested.
 type NestedInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
 	Body [][]Nested
 }
 
-func register(mux *http.ServeMux, h Handler) {
-	mux.Handle("GET /feed", route(opGetFeed, func(r *http.Request, rq *contract.Request) (Response, error) {
+// NestedOutput is an answer of Nested. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type NestedOutput struct{ r response }
+
+// WithHeader adds a response header.
+func (o NestedOutput) WithHeader(name, value string) NestedOutput {
+	o.r = o.r.withHeader(name, value)
+	return o
+}
+
+// NestedCreated answers 201 with a NestedResponse body, sent as JSON.
+func NestedCreated(body NestedResponse) NestedOutput {
+	return NestedOutput{r: jsonResponse(201, "", body)}
+}
+
+func register(mux *http.ServeMux, h Handler, o Options) {
+	mux.Handle("GET /feed", route(o, opGetFeed, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGetFeedInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.GetFeed(r, in)
+		out, err := h.GetFeed(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /numbers", route(opListNumbers, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /numbers", route(o, opListNumbers, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeListNumbersInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ListNumbers(r, in)
+		out, err := h.ListNumbers(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /names", route(opListNames, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /names", route(o, opListNames, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeListNamesInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ListNames(r, in)
+		out, err := h.ListNames(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /nothing", route(opListNothing, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /nothing", route(o, opListNothing, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeListNothingInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ListNothing(r, in)
+		out, err := h.ListNothing(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /people", route(opListPeople, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /people", route(o, opListPeople, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeListPeopleInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.ListPeople(r, in)
+		out, err := h.ListPeople(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /count", route(opCount, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /count", route(o, opCount, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeCountInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Count(r, in)
+		out, err := h.Count(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /greeting", route(opGreeting, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /greeting", route(o, opGreeting, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeGreetingInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Greeting(r, in)
+		out, err := h.Greeting(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /open", route(opIsOpen, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /open", route(o, opIsOpen, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeIsOpenInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.IsOpen(r, in)
+		out, err := h.IsOpen(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /ratio", route(opRatio, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /ratio", route(o, opRatio, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeRatioInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Ratio(r, in)
+		out, err := h.Ratio(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /anything", route(opAnything, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /anything", route(o, opAnything, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeAnythingInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Anything(r, in)
+		out, err := h.Anything(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /maybe", route(opMaybe, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /maybe", route(o, opMaybe, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeMaybeInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Maybe(r, in)
+		out, err := h.Maybe(r, in)
+		return out.r, err
 	}))
-	mux.Handle("GET /null", route(opNothingAtAll, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("GET /null", route(o, opNothingAtAll, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeNothingAtAllInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.NothingAtAll(r, in)
+		out, err := h.NothingAtAll(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /empty", route(opEmptyObject, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /empty", route(o, opEmptyObject, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeEmptyObjectInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.EmptyObject(r, in)
+		out, err := h.EmptyObject(r, in)
+		return out.r, err
 	}))
-	mux.Handle("POST /nested", route(opNested, func(r *http.Request, rq *contract.Request) (Response, error) {
+	mux.Handle("POST /nested", route(o, opNested, func(r *http.Request, rq *contract.Request) (response, error) {
 		in, err := decodeNestedInput(r, rq)
 		if err != nil {
-			return Response{}, err
+			return response{}, err
 		}
-		return h.Nested(r, in)
+		out, err := h.Nested(r, in)
+		return out.r, err
 	}))
 }
 

@@ -3,6 +3,8 @@
 package api
 
 import (
+	"encoding/json"
+
 	"shapes/internal/contract"
 )
 
@@ -10,6 +12,15 @@ import (
 type Category struct {
 	ID            int64         `json:"id"`
 	Subcategories []Subcategory `json:"subcategories"`
+}
+
+// MarshalJSON writes Category, sending a nil list or map as empty, never null.
+func (v Category) MarshalJSON() ([]byte, error) {
+	type plain Category
+	if v.Subcategories == nil {
+		v.Subcategories = []Subcategory{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Child is inferred from getFeed response .people[] .children[].
@@ -40,6 +51,39 @@ type GetFeedResponse struct {
 	Categories []Category `json:"categories"`
 	Statuses   []Status   `json:"statuses"`
 	Added      *string    `json:"added,omitempty"`
+}
+
+// MarshalJSON writes GetFeedResponse, sending a nil list or map as empty, never null.
+func (v GetFeedResponse) MarshalJSON() ([]byte, error) {
+	type plain GetFeedResponse
+	if v.Items == nil {
+		v.Items = []Item{}
+	}
+	if v.Tags == nil {
+		v.Tags = []any{}
+	}
+	if v.Mixed == nil {
+		v.Mixed = []any{}
+	}
+	if v.Numbers == nil {
+		v.Numbers = []float64{}
+	}
+	if v.Grid == nil {
+		v.Grid = [][]int64{}
+	}
+	if v.Matrix == nil {
+		v.Matrix = [][]Matrix{}
+	}
+	if v.People == nil {
+		v.People = []Person{}
+	}
+	if v.Categories == nil {
+		v.Categories = []Category{}
+	}
+	if v.Statuses == nil {
+		v.Statuses = []Status{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Item is inferred from getFeed response .items[].
@@ -117,10 +161,28 @@ type NestedResponse struct {
 	IDs [][]int64 `json:"ids"`
 }
 
+// MarshalJSON writes NestedResponse, sending a nil list or map as empty, never null.
+func (v NestedResponse) MarshalJSON() ([]byte, error) {
+	type plain NestedResponse
+	if v.IDs == nil {
+		v.IDs = [][]int64{}
+	}
+	return json.Marshal(plain(v))
+}
+
 // Person is inferred from getFeed response .people[].
 type Person struct {
 	Name     string  `json:"name"`
 	Children []Child `json:"children"`
+}
+
+// MarshalJSON writes Person, sending a nil list or map as empty, never null.
+func (v Person) MarshalJSON() ([]byte, error) {
+	type plain Person
+	if v.Children == nil {
+		v.Children = []Child{}
+	}
+	return json.Marshal(plain(v))
 }
 
 // Status is inferred from getFeed response .statuses[].

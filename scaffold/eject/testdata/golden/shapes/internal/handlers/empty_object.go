@@ -10,10 +10,10 @@ import (
 // EmptyObject answers POST /empty.
 //
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
-// with real logic:
+// with real logic, answering with api.EmptyObjectOK:
 //   - always: 200 {}
 //
 // The request is typed in in.Body (api.EmptyObjectRequest); the store is h.Store.
-func (h *Handlers) EmptyObject(r *http.Request, in api.EmptyObjectInput) (api.Response, error) {
+func (h *Handlers) EmptyObject(r *http.Request, in api.EmptyObjectInput) (api.EmptyObjectOutput, error) {
 	return stubs.EmptyObject(r)
 }

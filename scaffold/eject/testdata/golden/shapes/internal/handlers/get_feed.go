@@ -10,11 +10,11 @@ import (
 // GetFeed answers GET /feed.
 //
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
-// with real logic:
+// with real logic, answering with api.GetFeedOK:
 //   - when query.page is 1: 200 {"items":[{"id":1,"kind":"text","text":"hello","score":1,"m…
 //   - otherwise: 200 {"items":[],"tags":[],"mixed":[],"numbers":[4],"grid":[],"m…
 //
 // The request is typed in in.Page; the store is h.Store.
-func (h *Handlers) GetFeed(r *http.Request, in api.GetFeedInput) (api.Response, error) {
+func (h *Handlers) GetFeed(r *http.Request, in api.GetFeedInput) (api.GetFeedOutput, error) {
 	return stubs.GetFeed(r)
 }

@@ -10,10 +10,10 @@ import (
 // ListNames answers GET /names.
 //
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
-// with real logic:
+// with real logic, answering with api.ListNamesOK:
 //   - always: 200 ["ada","bob"]
 //
 // The store is h.Store.
-func (h *Handlers) ListNames(r *http.Request, in api.ListNamesInput) (api.Response, error) {
+func (h *Handlers) ListNames(r *http.Request, in api.ListNamesInput) (api.ListNamesOutput, error) {
 	return stubs.ListNames(r)
 }

@@ -10,10 +10,10 @@ import (
 // ListNumbers answers GET /numbers.
 //
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
-// with real logic:
+// with real logic, answering with api.ListNumbersOK:
 //   - always: 200 [1,2,3.5]
 //
 // The store is h.Store.
-func (h *Handlers) ListNumbers(r *http.Request, in api.ListNumbersInput) (api.Response, error) {
+func (h *Handlers) ListNumbers(r *http.Request, in api.ListNumbersInput) (api.ListNumbersOutput, error) {
 	return stubs.ListNumbers(r)
 }

@@ -12,16 +12,24 @@ import (
 	"catalog/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // ListProducts gives the stub answer of listProducts (GET /products).
-func ListProducts(r *http.Request) (api.Response, error) { return answer(stubListProducts, r) }
+func ListProducts(r *http.Request) (api.ListProductsOutput, error) {
+	a, err := pick(stubListProducts, r)
+	if err != nil {
+		return api.ListProductsOutput{}, err
+	}
+	return api.StubOutput[api.ListProductsOutput](a), nil
+}
 
 var stubListProducts = &contract.Stub{Endpoint: "listProducts",
 	When: [][]contract.Condition{
@@ -36,7 +44,13 @@ var stubListProducts = &contract.Stub{Endpoint: "listProducts",
 	}}
 
 // GetProduct gives the stub answer of getProduct (GET /products/{sku}).
-func GetProduct(r *http.Request) (api.Response, error) { return answer(stubGetProduct, r) }
+func GetProduct(r *http.Request) (api.GetProductOutput, error) {
+	a, err := pick(stubGetProduct, r)
+	if err != nil {
+		return api.GetProductOutput{}, err
+	}
+	return api.StubOutput[api.GetProductOutput](a), nil
+}
 
 var stubGetProduct = &contract.Stub{Endpoint: "getProduct",
 	When: [][]contract.Condition{

@@ -13,16 +13,24 @@ import (
 	"clash/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // GetThing gives the stub answer of getThing (GET /things/{default}/{self}).
-func GetThing(r *http.Request) (api.Response, error) { return answer(stubGetThing, r) }
+func GetThing(r *http.Request) (api.GetThingOutput, error) {
+	a, err := pick(stubGetThing, r)
+	if err != nil {
+		return api.GetThingOutput{}, err
+	}
+	return api.StubOutput[api.GetThingOutput](a), nil
+}
 
 var stubGetThing = &contract.Stub{Endpoint: "getThing",
 	When: [][]contract.Condition{
@@ -33,7 +41,13 @@ var stubGetThing = &contract.Stub{Endpoint: "getThing",
 	}}
 
 // PostThing gives the stub answer of postThing (POST /things).
-func PostThing(r *http.Request) (api.Response, error) { return answer(stubPostThing, r) }
+func PostThing(r *http.Request) (api.PostThingOutput, error) {
+	a, err := pick(stubPostThing, r)
+	if err != nil {
+		return api.PostThingOutput{}, err
+	}
+	return api.StubOutput[api.PostThingOutput](a), nil
+}
 
 var stubPostThing = &contract.Stub{Endpoint: "postThing",
 	When: [][]contract.Condition{
@@ -46,7 +60,13 @@ var stubPostThing = &contract.Stub{Endpoint: "postThing",
 	}}
 
 // GetOther gives the stub answer of getOther (GET /other).
-func GetOther(r *http.Request) (api.Response, error) { return answer(stubGetOther, r) }
+func GetOther(r *http.Request) (api.GetOtherOutput, error) {
+	a, err := pick(stubGetOther, r)
+	if err != nil {
+		return api.GetOtherOutput{}, err
+	}
+	return api.StubOutput[api.GetOtherOutput](a), nil
+}
 
 var stubGetOther = &contract.Stub{Endpoint: "getOther",
 	When: [][]contract.Condition{
@@ -57,7 +77,13 @@ var stubGetOther = &contract.Stub{Endpoint: "getOther",
 	}}
 
 // Send gives the stub answer of send (POST /send).
-func Send(r *http.Request) (api.Response, error) { return answer(stubSend, r) }
+func Send(r *http.Request) (api.SendOutput, error) {
+	a, err := pick(stubSend, r)
+	if err != nil {
+		return api.SendOutput{}, err
+	}
+	return api.StubOutput[api.SendOutput](a), nil
+}
 
 var stubSend = &contract.Stub{Endpoint: "send",
 	When: [][]contract.Condition{
@@ -68,7 +94,13 @@ var stubSend = &contract.Stub{Endpoint: "send",
 	}}
 
 // Perform gives the stub answer of perform (POST /perform).
-func Perform(r *http.Request) (api.Response, error) { return answer(stubPerform, r) }
+func Perform(r *http.Request) (api.PerformOutput, error) {
+	a, err := pick(stubPerform, r)
+	if err != nil {
+		return api.PerformOutput{}, err
+	}
+	return api.StubOutput[api.PerformOutput](a), nil
+}
 
 var stubPerform = &contract.Stub{Endpoint: "perform",
 	When: [][]contract.Condition{
@@ -79,7 +111,13 @@ var stubPerform = &contract.Stub{Endpoint: "perform",
 	}}
 
 // Session gives the stub answer of session (POST /session).
-func Session(r *http.Request) (api.Response, error) { return answer(stubSession, r) }
+func Session(r *http.Request) (api.SessionOutput, error) {
+	a, err := pick(stubSession, r)
+	if err != nil {
+		return api.SessionOutput{}, err
+	}
+	return api.StubOutput[api.SessionOutput](a), nil
+}
 
 var stubSession = &contract.Stub{Endpoint: "session",
 	When: [][]contract.Condition{
@@ -90,7 +128,13 @@ var stubSession = &contract.Stub{Endpoint: "session",
 	}}
 
 // Headers gives the stub answer of headers (GET /odd%25zz/b%20c/{name}).
-func Headers(r *http.Request) (api.Response, error) { return answer(stubHeaders, r) }
+func Headers(r *http.Request) (api.HeadersOutput, error) {
+	a, err := pick(stubHeaders, r)
+	if err != nil {
+		return api.HeadersOutput{}, err
+	}
+	return api.StubOutput[api.HeadersOutput](a), nil
+}
 
 var stubHeaders = &contract.Stub{Endpoint: "headers",
 	When: [][]contract.Condition{

@@ -13,16 +13,24 @@ import (
 	"orders/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // PlaceOrder gives the stub answer of placeOrder (POST /orders).
-func PlaceOrder(r *http.Request) (api.Response, error) { return answer(stubPlaceOrder, r) }
+func PlaceOrder(r *http.Request) (api.PlaceOrderOutput, error) {
+	a, err := pick(stubPlaceOrder, r)
+	if err != nil {
+		return api.PlaceOrderOutput{}, err
+	}
+	return api.StubOutput[api.PlaceOrderOutput](a), nil
+}
 
 var stubPlaceOrder = &contract.Stub{Endpoint: "placeOrder",
 	When: [][]contract.Condition{
@@ -37,7 +45,13 @@ var stubPlaceOrder = &contract.Stub{Endpoint: "placeOrder",
 	}}
 
 // GetOrder gives the stub answer of getOrder (GET /orders/{id}).
-func GetOrder(r *http.Request) (api.Response, error) { return answer(stubGetOrder, r) }
+func GetOrder(r *http.Request) (api.GetOrderOutput, error) {
+	a, err := pick(stubGetOrder, r)
+	if err != nil {
+		return api.GetOrderOutput{}, err
+	}
+	return api.StubOutput[api.GetOrderOutput](a), nil
+}
 
 var stubGetOrder = &contract.Stub{Endpoint: "getOrder",
 	When: [][]contract.Condition{
@@ -52,7 +66,13 @@ var stubGetOrder = &contract.Stub{Endpoint: "getOrder",
 	}}
 
 // ExportOrders gives the stub answer of exportOrders (GET /orders/export).
-func ExportOrders(r *http.Request) (api.Response, error) { return answer(stubExportOrders, r) }
+func ExportOrders(r *http.Request) (api.ExportOrdersOutput, error) {
+	a, err := pick(stubExportOrders, r)
+	if err != nil {
+		return api.ExportOrdersOutput{}, err
+	}
+	return api.StubOutput[api.ExportOrdersOutput](a), nil
+}
 
 var stubExportOrders = &contract.Stub{Endpoint: "exportOrders",
 	When: [][]contract.Condition{
@@ -63,7 +83,13 @@ var stubExportOrders = &contract.Stub{Endpoint: "exportOrders",
 	}}
 
 // UpdateOrder gives the stub answer of updateOrder (PATCH /orders/{id}).
-func UpdateOrder(r *http.Request) (api.Response, error) { return answer(stubUpdateOrder, r) }
+func UpdateOrder(r *http.Request) (api.UpdateOrderOutput, error) {
+	a, err := pick(stubUpdateOrder, r)
+	if err != nil {
+		return api.UpdateOrderOutput{}, err
+	}
+	return api.StubOutput[api.UpdateOrderOutput](a), nil
+}
 
 var stubUpdateOrder = &contract.Stub{Endpoint: "updateOrder",
 	When: [][]contract.Condition{
@@ -76,7 +102,13 @@ var stubUpdateOrder = &contract.Stub{Endpoint: "updateOrder",
 	}}
 
 // Health gives the stub answer of health (GET /healthz).
-func Health(r *http.Request) (api.Response, error) { return answer(stubHealth, r) }
+func Health(r *http.Request) (api.HealthOutput, error) {
+	a, err := pick(stubHealth, r)
+	if err != nil {
+		return api.HealthOutput{}, err
+	}
+	return api.StubOutput[api.HealthOutput](a), nil
+}
 
 var stubHealth = &contract.Stub{Endpoint: "health",
 	When: [][]contract.Condition{

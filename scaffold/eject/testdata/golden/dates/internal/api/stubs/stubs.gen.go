@@ -12,16 +12,24 @@ import (
 	"calendar/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // ListEvents gives the stub answer of listEvents (GET /events).
-func ListEvents(r *http.Request) (api.Response, error) { return answer(stubListEvents, r) }
+func ListEvents(r *http.Request) (api.ListEventsOutput, error) {
+	a, err := pick(stubListEvents, r)
+	if err != nil {
+		return api.ListEventsOutput{}, err
+	}
+	return api.StubOutput[api.ListEventsOutput](a), nil
+}
 
 var stubListEvents = &contract.Stub{Endpoint: "listEvents",
 	When: [][]contract.Condition{
@@ -32,7 +40,13 @@ var stubListEvents = &contract.Stub{Endpoint: "listEvents",
 	}}
 
 // CreateEvent gives the stub answer of createEvent (POST /events).
-func CreateEvent(r *http.Request) (api.Response, error) { return answer(stubCreateEvent, r) }
+func CreateEvent(r *http.Request) (api.CreateEventOutput, error) {
+	a, err := pick(stubCreateEvent, r)
+	if err != nil {
+		return api.CreateEventOutput{}, err
+	}
+	return api.StubOutput[api.CreateEventOutput](a), nil
+}
 
 var stubCreateEvent = &contract.Stub{Endpoint: "createEvent",
 	When: [][]contract.Condition{

@@ -13,16 +13,24 @@ import (
 	"edges/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // RunTest gives the stub answer of runTest (POST /run/{kind}).
-func RunTest(r *http.Request) (api.Response, error) { return answer(stubRunTest, r) }
+func RunTest(r *http.Request) (api.RunTestOutput, error) {
+	a, err := pick(stubRunTest, r)
+	if err != nil {
+		return api.RunTestOutput{}, err
+	}
+	return api.StubOutput[api.RunTestOutput](a), nil
+}
 
 var stubRunTest = &contract.Stub{Endpoint: "runTest",
 	When: [][]contract.Condition{
@@ -35,7 +43,13 @@ var stubRunTest = &contract.Stub{Endpoint: "runTest",
 	}}
 
 // GetLinux gives the stub answer of getLinux (GET /linux/).
-func GetLinux(r *http.Request) (api.Response, error) { return answer(stubGetLinux, r) }
+func GetLinux(r *http.Request) (api.GetLinuxOutput, error) {
+	a, err := pick(stubGetLinux, r)
+	if err != nil {
+		return api.GetLinuxOutput{}, err
+	}
+	return api.StubOutput[api.GetLinuxOutput](a), nil
+}
 
 var stubGetLinux = &contract.Stub{Endpoint: "getLinux",
 	When: [][]contract.Condition{
@@ -47,7 +61,13 @@ var stubGetLinux = &contract.Stub{Endpoint: "getLinux",
 	}}
 
 // Handlers gives the stub answer of handlers (DELETE /handlers/{id}).
-func Handlers(r *http.Request) (api.Response, error) { return answer(stubHandlers, r) }
+func Handlers(r *http.Request) (api.HandlersOutput, error) {
+	a, err := pick(stubHandlers, r)
+	if err != nil {
+		return api.HandlersOutput{}, err
+	}
+	return api.StubOutput[api.HandlersOutput](a), nil
+}
 
 var stubHandlers = &contract.Stub{Endpoint: "handlers",
 	When: [][]contract.Condition{
@@ -60,7 +80,13 @@ var stubHandlers = &contract.Stub{Endpoint: "handlers",
 	}}
 
 // GetWelcome gives the stub answer of getWelcome (GET /welcome.txt).
-func GetWelcome(r *http.Request) (api.Response, error) { return answer(stubGetWelcome, r) }
+func GetWelcome(r *http.Request) (api.GetWelcomeOutput, error) {
+	a, err := pick(stubGetWelcome, r)
+	if err != nil {
+		return api.GetWelcomeOutput{}, err
+	}
+	return api.StubOutput[api.GetWelcomeOutput](a), nil
+}
 
 var stubGetWelcome = &contract.Stub{Endpoint: "getWelcome",
 	When: [][]contract.Condition{
@@ -71,7 +97,13 @@ var stubGetWelcome = &contract.Stub{Endpoint: "getWelcome",
 	}}
 
 // Body gives the stub answer of body (POST /body/{body}).
-func Body(r *http.Request) (api.Response, error) { return answer(stubBody, r) }
+func Body(r *http.Request) (api.BodyOutput, error) {
+	a, err := pick(stubBody, r)
+	if err != nil {
+		return api.BodyOutput{}, err
+	}
+	return api.StubOutput[api.BodyOutput](a), nil
+}
 
 var stubBody = &contract.Stub{Endpoint: "body",
 	When: [][]contract.Condition{
@@ -82,8 +114,12 @@ var stubBody = &contract.Stub{Endpoint: "body",
 	}}
 
 // MarshalJSONEndpoint gives the stub answer of marshalJSON (GET /marshal).
-func MarshalJSONEndpoint(r *http.Request) (api.Response, error) {
-	return answer(stubMarshalJSONEndpoint, r)
+func MarshalJSONEndpoint(r *http.Request) (api.MarshalJSONEndpointOutput, error) {
+	a, err := pick(stubMarshalJSONEndpoint, r)
+	if err != nil {
+		return api.MarshalJSONEndpointOutput{}, err
+	}
+	return api.StubOutput[api.MarshalJSONEndpointOutput](a), nil
 }
 
 var stubMarshalJSONEndpoint = &contract.Stub{Endpoint: "marshalJSON",

@@ -14,16 +14,24 @@ import (
 	"bookshelf/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // ListBooks gives the stub answer of listBooks (GET /v1/books).
-func ListBooks(r *http.Request) (api.Response, error) { return answer(stubListBooks, r) }
+func ListBooks(r *http.Request) (api.ListBooksOutput, error) {
+	a, err := pick(stubListBooks, r)
+	if err != nil {
+		return api.ListBooksOutput{}, err
+	}
+	return api.StubOutput[api.ListBooksOutput](a), nil
+}
 
 var stubListBooks = &contract.Stub{Endpoint: "listBooks",
 	When: [][]contract.Condition{
@@ -43,7 +51,13 @@ var stubListBooks = &contract.Stub{Endpoint: "listBooks",
 	}}
 
 // GetBook gives the stub answer of getBook (GET /v1/books/{id}).
-func GetBook(r *http.Request) (api.Response, error) { return answer(stubGetBook, r) }
+func GetBook(r *http.Request) (api.GetBookOutput, error) {
+	a, err := pick(stubGetBook, r)
+	if err != nil {
+		return api.GetBookOutput{}, err
+	}
+	return api.StubOutput[api.GetBookOutput](a), nil
+}
 
 var stubGetBook = &contract.Stub{Endpoint: "getBook",
 	When: [][]contract.Condition{
@@ -58,7 +72,13 @@ var stubGetBook = &contract.Stub{Endpoint: "getBook",
 	}}
 
 // AddBook gives the stub answer of addBook (POST /v1/books).
-func AddBook(r *http.Request) (api.Response, error) { return answer(stubAddBook, r) }
+func AddBook(r *http.Request) (api.AddBookOutput, error) {
+	a, err := pick(stubAddBook, r)
+	if err != nil {
+		return api.AddBookOutput{}, err
+	}
+	return api.StubOutput[api.AddBookOutput](a), nil
+}
 
 var stubAddBook = &contract.Stub{Endpoint: "addBook",
 	When: [][]contract.Condition{
@@ -71,7 +91,13 @@ var stubAddBook = &contract.Stub{Endpoint: "addBook",
 	}}
 
 // RateBook gives the stub answer of rateBook (PUT /v1/books/{id}/rating).
-func RateBook(r *http.Request) (api.Response, error) { return answer(stubRateBook, r) }
+func RateBook(r *http.Request) (api.RateBookOutput, error) {
+	a, err := pick(stubRateBook, r)
+	if err != nil {
+		return api.RateBookOutput{}, err
+	}
+	return api.StubOutput[api.RateBookOutput](a), nil
+}
 
 var stubRateBook = &contract.Stub{Endpoint: "rateBook",
 	When: [][]contract.Condition{
@@ -86,7 +112,13 @@ var stubRateBook = &contract.Stub{Endpoint: "rateBook",
 	}}
 
 // RemoveBook gives the stub answer of removeBook (DELETE /v1/books/{id}).
-func RemoveBook(r *http.Request) (api.Response, error) { return answer(stubRemoveBook, r) }
+func RemoveBook(r *http.Request) (api.RemoveBookOutput, error) {
+	a, err := pick(stubRemoveBook, r)
+	if err != nil {
+		return api.RemoveBookOutput{}, err
+	}
+	return api.StubOutput[api.RemoveBookOutput](a), nil
+}
 
 var stubRemoveBook = &contract.Stub{Endpoint: "removeBook",
 	When: [][]contract.Condition{

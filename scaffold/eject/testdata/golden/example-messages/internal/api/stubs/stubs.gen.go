@@ -12,16 +12,24 @@ import (
 	"messages/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // GetMessages gives the stub answer of getMessages (POST /api/get_messages).
-func GetMessages(r *http.Request) (api.Response, error) { return answer(stubGetMessages, r) }
+func GetMessages(r *http.Request) (api.GetMessagesOutput, error) {
+	a, err := pick(stubGetMessages, r)
+	if err != nil {
+		return api.GetMessagesOutput{}, err
+	}
+	return api.StubOutput[api.GetMessagesOutput](a), nil
+}
 
 var stubGetMessages = &contract.Stub{Endpoint: "getMessages",
 	When: [][]contract.Condition{

@@ -13,16 +13,24 @@ import (
 	"keys/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // GetProfile gives the stub answer of getProfile (GET /profile).
-func GetProfile(r *http.Request) (api.Response, error) { return answer(stubGetProfile, r) }
+func GetProfile(r *http.Request) (api.GetProfileOutput, error) {
+	a, err := pick(stubGetProfile, r)
+	if err != nil {
+		return api.GetProfileOutput{}, err
+	}
+	return api.StubOutput[api.GetProfileOutput](a), nil
+}
 
 var stubGetProfile = &contract.Stub{Endpoint: "getProfile",
 	When: [][]contract.Condition{
@@ -33,7 +41,13 @@ var stubGetProfile = &contract.Stub{Endpoint: "getProfile",
 	}}
 
 // UpdateProfile gives the stub answer of updateProfile (PATCH /profile/{class}).
-func UpdateProfile(r *http.Request) (api.Response, error) { return answer(stubUpdateProfile, r) }
+func UpdateProfile(r *http.Request) (api.UpdateProfileOutput, error) {
+	a, err := pick(stubUpdateProfile, r)
+	if err != nil {
+		return api.UpdateProfileOutput{}, err
+	}
+	return api.StubOutput[api.UpdateProfileOutput](a), nil
+}
 
 var stubUpdateProfile = &contract.Stub{Endpoint: "updateProfile",
 	When: [][]contract.Condition{

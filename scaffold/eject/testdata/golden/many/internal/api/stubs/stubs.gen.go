@@ -13,16 +13,24 @@ import (
 	"bigshop/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // Op1Items gives the stub answer of op1Items (POST /v1/items1/{itemId}/parts/{part_no}).
-func Op1Items(r *http.Request) (api.Response, error) { return answer(stubOp1Items, r) }
+func Op1Items(r *http.Request) (api.Op1ItemsOutput, error) {
+	a, err := pick(stubOp1Items, r)
+	if err != nil {
+		return api.Op1ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op1ItemsOutput](a), nil
+}
 
 var stubOp1Items = &contract.Stub{Endpoint: "op1Items",
 	When: [][]contract.Condition{
@@ -35,7 +43,13 @@ var stubOp1Items = &contract.Stub{Endpoint: "op1Items",
 	}}
 
 // Op2Items gives the stub answer of op2Items (PUT /v1/items2/{itemId}/parts/{part_no}).
-func Op2Items(r *http.Request) (api.Response, error) { return answer(stubOp2Items, r) }
+func Op2Items(r *http.Request) (api.Op2ItemsOutput, error) {
+	a, err := pick(stubOp2Items, r)
+	if err != nil {
+		return api.Op2ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op2ItemsOutput](a), nil
+}
 
 var stubOp2Items = &contract.Stub{Endpoint: "op2Items",
 	When: [][]contract.Condition{
@@ -48,7 +62,13 @@ var stubOp2Items = &contract.Stub{Endpoint: "op2Items",
 	}}
 
 // Op3Items gives the stub answer of op3Items (PATCH /v1/items3/{itemId}/parts/{part_no}).
-func Op3Items(r *http.Request) (api.Response, error) { return answer(stubOp3Items, r) }
+func Op3Items(r *http.Request) (api.Op3ItemsOutput, error) {
+	a, err := pick(stubOp3Items, r)
+	if err != nil {
+		return api.Op3ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op3ItemsOutput](a), nil
+}
 
 var stubOp3Items = &contract.Stub{Endpoint: "op3Items",
 	When: [][]contract.Condition{
@@ -61,7 +81,13 @@ var stubOp3Items = &contract.Stub{Endpoint: "op3Items",
 	}}
 
 // Op4Items gives the stub answer of op4Items (DELETE /v1/items4/{itemId}/parts/{part_no}).
-func Op4Items(r *http.Request) (api.Response, error) { return answer(stubOp4Items, r) }
+func Op4Items(r *http.Request) (api.Op4ItemsOutput, error) {
+	a, err := pick(stubOp4Items, r)
+	if err != nil {
+		return api.Op4ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op4ItemsOutput](a), nil
+}
 
 var stubOp4Items = &contract.Stub{Endpoint: "op4Items",
 	When: [][]contract.Condition{
@@ -74,7 +100,13 @@ var stubOp4Items = &contract.Stub{Endpoint: "op4Items",
 	}}
 
 // Op5Items gives the stub answer of op5Items (HEAD /v1/items5/{itemId}/parts/{part_no}).
-func Op5Items(r *http.Request) (api.Response, error) { return answer(stubOp5Items, r) }
+func Op5Items(r *http.Request) (api.Op5ItemsOutput, error) {
+	a, err := pick(stubOp5Items, r)
+	if err != nil {
+		return api.Op5ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op5ItemsOutput](a), nil
+}
 
 var stubOp5Items = &contract.Stub{Endpoint: "op5Items",
 	When: [][]contract.Condition{
@@ -87,7 +119,13 @@ var stubOp5Items = &contract.Stub{Endpoint: "op5Items",
 	}}
 
 // Op6Items gives the stub answer of op6Items (OPTIONS /v1/items6/{itemId}/parts/{part_no}).
-func Op6Items(r *http.Request) (api.Response, error) { return answer(stubOp6Items, r) }
+func Op6Items(r *http.Request) (api.Op6ItemsOutput, error) {
+	a, err := pick(stubOp6Items, r)
+	if err != nil {
+		return api.Op6ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op6ItemsOutput](a), nil
+}
 
 var stubOp6Items = &contract.Stub{Endpoint: "op6Items",
 	When: [][]contract.Condition{
@@ -100,7 +138,13 @@ var stubOp6Items = &contract.Stub{Endpoint: "op6Items",
 	}}
 
 // Op7Items gives the stub answer of op7Items (GET /v1/items7/{itemId}/parts/{part_no}).
-func Op7Items(r *http.Request) (api.Response, error) { return answer(stubOp7Items, r) }
+func Op7Items(r *http.Request) (api.Op7ItemsOutput, error) {
+	a, err := pick(stubOp7Items, r)
+	if err != nil {
+		return api.Op7ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op7ItemsOutput](a), nil
+}
 
 var stubOp7Items = &contract.Stub{Endpoint: "op7Items",
 	When: [][]contract.Condition{
@@ -113,7 +157,13 @@ var stubOp7Items = &contract.Stub{Endpoint: "op7Items",
 	}}
 
 // Op8Items gives the stub answer of op8Items (POST /v1/items8/{itemId}/parts/{part_no}).
-func Op8Items(r *http.Request) (api.Response, error) { return answer(stubOp8Items, r) }
+func Op8Items(r *http.Request) (api.Op8ItemsOutput, error) {
+	a, err := pick(stubOp8Items, r)
+	if err != nil {
+		return api.Op8ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op8ItemsOutput](a), nil
+}
 
 var stubOp8Items = &contract.Stub{Endpoint: "op8Items",
 	When: [][]contract.Condition{
@@ -126,7 +176,13 @@ var stubOp8Items = &contract.Stub{Endpoint: "op8Items",
 	}}
 
 // Op9Items gives the stub answer of op9Items (PUT /v1/items9/{itemId}/parts/{part_no}).
-func Op9Items(r *http.Request) (api.Response, error) { return answer(stubOp9Items, r) }
+func Op9Items(r *http.Request) (api.Op9ItemsOutput, error) {
+	a, err := pick(stubOp9Items, r)
+	if err != nil {
+		return api.Op9ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op9ItemsOutput](a), nil
+}
 
 var stubOp9Items = &contract.Stub{Endpoint: "op9Items",
 	When: [][]contract.Condition{
@@ -139,7 +195,13 @@ var stubOp9Items = &contract.Stub{Endpoint: "op9Items",
 	}}
 
 // Op10Items gives the stub answer of op10Items (PATCH /v1/items10/{itemId}/parts/{part_no}).
-func Op10Items(r *http.Request) (api.Response, error) { return answer(stubOp10Items, r) }
+func Op10Items(r *http.Request) (api.Op10ItemsOutput, error) {
+	a, err := pick(stubOp10Items, r)
+	if err != nil {
+		return api.Op10ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op10ItemsOutput](a), nil
+}
 
 var stubOp10Items = &contract.Stub{Endpoint: "op10Items",
 	When: [][]contract.Condition{
@@ -152,7 +214,13 @@ var stubOp10Items = &contract.Stub{Endpoint: "op10Items",
 	}}
 
 // Op11Items gives the stub answer of op11Items (DELETE /v1/items11/{itemId}/parts/{part_no}).
-func Op11Items(r *http.Request) (api.Response, error) { return answer(stubOp11Items, r) }
+func Op11Items(r *http.Request) (api.Op11ItemsOutput, error) {
+	a, err := pick(stubOp11Items, r)
+	if err != nil {
+		return api.Op11ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op11ItemsOutput](a), nil
+}
 
 var stubOp11Items = &contract.Stub{Endpoint: "op11Items",
 	When: [][]contract.Condition{
@@ -165,7 +233,13 @@ var stubOp11Items = &contract.Stub{Endpoint: "op11Items",
 	}}
 
 // Op12Items gives the stub answer of op12Items (HEAD /v1/items12/{itemId}/parts/{part_no}).
-func Op12Items(r *http.Request) (api.Response, error) { return answer(stubOp12Items, r) }
+func Op12Items(r *http.Request) (api.Op12ItemsOutput, error) {
+	a, err := pick(stubOp12Items, r)
+	if err != nil {
+		return api.Op12ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op12ItemsOutput](a), nil
+}
 
 var stubOp12Items = &contract.Stub{Endpoint: "op12Items",
 	When: [][]contract.Condition{
@@ -178,7 +252,13 @@ var stubOp12Items = &contract.Stub{Endpoint: "op12Items",
 	}}
 
 // Op13Items gives the stub answer of op13Items (OPTIONS /v1/items13/{itemId}/parts/{part_no}).
-func Op13Items(r *http.Request) (api.Response, error) { return answer(stubOp13Items, r) }
+func Op13Items(r *http.Request) (api.Op13ItemsOutput, error) {
+	a, err := pick(stubOp13Items, r)
+	if err != nil {
+		return api.Op13ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op13ItemsOutput](a), nil
+}
 
 var stubOp13Items = &contract.Stub{Endpoint: "op13Items",
 	When: [][]contract.Condition{
@@ -191,7 +271,13 @@ var stubOp13Items = &contract.Stub{Endpoint: "op13Items",
 	}}
 
 // Op14Items gives the stub answer of op14Items (GET /v1/items14/{itemId}/parts/{part_no}).
-func Op14Items(r *http.Request) (api.Response, error) { return answer(stubOp14Items, r) }
+func Op14Items(r *http.Request) (api.Op14ItemsOutput, error) {
+	a, err := pick(stubOp14Items, r)
+	if err != nil {
+		return api.Op14ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op14ItemsOutput](a), nil
+}
 
 var stubOp14Items = &contract.Stub{Endpoint: "op14Items",
 	When: [][]contract.Condition{
@@ -204,7 +290,13 @@ var stubOp14Items = &contract.Stub{Endpoint: "op14Items",
 	}}
 
 // Op15Items gives the stub answer of op15Items (POST /v1/items15/{itemId}/parts/{part_no}).
-func Op15Items(r *http.Request) (api.Response, error) { return answer(stubOp15Items, r) }
+func Op15Items(r *http.Request) (api.Op15ItemsOutput, error) {
+	a, err := pick(stubOp15Items, r)
+	if err != nil {
+		return api.Op15ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op15ItemsOutput](a), nil
+}
 
 var stubOp15Items = &contract.Stub{Endpoint: "op15Items",
 	When: [][]contract.Condition{
@@ -217,7 +309,13 @@ var stubOp15Items = &contract.Stub{Endpoint: "op15Items",
 	}}
 
 // Op16Items gives the stub answer of op16Items (PUT /v1/items16/{itemId}/parts/{part_no}).
-func Op16Items(r *http.Request) (api.Response, error) { return answer(stubOp16Items, r) }
+func Op16Items(r *http.Request) (api.Op16ItemsOutput, error) {
+	a, err := pick(stubOp16Items, r)
+	if err != nil {
+		return api.Op16ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op16ItemsOutput](a), nil
+}
 
 var stubOp16Items = &contract.Stub{Endpoint: "op16Items",
 	When: [][]contract.Condition{
@@ -230,7 +328,13 @@ var stubOp16Items = &contract.Stub{Endpoint: "op16Items",
 	}}
 
 // Op17Items gives the stub answer of op17Items (PATCH /v1/items17/{itemId}/parts/{part_no}).
-func Op17Items(r *http.Request) (api.Response, error) { return answer(stubOp17Items, r) }
+func Op17Items(r *http.Request) (api.Op17ItemsOutput, error) {
+	a, err := pick(stubOp17Items, r)
+	if err != nil {
+		return api.Op17ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op17ItemsOutput](a), nil
+}
 
 var stubOp17Items = &contract.Stub{Endpoint: "op17Items",
 	When: [][]contract.Condition{
@@ -243,7 +347,13 @@ var stubOp17Items = &contract.Stub{Endpoint: "op17Items",
 	}}
 
 // Op18Items gives the stub answer of op18Items (DELETE /v1/items18/{itemId}/parts/{part_no}).
-func Op18Items(r *http.Request) (api.Response, error) { return answer(stubOp18Items, r) }
+func Op18Items(r *http.Request) (api.Op18ItemsOutput, error) {
+	a, err := pick(stubOp18Items, r)
+	if err != nil {
+		return api.Op18ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op18ItemsOutput](a), nil
+}
 
 var stubOp18Items = &contract.Stub{Endpoint: "op18Items",
 	When: [][]contract.Condition{
@@ -256,7 +366,13 @@ var stubOp18Items = &contract.Stub{Endpoint: "op18Items",
 	}}
 
 // Op19Items gives the stub answer of op19Items (HEAD /v1/items19/{itemId}/parts/{part_no}).
-func Op19Items(r *http.Request) (api.Response, error) { return answer(stubOp19Items, r) }
+func Op19Items(r *http.Request) (api.Op19ItemsOutput, error) {
+	a, err := pick(stubOp19Items, r)
+	if err != nil {
+		return api.Op19ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op19ItemsOutput](a), nil
+}
 
 var stubOp19Items = &contract.Stub{Endpoint: "op19Items",
 	When: [][]contract.Condition{
@@ -269,7 +385,13 @@ var stubOp19Items = &contract.Stub{Endpoint: "op19Items",
 	}}
 
 // Op20Items gives the stub answer of op20Items (OPTIONS /v1/items20/{itemId}/parts/{part_no}).
-func Op20Items(r *http.Request) (api.Response, error) { return answer(stubOp20Items, r) }
+func Op20Items(r *http.Request) (api.Op20ItemsOutput, error) {
+	a, err := pick(stubOp20Items, r)
+	if err != nil {
+		return api.Op20ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op20ItemsOutput](a), nil
+}
 
 var stubOp20Items = &contract.Stub{Endpoint: "op20Items",
 	When: [][]contract.Condition{
@@ -282,7 +404,13 @@ var stubOp20Items = &contract.Stub{Endpoint: "op20Items",
 	}}
 
 // Op21Items gives the stub answer of op21Items (GET /v1/items21/{itemId}/parts/{part_no}).
-func Op21Items(r *http.Request) (api.Response, error) { return answer(stubOp21Items, r) }
+func Op21Items(r *http.Request) (api.Op21ItemsOutput, error) {
+	a, err := pick(stubOp21Items, r)
+	if err != nil {
+		return api.Op21ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op21ItemsOutput](a), nil
+}
 
 var stubOp21Items = &contract.Stub{Endpoint: "op21Items",
 	When: [][]contract.Condition{
@@ -295,7 +423,13 @@ var stubOp21Items = &contract.Stub{Endpoint: "op21Items",
 	}}
 
 // Op22Items gives the stub answer of op22Items (POST /v1/items22/{itemId}/parts/{part_no}).
-func Op22Items(r *http.Request) (api.Response, error) { return answer(stubOp22Items, r) }
+func Op22Items(r *http.Request) (api.Op22ItemsOutput, error) {
+	a, err := pick(stubOp22Items, r)
+	if err != nil {
+		return api.Op22ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op22ItemsOutput](a), nil
+}
 
 var stubOp22Items = &contract.Stub{Endpoint: "op22Items",
 	When: [][]contract.Condition{
@@ -308,7 +442,13 @@ var stubOp22Items = &contract.Stub{Endpoint: "op22Items",
 	}}
 
 // Op23Items gives the stub answer of op23Items (PUT /v1/items23/{itemId}/parts/{part_no}).
-func Op23Items(r *http.Request) (api.Response, error) { return answer(stubOp23Items, r) }
+func Op23Items(r *http.Request) (api.Op23ItemsOutput, error) {
+	a, err := pick(stubOp23Items, r)
+	if err != nil {
+		return api.Op23ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op23ItemsOutput](a), nil
+}
 
 var stubOp23Items = &contract.Stub{Endpoint: "op23Items",
 	When: [][]contract.Condition{
@@ -321,7 +461,13 @@ var stubOp23Items = &contract.Stub{Endpoint: "op23Items",
 	}}
 
 // Op24Items gives the stub answer of op24Items (PATCH /v1/items24/{itemId}/parts/{part_no}).
-func Op24Items(r *http.Request) (api.Response, error) { return answer(stubOp24Items, r) }
+func Op24Items(r *http.Request) (api.Op24ItemsOutput, error) {
+	a, err := pick(stubOp24Items, r)
+	if err != nil {
+		return api.Op24ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op24ItemsOutput](a), nil
+}
 
 var stubOp24Items = &contract.Stub{Endpoint: "op24Items",
 	When: [][]contract.Condition{
@@ -334,7 +480,13 @@ var stubOp24Items = &contract.Stub{Endpoint: "op24Items",
 	}}
 
 // Op25Items gives the stub answer of op25Items (DELETE /v1/items25/{itemId}/parts/{part_no}).
-func Op25Items(r *http.Request) (api.Response, error) { return answer(stubOp25Items, r) }
+func Op25Items(r *http.Request) (api.Op25ItemsOutput, error) {
+	a, err := pick(stubOp25Items, r)
+	if err != nil {
+		return api.Op25ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op25ItemsOutput](a), nil
+}
 
 var stubOp25Items = &contract.Stub{Endpoint: "op25Items",
 	When: [][]contract.Condition{
@@ -347,7 +499,13 @@ var stubOp25Items = &contract.Stub{Endpoint: "op25Items",
 	}}
 
 // Op26Items gives the stub answer of op26Items (HEAD /v1/items26/{itemId}/parts/{part_no}).
-func Op26Items(r *http.Request) (api.Response, error) { return answer(stubOp26Items, r) }
+func Op26Items(r *http.Request) (api.Op26ItemsOutput, error) {
+	a, err := pick(stubOp26Items, r)
+	if err != nil {
+		return api.Op26ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op26ItemsOutput](a), nil
+}
 
 var stubOp26Items = &contract.Stub{Endpoint: "op26Items",
 	When: [][]contract.Condition{
@@ -360,7 +518,13 @@ var stubOp26Items = &contract.Stub{Endpoint: "op26Items",
 	}}
 
 // Op27Items gives the stub answer of op27Items (OPTIONS /v1/items27/{itemId}/parts/{part_no}).
-func Op27Items(r *http.Request) (api.Response, error) { return answer(stubOp27Items, r) }
+func Op27Items(r *http.Request) (api.Op27ItemsOutput, error) {
+	a, err := pick(stubOp27Items, r)
+	if err != nil {
+		return api.Op27ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op27ItemsOutput](a), nil
+}
 
 var stubOp27Items = &contract.Stub{Endpoint: "op27Items",
 	When: [][]contract.Condition{
@@ -373,7 +537,13 @@ var stubOp27Items = &contract.Stub{Endpoint: "op27Items",
 	}}
 
 // Op28Items gives the stub answer of op28Items (GET /v1/items28/{itemId}/parts/{part_no}).
-func Op28Items(r *http.Request) (api.Response, error) { return answer(stubOp28Items, r) }
+func Op28Items(r *http.Request) (api.Op28ItemsOutput, error) {
+	a, err := pick(stubOp28Items, r)
+	if err != nil {
+		return api.Op28ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op28ItemsOutput](a), nil
+}
 
 var stubOp28Items = &contract.Stub{Endpoint: "op28Items",
 	When: [][]contract.Condition{
@@ -386,7 +556,13 @@ var stubOp28Items = &contract.Stub{Endpoint: "op28Items",
 	}}
 
 // Op29Items gives the stub answer of op29Items (POST /v1/items29/{itemId}/parts/{part_no}).
-func Op29Items(r *http.Request) (api.Response, error) { return answer(stubOp29Items, r) }
+func Op29Items(r *http.Request) (api.Op29ItemsOutput, error) {
+	a, err := pick(stubOp29Items, r)
+	if err != nil {
+		return api.Op29ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op29ItemsOutput](a), nil
+}
 
 var stubOp29Items = &contract.Stub{Endpoint: "op29Items",
 	When: [][]contract.Condition{
@@ -399,7 +575,13 @@ var stubOp29Items = &contract.Stub{Endpoint: "op29Items",
 	}}
 
 // Op30Items gives the stub answer of op30Items (PUT /v1/items30/{itemId}/parts/{part_no}).
-func Op30Items(r *http.Request) (api.Response, error) { return answer(stubOp30Items, r) }
+func Op30Items(r *http.Request) (api.Op30ItemsOutput, error) {
+	a, err := pick(stubOp30Items, r)
+	if err != nil {
+		return api.Op30ItemsOutput{}, err
+	}
+	return api.StubOutput[api.Op30ItemsOutput](a), nil
+}
 
 var stubOp30Items = &contract.Stub{Endpoint: "op30Items",
 	When: [][]contract.Condition{

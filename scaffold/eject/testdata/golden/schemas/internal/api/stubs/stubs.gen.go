@@ -12,16 +12,24 @@ import (
 	"tasks/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // ListTasks gives the stub answer of listTasks (GET /tasks).
-func ListTasks(r *http.Request) (api.Response, error) { return answer(stubListTasks, r) }
+func ListTasks(r *http.Request) (api.ListTasksOutput, error) {
+	a, err := pick(stubListTasks, r)
+	if err != nil {
+		return api.ListTasksOutput{}, err
+	}
+	return api.StubOutput[api.ListTasksOutput](a), nil
+}
 
 var stubListTasks = &contract.Stub{Endpoint: "listTasks",
 	When: [][]contract.Condition{
@@ -32,7 +40,13 @@ var stubListTasks = &contract.Stub{Endpoint: "listTasks",
 	}}
 
 // CreateTask gives the stub answer of createTask (POST /tasks).
-func CreateTask(r *http.Request) (api.Response, error) { return answer(stubCreateTask, r) }
+func CreateTask(r *http.Request) (api.CreateTaskOutput, error) {
+	a, err := pick(stubCreateTask, r)
+	if err != nil {
+		return api.CreateTaskOutput{}, err
+	}
+	return api.StubOutput[api.CreateTaskOutput](a), nil
+}
 
 var stubCreateTask = &contract.Stub{Endpoint: "createTask",
 	When: [][]contract.Condition{
@@ -45,7 +59,13 @@ var stubCreateTask = &contract.Stub{Endpoint: "createTask",
 	}}
 
 // Stats gives the stub answer of stats (GET /stats).
-func Stats(r *http.Request) (api.Response, error) { return answer(stubStats, r) }
+func Stats(r *http.Request) (api.StatsOutput, error) {
+	a, err := pick(stubStats, r)
+	if err != nil {
+		return api.StatsOutput{}, err
+	}
+	return api.StubOutput[api.StatsOutput](a), nil
+}
 
 var stubStats = &contract.Stub{Endpoint: "stats",
 	When: [][]contract.Condition{

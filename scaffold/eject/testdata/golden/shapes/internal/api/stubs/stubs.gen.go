@@ -13,16 +13,24 @@ import (
 	"shapes/internal/contract"
 )
 
-func answer(s *contract.Stub, r *http.Request) (api.Response, error) {
+// pick picks the stub answer for r, or the error answer bb serve gives: a 404 when no
+// response matches, a 400 when a body condition meets a body that is not JSON.
+func pick(s *contract.Stub, r *http.Request) (*contract.Answer, error) {
 	a, _, herr := s.Answer(api.Request(r))
 	if herr != nil {
-		return api.Response{}, herr
+		return nil, herr
 	}
-	return api.StubResponse(a), nil
+	return a, nil
 }
 
 // GetFeed gives the stub answer of getFeed (GET /feed).
-func GetFeed(r *http.Request) (api.Response, error) { return answer(stubGetFeed, r) }
+func GetFeed(r *http.Request) (api.GetFeedOutput, error) {
+	a, err := pick(stubGetFeed, r)
+	if err != nil {
+		return api.GetFeedOutput{}, err
+	}
+	return api.StubOutput[api.GetFeedOutput](a), nil
+}
 
 var stubGetFeed = &contract.Stub{Endpoint: "getFeed",
 	When: [][]contract.Condition{
@@ -35,7 +43,13 @@ var stubGetFeed = &contract.Stub{Endpoint: "getFeed",
 	}}
 
 // ListNumbers gives the stub answer of listNumbers (GET /numbers).
-func ListNumbers(r *http.Request) (api.Response, error) { return answer(stubListNumbers, r) }
+func ListNumbers(r *http.Request) (api.ListNumbersOutput, error) {
+	a, err := pick(stubListNumbers, r)
+	if err != nil {
+		return api.ListNumbersOutput{}, err
+	}
+	return api.StubOutput[api.ListNumbersOutput](a), nil
+}
 
 var stubListNumbers = &contract.Stub{Endpoint: "listNumbers",
 	When: [][]contract.Condition{
@@ -46,7 +60,13 @@ var stubListNumbers = &contract.Stub{Endpoint: "listNumbers",
 	}}
 
 // ListNames gives the stub answer of listNames (GET /names).
-func ListNames(r *http.Request) (api.Response, error) { return answer(stubListNames, r) }
+func ListNames(r *http.Request) (api.ListNamesOutput, error) {
+	a, err := pick(stubListNames, r)
+	if err != nil {
+		return api.ListNamesOutput{}, err
+	}
+	return api.StubOutput[api.ListNamesOutput](a), nil
+}
 
 var stubListNames = &contract.Stub{Endpoint: "listNames",
 	When: [][]contract.Condition{
@@ -57,7 +77,13 @@ var stubListNames = &contract.Stub{Endpoint: "listNames",
 	}}
 
 // ListNothing gives the stub answer of listNothing (GET /nothing).
-func ListNothing(r *http.Request) (api.Response, error) { return answer(stubListNothing, r) }
+func ListNothing(r *http.Request) (api.ListNothingOutput, error) {
+	a, err := pick(stubListNothing, r)
+	if err != nil {
+		return api.ListNothingOutput{}, err
+	}
+	return api.StubOutput[api.ListNothingOutput](a), nil
+}
 
 var stubListNothing = &contract.Stub{Endpoint: "listNothing",
 	When: [][]contract.Condition{
@@ -68,7 +94,13 @@ var stubListNothing = &contract.Stub{Endpoint: "listNothing",
 	}}
 
 // ListPeople gives the stub answer of listPeople (GET /people).
-func ListPeople(r *http.Request) (api.Response, error) { return answer(stubListPeople, r) }
+func ListPeople(r *http.Request) (api.ListPeopleOutput, error) {
+	a, err := pick(stubListPeople, r)
+	if err != nil {
+		return api.ListPeopleOutput{}, err
+	}
+	return api.StubOutput[api.ListPeopleOutput](a), nil
+}
 
 var stubListPeople = &contract.Stub{Endpoint: "listPeople",
 	When: [][]contract.Condition{
@@ -81,7 +113,13 @@ var stubListPeople = &contract.Stub{Endpoint: "listPeople",
 	}}
 
 // Count gives the stub answer of count (GET /count).
-func Count(r *http.Request) (api.Response, error) { return answer(stubCount, r) }
+func Count(r *http.Request) (api.CountOutput, error) {
+	a, err := pick(stubCount, r)
+	if err != nil {
+		return api.CountOutput{}, err
+	}
+	return api.StubOutput[api.CountOutput](a), nil
+}
 
 var stubCount = &contract.Stub{Endpoint: "count",
 	When: [][]contract.Condition{
@@ -92,7 +130,13 @@ var stubCount = &contract.Stub{Endpoint: "count",
 	}}
 
 // Greeting gives the stub answer of greeting (GET /greeting).
-func Greeting(r *http.Request) (api.Response, error) { return answer(stubGreeting, r) }
+func Greeting(r *http.Request) (api.GreetingOutput, error) {
+	a, err := pick(stubGreeting, r)
+	if err != nil {
+		return api.GreetingOutput{}, err
+	}
+	return api.StubOutput[api.GreetingOutput](a), nil
+}
 
 var stubGreeting = &contract.Stub{Endpoint: "greeting",
 	When: [][]contract.Condition{
@@ -103,7 +147,13 @@ var stubGreeting = &contract.Stub{Endpoint: "greeting",
 	}}
 
 // IsOpen gives the stub answer of isOpen (GET /open).
-func IsOpen(r *http.Request) (api.Response, error) { return answer(stubIsOpen, r) }
+func IsOpen(r *http.Request) (api.IsOpenOutput, error) {
+	a, err := pick(stubIsOpen, r)
+	if err != nil {
+		return api.IsOpenOutput{}, err
+	}
+	return api.StubOutput[api.IsOpenOutput](a), nil
+}
 
 var stubIsOpen = &contract.Stub{Endpoint: "isOpen",
 	When: [][]contract.Condition{
@@ -114,7 +164,13 @@ var stubIsOpen = &contract.Stub{Endpoint: "isOpen",
 	}}
 
 // Ratio gives the stub answer of ratio (GET /ratio).
-func Ratio(r *http.Request) (api.Response, error) { return answer(stubRatio, r) }
+func Ratio(r *http.Request) (api.RatioOutput, error) {
+	a, err := pick(stubRatio, r)
+	if err != nil {
+		return api.RatioOutput{}, err
+	}
+	return api.StubOutput[api.RatioOutput](a), nil
+}
 
 var stubRatio = &contract.Stub{Endpoint: "ratio",
 	When: [][]contract.Condition{
@@ -127,7 +183,13 @@ var stubRatio = &contract.Stub{Endpoint: "ratio",
 	}}
 
 // Anything gives the stub answer of anything (GET /anything).
-func Anything(r *http.Request) (api.Response, error) { return answer(stubAnything, r) }
+func Anything(r *http.Request) (api.AnythingOutput, error) {
+	a, err := pick(stubAnything, r)
+	if err != nil {
+		return api.AnythingOutput{}, err
+	}
+	return api.StubOutput[api.AnythingOutput](a), nil
+}
 
 var stubAnything = &contract.Stub{Endpoint: "anything",
 	When: [][]contract.Condition{
@@ -140,7 +202,13 @@ var stubAnything = &contract.Stub{Endpoint: "anything",
 	}}
 
 // Maybe gives the stub answer of maybe (GET /maybe).
-func Maybe(r *http.Request) (api.Response, error) { return answer(stubMaybe, r) }
+func Maybe(r *http.Request) (api.MaybeOutput, error) {
+	a, err := pick(stubMaybe, r)
+	if err != nil {
+		return api.MaybeOutput{}, err
+	}
+	return api.StubOutput[api.MaybeOutput](a), nil
+}
 
 var stubMaybe = &contract.Stub{Endpoint: "maybe",
 	When: [][]contract.Condition{
@@ -153,7 +221,13 @@ var stubMaybe = &contract.Stub{Endpoint: "maybe",
 	}}
 
 // NothingAtAll gives the stub answer of nothingAtAll (GET /null).
-func NothingAtAll(r *http.Request) (api.Response, error) { return answer(stubNothingAtAll, r) }
+func NothingAtAll(r *http.Request) (api.NothingAtAllOutput, error) {
+	a, err := pick(stubNothingAtAll, r)
+	if err != nil {
+		return api.NothingAtAllOutput{}, err
+	}
+	return api.StubOutput[api.NothingAtAllOutput](a), nil
+}
 
 var stubNothingAtAll = &contract.Stub{Endpoint: "nothingAtAll",
 	When: [][]contract.Condition{
@@ -164,7 +238,13 @@ var stubNothingAtAll = &contract.Stub{Endpoint: "nothingAtAll",
 	}}
 
 // EmptyObject gives the stub answer of emptyObject (POST /empty).
-func EmptyObject(r *http.Request) (api.Response, error) { return answer(stubEmptyObject, r) }
+func EmptyObject(r *http.Request) (api.EmptyObjectOutput, error) {
+	a, err := pick(stubEmptyObject, r)
+	if err != nil {
+		return api.EmptyObjectOutput{}, err
+	}
+	return api.StubOutput[api.EmptyObjectOutput](a), nil
+}
 
 var stubEmptyObject = &contract.Stub{Endpoint: "emptyObject",
 	When: [][]contract.Condition{
@@ -175,7 +255,13 @@ var stubEmptyObject = &contract.Stub{Endpoint: "emptyObject",
 	}}
 
 // Nested gives the stub answer of nested (POST /nested).
-func Nested(r *http.Request) (api.Response, error) { return answer(stubNested, r) }
+func Nested(r *http.Request) (api.NestedOutput, error) {
+	a, err := pick(stubNested, r)
+	if err != nil {
+		return api.NestedOutput{}, err
+	}
+	return api.StubOutput[api.NestedOutput](a), nil
+}
 
 var stubNested = &contract.Stub{Endpoint: "nested",
 	When: [][]contract.Condition{
