@@ -46,7 +46,13 @@ func (ck *checker) answer(c *spec.Case, resp *http.Response, body []byte, et *sp
 			}
 		}
 	}
-	if !r.JSONBody() || c.Method == http.MethodHead {
+	if c.Method == http.MethodHead {
+		return
+	}
+	if !r.JSONBody() {
+		if r.BodyFile != "" {
+			ck.warn("body not checked: the spec answers %s (%s), not JSON", mediaType(r.ContentType()), r.BodyFile)
+		}
 		return
 	}
 	ct := resp.Header.Get("Content-Type")
