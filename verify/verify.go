@@ -1,7 +1,7 @@
 // Package verify replays a spec's examples against a running backend and reports where
-// the backend no longer answers the way the app expects: the status, the JSON content
-// type, the body's shape against the types inferred from the spec and, when strict,
-// the values themselves.
+// the backend no longer answers the way the app expects: the status, the content type
+// bb serve would send, the body's shape against the types inferred from the spec and,
+// when strict, the values themselves (the exact bytes of a body that is not JSON).
 package verify
 
 import (
@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -36,7 +35,7 @@ type Options struct {
 	Headers  http.Header   // added to every request, over the spec's own (auth tokens)
 	Timeout  time.Duration // per request; 0 means DefaultTimeout
 	Only     []string      // endpoint names to verify; empty: all
-	Strict   bool          // also compare body values and the spec's response headers
+	Strict   bool          // also compare body values (bytes, when not JSON) and the spec's response headers
 	Insecure bool          // skip TLS certificate checks, for local development certificates
 	Client   *http.Client  // nil: a client built from Insecure; redirects are never followed
 }
@@ -177,7 +176,8 @@ func (r *runner) run(ctx context.Context, c *spec.Case, et *spec.EndpointTypes) 
 		return res
 	}
 	start := time.Now()
-	resp, body, err := r.send(ctx, c)
+	x := expect(c.Response)
+	resp, body, err := r.send(ctx, c, x.accept())
 	res.Duration = time.Since(start)
 	if err != nil {
 		res.Outcome = Fail
@@ -185,7 +185,7 @@ func (r *runner) run(ctx context.Context, c *spec.Case, et *spec.EndpointTypes) 
 		return res
 	}
 	ck := &checker{}
-	ck.answer(c, resp, body, et, r.opt.Strict)
+	ck.answer(c, x, resp, body, et, r.opt.Strict)
 	res.Failures, res.Warnings = ck.failures, ck.warnings
 	res.Outcome = Pass
 	if len(res.Failures) > 0 {
@@ -194,7 +194,7 @@ func (r *runner) run(ctx context.Context, c *spec.Case, et *spec.EndpointTypes) 
 	return res
 }
 
-func (r *runner) send(ctx context.Context, c *spec.Case) (*http.Response, []byte, error) {
+func (r *runner) send(ctx context.Context, c *spec.Case, accept string) (*http.Response, []byte, error) {
 	target := strings.TrimRight(r.opt.BaseURL, "/") + c.Path
 	if len(c.Query) > 0 {
 		target += "?" + c.Query.Encode()
@@ -212,7 +212,7 @@ func (r *runner) send(ctx context.Context, c *spec.Case) (*http.Response, []byte
 	if c.Body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	req.Header.Set("Accept", "application/json")
+	req.Header.Set("Accept", accept)
 	req.Header.Set("User-Agent", "bb-verify")
 	for k, vs := range c.Header {
 		req.Header[k] = slices.Clone(vs)
@@ -263,20 +263,4 @@ func unwrapURL(err error) error {
 		return ue.Err
 	}
 	return err
-}
-
-// mediaType is a Content-Type without its parameters, in lower case.
-func mediaType(ct string) string {
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil && err != mime.ErrInvalidMediaParameter {
-		mt, _, _ = strings.Cut(ct, ";")
-		return strings.ToLower(strings.TrimSpace(mt))
-	}
-	return mt
-}
-
-// isJSONType reports whether a Content-Type is JSON: application/json or a +json type.
-func isJSONType(ct string) bool {
-	mt, _, err := mime.ParseMediaType(ct)
-	return err == nil && (mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json"))
 }
