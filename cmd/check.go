@@ -23,7 +23,9 @@ func newCheckCmd(streams *IO) *cobra.Command {
 
 Validate bb.yaml and list every endpoint with its responses and their
 conditions. Every problem is reported with file:line:col; the exit code is 2
-when there is any.`,
+when there is any. What is valid but likely a mistake (a when condition on a
+key the request example does not have, which the generated client can never
+send) is reported as file:line:col: warning: …, and the exit code stays 0.`,
 		Example: `  bb check examples/bookshelf`,
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -38,12 +40,16 @@ func runCheck(opts *CheckOptions, streams *IO) error {
 	if err != nil {
 		return err
 	}
-	w := streams.Out
-	noun := "endpoints"
-	if len(s.Endpoints) == 1 {
-		noun = "endpoint"
+	warnings := s.Warnings()
+	for _, wn := range warnings {
+		fmt.Fprintln(streams.Err, wn)
 	}
-	fmt.Fprintf(w, "%s: ok, %s with %d %s\n", s.File, s.Name, len(s.Endpoints), noun)
+	w := streams.Out
+	fmt.Fprintf(w, "%s: ok, %s with %s", s.File, s.Name, plural(len(s.Endpoints), "endpoint"))
+	if len(warnings) > 0 {
+		fmt.Fprintf(w, ", %s", plural(len(warnings), "warning"))
+	}
+	fmt.Fprintln(w)
 	for _, e := range s.Endpoints {
 		fmt.Fprintf(w, "\n%s %s  (%s)\n", e.Method, e.Path, e.Name)
 		for i, r := range e.Responses {
@@ -70,4 +76,12 @@ func runCheck(opts *CheckOptions, streams *IO) error {
 		}
 	}
 	return nil
+}
+
+// plural counts n things: "1 endpoint", "2 endpoints".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

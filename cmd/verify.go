@@ -40,10 +40,11 @@ Replay the spec against any running backend (the ejected Go server, a Flask
 app, anything) and report where it no longer answers as the app expects. For
 every response of every endpoint, bb verify sends the request that reaches it:
 the endpoint's request example with the response's when values, and other
-values for whatever earlier responses test. It checks the status, the JSON
-content type and the body's shape (required keys, types, null); --strict also
-compares the values. A response no request can reach is reported as failed;
-give it an example: in bb.yaml.
+values for whatever earlier responses test. It checks the status, the content
+type bb serve would send and the body's shape (required keys, types, null);
+--strict also compares the values, and the exact bytes of a body that is not
+JSON (a CSV bodyFile), which is otherwise only warned about. A response no
+request can reach is reported as failed; give it an example: in bb.yaml.
 
 The report has one line per case and ends with "N passed, N failed"; the exit
 code is 1 when any case failed.`,
@@ -61,7 +62,7 @@ code is 1 when any case failed.`,
 	f.StringArrayVarP(&opts.Headers, "header", "H", nil, "a header to send with every request, as 'Name: value' (repeatable)")
 	f.DurationVar(&opts.Timeout, "timeout", verify.DefaultTimeout, "how long each request may take")
 	f.StringSliceVar(&opts.Only, "only", nil, "check only these endpoints, by operation name (repeatable)")
-	f.BoolVar(&opts.Strict, "strict", false, "also compare body values and the spec's response headers")
+	f.BoolVar(&opts.Strict, "strict", false, "also compare body values, the bytes of bodies that are not JSON, and the spec's response headers")
 	f.BoolVar(&opts.JSON, "json", false, "print a JSON report instead of the text one")
 	f.StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to this file")
 	f.BoolVar(&opts.Insecure, "insecure", false, "skip TLS certificate checks, for a local development certificate")
