@@ -68,6 +68,9 @@ defaults.`,
 			if err := mergeServeConfig(v, s, opts); err != nil {
 				return err
 			}
+			for _, w := range s.Warnings() {
+				fmt.Fprintln(streams.Err, w)
+			}
 			return runServe(c, s, opts, streams)
 		},
 	}
