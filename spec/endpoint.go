@@ -38,20 +38,6 @@ var (
 var framingHeaders = map[string]bool{"Content-Length": true, "Transfer-Encoding": true, "Connection": true,
 	"Keep-Alive": true, "Upgrade": true, "Trailer": true, "Te": true}
 
-// reservedWords are words that cannot name an operation: Swift keywords (a function named
-// `default` would need backticks at every call) and Go keywords.
-var reservedWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`associatedtype class deinit enum extension fileprivate func import init inout
-		internal let open operator private precedencegroup protocol public rethrows static struct subscript
-		typealias var break case catch continue default defer do else fallthrough for guard if in repeat
-		return throw switch where while as false is nil self Self super throws true try await async any some
-		Any Type Protocol chan const go goto interface map package range select type`) {
-		reservedWords[w] = true
-	}
-}
-
 func (p *parser) endpoints(n *yaml.Node, s *Spec) {
 	n = resolve(n)
 	if isNull(n) {
@@ -73,8 +59,6 @@ func (p *parser) endpoints(n *yaml.Node, s *Spec) {
 		switch {
 		case !identRE.MatchString(name):
 			p.errorf(posOf(f.keyN), "operation name %q must start with a letter and hold only letters, digits and '_', so it can name a Swift function and a Go handler", name)
-		case reservedWords[name]:
-			p.errorf(posOf(f.keyN), "operation name %q is a reserved word in Swift or Go; choose another, e.g. %q", name, name+"Item")
 		default:
 			// Go handlers are exported, so getUser and GetUser would both be GetUser.
 			up := strings.ToUpper(name[:1]) + name[1:]

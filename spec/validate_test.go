@@ -455,14 +455,6 @@ func TestParseErrors(t *testing.T) {
 			    path: /users
 			    responses: [{status: 200}]
 			`, []wantErr{{"3:3", `operation name "_getUser" must start with a letter`}}},
-		{"operation name a reserved word", `
-			version: 1
-			endpoints:
-			  default:
-			    method: GET
-			    path: /users
-			    responses: [{status: 200}]
-			`, []wantErr{{"3:3", `operation name "default" is a reserved word in Swift or Go; choose another, e.g. "defaultItem"`}}},
 		{"operation names differing in first-letter case", `
 			version: 1
 			endpoints:

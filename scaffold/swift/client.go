@@ -46,6 +46,7 @@ func (g *generator) packageData() packageTmpl {
 		if members[ed.Name] {
 			ed.Name = funcs.unique(strings.ToLower(et.Endpoint.Method) + spec.UpperCamel(spec.Words(ed.Name)))
 		}
+		ed.Name = escape(ed.Name) // an operation named default is func `default`
 		d.Endpoints = append(d.Endpoints, ed)
 	}
 	d.Example = g.example()
@@ -215,7 +216,7 @@ func (g *generator) example() []string {
 	if et.Request != nil && e.Request.Body != nil && e.Request.Schema == nil {
 		args = append(args, "body: "+g.literal(e.Request.Body, et.Request, 1))
 	}
-	call := fmt.Sprintf("try await client.%s(%s)", e.Name, strings.Join(args, ", "))
+	call := fmt.Sprintf("try await client.%s(%s)", escape(e.Name), strings.Join(args, ", "))
 	if et.Response != nil {
 		call = "let answer = " + call
 	}

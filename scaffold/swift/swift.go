@@ -25,9 +25,14 @@ import (
 // whose first line must name the tools version).
 const Header = "// " + scaffold.Marker + " Regenerate with: bb gen swift"
 
-// swiftTypeNames are the types the generated code uses by name, beyond those spec
-// already keeps objects from: a model named URLError would hide Foundation's.
-var swiftTypeNames = strings.Fields(`JSONValue JSONCoding RFC3339 QueryValue Foundation
+// swiftTypeNames are the types the generated code uses by name, and the common types of
+// Swift and Foundation: a model named Data, Date or URLError would hide Foundation's.
+var swiftTypeNames = strings.Fields(`Any Self Type Protocol Error Data Date URL URLRequest
+	URLSession UUID String Int Double Float Bool Array Dictionary Set Optional Result Never Void
+	Decimal Character Codable Decodable Encodable Hashable Equatable Identifiable Sendable
+	CodingKey Decoder Encoder JSONDecoder JSONEncoder Task Actor Object Encoding Locale
+	Calendar TimeZone Notification Range Sequence Collection Substring
+	JSONValue JSONCoding RFC3339 QueryValue Foundation
 	FoundationNetworking CharacterSet HTTPURLResponse URLComponents URLQueryItem URLError
 	URLResponse DecodingError EncodingError CancellationError KeyValuePairs ISO8601DateFormatter
 	DateFormatter UTF8 LocalizedError CustomStringConvertible CodingKeys Response Body

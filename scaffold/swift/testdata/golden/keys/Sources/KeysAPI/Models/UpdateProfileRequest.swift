@@ -4,11 +4,11 @@ import Foundation
 
 /// The request body of `updateProfile`.
 public struct UpdateProfileRequest: Codable, Hashable, Sendable {
-    public var `default`: Int
-    public var selfValue: String
-    public var `protocol`: String
+    public var `default`: Int?
+    public var selfValue: String?
+    public var `protocol`: String?
 
-    public init(`default`: Int, selfValue: String, `protocol`: String) {
+    public init(`default`: Int? = nil, selfValue: String? = nil, `protocol`: String? = nil) {
         self.`default` = `default`
         self.selfValue = selfValue
         self.`protocol` = `protocol`

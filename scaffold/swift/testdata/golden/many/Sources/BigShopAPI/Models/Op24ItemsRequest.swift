@@ -4,16 +4,16 @@ import Foundation
 
 /// The request body of `op24Items`.
 public struct Op24ItemsRequest: Codable, Hashable, Sendable {
-    public var name: String
-    public var count: Int
-    public var price: Double
-    public var tags: [String]
+    public var name: String?
+    public var count: Int?
+    public var price: Double?
+    public var tags: [String]?
 
     public init(
-        name: String,
-        count: Int,
-        price: Double,
-        tags: [String]
+        name: String? = nil,
+        count: Int? = nil,
+        price: Double? = nil,
+        tags: [String]? = nil
     ) {
         self.name = name
         self.count = count
