@@ -14,7 +14,7 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 	body, herr := contract.ReadBody(w, req, r.maxBody)
 	if herr != nil {
 		note(w, herr.Msg)
-		contract.WriteError(w, herr)
+		r.errors.Write(w, herr)
 		return
 	}
 	rq := contract.NewRequest(req, body)
@@ -23,7 +23,7 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 		if ps := r.op.CheckRequest(rq); len(ps) > 0 {
 			if r.validate {
 				note(w, r.ep.Name+": refused: "+ps[0].String())
-				contract.WriteError(w, contract.BadRequest(ps))
+				r.errors.Write(w, contract.BadRequest(ps))
 				return
 			}
 			unfit = "; the ejected server would answer 400: " + ps[0].String()
@@ -39,7 +39,7 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 			msg = r.ep.Name + ": no response matched (" + strings.Join(herr.Unmatched, "; ") + ")"
 		}
 		note(w, msg+unfit)
-		contract.WriteError(w, herr)
+		r.errors.Write(w, herr)
 		return
 	}
 	i := 0

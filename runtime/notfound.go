@@ -28,7 +28,7 @@ func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		note(w, "method not allowed; allowed: "+strings.Join(allow, ", "))
-		writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s; allowed: %s", r.Method, path, strings.Join(allow, ", ")), "allowed", allow)
+		rt.writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s; allowed: %s", r.Method, path, strings.Join(allow, ", ")), "allowed", allow)
 		return
 	}
 	body, _ := io.ReadAll(r.Body)
@@ -39,7 +39,7 @@ func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
 	}
 	msg += "; to stub it, add under endpoints: in bb.yaml:\n" + strings.TrimRight(Snippet(rt.spec, r.Method, path, r.URL.Query(), body), "\n")
 	note(w, msg)
-	writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint answers %s %s", r.Method, path),
+	rt.writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint answers %s %s", r.Method, path),
 		"closest", closest, "hint", "the bb serve log shows a bb.yaml snippet for this request")
 }
 

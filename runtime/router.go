@@ -4,10 +4,8 @@
 package runtime
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"sort"
@@ -41,6 +39,7 @@ type Router struct {
 	// the CORS layer, answers OPTIONS requests on its paths.
 	hasOptions bool
 	files      map[string][]byte
+	errors     contract.ErrorFormat // the shape of bb's own error answers, from the spec's
 }
 
 type route struct {
@@ -50,6 +49,7 @@ type route struct {
 	op          *contract.Operation // what requests must fit; nil when the spec cannot be typed
 	validate    bool
 	maxBody     int64
+	errors      contract.ErrorFormat
 	fingerprint string
 }
 
@@ -65,7 +65,7 @@ func Compile(s *spec.Spec, opt Options) *Router {
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = DefaultMaxBody
 	}
-	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}}
+	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat()}
 	seen := map[string]bool{}
 	ops := map[*spec.Endpoint]*contract.Operation{}
 	if ts, err := spec.InferTypes(s, spec.InferOptions{}); err == nil {
@@ -74,7 +74,7 @@ func Compile(s *spec.Spec, opt Options) *Router {
 		}
 	}
 	for _, ep := range s.Endpoints {
-		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody}
+		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors}
 		for i, resp := range ep.Responses {
 			note := fmt.Sprintf("%s → response %d", ep.Name, i+1)
 			if len(resp.When) == 0 && i > 0 {
@@ -183,23 +183,12 @@ func (rt *Router) preflight(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// writeError sends a JSON error body: {"error": msg, ...extra}.
-func writeError(w http.ResponseWriter, status int, msg string, extra ...any) {
-	var b bytes.Buffer
-	b.WriteString(`{"error":`)
-	js, _ := json.Marshal(msg)
-	b.Write(js)
+// writeError sends an error answer in the spec's error format: the message, then the
+// extra members, given as key, value pairs.
+func (rt *Router) writeError(w http.ResponseWriter, status int, msg string, extra ...any) {
+	e := &contract.HTTPError{Status: status, Msg: msg}
 	for i := 0; i+1 < len(extra); i += 2 {
-		k, _ := json.Marshal(extra[i])
-		v, _ := json.Marshal(extra[i+1])
-		b.WriteByte(',')
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
+		e.Extra = append(e.Extra, contract.Member{Key: fmt.Sprint(extra[i]), Value: extra[i+1]})
 	}
-	b.WriteString("}\n")
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(status)
-	w.Write(b.Bytes())
+	rt.errors.Write(w, e)
 }

@@ -1,6 +1,10 @@
 package spec
 
-import "github.com/backwards-backend/bb/internal/contract"
+import (
+	"strings"
+
+	"github.com/backwards-backend/bb/internal/contract"
+)
 
 var contractKinds = [...]contract.Kind{
 	TypeAny: contract.KindAny, TypeBool: contract.KindBool, TypeInt: contract.KindInt,
@@ -69,4 +73,47 @@ func (r *Response) Answer() *contract.Answer {
 		headers[i] = [2]string{h.Name, h.Value}
 	}
 	return contract.NewAnswer(r.Status, ctype, body, headers, r.Delay)
+}
+
+// ErrorFormat is the shape of the errors a server built from s gives on its own, taken
+// from the spec's own error answers, so a client reads both alike: RFC 9457 problem
+// details when an error response declares Content-Type application/problem+json; else
+// a JSON object holding the message under the string key that every inline error body
+// of the spec has (message, say); else {"error": "…"}.
+func (s *Spec) ErrorFormat() contract.ErrorFormat {
+	var bodies []*Value
+	for _, e := range s.Endpoints {
+		for _, r := range e.Responses {
+			if r.Status < 400 {
+				continue
+			}
+			for _, h := range r.Headers {
+				if strings.EqualFold(h.Name, "Content-Type") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(h.Value)), "application/problem+json") {
+					return contract.ErrorFormat{Problem: true}
+				}
+			}
+			if r.Body != nil {
+				bodies = append(bodies, r.Body)
+			}
+		}
+	}
+	if len(bodies) == 0 || bodies[0].Kind != Object {
+		return contract.ErrorFormat{}
+	}
+next:
+	for _, f := range bodies[0].Fields {
+		if f.Value.Kind != String {
+			continue
+		}
+		for _, b := range bodies[1:] {
+			if v := b.Get(f.Key); b.Kind != Object || v == nil || v.Kind != String {
+				continue next
+			}
+		}
+		if f.Key == "error" {
+			return contract.ErrorFormat{}
+		}
+		return contract.ErrorFormat{Key: f.Key}
+	}
+	return contract.ErrorFormat{}
 }

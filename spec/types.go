@@ -58,6 +58,9 @@ type ObjectType struct {
 	// Open is set when a schema allows keys its properties do not list
 	// (additionalProperties). A request object that is not open refuses other keys.
 	Open bool
+	// MergePatch marks the objects of a PATCH body: a key absent leaves a value as it is,
+	// null removes it, so generated code must tell the two apart.
+	MergePatch bool
 }
 
 // TypeField is one field of an ObjectType.
@@ -98,14 +101,6 @@ type InferOptions struct {
 	// is given one of them.
 	Reserved []string
 }
-
-// reservedTypeNames clash with common types of the target languages and their standard
-// libraries, so no object takes them: a struct named Data or Date would shadow Foundation's.
-var reservedTypeNames = strings.Fields(`Any Self Type Protocol Error Data Date URL URLRequest
-	URLSession UUID String Int Double Float Bool Array Dictionary Set Optional Result Never Void
-	Decimal Character Codable Decodable Encodable Hashable Equatable Identifiable Sendable
-	CodingKey Decoder Encoder JSONDecoder JSONEncoder Task Actor Object Encoding Locale
-	Calendar TimeZone Notification Range Sequence Collection Substring`)
 
 // InferTypes infers the types of every endpoint of s from its examples, or from its
 // schemas where it has them, and names every object type.
@@ -154,6 +149,9 @@ func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 		et.Request = in.schema(e.Request.Schema)
 	case e.Request.Body != nil:
 		et.Request = settle(InferValue(e.Request.Body))
+		if e.Method == "PATCH" {
+			mergePatch(et.Request)
+		}
 	}
 	et.Response = in.responses(e, true)
 	et.Error = in.responses(e, false)
@@ -530,6 +528,20 @@ func (o *ObjectType) field(key string) *TypeField {
 	return nil
 }
 
+// mergePatch types a PATCH body as a JSON Merge Patch (RFC 7396): every key of every
+// object, however deep, is optional, and null means "remove it". Arrays are replaced
+// whole, so the objects inside them keep their own rules.
+func mergePatch(t *Type) {
+	if t.Kind != TypeObject {
+		return
+	}
+	t.Object.MergePatch = true
+	for _, f := range t.Object.Fields {
+		f.Optional, f.Type.Nullable = true, true
+		mergePatch(f.Type)
+	}
+}
+
 // finish turns what is still unknown into TypeAny, copying as it goes so merged examples
 // never share a mutable node. It is for types a schema gives, which say exactly what is
 // required and what is nullable.
@@ -555,7 +567,7 @@ func finishType(t *Type, inferred bool) *Type {
 			c.Elem = &Type{Kind: TypeAny}
 		}
 	case TypeObject:
-		o := &ObjectType{Name: c.Object.Name, Origin: c.Object.Origin, Open: c.Object.Open}
+		o := &ObjectType{Name: c.Object.Name, Origin: c.Object.Origin, Open: c.Object.Open, MergePatch: c.Object.MergePatch}
 		for _, f := range c.Object.Fields {
 			ft, optional := finishType(f.Type, inferred), f.Optional
 			if inferred && (optional || ft.Nullable) {
@@ -577,7 +589,7 @@ type namer struct {
 
 func newNamer(reserved []string) *namer {
 	n := &namer{taken: map[string]*ObjectType{}}
-	for _, r := range append(append([]string(nil), reservedTypeNames...), reserved...) {
+	for _, r := range reserved {
 		n.taken[strings.ToLower(r)] = nil
 	}
 	return n
@@ -680,7 +692,7 @@ func sameObject(a, b *ObjectType) bool {
 	}
 	for i, fa := range a.Fields {
 		fb := b.Fields[i]
-		if fa.Key != fb.Key || fa.Optional != fb.Optional || !sameType(fa.Type, fb.Type) || a.Open != b.Open {
+		if fa.Key != fb.Key || fa.Optional != fb.Optional || !sameType(fa.Type, fb.Type) || a.Open != b.Open || a.MergePatch != b.MergePatch {
 			return false
 		}
 	}

@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"github.com/backwards-backend/bb/internal/contract"
+
 	"fmt"
 	"os"
 	"path/filepath"
@@ -146,11 +148,11 @@ func TestNamingRules(t *testing.T) {
 			"GetThingResponse{a:A{x:X{p:int}}, b:B{a:BA{x:BAX{q:int}}}}"},
 		{"collision falls back to a number", `{x: {p: 1}, y_x: {q: 1}, y: {x: {r: 1}}}`,
 			"GetThingResponse{x:X{p:int}, y_x:YX{q:int}, y:Y{x:YX2{r:int}}}"},
-		{"reserved names avoided", `{data: {x: 1}, type: {y: 1}, error: {z: 1}}`,
-			"GetThingResponse{data:GetThingResponseData{x:int}, type:GetThingResponseType{y:int}, error:GetThingResponseError{z:int}}"},
+		{"no language's names reserved here (generators pass theirs)", `{data: {x: 1}, type: {y: 1}, error: {z: 1}}`,
+			"GetThingResponse{data:Data{x:int}, type:Type{y:int}, error:Error{z:int}}"},
 		{"digit-leading keys take the parent's name", `{2fa: {on: true}}`, "GetThingResponse{2fa:GetThingResponse2fa{on:bool}}"},
 		{"unicode keys", `{名前: {x: 1}, café: {y: 1}}`, "GetThingResponse{名前:名前{x:int}, café:Café{y:int}}"},
-		{"symbol-only keys", `{"$": {x: 1}}`, "GetThingResponse{$:GetThingResponseObject{x:int}}"},
+		{"symbol-only keys", `{"$": {x: 1}}`, "GetThingResponse{$:Object{x:int}}"},
 		{"case-insensitive collisions", `{user_id: {x: 1}, userID: {y: 1}}`,
 			"GetThingResponse{user_id:UserId{x:int}, userID:GetThingResponseUserID{y:int}}"},
 	}
@@ -380,6 +382,62 @@ func TestConditionFitsRequest(t *testing.T) {
 			t.Errorf("%s: %v", tt.when, err)
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "bb.yaml:10:")):
 			t.Errorf("%s: err %v, want one at line 10 saying %q", tt.when, err, tt.want)
+		}
+	}
+}
+
+// TestMergePatch: a PATCH body is a JSON Merge Patch, so every key of every object in
+// it is optional and may be null; arrays are replaced whole and keep their item rules.
+func TestMergePatch(t *testing.T) {
+	s := parseSpec(t, `version: 1
+name: T
+endpoints:
+  updateThing:
+    method: PATCH
+    path: /things/{id}
+    request:
+      body: {title: a, meta: {color: red}, tags: [{name: x}]}
+    responses:
+      - status: 204
+  addThing:
+    method: POST
+    path: /things
+    request:
+      body: {title: a}
+    responses:
+      - status: 201
+`)
+	ts, err := InferTypes(s, InferOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := show(ts.Endpoints[0].Request), "UpdateThingRequest{title?:string?, meta?:Meta{color?:string?}?, tags?:[Tag{name:string}]?}"; got != want {
+		t.Errorf("PATCH body:\n got %s\nwant %s", got, want)
+	}
+	if !ts.Endpoints[0].Request.Object.MergePatch || ts.Endpoints[1].Request.Object.MergePatch {
+		t.Error("only the PATCH body is a merge patch")
+	}
+	if got, want := show(ts.Endpoints[1].Request), "AddThingRequest{title:string}"; got != want {
+		t.Errorf("POST body: got %s, want %s", got, want)
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	spec := func(responses string) string {
+		return "version: 1\nname: T\nendpoints:\n  a:\n    method: GET\n    path: /a\n    responses:\n" + responses + "  b:\n    method: GET\n    path: /b\n    responses:\n      - status: 404\n        body: {message: no b, code: 7}\n"
+	}
+	for _, tt := range []struct {
+		responses string
+		want      contract.ErrorFormat
+	}{
+		{"      - status: 404\n        body: {message: no a}\n", contract.ErrorFormat{Key: "message"}},
+		{"      - status: 404\n        body: {error: no a, message: x}\n", contract.ErrorFormat{Key: "message"}},
+		{"      - status: 404\n        body: {reason: no a}\n", contract.ErrorFormat{}},
+		{"      - status: 422\n        headers: {Content-Type: application/problem+json}\n        body: {title: bad}\n", contract.ErrorFormat{Problem: true}},
+		{"      - status: 200\n        body: {error: fine}\n", contract.ErrorFormat{Key: "message"}},
+	} {
+		if got := parseSpec(t, spec(tt.responses)).ErrorFormat(); got != tt.want {
+			t.Errorf("%s: got %+v, want %+v", tt.responses, got, tt.want)
 		}
 	}
 }

@@ -355,3 +355,21 @@ func BenchmarkDecodeDeep(b *testing.B) {
 		}
 	}
 }
+
+func TestErrorFormat(t *testing.T) {
+	e := &HTTPError{Status: 422, Msg: "body.qty: bad", Problems: Problems{{Path: "body.qty", Msg: "bad"}}, Extra: []Member{{"hint", "x"}, {"detail", "ignored"}}}
+	for _, tt := range []struct {
+		f           ErrorFormat
+		ctype, body string
+	}{
+		{ErrorFormat{}, "application/json", `{"error":"body.qty: bad","problems":[{"path":"body.qty","message":"bad"}],"hint":"x","detail":"ignored"}`},
+		{ErrorFormat{Key: "message"}, "application/json", `{"message":"body.qty: bad","problems":[{"path":"body.qty","message":"bad"}],"hint":"x","detail":"ignored"}`},
+		{ErrorFormat{Problem: true}, "application/problem+json", `{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"body.qty: bad","problems":[{"path":"body.qty","message":"bad"}],"hint":"x"}`},
+	} {
+		rec := httptest.NewRecorder()
+		tt.f.Write(rec, e)
+		if rec.Code != 422 || rec.Header().Get("Content-Type") != tt.ctype || strings.TrimSpace(rec.Body.String()) != tt.body {
+			t.Errorf("%+v: %d %s\n%s\nwant %s", tt.f, rec.Code, rec.Header().Get("Content-Type"), rec.Body, tt.body)
+		}
+	}
+}

@@ -121,6 +121,7 @@ type HTTPError struct {
 
 	Endpoint  string   // the endpoint whose stub answers did not match, if any
 	Unmatched []string // why each stub answer did not match
+	Extra     []Member // more members of the error body
 }
 
 // Error returns the message.

@@ -140,7 +140,7 @@ func startServer(t *testing.T, bin, databaseURL, healthPath string) string {
 	port := freePort(t)
 	cmd := exec.Command(bin)
 	cmd.Dir = filepath.Dir(bin)
-	cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port), "DATABASE_URL="+databaseURL)
+	cmd.Env = append(os.Environ(), "HOST=127.0.0.1", "PORT="+strconv.Itoa(port), "DATABASE_URL="+databaseURL)
 	var logs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	if err := cmd.Start(); err != nil {

@@ -206,3 +206,14 @@ func usesNumbers(s *contract.Stub) bool {
 	}
 	return false
 }
+
+// errorFormatLit is the Go expression of an error format.
+func errorFormatLit(f contract.ErrorFormat) string {
+	switch {
+	case f.Problem:
+		return "contract.ErrorFormat{Problem: true}"
+	case f.Key != "":
+		return "contract.ErrorFormat{Key: " + strconv.Quote(f.Key) + "}"
+	}
+	return "contract.ErrorFormat{}"
+}

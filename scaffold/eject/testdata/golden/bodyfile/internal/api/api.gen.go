@@ -111,6 +111,10 @@ var opGetProduct = &contract.Operation{Name: "getProduct", Params: []contract.Pa
 	{In: contract.SourcePath, Name: "sku", Kind: contract.KindString},
 }}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"listProducts": {&contract.Schema{Kind: contract.KindArray, Elem: schemaProduct}, nil},

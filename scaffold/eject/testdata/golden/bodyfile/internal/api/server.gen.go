@@ -26,7 +26,8 @@ type Options struct {
 	// WriteError, when set, sends every error answer the server gives on its own: a
 	// request that does not fit (400, with every problem), a body over the limit (413), no
 	// such route (404, 405), a handler that failed (500). It may log them, or change their
-	// shape (RFC 9457 problem+json, say). Unset, they are JSON: {"error": "…"}.
+	// shape. Unset, they take the shape of the spec's own error answers, as in bb serve:
+	// RFC 9457 problem+json, or a JSON object with the message.
 	WriteError func(w http.ResponseWriter, r *http.Request, e *contract.HTTPError)
 }
 
@@ -66,13 +67,14 @@ func (r response) withHeader(name, value string) response {
 	return r
 }
 
-// Error answers with status and a JSON error body, {"error": msg}: return it from a
-// handler as its error.
+// Error answers with status and an error body holding msg, in the shape of the spec's
+// own error answers: return it from a handler as its error.
 func Error(status int, msg string) error { return &contract.HTTPError{Status: status, Msg: msg} }
 
-// WriteError sends a JSON error body, {"error": msg}, with status.
+// WriteError sends an error answer with status and msg, in the shape of the spec's own
+// error answers.
 func WriteError(w http.ResponseWriter, status int, msg string) {
-	contract.WriteError(w, &contract.HTTPError{Status: status, Msg: msg})
+	errorFormat.Write(w, &contract.HTTPError{Status: status, Msg: msg})
 }
 
 func (o Options) writeError(w http.ResponseWriter, r *http.Request, e *contract.HTTPError) {
@@ -80,7 +82,7 @@ func (o Options) writeError(w http.ResponseWriter, r *http.Request, e *contract.
 		o.WriteError(w, r, e)
 		return
 	}
-	contract.WriteError(w, e)
+	errorFormat.Write(w, e)
 }
 
 func (o Options) write(w http.ResponseWriter, r *http.Request, resp response) {
@@ -117,6 +119,41 @@ func (o Options) write(w http.ResponseWriter, r *http.Request, resp response) {
 		w.Write(data)
 	}
 }
+
+// Nullable is a key of a PATCH body, which is a JSON Merge Patch: absent (Set is
+// false) leaves the value as it is, null removes it, a value replaces it.
+type Nullable[T any] struct {
+	Value T
+	Null  bool // the key holds null: remove the value
+	Set   bool // the key is present
+}
+
+// Of is a Nullable holding v.
+func Of[T any](v T) Nullable[T] { return Nullable[T]{Value: v, Set: true} }
+
+// Null is a Nullable holding null.
+func Null[T any]() Nullable[T] { return Nullable[T]{Null: true, Set: true} }
+
+// MarshalJSON writes null or the value; a key that is not set is left out by omitzero.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.Null || !n.Set {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.Value)
+}
+
+// UnmarshalJSON reads null or the value; it is only called for a key that is present.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	n.Set = true
+	if string(bytes.TrimSpace(data)) == "null" {
+		n.Null = true
+		return nil
+	}
+	return json.Unmarshal(data, &n.Value)
+}
+
+// IsZero reports whether the key is absent, so omitzero leaves it out.
+func (n Nullable[T]) IsZero() bool { return !n.Set }
 
 type requestKey struct{}
 

@@ -349,6 +349,10 @@ var opHeaders = &contract.Operation{Name: "headers", Params: []contract.Param{
 	{In: contract.SourcePath, Name: "name", Kind: contract.KindString},
 }}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"getThing":  {schemaGetThingResponse, nil},

@@ -36,6 +36,16 @@ type Client struct {
 	C int64 `json:"c"`
 }
 
+// Data is inferred from getThing response .data.
+type Data struct {
+	X int64 `json:"x"`
+}
+
+// Date is inferred from getThing response .date.
+type Date struct {
+	D int64 `json:"d"`
+}
+
 // ErrorResponse is inferred from postThing error.
 type ErrorResponse struct {
 	Error string `json:"error"`
@@ -54,11 +64,11 @@ type GetOtherErrorResponseError struct {
 
 // GetThingResponse is inferred from getThing response.
 type GetThingResponse struct {
-	Data             GetThingResponseData   `json:"data"`
-	Type             GetThingResponseType   `json:"type"`
+	Data             Data                   `json:"data"`
+	Type             Type                   `json:"type"`
 	Error            GetThingResponseError  `json:"error"`
-	Date             GetThingResponseDate   `json:"date"`
-	URL              GetThingResponseUrl    `json:"url"`
+	Date             Date                   `json:"date"`
+	URL              Url                    `json:"url"`
 	Client           Client                 `json:"client"`
 	ClashClient      ClashClient            `json:"clash_client"`
 	ClashError       ClashError             `json:"clash_error"`
@@ -76,29 +86,9 @@ type GetThingResponse2 struct {
 	Nested bool `json:"nested"`
 }
 
-// GetThingResponseData is inferred from getThing response .data.
-type GetThingResponseData struct {
-	X int64 `json:"x"`
-}
-
-// GetThingResponseDate is inferred from getThing response .date.
-type GetThingResponseDate struct {
-	D int64 `json:"d"`
-}
-
 // GetThingResponseError is inferred from getThing response .error.
 type GetThingResponseError struct {
 	Z int64 `json:"z"`
-}
-
-// GetThingResponseType is inferred from getThing response .type.
-type GetThingResponseType struct {
-	Y int64 `json:"y"`
-}
-
-// GetThingResponseUrl is inferred from getThing response .url.
-type GetThingResponseUrl struct {
-	U int64 `json:"u"`
 }
 
 // GetThingResponseUserID is inferred from getThing response .userID.
@@ -108,15 +98,10 @@ type GetThingResponseUserID struct {
 
 // HeadersResponse is inferred from headers response.
 type HeadersResponse struct {
-	URLError UrlError            `json:"url_error"`
-	Query    Query               `json:"query"`
-	Response Response            `json:"response"`
-	Task     HeadersResponseTask `json:"task"`
-}
-
-// HeadersResponseTask is inferred from headers response .task.
-type HeadersResponseTask struct {
-	T int64 `json:"t"`
+	URLError UrlError `json:"url_error"`
+	Query    Query    `json:"query"`
+	Response Response `json:"response"`
+	Task     Task     `json:"task"`
 }
 
 // JsonValue is inferred from getThing response .json_value.
@@ -171,6 +156,21 @@ type SessionResponse struct {
 	Token string `json:"token"`
 }
 
+// Task is inferred from headers response .task.
+type Task struct {
+	T int64 `json:"t"`
+}
+
+// Type is inferred from getThing response .type.
+type Type struct {
+	Y int64 `json:"y"`
+}
+
+// Url is inferred from getThing response .url.
+type Url struct {
+	U int64 `json:"u"`
+}
+
 // UrlError is inferred from headers response .url_error.
 type UrlError struct {
 	X int64 `json:"x"`
@@ -205,6 +205,14 @@ var schemaClient = &contract.Schema{Kind: contract.KindObject, Name: "Client", F
 	{Key: "c", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
+var schemaData = &contract.Schema{Kind: contract.KindObject, Name: "Data", Fields: []contract.Field{
+	{Key: "x", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+}}
+
+var schemaDate = &contract.Schema{Kind: contract.KindObject, Name: "Date", Fields: []contract.Field{
+	{Key: "d", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+}}
+
 var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
 	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
@@ -219,11 +227,11 @@ var schemaGetOtherErrorResponseError = &contract.Schema{Kind: contract.KindObjec
 }}
 
 var schemaGetThingResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponse", Fields: []contract.Field{
-	{Key: "data", Required: true, Schema: schemaGetThingResponseData},
-	{Key: "type", Required: true, Schema: schemaGetThingResponseType},
+	{Key: "data", Required: true, Schema: schemaData},
+	{Key: "type", Required: true, Schema: schemaType},
 	{Key: "error", Required: true, Schema: schemaGetThingResponseError},
-	{Key: "date", Required: true, Schema: schemaGetThingResponseDate},
-	{Key: "url", Required: true, Schema: schemaGetThingResponseUrl},
+	{Key: "date", Required: true, Schema: schemaDate},
+	{Key: "url", Required: true, Schema: schemaUrl},
 	{Key: "client", Required: true, Schema: schemaClient},
 	{Key: "clash_client", Required: true, Schema: schemaClashClient},
 	{Key: "clash_error", Required: true, Schema: schemaClashError},
@@ -240,24 +248,8 @@ var schemaGetThingResponse2 = &contract.Schema{Kind: contract.KindObject, Name: 
 	{Key: "nested", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
 }}
 
-var schemaGetThingResponseData = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseData", Fields: []contract.Field{
-	{Key: "x", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-}}
-
-var schemaGetThingResponseDate = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseDate", Fields: []contract.Field{
-	{Key: "d", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-}}
-
 var schemaGetThingResponseError = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseError", Fields: []contract.Field{
 	{Key: "z", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-}}
-
-var schemaGetThingResponseType = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseType", Fields: []contract.Field{
-	{Key: "y", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-}}
-
-var schemaGetThingResponseUrl = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseUrl", Fields: []contract.Field{
-	{Key: "u", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
 var schemaGetThingResponseUserID = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseUserID", Fields: []contract.Field{
@@ -268,11 +260,7 @@ var schemaHeadersResponse = &contract.Schema{Kind: contract.KindObject, Name: "H
 	{Key: "url_error", Required: true, Schema: schemaUrlError},
 	{Key: "query", Required: true, Schema: schemaQuery},
 	{Key: "response", Required: true, Schema: schemaResponse},
-	{Key: "task", Required: true, Schema: schemaHeadersResponseTask},
-}}
-
-var schemaHeadersResponseTask = &contract.Schema{Kind: contract.KindObject, Name: "HeadersResponseTask", Fields: []contract.Field{
-	{Key: "t", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "task", Required: true, Schema: schemaTask},
 }}
 
 var schemaJsonValue = &contract.Schema{Kind: contract.KindObject, Name: "JsonValue", Fields: []contract.Field{
@@ -315,6 +303,18 @@ var schemaSessionRequest = &contract.Schema{Kind: contract.KindObject, Name: "Se
 
 var schemaSessionResponse = &contract.Schema{Kind: contract.KindObject, Name: "SessionResponse", Fields: []contract.Field{
 	{Key: "token", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+}}
+
+var schemaTask = &contract.Schema{Kind: contract.KindObject, Name: "Task", Fields: []contract.Field{
+	{Key: "t", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+}}
+
+var schemaType = &contract.Schema{Kind: contract.KindObject, Name: "Type", Fields: []contract.Field{
+	{Key: "y", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+}}
+
+var schemaUrl = &contract.Schema{Kind: contract.KindObject, Name: "Url", Fields: []contract.Field{
+	{Key: "u", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
 var schemaUrlError = &contract.Schema{Kind: contract.KindObject, Name: "UrlError", Fields: []contract.Field{

@@ -247,6 +247,10 @@ var opUpdateOrder = &contract.Operation{Name: "updateOrder", Params: []contract.
 // opHealth is what a request to health must fit.
 var opHealth = &contract.Operation{Name: "health"}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{Problem: true}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"placeOrder":   {schemaPlaceOrderResponse, schemaErrorResponse},

@@ -84,8 +84,8 @@ type PlaceOrderResponse struct {
 
 // UpdateOrderRequest is inferred from updateOrder request.
 type UpdateOrderRequest struct {
-	Note     string `json:"note"`
-	Priority int64  `json:"priority"`
+	Note     Nullable[string] `json:"note,omitzero"`
+	Priority Nullable[int64]  `json:"priority,omitzero"`
 }
 
 // UpdateOrderResponse is inferred from updateOrder response.
@@ -143,8 +143,8 @@ var schemaPlaceOrderResponse = &contract.Schema{Kind: contract.KindObject, Name:
 }}
 
 var schemaUpdateOrderRequest = &contract.Schema{Kind: contract.KindObject, Name: "UpdateOrderRequest", Fields: []contract.Field{
-	{Key: "note", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
-	{Key: "priority", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "note", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
+	{Key: "priority", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
 }}
 
 var schemaUpdateOrderResponse = &contract.Schema{Kind: contract.KindObject, Name: "UpdateOrderResponse", Fields: []contract.Field{

@@ -125,6 +125,10 @@ var opListEvents = &contract.Operation{Name: "listEvents", Params: []contract.Pa
 // opCreateEvent is what a request to createEvent must fit.
 var opCreateEvent = &contract.Operation{Name: "createEvent", Body: schemaCreateEventRequest}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"listEvents":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaEvent}, nil},

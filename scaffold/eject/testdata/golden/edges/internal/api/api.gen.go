@@ -301,6 +301,10 @@ var opBody = &contract.Operation{Name: "body", Params: []contract.Param{
 // opMarshalJSONEndpoint is what a request to marshalJSON must fit.
 var opMarshalJSONEndpoint = &contract.Operation{Name: "marshalJSON"}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"runTest":     {schemaRunTestResponse, nil},

@@ -261,6 +261,10 @@ var opRemoveBook = &contract.Operation{Name: "removeBook", Params: []contract.Pa
 	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
 }}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"listBooks":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaBook}, nil},

@@ -71,6 +71,10 @@ func decodeGetMessagesInput(r *http.Request, rq *contract.Request) (in GetMessag
 // opGetMessages is what a request to getMessages must fit.
 var opGetMessages = &contract.Operation{Name: "getMessages", Body: schemaGetMessagesRequest}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"getMessages": {schemaGetMessagesResponse, schemaErrorResponse},

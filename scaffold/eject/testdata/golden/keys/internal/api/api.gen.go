@@ -124,6 +124,10 @@ var opUpdateProfile = &contract.Operation{Name: "updateProfile", Params: []contr
 	{In: contract.SourceQuery, Name: "sort-by", Kind: contract.KindString},
 }, Body: schemaUpdateProfileRequest}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"getProfile":    {schemaGetProfileResponse, nil},

@@ -98,9 +98,9 @@ type Settings2fa struct {
 
 // UpdateProfileRequest is inferred from updateProfile request.
 type UpdateProfileRequest struct {
-	Default  int64  `json:"default"`
-	Self     string `json:"self"`
-	Protocol string `json:"protocol"`
+	Default  Nullable[int64]  `json:"default,omitzero"`
+	Self     Nullable[string] `json:"self,omitzero"`
+	Protocol Nullable[string] `json:"protocol,omitzero"`
 }
 
 var schemaClass = &contract.Schema{Kind: contract.KindObject, Name: "Class", Fields: []contract.Field{
@@ -166,7 +166,7 @@ var schemaSettings2fa = &contract.Schema{Kind: contract.KindObject, Name: "Setti
 }}
 
 var schemaUpdateProfileRequest = &contract.Schema{Kind: contract.KindObject, Name: "UpdateProfileRequest", Fields: []contract.Field{
-	{Key: "default", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-	{Key: "self", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
-	{Key: "protocol", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "default", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
+	{Key: "self", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
+	{Key: "protocol", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 }}

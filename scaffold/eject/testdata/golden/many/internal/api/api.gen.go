@@ -1736,6 +1736,10 @@ var opOp30Items = &contract.Operation{Name: "op30Items", Params: []contract.Para
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
 }, Body: schemaOp30ItemsRequest}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"op1Items":  {schemaOp1ItemsResponse, schemaErrorResponse},

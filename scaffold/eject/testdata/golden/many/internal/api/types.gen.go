@@ -15,19 +15,10 @@ type ErrorResponse struct {
 
 // Op10ItemsRequest is inferred from op10Items request.
 type Op10ItemsRequest struct {
-	Name  string   `json:"name"`
-	Count int64    `json:"count"`
-	Price float64  `json:"price"`
-	Tags  []string `json:"tags"`
-}
-
-// MarshalJSON writes Op10ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op10ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op10ItemsRequest
-	if v.Tags == nil {
-		v.Tags = []string{}
-	}
-	return json.Marshal(plain(v))
+	Name  Nullable[string]   `json:"name,omitzero"`
+	Count Nullable[int64]    `json:"count,omitzero"`
+	Price Nullable[float64]  `json:"price,omitzero"`
+	Tags  Nullable[[]string] `json:"tags,omitzero"`
 }
 
 // Op10ItemsResponse is inferred from op10Items response.
@@ -146,19 +137,10 @@ func (v Op16ItemsResponse) MarshalJSON() ([]byte, error) {
 
 // Op17ItemsRequest is inferred from op17Items request.
 type Op17ItemsRequest struct {
-	Name  string   `json:"name"`
-	Count int64    `json:"count"`
-	Price float64  `json:"price"`
-	Tags  []string `json:"tags"`
-}
-
-// MarshalJSON writes Op17ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op17ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op17ItemsRequest
-	if v.Tags == nil {
-		v.Tags = []string{}
-	}
-	return json.Marshal(plain(v))
+	Name  Nullable[string]   `json:"name,omitzero"`
+	Count Nullable[int64]    `json:"count,omitzero"`
+	Price Nullable[float64]  `json:"price,omitzero"`
+	Tags  Nullable[[]string] `json:"tags,omitzero"`
 }
 
 // Op17ItemsResponse is inferred from op17Items response.
@@ -310,19 +292,10 @@ func (v Op23ItemsResponse) MarshalJSON() ([]byte, error) {
 
 // Op24ItemsRequest is inferred from op24Items request.
 type Op24ItemsRequest struct {
-	Name  string   `json:"name"`
-	Count int64    `json:"count"`
-	Price float64  `json:"price"`
-	Tags  []string `json:"tags"`
-}
-
-// MarshalJSON writes Op24ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op24ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op24ItemsRequest
-	if v.Tags == nil {
-		v.Tags = []string{}
-	}
-	return json.Marshal(plain(v))
+	Name  Nullable[string]   `json:"name,omitzero"`
+	Count Nullable[int64]    `json:"count,omitzero"`
+	Price Nullable[float64]  `json:"price,omitzero"`
+	Tags  Nullable[[]string] `json:"tags,omitzero"`
 }
 
 // Op24ItemsResponse is inferred from op24Items response.
@@ -474,19 +447,10 @@ func (v Op30ItemsResponse) MarshalJSON() ([]byte, error) {
 
 // Op3ItemsRequest is inferred from op3Items request.
 type Op3ItemsRequest struct {
-	Name  string   `json:"name"`
-	Count int64    `json:"count"`
-	Price float64  `json:"price"`
-	Tags  []string `json:"tags"`
-}
-
-// MarshalJSON writes Op3ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op3ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op3ItemsRequest
-	if v.Tags == nil {
-		v.Tags = []string{}
-	}
-	return json.Marshal(plain(v))
+	Name  Nullable[string]   `json:"name,omitzero"`
+	Count Nullable[int64]    `json:"count,omitzero"`
+	Price Nullable[float64]  `json:"price,omitzero"`
+	Tags  Nullable[[]string] `json:"tags,omitzero"`
 }
 
 // Op3ItemsResponse is inferred from op3Items response.
@@ -614,10 +578,10 @@ var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "Err
 }}
 
 var schemaOp10ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op10ItemsRequest", Fields: []contract.Field{
-	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
-	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
-	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
+	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
+	{Key: "count", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
+	{Key: "price", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber, Nullable: true}},
+	{Key: "tags", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
 var schemaOp10ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op10ItemsResponse", Fields: []contract.Field{
@@ -665,10 +629,10 @@ var schemaOp16ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: 
 }}
 
 var schemaOp17ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op17ItemsRequest", Fields: []contract.Field{
-	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
-	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
-	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
+	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
+	{Key: "count", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
+	{Key: "price", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber, Nullable: true}},
+	{Key: "tags", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
 var schemaOp17ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op17ItemsResponse", Fields: []contract.Field{
@@ -729,10 +693,10 @@ var schemaOp23ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: 
 }}
 
 var schemaOp24ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op24ItemsRequest", Fields: []contract.Field{
-	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
-	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
-	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
+	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
+	{Key: "count", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
+	{Key: "price", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber, Nullable: true}},
+	{Key: "tags", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
 var schemaOp24ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op24ItemsResponse", Fields: []contract.Field{
@@ -793,10 +757,10 @@ var schemaOp30ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: 
 }}
 
 var schemaOp3ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op3ItemsRequest", Fields: []contract.Field{
-	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
-	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
-	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
+	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
+	{Key: "count", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
+	{Key: "price", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber, Nullable: true}},
+	{Key: "tags", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
 var schemaOp3ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op3ItemsResponse", Fields: []contract.Field{

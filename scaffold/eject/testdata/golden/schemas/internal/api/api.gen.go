@@ -46,10 +46,10 @@ func (o ListTasksOutput) WithHeader(name, value string) ListTasksOutput {
 	return o
 }
 
-// ListTasksOK answers 200 with a []ListTasksTask body, sent as JSON.
-func ListTasksOK(body []ListTasksTask) ListTasksOutput {
+// ListTasksOK answers 200 with a []Task body, sent as JSON.
+func ListTasksOK(body []Task) ListTasksOutput {
 	if body == nil {
-		body = []ListTasksTask{}
+		body = []Task{}
 	}
 	return ListTasksOutput{r: jsonResponse(200, "", body)}
 }
@@ -156,9 +156,13 @@ var opCreateTask = &contract.Operation{Name: "createTask", Body: schemaCreateTas
 // opStats is what a request to stats must fit.
 var opStats = &contract.Operation{Name: "stats"}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{Key: "message"}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
-	"listTasks":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaListTasksTask}, nil},
+	"listTasks":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaTask}, nil},
 	"createTask": {schemaCreateTaskResponse, schemaErrorResponse},
 	"stats":      {&contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindInt}}, nil},
 }

@@ -34,8 +34,8 @@ type ErrorResponse struct {
 	Fields  *map[string][]string `json:"fields,omitempty"`
 }
 
-// ListTasksTask is inferred from listTasks response[].
-type ListTasksTask struct {
+// Task is inferred from listTasks response[].
+type Task struct {
 	ID       int64              `json:"id"`
 	Title    string             `json:"title"`
 	Status   string             `json:"status"`
@@ -47,9 +47,9 @@ type ListTasksTask struct {
 	Extra    any                `json:"extra,omitempty"`
 }
 
-// MarshalJSON writes ListTasksTask, sending a nil list or map as empty, never null.
-func (v ListTasksTask) MarshalJSON() ([]byte, error) {
-	type plain ListTasksTask
+// MarshalJSON writes Task, sending a nil list or map as empty, never null.
+func (v Task) MarshalJSON() ([]byte, error) {
+	type plain Task
 	if v.Labels == nil {
 		v.Labels = []string{}
 	}
@@ -77,7 +77,7 @@ var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "Err
 	{Key: "fields", Required: false, Schema: &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}}},
 }}
 
-var schemaListTasksTask = &contract.Schema{Kind: contract.KindObject, Name: "ListTasksTask", Fields: []contract.Field{
+var schemaTask = &contract.Schema{Kind: contract.KindObject, Name: "Task", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "status", Required: true, Schema: &contract.Schema{Kind: contract.KindString, Enum: []string{"open", "done", "won't do"}}},

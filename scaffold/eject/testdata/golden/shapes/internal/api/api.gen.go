@@ -594,6 +594,10 @@ var opEmptyObject = &contract.Operation{Name: "emptyObject", Body: schemaEmptyOb
 // opNested is what a request to nested must fit.
 var opNested = &contract.Operation{Name: "nested", Body: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}}
 
+// errorFormat is the shape of the error answers the server gives on its own, taken from
+// the spec's own error answers, as bb serve does.
+var errorFormat = contract.ErrorFormat{}
+
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"getFeed":      {schemaGetFeedResponse, nil},
