@@ -4,7 +4,8 @@
 // Settings come from the environment: PORT (default 4000), HOST (default every
 // interface; 127.0.0.1 keeps it on this machine), CORS_ORIGINS (default none: web pages
 // of other origins may not call it; * allows all), DATABASE_URL (default sqlite:data.db;
-// a postgres:// URL uses PostgreSQL).
+// a postgres:// URL uses PostgreSQL), and the database pool's DB_MAX_CONNS,
+// DB_MAX_IDLE_CONNS, DB_CONN_MAX_LIFETIME and DB_CONN_MAX_IDLE_TIME (see store.Pool).
 package main
 
 import (
@@ -36,7 +37,11 @@ func run(log *slog.Logger) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	st, err := store.Open(ctx, os.Getenv("DATABASE_URL"))
+	pool, err := store.PoolFromEnv(os.Getenv)
+	if err != nil {
+		return err
+	}
+	st, err := store.OpenPool(ctx, os.Getenv("DATABASE_URL"), pool)
 	if err != nil {
 		return err
 	}

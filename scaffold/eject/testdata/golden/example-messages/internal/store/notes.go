@@ -13,7 +13,7 @@ type Note struct {
 	CreatedAt time.Time
 }
 
-// AddNote stores a note and returns it with its id.
+// AddNote stores a note and returns it with its id. Writes go through s.DB.
 func (s *Store) AddNote(ctx context.Context, text string) (Note, error) {
 	n := Note{Text: text, CreatedAt: time.Now().UTC().Truncate(time.Microsecond)}
 	err := s.DB.QueryRowContext(ctx,
@@ -22,9 +22,10 @@ func (s *Store) AddNote(ctx context.Context, text string) (Note, error) {
 	return n, err
 }
 
-// Notes returns the newest notes first, at most limit of them.
+// Notes returns the newest notes first, at most limit of them. Reads go through
+// s.Read, which on SQLite does not wait for writes.
 func (s *Store) Notes(ctx context.Context, limit int) ([]Note, error) {
-	rows, err := s.DB.QueryContext(ctx,
+	rows, err := s.Read.QueryContext(ctx,
 		s.Rebind(`SELECT id, text, created_at FROM notes ORDER BY id DESC LIMIT ?`), limit)
 	if err != nil {
 		return nil, err
