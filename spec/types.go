@@ -114,19 +114,112 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		return nil, in.errs
 	}
 	n := newNamer(opt.Reserved)
-	for _, et := range ts.Endpoints {
+	// Names are handed out in the order of the operation names, not of the file, so moving
+	// an endpoint never renames a type.
+	order := slices.Clone(ts.Endpoints)
+	sort.SliceStable(order, func(i, j int) bool { return order[i].Endpoint.Name < order[j].Endpoint.Name })
+	shared := sharedNames(order)
+	for _, et := range order {
 		op := UpperCamel(Words(et.Endpoint.Name))
 		// A list at the top takes its element's name from the operation's last word:
 		// listBooks answers with [Book].
 		words := Words(et.Endpoint.Name)
 		item := capitalize(words[len(words)-1])
-		et.Request = n.root(et.Request, op+"Request", item, op, et.Endpoint.Name+" request")
-		et.Response = n.root(et.Response, op+"Response", item, op, et.Endpoint.Name+" response")
+		req, resp := op+"Request", op+"Response"
+		if b, ok := shared[et.Request]; ok {
+			req = b
+		}
+		if b, ok := shared[et.Response]; ok {
+			resp = b
+		}
+		et.Request = n.root(et.Request, req, item, op, et.Endpoint.Name+" request")
+		et.Response = n.root(et.Response, resp, item, op, et.Endpoint.Name+" response")
 		et.Error = n.root(et.Error, "ErrorResponse", "ErrorResponseItem", op, et.Endpoint.Name+" error")
 	}
 	ts.Objects = n.objects
 	sort.Slice(ts.Objects, func(i, j int) bool { return ts.Objects[i].Name < ts.Objects[j].Name })
 	return ts, nil
+}
+
+// sharedNames gives one name to request and response bodies that have the same shape
+// in several places: getBook and addBook both answering {id, title} answer with Book,
+// not GetBookResponse and AddBookResponse. The name is the noun the operations share
+// (the last word of each, singular), or else the first operation's own name for it.
+func sharedNames(order []*EndpointTypes) map[*Type]string {
+	type root struct {
+		t    *Type
+		noun string
+		own  string
+	}
+	groups := map[string][]root{}
+	var keys []string
+	for _, et := range order {
+		words := Words(et.Endpoint.Name)
+		noun := capitalize(Singular(words[len(words)-1]))
+		op := UpperCamel(words)
+		for _, r := range []root{{et.Request, noun, op + "Request"}, {et.Response, noun, op + "Response"}} {
+			if r.t == nil || r.t.Kind != TypeObject {
+				continue
+			}
+			bare := *r.t
+			bare.Nullable = false // a body some answers leave out is still the same type
+			k := shapeKey(&bare)
+			if _, ok := groups[k]; !ok {
+				keys = append(keys, k)
+			}
+			groups[k] = append(groups[k], r)
+		}
+	}
+	out := map[*Type]string{}
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		name := g[0].noun
+		for _, r := range g[1:] {
+			if r.noun != name {
+				name = g[0].own
+				break
+			}
+		}
+		for _, r := range g {
+			out[r.t] = name
+		}
+	}
+	return out
+}
+
+// shapeKey spells a type's shape, names aside: two types with the same key are the same
+// type to every generator.
+func shapeKey(t *Type) string {
+	var b strings.Builder
+	var walk func(t *Type)
+	walk = func(t *Type) {
+		fmt.Fprintf(&b, "%d", t.Kind)
+		if t.Nullable {
+			b.WriteByte('?')
+		}
+		if len(t.Enum) > 0 {
+			fmt.Fprintf(&b, "%q", t.Enum)
+		}
+		switch t.Kind {
+		case TypeArray, TypeMap:
+			b.WriteByte('[')
+			walk(t.Elem)
+			b.WriteByte(']')
+		case TypeObject:
+			fmt.Fprintf(&b, "{%t%t", t.Object.Open, t.Object.MergePatch)
+			for _, f := range t.Object.Fields {
+				fmt.Fprintf(&b, "%q%t:", f.Key, f.Optional)
+				walk(f.Type)
+				b.WriteByte(',')
+			}
+			b.WriteByte('}')
+		}
+	}
+	walk(t)
+	return b.String()
 }
 
 type inferrer struct {

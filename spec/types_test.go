@@ -2,6 +2,7 @@ package spec
 
 import (
 	"github.com/backwards-backend/bb/internal/contract"
+	"sort"
 
 	"fmt"
 	"os"
@@ -264,8 +265,10 @@ endpoints:
 	}
 	want := []string{
 		"listBooks(?page:int, ?q:string, ?tags:[string], ?since:date-time, ?sort:string) - -> [Book{id:int}] ! -",
-		"getBook(id:int, slug:string) - -> GetBookResponse{id:int}? ! ErrorResponse{error:string, code?:int?}",
-		"addBook() AddBookRequest{title:string} -> AddBookResponse{id:int} ! AddBookErrorResponse{message:string}",
+		// One shape in three places is one type, named for the noun the operations share.
+		"getBook(id:int, slug:string) - -> Book{id:int}? ! GetBookErrorResponse{error:string, code?:int?}",
+		// Names go by operation name, not file order: addBook names ErrorResponse first.
+		"addBook() AddBookRequest{title:string} -> Book{id:int} ! ErrorResponse{message:string}",
 		"removeBook(id:int) - -> - ! -",
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -275,7 +278,7 @@ endpoints:
 	for _, o := range ts.Objects {
 		names = append(names, o.Name)
 	}
-	if want := "AddBookErrorResponse AddBookRequest AddBookResponse Book ErrorResponse GetBookResponse"; strings.Join(names, " ") != want {
+	if want := "AddBookRequest Book ErrorResponse GetBookErrorResponse"; strings.Join(names, " ") != want {
 		t.Errorf("objects = %s, want %s", strings.Join(names, " "), want)
 	}
 }
@@ -439,5 +442,27 @@ func TestErrorFormat(t *testing.T) {
 		if got := parseSpec(t, spec(tt.responses)).ErrorFormat(); got != tt.want {
 			t.Errorf("%s: got %+v, want %+v", tt.responses, got, tt.want)
 		}
+	}
+}
+
+// TestNamesIgnoreFileOrder: the same spec with its endpoints in another order gives every
+// type the same name.
+func TestNamesIgnoreFileOrder(t *testing.T) {
+	a := "  getThing:\n    method: GET\n    path: /a\n    responses:\n      - when: {query.a: 1}\n        body: {x: {p: 1}}\n      - status: 404\n        body: {error: no}\n"
+	b := "  addThing:\n    method: POST\n    path: /b\n    responses:\n      - when: {query.b: 1}\n        body: {x: {q: true}}\n      - status: 400\n        body: {message: bad}\n"
+	names := func(src string) string {
+		ts, err := InferTypes(parseSpec(t, "version: 1\nname: T\nendpoints:\n"+src), InferOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, et := range ts.Endpoints {
+			out = append(out, et.Endpoint.Name+"="+show(et.Response)+"!"+show(et.Error))
+		}
+		sort.Strings(out)
+		return strings.Join(out, " ")
+	}
+	if x, y := names(a+b), names(b+a); x != y {
+		t.Errorf("names depend on the file's order:\n%s\n%s", x, y)
 	}
 }

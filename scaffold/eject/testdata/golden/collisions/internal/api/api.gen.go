@@ -96,8 +96,8 @@ func PostThingCreated(body PostThingResponse) PostThingOutput {
 	return PostThingOutput{r: jsonResponse(201, "", body)}
 }
 
-// PostThingInternalServerError answers 500 with a ErrorResponse body, sent as JSON.
-func PostThingInternalServerError(body ErrorResponse) PostThingOutput {
+// PostThingInternalServerError answers 500 with a PostThingErrorResponse body, sent as JSON.
+func PostThingInternalServerError(body PostThingErrorResponse) PostThingOutput {
 	return PostThingOutput{r: jsonResponse(500, "", body)}
 }
 
@@ -115,8 +115,8 @@ func (o GetOtherOutput) WithHeader(name, value string) GetOtherOutput {
 	return o
 }
 
-// GetOtherNotFound answers 404 with a GetOtherErrorResponse body, sent as JSON.
-func GetOtherNotFound(body GetOtherErrorResponse) GetOtherOutput {
+// GetOtherNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func GetOtherNotFound(body ErrorResponse) GetOtherOutput {
 	return GetOtherOutput{r: jsonResponse(404, "", body)}
 }
 
@@ -356,8 +356,8 @@ var errorFormat = contract.ErrorFormat{}
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
 	"getThing":  {schemaGetThingResponse, nil},
-	"postThing": {schemaPostThingResponse, schemaErrorResponse},
-	"getOther":  {nil, schemaGetOtherErrorResponse},
+	"postThing": {schemaPostThingResponse, schemaPostThingErrorResponse},
+	"getOther":  {nil, schemaErrorResponse},
 	"send":      {nil, nil},
 	"perform":   {schemaPerformResponse, nil},
 	"session":   {schemaSessionResponse, nil},

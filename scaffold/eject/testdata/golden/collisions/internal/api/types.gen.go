@@ -46,18 +46,13 @@ type Date struct {
 	D int64 `json:"d"`
 }
 
-// ErrorResponse is inferred from postThing error.
+// ErrorResponse is inferred from getOther error.
 type ErrorResponse struct {
-	Error string `json:"error"`
+	Error ErrorResponseError `json:"error"`
 }
 
-// GetOtherErrorResponse is inferred from getOther error.
-type GetOtherErrorResponse struct {
-	Error GetOtherErrorResponseError `json:"error"`
-}
-
-// GetOtherErrorResponseError is inferred from getOther error .error.
-type GetOtherErrorResponseError struct {
+// ErrorResponseError is inferred from getOther error .error.
+type ErrorResponseError struct {
 	Code int64  `json:"code"`
 	Text string `json:"text"`
 }
@@ -112,6 +107,11 @@ type JsonValue struct {
 // PerformResponse is inferred from perform response.
 type PerformResponse struct {
 	Ok bool `json:"ok"`
+}
+
+// PostThingErrorResponse is inferred from postThing error.
+type PostThingErrorResponse struct {
+	Error string `json:"error"`
 }
 
 // PostThingRequest is inferred from postThing request.
@@ -214,14 +214,10 @@ var schemaDate = &contract.Schema{Kind: contract.KindObject, Name: "Date", Field
 }}
 
 var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
-	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "error", Required: true, Schema: schemaErrorResponseError},
 }}
 
-var schemaGetOtherErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetOtherErrorResponse", Fields: []contract.Field{
-	{Key: "error", Required: true, Schema: schemaGetOtherErrorResponseError},
-}}
-
-var schemaGetOtherErrorResponseError = &contract.Schema{Kind: contract.KindObject, Name: "GetOtherErrorResponseError", Fields: []contract.Field{
+var schemaErrorResponseError = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponseError", Fields: []contract.Field{
 	{Key: "code", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "text", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
@@ -269,6 +265,10 @@ var schemaJsonValue = &contract.Schema{Kind: contract.KindObject, Name: "JsonVal
 
 var schemaPerformResponse = &contract.Schema{Kind: contract.KindObject, Name: "PerformResponse", Fields: []contract.Field{
 	{Key: "ok", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
+}}
+
+var schemaPostThingErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "PostThingErrorResponse", Fields: []contract.Field{
+	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
 var schemaPostThingRequest = &contract.Schema{Kind: contract.KindObject, Name: "PostThingRequest", Fields: []contract.Field{

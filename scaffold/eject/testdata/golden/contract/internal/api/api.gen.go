@@ -57,8 +57,8 @@ func PlaceOrderCreated(body PlaceOrderResponse) PlaceOrderOutput {
 	return PlaceOrderOutput{r: jsonResponse(201, "", body)}
 }
 
-// PlaceOrderUnprocessableEntity answers 422 with a ErrorResponse body, sent as application/problem+json.
-func PlaceOrderUnprocessableEntity(body ErrorResponse) PlaceOrderOutput {
+// PlaceOrderUnprocessableEntity answers 422 with a PlaceOrderErrorResponse body, sent as application/problem+json.
+func PlaceOrderUnprocessableEntity(body PlaceOrderErrorResponse) PlaceOrderOutput {
 	return PlaceOrderOutput{r: jsonResponse(422, "application/problem+json", body)}
 }
 
@@ -87,8 +87,8 @@ func GetOrderOK(body GetOrderResponse) GetOrderOutput {
 	return GetOrderOutput{r: jsonResponse(200, "", body)}
 }
 
-// GetOrderNotFound answers 404 with a GetOrderErrorResponse body, sent as JSON.
-func GetOrderNotFound(body GetOrderErrorResponse) GetOrderOutput {
+// GetOrderNotFound answers 404 with a ErrorResponse body, sent as JSON.
+func GetOrderNotFound(body ErrorResponse) GetOrderOutput {
 	return GetOrderOutput{r: jsonResponse(404, "", body)}
 }
 
@@ -253,8 +253,8 @@ var errorFormat = contract.ErrorFormat{Problem: true}
 
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
-	"placeOrder":   {schemaPlaceOrderResponse, schemaErrorResponse},
-	"getOrder":     {schemaGetOrderResponse, schemaGetOrderErrorResponse},
+	"placeOrder":   {schemaPlaceOrderResponse, schemaPlaceOrderErrorResponse},
+	"getOrder":     {schemaGetOrderResponse, schemaErrorResponse},
 	"exportOrders": {nil, nil},
 	"updateOrder":  {schemaUpdateOrderResponse, nil},
 	"health":       {schemaHealthResponse, nil},

@@ -9,15 +9,8 @@ import (
 	"orders/internal/contract"
 )
 
-// ErrorResponse is inferred from placeOrder error.
+// ErrorResponse is inferred from getOrder error.
 type ErrorResponse struct {
-	Type   string `json:"type"`
-	Title  string `json:"title"`
-	Status int64  `json:"status"`
-}
-
-// GetOrderErrorResponse is inferred from getOrder error.
-type GetOrderErrorResponse struct {
 	Error string `json:"error"`
 }
 
@@ -55,6 +48,13 @@ type Notes struct {
 	Gift  bool   `json:"gift"`
 	Größe string `json:"größe"`
 	X名前   string `json:"名前"`
+}
+
+// PlaceOrderErrorResponse is inferred from placeOrder error.
+type PlaceOrderErrorResponse struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int64  `json:"status"`
 }
 
 // PlaceOrderRequest is inferred from placeOrder request.
@@ -96,12 +96,6 @@ type UpdateOrderResponse struct {
 }
 
 var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "ErrorResponse", Fields: []contract.Field{
-	{Key: "type", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
-	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
-	{Key: "status", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-}}
-
-var schemaGetOrderErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetOrderErrorResponse", Fields: []contract.Field{
 	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
@@ -126,6 +120,12 @@ var schemaNotes = &contract.Schema{Kind: contract.KindObject, Name: "Notes", Fie
 	{Key: "gift", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
 	{Key: "größe", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "名前", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+}}
+
+var schemaPlaceOrderErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "PlaceOrderErrorResponse", Fields: []contract.Field{
+	{Key: "type", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "status", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
 var schemaPlaceOrderRequest = &contract.Schema{Kind: contract.KindObject, Name: "PlaceOrderRequest", Fields: []contract.Field{

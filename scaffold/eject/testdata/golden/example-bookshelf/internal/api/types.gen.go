@@ -61,7 +61,7 @@ func (v Book) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// ErrorResponse is inferred from getBook error.
+// ErrorResponse is inferred from addBook error.
 type ErrorResponse struct {
 	Error string `json:"error"`
 }

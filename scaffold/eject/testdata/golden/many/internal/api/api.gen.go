@@ -122,7 +122,7 @@ type Op1ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op1ItemsRequest
+	Body Op1ItemsItem
 }
 
 // Op1ItemsOutput is an answer of Op1Items. Build it with one of the constructors
@@ -135,8 +135,8 @@ func (o Op1ItemsOutput) WithHeader(name, value string) Op1ItemsOutput {
 	return o
 }
 
-// Op1ItemsOK answers 200 with a Op1ItemsResponse body, sent as JSON.
-func Op1ItemsOK(body Op1ItemsResponse) Op1ItemsOutput {
+// Op1ItemsOK answers 200 with a Op1ItemsItem2 body, sent as JSON.
+func Op1ItemsOK(body Op1ItemsItem2) Op1ItemsOutput {
 	return Op1ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -156,7 +156,7 @@ type Op2ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op2ItemsRequest
+	Body Op2ItemsItem
 }
 
 // Op2ItemsOutput is an answer of Op2Items. Build it with one of the constructors
@@ -169,8 +169,8 @@ func (o Op2ItemsOutput) WithHeader(name, value string) Op2ItemsOutput {
 	return o
 }
 
-// Op2ItemsOK answers 200 with a Op2ItemsResponse body, sent as JSON.
-func Op2ItemsOK(body Op2ItemsResponse) Op2ItemsOutput {
+// Op2ItemsOK answers 200 with a Op2ItemsItem2 body, sent as JSON.
+func Op2ItemsOK(body Op2ItemsItem2) Op2ItemsOutput {
 	return Op2ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -190,7 +190,7 @@ type Op3ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op3ItemsRequest
+	Body Item
 }
 
 // Op3ItemsOutput is an answer of Op3Items. Build it with one of the constructors
@@ -203,8 +203,8 @@ func (o Op3ItemsOutput) WithHeader(name, value string) Op3ItemsOutput {
 	return o
 }
 
-// Op3ItemsOK answers 200 with a Op3ItemsResponse body, sent as JSON.
-func Op3ItemsOK(body Op3ItemsResponse) Op3ItemsOutput {
+// Op3ItemsOK answers 200 with a Op3ItemsItem body, sent as JSON.
+func Op3ItemsOK(body Op3ItemsItem) Op3ItemsOutput {
 	return Op3ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -287,8 +287,8 @@ func (o Op6ItemsOutput) WithHeader(name, value string) Op6ItemsOutput {
 	return o
 }
 
-// Op6ItemsOK answers 200 with a Op6ItemsResponse body, sent as JSON.
-func Op6ItemsOK(body Op6ItemsResponse) Op6ItemsOutput {
+// Op6ItemsOK answers 200 with a Op6ItemsItem body, sent as JSON.
+func Op6ItemsOK(body Op6ItemsItem) Op6ItemsOutput {
 	return Op6ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -315,8 +315,8 @@ func (o Op7ItemsOutput) WithHeader(name, value string) Op7ItemsOutput {
 	return o
 }
 
-// Op7ItemsOK answers 200 with a Op7ItemsResponse body, sent as JSON.
-func Op7ItemsOK(body Op7ItemsResponse) Op7ItemsOutput {
+// Op7ItemsOK answers 200 with a Op7ItemsItem body, sent as JSON.
+func Op7ItemsOK(body Op7ItemsItem) Op7ItemsOutput {
 	return Op7ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -336,7 +336,7 @@ type Op8ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op8ItemsRequest
+	Body Op8ItemsItem
 }
 
 // Op8ItemsOutput is an answer of Op8Items. Build it with one of the constructors
@@ -349,8 +349,8 @@ func (o Op8ItemsOutput) WithHeader(name, value string) Op8ItemsOutput {
 	return o
 }
 
-// Op8ItemsOK answers 200 with a Op8ItemsResponse body, sent as JSON.
-func Op8ItemsOK(body Op8ItemsResponse) Op8ItemsOutput {
+// Op8ItemsOK answers 200 with a Op8ItemsItem2 body, sent as JSON.
+func Op8ItemsOK(body Op8ItemsItem2) Op8ItemsOutput {
 	return Op8ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -370,7 +370,7 @@ type Op9ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op9ItemsRequest
+	Body Op9ItemsItem
 }
 
 // Op9ItemsOutput is an answer of Op9Items. Build it with one of the constructors
@@ -383,8 +383,8 @@ func (o Op9ItemsOutput) WithHeader(name, value string) Op9ItemsOutput {
 	return o
 }
 
-// Op9ItemsOK answers 200 with a Op9ItemsResponse body, sent as JSON.
-func Op9ItemsOK(body Op9ItemsResponse) Op9ItemsOutput {
+// Op9ItemsOK answers 200 with a Op9ItemsItem2 body, sent as JSON.
+func Op9ItemsOK(body Op9ItemsItem2) Op9ItemsOutput {
 	return Op9ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -404,7 +404,7 @@ type Op10ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op10ItemsRequest
+	Body Item
 }
 
 // Op10ItemsOutput is an answer of Op10Items. Build it with one of the constructors
@@ -417,8 +417,8 @@ func (o Op10ItemsOutput) WithHeader(name, value string) Op10ItemsOutput {
 	return o
 }
 
-// Op10ItemsOK answers 200 with a Op10ItemsResponse body, sent as JSON.
-func Op10ItemsOK(body Op10ItemsResponse) Op10ItemsOutput {
+// Op10ItemsOK answers 200 with a Op10ItemsItem body, sent as JSON.
+func Op10ItemsOK(body Op10ItemsItem) Op10ItemsOutput {
 	return Op10ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -501,8 +501,8 @@ func (o Op13ItemsOutput) WithHeader(name, value string) Op13ItemsOutput {
 	return o
 }
 
-// Op13ItemsOK answers 200 with a Op13ItemsResponse body, sent as JSON.
-func Op13ItemsOK(body Op13ItemsResponse) Op13ItemsOutput {
+// Op13ItemsOK answers 200 with a Op13ItemsItem body, sent as JSON.
+func Op13ItemsOK(body Op13ItemsItem) Op13ItemsOutput {
 	return Op13ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -529,8 +529,8 @@ func (o Op14ItemsOutput) WithHeader(name, value string) Op14ItemsOutput {
 	return o
 }
 
-// Op14ItemsOK answers 200 with a Op14ItemsResponse body, sent as JSON.
-func Op14ItemsOK(body Op14ItemsResponse) Op14ItemsOutput {
+// Op14ItemsOK answers 200 with a Op14ItemsItem body, sent as JSON.
+func Op14ItemsOK(body Op14ItemsItem) Op14ItemsOutput {
 	return Op14ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -550,7 +550,7 @@ type Op15ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op15ItemsRequest
+	Body Op15ItemsItem
 }
 
 // Op15ItemsOutput is an answer of Op15Items. Build it with one of the constructors
@@ -563,8 +563,8 @@ func (o Op15ItemsOutput) WithHeader(name, value string) Op15ItemsOutput {
 	return o
 }
 
-// Op15ItemsOK answers 200 with a Op15ItemsResponse body, sent as JSON.
-func Op15ItemsOK(body Op15ItemsResponse) Op15ItemsOutput {
+// Op15ItemsOK answers 200 with a Op15ItemsItem2 body, sent as JSON.
+func Op15ItemsOK(body Op15ItemsItem2) Op15ItemsOutput {
 	return Op15ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -584,7 +584,7 @@ type Op16ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op16ItemsRequest
+	Body Op16ItemsItem
 }
 
 // Op16ItemsOutput is an answer of Op16Items. Build it with one of the constructors
@@ -597,8 +597,8 @@ func (o Op16ItemsOutput) WithHeader(name, value string) Op16ItemsOutput {
 	return o
 }
 
-// Op16ItemsOK answers 200 with a Op16ItemsResponse body, sent as JSON.
-func Op16ItemsOK(body Op16ItemsResponse) Op16ItemsOutput {
+// Op16ItemsOK answers 200 with a Op16ItemsItem2 body, sent as JSON.
+func Op16ItemsOK(body Op16ItemsItem2) Op16ItemsOutput {
 	return Op16ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -618,7 +618,7 @@ type Op17ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op17ItemsRequest
+	Body Item
 }
 
 // Op17ItemsOutput is an answer of Op17Items. Build it with one of the constructors
@@ -631,8 +631,8 @@ func (o Op17ItemsOutput) WithHeader(name, value string) Op17ItemsOutput {
 	return o
 }
 
-// Op17ItemsOK answers 200 with a Op17ItemsResponse body, sent as JSON.
-func Op17ItemsOK(body Op17ItemsResponse) Op17ItemsOutput {
+// Op17ItemsOK answers 200 with a Op17ItemsItem body, sent as JSON.
+func Op17ItemsOK(body Op17ItemsItem) Op17ItemsOutput {
 	return Op17ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -715,8 +715,8 @@ func (o Op20ItemsOutput) WithHeader(name, value string) Op20ItemsOutput {
 	return o
 }
 
-// Op20ItemsOK answers 200 with a Op20ItemsResponse body, sent as JSON.
-func Op20ItemsOK(body Op20ItemsResponse) Op20ItemsOutput {
+// Op20ItemsOK answers 200 with a Op20ItemsItem body, sent as JSON.
+func Op20ItemsOK(body Op20ItemsItem) Op20ItemsOutput {
 	return Op20ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -743,8 +743,8 @@ func (o Op21ItemsOutput) WithHeader(name, value string) Op21ItemsOutput {
 	return o
 }
 
-// Op21ItemsOK answers 200 with a Op21ItemsResponse body, sent as JSON.
-func Op21ItemsOK(body Op21ItemsResponse) Op21ItemsOutput {
+// Op21ItemsOK answers 200 with a Op21ItemsItem body, sent as JSON.
+func Op21ItemsOK(body Op21ItemsItem) Op21ItemsOutput {
 	return Op21ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -764,7 +764,7 @@ type Op22ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op22ItemsRequest
+	Body Op22ItemsItem
 }
 
 // Op22ItemsOutput is an answer of Op22Items. Build it with one of the constructors
@@ -777,8 +777,8 @@ func (o Op22ItemsOutput) WithHeader(name, value string) Op22ItemsOutput {
 	return o
 }
 
-// Op22ItemsOK answers 200 with a Op22ItemsResponse body, sent as JSON.
-func Op22ItemsOK(body Op22ItemsResponse) Op22ItemsOutput {
+// Op22ItemsOK answers 200 with a Op22ItemsItem2 body, sent as JSON.
+func Op22ItemsOK(body Op22ItemsItem2) Op22ItemsOutput {
 	return Op22ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -798,7 +798,7 @@ type Op23ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op23ItemsRequest
+	Body Op23ItemsItem
 }
 
 // Op23ItemsOutput is an answer of Op23Items. Build it with one of the constructors
@@ -811,8 +811,8 @@ func (o Op23ItemsOutput) WithHeader(name, value string) Op23ItemsOutput {
 	return o
 }
 
-// Op23ItemsOK answers 200 with a Op23ItemsResponse body, sent as JSON.
-func Op23ItemsOK(body Op23ItemsResponse) Op23ItemsOutput {
+// Op23ItemsOK answers 200 with a Op23ItemsItem2 body, sent as JSON.
+func Op23ItemsOK(body Op23ItemsItem2) Op23ItemsOutput {
 	return Op23ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -832,7 +832,7 @@ type Op24ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op24ItemsRequest
+	Body Item
 }
 
 // Op24ItemsOutput is an answer of Op24Items. Build it with one of the constructors
@@ -845,8 +845,8 @@ func (o Op24ItemsOutput) WithHeader(name, value string) Op24ItemsOutput {
 	return o
 }
 
-// Op24ItemsOK answers 200 with a Op24ItemsResponse body, sent as JSON.
-func Op24ItemsOK(body Op24ItemsResponse) Op24ItemsOutput {
+// Op24ItemsOK answers 200 with a Op24ItemsItem body, sent as JSON.
+func Op24ItemsOK(body Op24ItemsItem) Op24ItemsOutput {
 	return Op24ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -929,8 +929,8 @@ func (o Op27ItemsOutput) WithHeader(name, value string) Op27ItemsOutput {
 	return o
 }
 
-// Op27ItemsOK answers 200 with a Op27ItemsResponse body, sent as JSON.
-func Op27ItemsOK(body Op27ItemsResponse) Op27ItemsOutput {
+// Op27ItemsOK answers 200 with a Op27ItemsItem body, sent as JSON.
+func Op27ItemsOK(body Op27ItemsItem) Op27ItemsOutput {
 	return Op27ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -957,8 +957,8 @@ func (o Op28ItemsOutput) WithHeader(name, value string) Op28ItemsOutput {
 	return o
 }
 
-// Op28ItemsOK answers 200 with a Op28ItemsResponse body, sent as JSON.
-func Op28ItemsOK(body Op28ItemsResponse) Op28ItemsOutput {
+// Op28ItemsOK answers 200 with a Op28ItemsItem body, sent as JSON.
+func Op28ItemsOK(body Op28ItemsItem) Op28ItemsOutput {
 	return Op28ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -978,7 +978,7 @@ type Op29ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op29ItemsRequest
+	Body Op29ItemsItem
 }
 
 // Op29ItemsOutput is an answer of Op29Items. Build it with one of the constructors
@@ -991,8 +991,8 @@ func (o Op29ItemsOutput) WithHeader(name, value string) Op29ItemsOutput {
 	return o
 }
 
-// Op29ItemsOK answers 200 with a Op29ItemsResponse body, sent as JSON.
-func Op29ItemsOK(body Op29ItemsResponse) Op29ItemsOutput {
+// Op29ItemsOK answers 200 with a Op29ItemsItem2 body, sent as JSON.
+func Op29ItemsOK(body Op29ItemsItem2) Op29ItemsOutput {
 	return Op29ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -1012,7 +1012,7 @@ type Op30ItemsInput struct {
 	// Limit is the query parameter limit; nil when absent.
 	Limit *int64
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Op30ItemsRequest
+	Body Op30ItemsItem
 }
 
 // Op30ItemsOutput is an answer of Op30Items. Build it with one of the constructors
@@ -1025,8 +1025,8 @@ func (o Op30ItemsOutput) WithHeader(name, value string) Op30ItemsOutput {
 	return o
 }
 
-// Op30ItemsOK answers 200 with a Op30ItemsResponse body, sent as JSON.
-func Op30ItemsOK(body Op30ItemsResponse) Op30ItemsOutput {
+// Op30ItemsOK answers 200 with a Op30ItemsItem2 body, sent as JSON.
+func Op30ItemsOK(body Op30ItemsItem2) Op30ItemsOutput {
 	return Op30ItemsOutput{r: jsonResponse(200, "", body)}
 }
 
@@ -1283,7 +1283,7 @@ func decodeOp1ItemsInput(r *http.Request, rq *contract.Request) (in Op1ItemsInpu
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp1ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp1ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1294,7 +1294,7 @@ func decodeOp2ItemsInput(r *http.Request, rq *contract.Request) (in Op2ItemsInpu
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp2ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp2ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1305,7 +1305,7 @@ func decodeOp3ItemsInput(r *http.Request, rq *contract.Request) (in Op3ItemsInpu
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp3ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1340,7 +1340,7 @@ func decodeOp8ItemsInput(r *http.Request, rq *contract.Request) (in Op8ItemsInpu
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp8ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp8ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1351,7 +1351,7 @@ func decodeOp9ItemsInput(r *http.Request, rq *contract.Request) (in Op9ItemsInpu
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp9ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp9ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1362,7 +1362,7 @@ func decodeOp10ItemsInput(r *http.Request, rq *contract.Request) (in Op10ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp10ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1397,7 +1397,7 @@ func decodeOp15ItemsInput(r *http.Request, rq *contract.Request) (in Op15ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp15ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp15ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1408,7 +1408,7 @@ func decodeOp16ItemsInput(r *http.Request, rq *contract.Request) (in Op16ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp16ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp16ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1419,7 +1419,7 @@ func decodeOp17ItemsInput(r *http.Request, rq *contract.Request) (in Op17ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp17ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1454,7 +1454,7 @@ func decodeOp22ItemsInput(r *http.Request, rq *contract.Request) (in Op22ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp22ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp22ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1465,7 +1465,7 @@ func decodeOp23ItemsInput(r *http.Request, rq *contract.Request) (in Op23ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp23ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp23ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1476,7 +1476,7 @@ func decodeOp24ItemsInput(r *http.Request, rq *contract.Request) (in Op24ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp24ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1511,7 +1511,7 @@ func decodeOp29ItemsInput(r *http.Request, rq *contract.Request) (in Op29ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp29ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp29ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1522,7 +1522,7 @@ func decodeOp30ItemsInput(r *http.Request, rq *contract.Request) (in Op30ItemsIn
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp30ItemsRequest, &in.Body); err != nil {
+	if err = decodeBody(rq, schemaOp30ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1534,7 +1534,7 @@ var opOp1Items = &contract.Operation{Name: "op1Items", Params: []contract.Param{
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp1ItemsRequest}
+}, Body: schemaOp1ItemsItem}
 
 // opOp2Items is what a request to op2Items must fit.
 var opOp2Items = &contract.Operation{Name: "op2Items", Params: []contract.Param{
@@ -1542,7 +1542,7 @@ var opOp2Items = &contract.Operation{Name: "op2Items", Params: []contract.Param{
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp2ItemsRequest}
+}, Body: schemaOp2ItemsItem}
 
 // opOp3Items is what a request to op3Items must fit.
 var opOp3Items = &contract.Operation{Name: "op3Items", Params: []contract.Param{
@@ -1550,7 +1550,7 @@ var opOp3Items = &contract.Operation{Name: "op3Items", Params: []contract.Param{
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp3ItemsRequest}
+}, Body: schemaItem}
 
 // opOp4Items is what a request to op4Items must fit.
 var opOp4Items = &contract.Operation{Name: "op4Items", Params: []contract.Param{
@@ -1582,7 +1582,7 @@ var opOp8Items = &contract.Operation{Name: "op8Items", Params: []contract.Param{
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp8ItemsRequest}
+}, Body: schemaOp8ItemsItem}
 
 // opOp9Items is what a request to op9Items must fit.
 var opOp9Items = &contract.Operation{Name: "op9Items", Params: []contract.Param{
@@ -1590,7 +1590,7 @@ var opOp9Items = &contract.Operation{Name: "op9Items", Params: []contract.Param{
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp9ItemsRequest}
+}, Body: schemaOp9ItemsItem}
 
 // opOp10Items is what a request to op10Items must fit.
 var opOp10Items = &contract.Operation{Name: "op10Items", Params: []contract.Param{
@@ -1598,7 +1598,7 @@ var opOp10Items = &contract.Operation{Name: "op10Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp10ItemsRequest}
+}, Body: schemaItem}
 
 // opOp11Items is what a request to op11Items must fit.
 var opOp11Items = &contract.Operation{Name: "op11Items", Params: []contract.Param{
@@ -1630,7 +1630,7 @@ var opOp15Items = &contract.Operation{Name: "op15Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp15ItemsRequest}
+}, Body: schemaOp15ItemsItem}
 
 // opOp16Items is what a request to op16Items must fit.
 var opOp16Items = &contract.Operation{Name: "op16Items", Params: []contract.Param{
@@ -1638,7 +1638,7 @@ var opOp16Items = &contract.Operation{Name: "op16Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp16ItemsRequest}
+}, Body: schemaOp16ItemsItem}
 
 // opOp17Items is what a request to op17Items must fit.
 var opOp17Items = &contract.Operation{Name: "op17Items", Params: []contract.Param{
@@ -1646,7 +1646,7 @@ var opOp17Items = &contract.Operation{Name: "op17Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp17ItemsRequest}
+}, Body: schemaItem}
 
 // opOp18Items is what a request to op18Items must fit.
 var opOp18Items = &contract.Operation{Name: "op18Items", Params: []contract.Param{
@@ -1678,7 +1678,7 @@ var opOp22Items = &contract.Operation{Name: "op22Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp22ItemsRequest}
+}, Body: schemaOp22ItemsItem}
 
 // opOp23Items is what a request to op23Items must fit.
 var opOp23Items = &contract.Operation{Name: "op23Items", Params: []contract.Param{
@@ -1686,7 +1686,7 @@ var opOp23Items = &contract.Operation{Name: "op23Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp23ItemsRequest}
+}, Body: schemaOp23ItemsItem}
 
 // opOp24Items is what a request to op24Items must fit.
 var opOp24Items = &contract.Operation{Name: "op24Items", Params: []contract.Param{
@@ -1694,7 +1694,7 @@ var opOp24Items = &contract.Operation{Name: "op24Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp24ItemsRequest}
+}, Body: schemaItem}
 
 // opOp25Items is what a request to op25Items must fit.
 var opOp25Items = &contract.Operation{Name: "op25Items", Params: []contract.Param{
@@ -1726,7 +1726,7 @@ var opOp29Items = &contract.Operation{Name: "op29Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp29ItemsRequest}
+}, Body: schemaOp29ItemsItem}
 
 // opOp30Items is what a request to op30Items must fit.
 var opOp30Items = &contract.Operation{Name: "op30Items", Params: []contract.Param{
@@ -1734,7 +1734,7 @@ var opOp30Items = &contract.Operation{Name: "op30Items", Params: []contract.Para
 	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
 	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp30ItemsRequest}
+}, Body: schemaOp30ItemsItem}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
@@ -1742,34 +1742,34 @@ var errorFormat = contract.ErrorFormat{}
 
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
-	"op1Items":  {schemaOp1ItemsResponse, schemaErrorResponse},
-	"op2Items":  {schemaOp2ItemsResponse, schemaErrorResponse},
-	"op3Items":  {schemaOp3ItemsResponse, schemaErrorResponse},
+	"op1Items":  {schemaOp1ItemsItem2, schemaErrorResponse},
+	"op2Items":  {schemaOp2ItemsItem2, schemaErrorResponse},
+	"op3Items":  {schemaOp3ItemsItem, schemaErrorResponse},
 	"op4Items":  {nil, schemaErrorResponse},
 	"op5Items":  {nil, nil},
-	"op6Items":  {schemaOp6ItemsResponse, schemaErrorResponse},
-	"op7Items":  {schemaOp7ItemsResponse, schemaErrorResponse},
-	"op8Items":  {schemaOp8ItemsResponse, schemaErrorResponse},
-	"op9Items":  {schemaOp9ItemsResponse, schemaErrorResponse},
-	"op10Items": {schemaOp10ItemsResponse, schemaErrorResponse},
+	"op6Items":  {schemaOp6ItemsItem, schemaErrorResponse},
+	"op7Items":  {schemaOp7ItemsItem, schemaErrorResponse},
+	"op8Items":  {schemaOp8ItemsItem2, schemaErrorResponse},
+	"op9Items":  {schemaOp9ItemsItem2, schemaErrorResponse},
+	"op10Items": {schemaOp10ItemsItem, schemaErrorResponse},
 	"op11Items": {nil, schemaErrorResponse},
 	"op12Items": {nil, nil},
-	"op13Items": {schemaOp13ItemsResponse, schemaErrorResponse},
-	"op14Items": {schemaOp14ItemsResponse, schemaErrorResponse},
-	"op15Items": {schemaOp15ItemsResponse, schemaErrorResponse},
-	"op16Items": {schemaOp16ItemsResponse, schemaErrorResponse},
-	"op17Items": {schemaOp17ItemsResponse, schemaErrorResponse},
+	"op13Items": {schemaOp13ItemsItem, schemaErrorResponse},
+	"op14Items": {schemaOp14ItemsItem, schemaErrorResponse},
+	"op15Items": {schemaOp15ItemsItem2, schemaErrorResponse},
+	"op16Items": {schemaOp16ItemsItem2, schemaErrorResponse},
+	"op17Items": {schemaOp17ItemsItem, schemaErrorResponse},
 	"op18Items": {nil, schemaErrorResponse},
 	"op19Items": {nil, nil},
-	"op20Items": {schemaOp20ItemsResponse, schemaErrorResponse},
-	"op21Items": {schemaOp21ItemsResponse, schemaErrorResponse},
-	"op22Items": {schemaOp22ItemsResponse, schemaErrorResponse},
-	"op23Items": {schemaOp23ItemsResponse, schemaErrorResponse},
-	"op24Items": {schemaOp24ItemsResponse, schemaErrorResponse},
+	"op20Items": {schemaOp20ItemsItem, schemaErrorResponse},
+	"op21Items": {schemaOp21ItemsItem, schemaErrorResponse},
+	"op22Items": {schemaOp22ItemsItem2, schemaErrorResponse},
+	"op23Items": {schemaOp23ItemsItem2, schemaErrorResponse},
+	"op24Items": {schemaOp24ItemsItem, schemaErrorResponse},
 	"op25Items": {nil, schemaErrorResponse},
 	"op26Items": {nil, nil},
-	"op27Items": {schemaOp27ItemsResponse, schemaErrorResponse},
-	"op28Items": {schemaOp28ItemsResponse, schemaErrorResponse},
-	"op29Items": {schemaOp29ItemsResponse, schemaErrorResponse},
-	"op30Items": {schemaOp30ItemsResponse, schemaErrorResponse},
+	"op27Items": {schemaOp27ItemsItem, schemaErrorResponse},
+	"op28Items": {schemaOp28ItemsItem, schemaErrorResponse},
+	"op29Items": {schemaOp29ItemsItem2, schemaErrorResponse},
+	"op30Items": {schemaOp30ItemsItem2, schemaErrorResponse},
 }

@@ -8,566 +8,542 @@ import (
 	"bigshop/internal/contract"
 )
 
-// ErrorResponse is inferred from op1Items error.
+// ErrorResponse is inferred from op10Items error.
 type ErrorResponse struct {
 	Error string `json:"error"`
 }
 
-// Op10ItemsRequest is inferred from op10Items request.
-type Op10ItemsRequest struct {
+// Item is inferred from op10Items request.
+type Item struct {
 	Name  Nullable[string]   `json:"name,omitzero"`
 	Count Nullable[int64]    `json:"count,omitzero"`
 	Price Nullable[float64]  `json:"price,omitzero"`
 	Tags  Nullable[[]string] `json:"tags,omitzero"`
 }
 
-// Op10ItemsResponse is inferred from op10Items response.
-type Op10ItemsResponse struct {
+// Op10ItemsItem is inferred from op10Items response.
+type Op10ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op10ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op10ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op10ItemsResponse
+// MarshalJSON writes Op10ItemsItem, sending a nil list or map as empty, never null.
+func (v Op10ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op10ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op13ItemsResponse is inferred from op13Items response.
-type Op13ItemsResponse struct {
+// Op13ItemsItem is inferred from op13Items response.
+type Op13ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op13ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op13ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op13ItemsResponse
+// MarshalJSON writes Op13ItemsItem, sending a nil list or map as empty, never null.
+func (v Op13ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op13ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op14ItemsResponse is inferred from op14Items response.
-type Op14ItemsResponse struct {
+// Op14ItemsItem is inferred from op14Items response.
+type Op14ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op14ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op14ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op14ItemsResponse
+// MarshalJSON writes Op14ItemsItem, sending a nil list or map as empty, never null.
+func (v Op14ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op14ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op15ItemsRequest is inferred from op15Items request.
-type Op15ItemsRequest struct {
+// Op15ItemsItem is inferred from op15Items request.
+type Op15ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op15ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op15ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op15ItemsRequest
+// MarshalJSON writes Op15ItemsItem, sending a nil list or map as empty, never null.
+func (v Op15ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op15ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op15ItemsResponse is inferred from op15Items response.
-type Op15ItemsResponse struct {
+// Op15ItemsItem2 is inferred from op15Items response.
+type Op15ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op15ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op15ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op15ItemsResponse
+// MarshalJSON writes Op15ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op15ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op15ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op16ItemsRequest is inferred from op16Items request.
-type Op16ItemsRequest struct {
+// Op16ItemsItem is inferred from op16Items request.
+type Op16ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op16ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op16ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op16ItemsRequest
+// MarshalJSON writes Op16ItemsItem, sending a nil list or map as empty, never null.
+func (v Op16ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op16ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op16ItemsResponse is inferred from op16Items response.
-type Op16ItemsResponse struct {
+// Op16ItemsItem2 is inferred from op16Items response.
+type Op16ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op16ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op16ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op16ItemsResponse
+// MarshalJSON writes Op16ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op16ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op16ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op17ItemsRequest is inferred from op17Items request.
-type Op17ItemsRequest struct {
-	Name  Nullable[string]   `json:"name,omitzero"`
-	Count Nullable[int64]    `json:"count,omitzero"`
-	Price Nullable[float64]  `json:"price,omitzero"`
-	Tags  Nullable[[]string] `json:"tags,omitzero"`
-}
-
-// Op17ItemsResponse is inferred from op17Items response.
-type Op17ItemsResponse struct {
+// Op17ItemsItem is inferred from op17Items response.
+type Op17ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op17ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op17ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op17ItemsResponse
+// MarshalJSON writes Op17ItemsItem, sending a nil list or map as empty, never null.
+func (v Op17ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op17ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op1ItemsRequest is inferred from op1Items request.
-type Op1ItemsRequest struct {
+// Op1ItemsItem is inferred from op1Items request.
+type Op1ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op1ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op1ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op1ItemsRequest
+// MarshalJSON writes Op1ItemsItem, sending a nil list or map as empty, never null.
+func (v Op1ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op1ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op1ItemsResponse is inferred from op1Items response.
-type Op1ItemsResponse struct {
+// Op1ItemsItem2 is inferred from op1Items response.
+type Op1ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op1ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op1ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op1ItemsResponse
+// MarshalJSON writes Op1ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op1ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op1ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op20ItemsResponse is inferred from op20Items response.
-type Op20ItemsResponse struct {
+// Op20ItemsItem is inferred from op20Items response.
+type Op20ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op20ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op20ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op20ItemsResponse
+// MarshalJSON writes Op20ItemsItem, sending a nil list or map as empty, never null.
+func (v Op20ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op20ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op21ItemsResponse is inferred from op21Items response.
-type Op21ItemsResponse struct {
+// Op21ItemsItem is inferred from op21Items response.
+type Op21ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op21ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op21ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op21ItemsResponse
+// MarshalJSON writes Op21ItemsItem, sending a nil list or map as empty, never null.
+func (v Op21ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op21ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op22ItemsRequest is inferred from op22Items request.
-type Op22ItemsRequest struct {
+// Op22ItemsItem is inferred from op22Items request.
+type Op22ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op22ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op22ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op22ItemsRequest
+// MarshalJSON writes Op22ItemsItem, sending a nil list or map as empty, never null.
+func (v Op22ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op22ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op22ItemsResponse is inferred from op22Items response.
-type Op22ItemsResponse struct {
+// Op22ItemsItem2 is inferred from op22Items response.
+type Op22ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op22ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op22ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op22ItemsResponse
+// MarshalJSON writes Op22ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op22ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op22ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op23ItemsRequest is inferred from op23Items request.
-type Op23ItemsRequest struct {
+// Op23ItemsItem is inferred from op23Items request.
+type Op23ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op23ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op23ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op23ItemsRequest
+// MarshalJSON writes Op23ItemsItem, sending a nil list or map as empty, never null.
+func (v Op23ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op23ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op23ItemsResponse is inferred from op23Items response.
-type Op23ItemsResponse struct {
+// Op23ItemsItem2 is inferred from op23Items response.
+type Op23ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op23ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op23ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op23ItemsResponse
+// MarshalJSON writes Op23ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op23ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op23ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op24ItemsRequest is inferred from op24Items request.
-type Op24ItemsRequest struct {
-	Name  Nullable[string]   `json:"name,omitzero"`
-	Count Nullable[int64]    `json:"count,omitzero"`
-	Price Nullable[float64]  `json:"price,omitzero"`
-	Tags  Nullable[[]string] `json:"tags,omitzero"`
-}
-
-// Op24ItemsResponse is inferred from op24Items response.
-type Op24ItemsResponse struct {
+// Op24ItemsItem is inferred from op24Items response.
+type Op24ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op24ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op24ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op24ItemsResponse
+// MarshalJSON writes Op24ItemsItem, sending a nil list or map as empty, never null.
+func (v Op24ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op24ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op27ItemsResponse is inferred from op27Items response.
-type Op27ItemsResponse struct {
+// Op27ItemsItem is inferred from op27Items response.
+type Op27ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op27ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op27ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op27ItemsResponse
+// MarshalJSON writes Op27ItemsItem, sending a nil list or map as empty, never null.
+func (v Op27ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op27ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op28ItemsResponse is inferred from op28Items response.
-type Op28ItemsResponse struct {
+// Op28ItemsItem is inferred from op28Items response.
+type Op28ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op28ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op28ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op28ItemsResponse
+// MarshalJSON writes Op28ItemsItem, sending a nil list or map as empty, never null.
+func (v Op28ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op28ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op29ItemsRequest is inferred from op29Items request.
-type Op29ItemsRequest struct {
+// Op29ItemsItem is inferred from op29Items request.
+type Op29ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op29ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op29ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op29ItemsRequest
+// MarshalJSON writes Op29ItemsItem, sending a nil list or map as empty, never null.
+func (v Op29ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op29ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op29ItemsResponse is inferred from op29Items response.
-type Op29ItemsResponse struct {
+// Op29ItemsItem2 is inferred from op29Items response.
+type Op29ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op29ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op29ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op29ItemsResponse
+// MarshalJSON writes Op29ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op29ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op29ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op2ItemsRequest is inferred from op2Items request.
-type Op2ItemsRequest struct {
+// Op2ItemsItem is inferred from op2Items request.
+type Op2ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op2ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op2ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op2ItemsRequest
+// MarshalJSON writes Op2ItemsItem, sending a nil list or map as empty, never null.
+func (v Op2ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op2ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op2ItemsResponse is inferred from op2Items response.
-type Op2ItemsResponse struct {
+// Op2ItemsItem2 is inferred from op2Items response.
+type Op2ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op2ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op2ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op2ItemsResponse
+// MarshalJSON writes Op2ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op2ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op2ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op30ItemsRequest is inferred from op30Items request.
-type Op30ItemsRequest struct {
+// Op30ItemsItem is inferred from op30Items request.
+type Op30ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op30ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op30ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op30ItemsRequest
+// MarshalJSON writes Op30ItemsItem, sending a nil list or map as empty, never null.
+func (v Op30ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op30ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op30ItemsResponse is inferred from op30Items response.
-type Op30ItemsResponse struct {
+// Op30ItemsItem2 is inferred from op30Items response.
+type Op30ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op30ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op30ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op30ItemsResponse
+// MarshalJSON writes Op30ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op30ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op30ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op3ItemsRequest is inferred from op3Items request.
-type Op3ItemsRequest struct {
-	Name  Nullable[string]   `json:"name,omitzero"`
-	Count Nullable[int64]    `json:"count,omitzero"`
-	Price Nullable[float64]  `json:"price,omitzero"`
-	Tags  Nullable[[]string] `json:"tags,omitzero"`
-}
-
-// Op3ItemsResponse is inferred from op3Items response.
-type Op3ItemsResponse struct {
+// Op3ItemsItem is inferred from op3Items response.
+type Op3ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op3ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op3ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op3ItemsResponse
+// MarshalJSON writes Op3ItemsItem, sending a nil list or map as empty, never null.
+func (v Op3ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op3ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op6ItemsResponse is inferred from op6Items response.
-type Op6ItemsResponse struct {
+// Op6ItemsItem is inferred from op6Items response.
+type Op6ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op6ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op6ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op6ItemsResponse
+// MarshalJSON writes Op6ItemsItem, sending a nil list or map as empty, never null.
+func (v Op6ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op6ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op7ItemsResponse is inferred from op7Items response.
-type Op7ItemsResponse struct {
+// Op7ItemsItem is inferred from op7Items response.
+type Op7ItemsItem struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op7ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op7ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op7ItemsResponse
+// MarshalJSON writes Op7ItemsItem, sending a nil list or map as empty, never null.
+func (v Op7ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op7ItemsItem
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op8ItemsRequest is inferred from op8Items request.
-type Op8ItemsRequest struct {
+// Op8ItemsItem is inferred from op8Items request.
+type Op8ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op8ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op8ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op8ItemsRequest
+// MarshalJSON writes Op8ItemsItem, sending a nil list or map as empty, never null.
+func (v Op8ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op8ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op8ItemsResponse is inferred from op8Items response.
-type Op8ItemsResponse struct {
+// Op8ItemsItem2 is inferred from op8Items response.
+type Op8ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op8ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op8ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op8ItemsResponse
+// MarshalJSON writes Op8ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op8ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op8ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op9ItemsRequest is inferred from op9Items request.
-type Op9ItemsRequest struct {
+// Op9ItemsItem is inferred from op9Items request.
+type Op9ItemsItem struct {
 	Name  string   `json:"name"`
 	Count int64    `json:"count"`
 	Price float64  `json:"price"`
 	Tags  []string `json:"tags"`
 }
 
-// MarshalJSON writes Op9ItemsRequest, sending a nil list or map as empty, never null.
-func (v Op9ItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain Op9ItemsRequest
+// MarshalJSON writes Op9ItemsItem, sending a nil list or map as empty, never null.
+func (v Op9ItemsItem) MarshalJSON() ([]byte, error) {
+	type plain Op9ItemsItem
 	if v.Tags == nil {
 		v.Tags = []string{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Op9ItemsResponse is inferred from op9Items response.
-type Op9ItemsResponse struct {
+// Op9ItemsItem2 is inferred from op9Items response.
+type Op9ItemsItem2 struct {
 	ID    int64  `json:"id"`
 	Name  string `json:"name"`
 	Parts []Part `json:"parts"`
 }
 
-// MarshalJSON writes Op9ItemsResponse, sending a nil list or map as empty, never null.
-func (v Op9ItemsResponse) MarshalJSON() ([]byte, error) {
-	type plain Op9ItemsResponse
+// MarshalJSON writes Op9ItemsItem2, sending a nil list or map as empty, never null.
+func (v Op9ItemsItem2) MarshalJSON() ([]byte, error) {
+	type plain Op9ItemsItem2
 	if v.Parts == nil {
 		v.Parts = []Part{}
 	}
 	return json.Marshal(plain(v))
 }
 
-// Part is inferred from op1Items response .parts[].
+// Part is inferred from op10Items response .parts[].
 type Part struct {
 	No  string `json:"no"`
 	Qty int64  `json:"qty"`
@@ -577,231 +553,210 @@ var schemaErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "Err
 	{Key: "error", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
-var schemaOp10ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op10ItemsRequest", Fields: []contract.Field{
+var schemaItem = &contract.Schema{Kind: contract.KindObject, Name: "Item", Fields: []contract.Field{
 	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 	{Key: "count", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
 	{Key: "price", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber, Nullable: true}},
 	{Key: "tags", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp10ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op10ItemsResponse", Fields: []contract.Field{
+var schemaOp10ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op10ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp13ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op13ItemsResponse", Fields: []contract.Field{
+var schemaOp13ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op13ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp14ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op14ItemsResponse", Fields: []contract.Field{
+var schemaOp14ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op14ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp15ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op15ItemsRequest", Fields: []contract.Field{
+var schemaOp15ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op15ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp15ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op15ItemsResponse", Fields: []contract.Field{
+var schemaOp15ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op15ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp16ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op16ItemsRequest", Fields: []contract.Field{
+var schemaOp16ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op16ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp16ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op16ItemsResponse", Fields: []contract.Field{
+var schemaOp16ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op16ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp17ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op17ItemsRequest", Fields: []contract.Field{
-	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
-	{Key: "count", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
-	{Key: "price", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber, Nullable: true}},
-	{Key: "tags", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
-}}
-
-var schemaOp17ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op17ItemsResponse", Fields: []contract.Field{
+var schemaOp17ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op17ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp1ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op1ItemsRequest", Fields: []contract.Field{
+var schemaOp1ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op1ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp1ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op1ItemsResponse", Fields: []contract.Field{
+var schemaOp1ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op1ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp20ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op20ItemsResponse", Fields: []contract.Field{
+var schemaOp20ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op20ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp21ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op21ItemsResponse", Fields: []contract.Field{
+var schemaOp21ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op21ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp22ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op22ItemsRequest", Fields: []contract.Field{
+var schemaOp22ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op22ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp22ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op22ItemsResponse", Fields: []contract.Field{
+var schemaOp22ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op22ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp23ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op23ItemsRequest", Fields: []contract.Field{
+var schemaOp23ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op23ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp23ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op23ItemsResponse", Fields: []contract.Field{
+var schemaOp23ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op23ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp24ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op24ItemsRequest", Fields: []contract.Field{
-	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
-	{Key: "count", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
-	{Key: "price", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber, Nullable: true}},
-	{Key: "tags", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
-}}
-
-var schemaOp24ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op24ItemsResponse", Fields: []contract.Field{
+var schemaOp24ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op24ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp27ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op27ItemsResponse", Fields: []contract.Field{
+var schemaOp27ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op27ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp28ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op28ItemsResponse", Fields: []contract.Field{
+var schemaOp28ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op28ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp29ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op29ItemsRequest", Fields: []contract.Field{
+var schemaOp29ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op29ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp29ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op29ItemsResponse", Fields: []contract.Field{
+var schemaOp29ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op29ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp2ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op2ItemsRequest", Fields: []contract.Field{
+var schemaOp2ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op2ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp2ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op2ItemsResponse", Fields: []contract.Field{
+var schemaOp2ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op2ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp30ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op30ItemsRequest", Fields: []contract.Field{
+var schemaOp30ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op30ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp30ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op30ItemsResponse", Fields: []contract.Field{
+var schemaOp30ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op30ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp3ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op3ItemsRequest", Fields: []contract.Field{
-	{Key: "name", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
-	{Key: "count", Required: false, Schema: &contract.Schema{Kind: contract.KindInt, Nullable: true}},
-	{Key: "price", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber, Nullable: true}},
-	{Key: "tags", Required: false, Schema: &contract.Schema{Kind: contract.KindArray, Nullable: true, Elem: &contract.Schema{Kind: contract.KindString}}},
-}}
-
-var schemaOp3ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op3ItemsResponse", Fields: []contract.Field{
+var schemaOp3ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op3ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp6ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op6ItemsResponse", Fields: []contract.Field{
+var schemaOp6ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op6ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp7ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op7ItemsResponse", Fields: []contract.Field{
+var schemaOp7ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op7ItemsItem", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp8ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op8ItemsRequest", Fields: []contract.Field{
+var schemaOp8ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op8ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp8ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op8ItemsResponse", Fields: []contract.Field{
+var schemaOp8ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op8ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},
 }}
 
-var schemaOp9ItemsRequest = &contract.Schema{Kind: contract.KindObject, Name: "Op9ItemsRequest", Fields: []contract.Field{
+var schemaOp9ItemsItem = &contract.Schema{Kind: contract.KindObject, Name: "Op9ItemsItem", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "count", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "price", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 }}
 
-var schemaOp9ItemsResponse = &contract.Schema{Kind: contract.KindObject, Name: "Op9ItemsResponse", Fields: []contract.Field{
+var schemaOp9ItemsItem2 = &contract.Schema{Kind: contract.KindObject, Name: "Op9ItemsItem2", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "parts", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaPart}},

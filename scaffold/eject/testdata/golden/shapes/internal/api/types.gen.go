@@ -28,14 +28,6 @@ type Child struct {
 	Name string `json:"name"`
 }
 
-// EmptyObjectRequest is inferred from emptyObject request.
-type EmptyObjectRequest struct {
-}
-
-// EmptyObjectResponse is inferred from emptyObject response.
-type EmptyObjectResponse struct {
-}
-
 // GetFeedResponse is inferred from getFeed response.
 type GetFeedResponse struct {
 	Items      []Item     `json:"items"`
@@ -170,6 +162,10 @@ func (v NestedResponse) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
+// Object is inferred from emptyObject request.
+type Object struct {
+}
+
 // Person is inferred from getFeed response .people[].
 type Person struct {
 	Name     string  `json:"name"`
@@ -203,10 +199,6 @@ var schemaCategory = &contract.Schema{Kind: contract.KindObject, Name: "Category
 var schemaChild = &contract.Schema{Kind: contract.KindObject, Name: "Child", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
-
-var schemaEmptyObjectRequest = &contract.Schema{Kind: contract.KindObject, Name: "EmptyObjectRequest", Fields: []contract.Field{}}
-
-var schemaEmptyObjectResponse = &contract.Schema{Kind: contract.KindObject, Name: "EmptyObjectResponse", Fields: []contract.Field{}}
 
 var schemaGetFeedResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetFeedResponse", Fields: []contract.Field{
 	{Key: "items", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: schemaItem}},
@@ -285,6 +277,8 @@ var schemaNested = &contract.Schema{Kind: contract.KindObject, Name: "Nested", F
 var schemaNestedResponse = &contract.Schema{Kind: contract.KindObject, Name: "NestedResponse", Fields: []contract.Field{
 	{Key: "ids", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindInt}}}},
 }}
+
+var schemaObject = &contract.Schema{Kind: contract.KindObject, Name: "Object", Fields: []contract.Field{}}
 
 var schemaPerson = &contract.Schema{Kind: contract.KindObject, Name: "Person", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},

@@ -72,7 +72,7 @@ public struct ClashClient: Sendable {
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: PostThingErrorResponse.self)` reads its body.
     public func postThing(body: PostThingRequest) async throws -> PostThingResponse {
         try await self.send(
             "POST",
@@ -84,7 +84,7 @@ public struct ClashClient: Sendable {
 
     /// `GET /other`
     /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: GetOtherErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
     public func getOther() async throws {
         try await self.send(
             "GET",

@@ -54,16 +54,16 @@ public struct BigShopClient: Sendable {
     public func op1Items(
         itemId: Int,
         partNo: String,
-        body: Op1ItemsRequest,
+        body: Op1ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op1ItemsResponse {
+    ) async throws -> Op1ItemsItem2 {
         try await self.send(
             "POST",
             "/v1/items1/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op1ItemsResponse.self
+            returning: Op1ItemsItem2.self
         )
     }
 
@@ -82,16 +82,16 @@ public struct BigShopClient: Sendable {
     public func op2Items(
         itemId: Int,
         partNo: String,
-        body: Op2ItemsRequest,
+        body: Op2ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op2ItemsResponse {
+    ) async throws -> Op2ItemsItem2 {
         try await self.send(
             "PUT",
             "/v1/items2/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op2ItemsResponse.self
+            returning: Op2ItemsItem2.self
         )
     }
 
@@ -110,16 +110,16 @@ public struct BigShopClient: Sendable {
     public func op3Items(
         itemId: Int,
         partNo: String,
-        body: Op3ItemsRequest,
+        body: Item,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op3ItemsResponse {
+    ) async throws -> Op3ItemsItem {
         try await self.send(
             "PATCH",
             "/v1/items3/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op3ItemsResponse.self
+            returning: Op3ItemsItem.self
         )
     }
 
@@ -163,11 +163,11 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op6Items(itemId: Int, partNo: String) async throws -> Op6ItemsResponse {
+    public func op6Items(itemId: Int, partNo: String) async throws -> Op6ItemsItem {
         try await self.send(
             "OPTIONS",
             "/v1/items6/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op6ItemsResponse.self
+            returning: Op6ItemsItem.self
         )
     }
 
@@ -180,11 +180,11 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op7Items(itemId: Int, partNo: String) async throws -> Op7ItemsResponse {
+    public func op7Items(itemId: Int, partNo: String) async throws -> Op7ItemsItem {
         try await self.send(
             "GET",
             "/v1/items7/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op7ItemsResponse.self
+            returning: Op7ItemsItem.self
         )
     }
 
@@ -203,16 +203,16 @@ public struct BigShopClient: Sendable {
     public func op8Items(
         itemId: Int,
         partNo: String,
-        body: Op8ItemsRequest,
+        body: Op8ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op8ItemsResponse {
+    ) async throws -> Op8ItemsItem2 {
         try await self.send(
             "POST",
             "/v1/items8/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op8ItemsResponse.self
+            returning: Op8ItemsItem2.self
         )
     }
 
@@ -231,16 +231,16 @@ public struct BigShopClient: Sendable {
     public func op9Items(
         itemId: Int,
         partNo: String,
-        body: Op9ItemsRequest,
+        body: Op9ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op9ItemsResponse {
+    ) async throws -> Op9ItemsItem2 {
         try await self.send(
             "PUT",
             "/v1/items9/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op9ItemsResponse.self
+            returning: Op9ItemsItem2.self
         )
     }
 
@@ -259,16 +259,16 @@ public struct BigShopClient: Sendable {
     public func op10Items(
         itemId: Int,
         partNo: String,
-        body: Op10ItemsRequest,
+        body: Item,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op10ItemsResponse {
+    ) async throws -> Op10ItemsItem {
         try await self.send(
             "PATCH",
             "/v1/items10/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op10ItemsResponse.self
+            returning: Op10ItemsItem.self
         )
     }
 
@@ -312,11 +312,11 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op13Items(itemId: Int, partNo: String) async throws -> Op13ItemsResponse {
+    public func op13Items(itemId: Int, partNo: String) async throws -> Op13ItemsItem {
         try await self.send(
             "OPTIONS",
             "/v1/items13/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op13ItemsResponse.self
+            returning: Op13ItemsItem.self
         )
     }
 
@@ -329,11 +329,11 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op14Items(itemId: Int, partNo: String) async throws -> Op14ItemsResponse {
+    public func op14Items(itemId: Int, partNo: String) async throws -> Op14ItemsItem {
         try await self.send(
             "GET",
             "/v1/items14/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op14ItemsResponse.self
+            returning: Op14ItemsItem.self
         )
     }
 
@@ -352,16 +352,16 @@ public struct BigShopClient: Sendable {
     public func op15Items(
         itemId: Int,
         partNo: String,
-        body: Op15ItemsRequest,
+        body: Op15ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op15ItemsResponse {
+    ) async throws -> Op15ItemsItem2 {
         try await self.send(
             "POST",
             "/v1/items15/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op15ItemsResponse.self
+            returning: Op15ItemsItem2.self
         )
     }
 
@@ -380,16 +380,16 @@ public struct BigShopClient: Sendable {
     public func op16Items(
         itemId: Int,
         partNo: String,
-        body: Op16ItemsRequest,
+        body: Op16ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op16ItemsResponse {
+    ) async throws -> Op16ItemsItem2 {
         try await self.send(
             "PUT",
             "/v1/items16/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op16ItemsResponse.self
+            returning: Op16ItemsItem2.self
         )
     }
 
@@ -408,16 +408,16 @@ public struct BigShopClient: Sendable {
     public func op17Items(
         itemId: Int,
         partNo: String,
-        body: Op17ItemsRequest,
+        body: Item,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op17ItemsResponse {
+    ) async throws -> Op17ItemsItem {
         try await self.send(
             "PATCH",
             "/v1/items17/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op17ItemsResponse.self
+            returning: Op17ItemsItem.self
         )
     }
 
@@ -461,11 +461,11 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op20Items(itemId: Int, partNo: String) async throws -> Op20ItemsResponse {
+    public func op20Items(itemId: Int, partNo: String) async throws -> Op20ItemsItem {
         try await self.send(
             "OPTIONS",
             "/v1/items20/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op20ItemsResponse.self
+            returning: Op20ItemsItem.self
         )
     }
 
@@ -478,11 +478,11 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op21Items(itemId: Int, partNo: String) async throws -> Op21ItemsResponse {
+    public func op21Items(itemId: Int, partNo: String) async throws -> Op21ItemsItem {
         try await self.send(
             "GET",
             "/v1/items21/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op21ItemsResponse.self
+            returning: Op21ItemsItem.self
         )
     }
 
@@ -501,16 +501,16 @@ public struct BigShopClient: Sendable {
     public func op22Items(
         itemId: Int,
         partNo: String,
-        body: Op22ItemsRequest,
+        body: Op22ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op22ItemsResponse {
+    ) async throws -> Op22ItemsItem2 {
         try await self.send(
             "POST",
             "/v1/items22/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op22ItemsResponse.self
+            returning: Op22ItemsItem2.self
         )
     }
 
@@ -529,16 +529,16 @@ public struct BigShopClient: Sendable {
     public func op23Items(
         itemId: Int,
         partNo: String,
-        body: Op23ItemsRequest,
+        body: Op23ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op23ItemsResponse {
+    ) async throws -> Op23ItemsItem2 {
         try await self.send(
             "PUT",
             "/v1/items23/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op23ItemsResponse.self
+            returning: Op23ItemsItem2.self
         )
     }
 
@@ -557,16 +557,16 @@ public struct BigShopClient: Sendable {
     public func op24Items(
         itemId: Int,
         partNo: String,
-        body: Op24ItemsRequest,
+        body: Item,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op24ItemsResponse {
+    ) async throws -> Op24ItemsItem {
         try await self.send(
             "PATCH",
             "/v1/items24/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op24ItemsResponse.self
+            returning: Op24ItemsItem.self
         )
     }
 
@@ -610,11 +610,11 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op27Items(itemId: Int, partNo: String) async throws -> Op27ItemsResponse {
+    public func op27Items(itemId: Int, partNo: String) async throws -> Op27ItemsItem {
         try await self.send(
             "OPTIONS",
             "/v1/items27/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op27ItemsResponse.self
+            returning: Op27ItemsItem.self
         )
     }
 
@@ -627,11 +627,11 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op28Items(itemId: Int, partNo: String) async throws -> Op28ItemsResponse {
+    public func op28Items(itemId: Int, partNo: String) async throws -> Op28ItemsItem {
         try await self.send(
             "GET",
             "/v1/items28/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op28ItemsResponse.self
+            returning: Op28ItemsItem.self
         )
     }
 
@@ -650,16 +650,16 @@ public struct BigShopClient: Sendable {
     public func op29Items(
         itemId: Int,
         partNo: String,
-        body: Op29ItemsRequest,
+        body: Op29ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op29ItemsResponse {
+    ) async throws -> Op29ItemsItem2 {
         try await self.send(
             "POST",
             "/v1/items29/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op29ItemsResponse.self
+            returning: Op29ItemsItem2.self
         )
     }
 
@@ -678,16 +678,16 @@ public struct BigShopClient: Sendable {
     public func op30Items(
         itemId: Int,
         partNo: String,
-        body: Op30ItemsRequest,
+        body: Op30ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
-    ) async throws -> Op30ItemsResponse {
+    ) async throws -> Op30ItemsItem2 {
         try await self.send(
             "PUT",
             "/v1/items30/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op30ItemsResponse.self
+            returning: Op30ItemsItem2.self
         )
     }
 }

@@ -184,12 +184,12 @@ public struct ShapesClient: Sendable {
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``ShapesError``.
-    public func emptyObject(body: EmptyObjectRequest) async throws -> EmptyObjectResponse {
+    public func emptyObject(body: EmptyObjectObject) async throws -> EmptyObjectObject {
         try await self.send(
             "POST",
             "/empty",
             body: body,
-            returning: EmptyObjectResponse.self
+            returning: EmptyObjectObject.self
         )
     }
 

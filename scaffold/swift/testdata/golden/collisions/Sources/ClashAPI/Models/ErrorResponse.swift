@@ -2,11 +2,11 @@
 
 import Foundation
 
-/// The error body of `postThing`.
+/// The error body of `getOther`.
 public struct ErrorResponse: Codable, Hashable, Sendable {
-    public var error: String
+    public var error: ErrorResponseError
 
-    public init(error: String) {
+    public init(error: ErrorResponseError) {
         self.error = error
     }
 }

@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// The error body of `getBook`.
+/// The error body of `addBook`.
 public struct ErrorResponse: Codable, Hashable, Sendable {
     public var error: String
 

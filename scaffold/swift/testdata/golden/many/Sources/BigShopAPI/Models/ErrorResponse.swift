@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// The error body of `op1Items`.
+/// The error body of `op10Items`.
 public struct ErrorResponse: Codable, Hashable, Sendable {
     public var error: String
 

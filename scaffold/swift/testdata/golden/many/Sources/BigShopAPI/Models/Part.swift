@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// In the response body of `op1Items`, at `.parts[]`.
+/// In the response body of `op10Items`, at `.parts[]`.
 public struct Part: Codable, Hashable, Sendable {
     public var no: String
     public var qty: Int
