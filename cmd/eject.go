@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os/exec"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -19,6 +21,8 @@ type EjectOptions struct {
 	Update bool
 	Check  bool
 	Force  bool
+	// NoBuild skips the go build ./... that proves the project compiles after writing.
+	NoBuild bool
 }
 
 func newEjectCmd(streams *IO) *cobra.Command {
@@ -41,6 +45,10 @@ share a file. After editing bb.yaml, run bb eject --update: bb's files are
 regenerated, new endpoints get a handler file, handler files you have not
 edited yet take the new stub answers, handler files of removed endpoints are
 reported and left alone, and nothing you wrote is ever overwritten.
+
+Then bb runs go build ./... in the project (with the go on PATH) and exits 1,
+showing the compiler's first errors, when the project does not build; with no
+go on PATH it says it could not check. --no-build skips the check.
 --check exits 1 when the generated code is behind the spec, for CI.`,
 		Example: `  bb eject examples/messages --out messages-server --module github.com/you/messages
   bb eject --update
@@ -54,7 +62,10 @@ reported and left alone, and nothing you wrote is ever overwritten.
 			if opts.Force && !opts.Update {
 				return &usageError{err: errors.New("--force only goes with --update"), cmd: c.CommandPath()}
 			}
-			return runEject(opts, streams)
+			if opts.NoBuild && opts.Check {
+				return &usageError{err: errors.New("--no-build does not go with --check, which builds nothing"), cmd: c.CommandPath()}
+			}
+			return runEject(c.Context(), opts, streams)
 		},
 	}
 	c.Flags().StringVarP(&opts.Out, "out", "o", "", "folder of the server project (default server/ beside bb.yaml)")
@@ -62,6 +73,7 @@ reported and left alone, and nothing you wrote is ever overwritten.
 	c.Flags().BoolVar(&opts.Update, "update", false, "regenerate bb's files in an ejected project and add handlers for new endpoints")
 	c.Flags().BoolVar(&opts.Check, "check", false, "write nothing; exit 1 when the generated code is behind the spec")
 	c.Flags().BoolVar(&opts.Force, "force", false, "with --update: overwrite generated files even when edited by hand")
+	c.Flags().BoolVar(&opts.NoBuild, "no-build", false, "do not run go build ./... in the project to check that it compiles")
 	return c
 }
 
@@ -77,7 +89,7 @@ func updateCommand(opts *EjectOptions) string {
 	return cmd + " --update"
 }
 
-func runEject(opts *EjectOptions, streams *IO) error {
+func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 	s, err := spec.Load(opts.Path)
 	if err != nil {
 		return err
@@ -136,8 +148,6 @@ func runEject(opts *EjectOptions, streams *IO) error {
 		for _, n := range p.Notes {
 			fmt.Fprintf(w, "note: %s\n", n)
 		}
-		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
-		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
 	default:
 		fmt.Fprintf(w, "%s: %d written, %d unchanged, %d removed, %d created, %d refreshed\n", out, len(rep.Written), len(rep.Unchanged), len(rep.Removed), len(rep.Created), len(rep.Refreshed))
 		list("wrote    ", rep.Written)
@@ -157,7 +167,43 @@ func runEject(opts *EjectOptions, streams *IO) error {
 			fmt.Fprintf(streams.Err, "  %s\n", filepath.Join(out, filepath.FromSlash(f)))
 		}
 	}
+	if err := checkBuild(ctx, opts, out, streams); err != nil {
+		return err
+	}
+	if !opts.Update {
+		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
+		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
+	}
 	return nil
+}
+
+// checkBuild runs go build ./... in the written project, so bb eject exits 0 only when
+// the project compiles. Without a go tool it says it could not check, and carries on.
+func checkBuild(ctx context.Context, opts *EjectOptions, out string, streams *IO) error {
+	if opts.NoBuild {
+		fmt.Fprintf(streams.Out, "not checked that it builds (--no-build)\n")
+		return nil
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		fmt.Fprintf(streams.Err, "bb: note: no go tool on PATH, so bb could not check that %s builds; once Go is installed, run go build ./... there\n", out)
+		return nil
+	}
+	first := ""
+	if !opts.Update {
+		first = " (a first build compiles the dependencies too, which can take minutes)"
+	}
+	fmt.Fprintf(streams.Out, "checking that it builds: go build ./... in %s%s\n", out, first)
+	err = eject.Build(ctx, out, eject.BuildOptions{Go: goTool})
+	var be *eject.BuildError
+	switch {
+	case err == nil:
+		fmt.Fprintf(streams.Out, "it builds\n")
+		return nil
+	case errors.As(err, &be):
+		return fmt.Errorf("bb wrote %s, but %v\nfix these, then run go build ./... in %s", out, be, out)
+	}
+	return err
 }
 
 func serverPort(s *spec.Spec) int {

@@ -1,7 +1,9 @@
 package eject
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -156,8 +158,19 @@ func TestUpdate(t *testing.T) {
 	if rep, err := Write(out, p2, WriteOptions{Check: true}); err != nil || !rep.Stale() || len(rep.Written)+len(rep.Created)+len(rep.Refreshed) > 0 || len(rep.Orphans) != 1 {
 		t.Fatalf("check after update with an orphan: %+v, %v; want only the orphan", rep, err)
 	}
+	err = build(out)
+	var be *BuildError
+	if !errors.As(err, &be) || !strings.Contains(err.Error(), "remove_me.go") || !strings.Contains(err.Error(), "undefined: api.RemoveMeInput") {
+		t.Fatalf("Build with the orphan in place: %v; want go build's error naming remove_me.go", err)
+	}
+	if strings.Contains(be.Output, "go: downloading") {
+		t.Fatalf("BuildError:\n%v", err)
+	}
 	if err := os.Remove(filepath.Join(out, "internal", "handlers", "remove_me.go")); err != nil {
 		t.Fatal(err)
+	}
+	if err := build(out); err != nil {
+		t.Fatalf("Build without the orphan:\n%v", err)
 	}
 	if rep, err := Write(out, p2, WriteOptions{Check: true}); err != nil || rep.Stale() {
 		t.Fatalf("check after update: %+v, %v; want up to date", rep, err)
@@ -263,5 +276,30 @@ func TestUpdateNotesChangedStubs(t *testing.T) {
 	}
 	if readFile(t, handler) != edited {
 		t.Fatal("the edited handler changed")
+	}
+}
+
+// build runs go build ./... in the project as bb eject does, offline from the module cache.
+func build(dir string) error {
+	return Build(context.Background(), dir, BuildOptions{Go: goTool(), Env: goEnv("GOPROXY=off")})
+}
+
+// TestBuildWithoutGo: with no go tool on PATH, Build says so and runs nothing.
+func TestBuildWithoutGo(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	if err := Build(context.Background(), t.TempDir(), BuildOptions{}); !errors.Is(err, ErrNoGo) {
+		t.Fatalf("Build without go on PATH: %v, want ErrNoGo", err)
+	}
+}
+
+// TestBuildErrorShowsTheFirstLines: a long compiler output is cut, saying how much is left.
+func TestBuildErrorShowsTheFirstLines(t *testing.T) {
+	var lines []string
+	for i := range 30 {
+		lines = append(lines, fmt.Sprintf("x.go:%d:1: undefined: y", i+1))
+	}
+	msg := (&BuildError{Output: strings.Join(lines, "\n") + "\n"}).Error()
+	if !strings.Contains(msg, "x.go:20:1") || strings.Contains(msg, "x.go:21:1") || !strings.HasSuffix(msg, "… 10 more lines") {
+		t.Fatalf("BuildError:\n%s", msg)
 	}
 }

@@ -2,6 +2,7 @@ package eject
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -321,4 +323,71 @@ func freeName(dir, file string, taken map[string][]byte) string {
 		}
 		name = fmt.Sprintf("%s_%d.go", base, i)
 	}
+}
+
+// ErrNoGo is what Build returns when no go tool is on PATH: the project was not checked.
+var ErrNoGo = errors.New("no go tool on PATH")
+
+// BuildOptions say how Build runs the go tool.
+type BuildOptions struct {
+	Go  string   // the go tool; "" is the go on PATH
+	Env []string // its environment; nil is bb's own
+}
+
+// BuildError is what Build returns when the project does not build.
+type BuildError struct {
+	Output string // what go build printed, "go: downloading" lines left out
+	Err    error  // how it exited
+}
+
+// buildErrorLines is how much of go build's output BuildError shows: the compiler stops
+// at ten errors a package, and the first ones are the ones to read.
+const buildErrorLines = 20
+
+func (e *BuildError) Error() string {
+	lines := strings.Split(strings.TrimRight(e.Output, "\n"), "\n")
+	if len(lines) == 1 && lines[0] == "" {
+		return fmt.Sprintf("the project does not build: go build ./...: %v", e.Err)
+	}
+	more := ""
+	if len(lines) > buildErrorLines {
+		more = fmt.Sprintf("\n  … %d more lines", len(lines)-buildErrorLines)
+		lines = lines[:buildErrorLines]
+	}
+	return "the project does not build; go build ./... says:\n  " + strings.Join(lines, "\n  ") + more
+}
+
+func (e *BuildError) Unwrap() error { return e.Err }
+
+// Build runs go build ./... in dir: the proof that the project compiles after Write.
+//
+// It runs the developer's own go tool, in their environment, rather than type-checking
+// in process: go/types needs the standard library's source or export data and the
+// module cache's dependencies, which only a Go installation has, and with one at hand
+// the go tool is the check that cannot disagree with the developer's build. Its build
+// cache is the one the developer's next go run uses, so the time is not lost. Test
+// files are not compiled (go vet would, but it also fails on findings that are not
+// build errors).
+func Build(ctx context.Context, dir string, opt BuildOptions) error {
+	goTool := opt.Go
+	if goTool == "" {
+		var err error
+		if goTool, err = exec.LookPath("go"); err != nil {
+			return ErrNoGo
+		}
+	}
+	cmd := exec.CommandContext(ctx, goTool, "build", "./...")
+	cmd.Dir = dir
+	cmd.Env = opt.Env
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		return nil
+	}
+	var kept []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if !strings.HasPrefix(line, "go: downloading ") {
+			kept = append(kept, line)
+		}
+	}
+	return &BuildError{Output: strings.Join(kept, "\n"), Err: err}
 }
