@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,8 +45,10 @@ default, PostgreSQL when DATABASE_URL says so) is in internal/store.
 Generated code (internal/api/*.gen.go, the contract tests) and your code never
 share a file. After editing bb.yaml, run bb eject --update: bb's files are
 regenerated, new endpoints get a handler file, handler files you have not
-edited yet take the new stub answers, handler files of removed endpoints are
-reported and left alone, and nothing you wrote is ever overwritten.
+edited yet take the new stub answers, and nothing you wrote is ever
+overwritten. A removed endpoint's handler file leaves the build: renamed to
+NAME.go.removed, every byte as you left it, or deleted when it was still
+exactly as bb wrote it.
 
 Then bb runs go build ./... in the project (with the go on PATH) and exits 1,
 showing the compiler's first errors, when the project does not build; with no
@@ -124,6 +128,14 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 			fmt.Fprintf(w, "  %s %s\n", verb, f)
 		}
 	}
+	moved := func(verb string) {
+		for _, mv := range rep.Moved {
+			fmt.Fprintf(w, "  %s %s to %s (%s is no longer in %s)\n", verb, mv.From, mv.To, mv.Op, s.File)
+			if len(mv.Also) > 0 {
+				fmt.Fprintf(w, "              it also declares %s, which left the build with it\n", strings.Join(mv.Also, ", "))
+			}
+		}
+	}
 	switch {
 	case opts.Check:
 		if !rep.Stale() {
@@ -135,13 +147,12 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 		list("would remove ", rep.Removed)
 		list("would create ", rep.Created)
 		list("would refresh", rep.Refreshed)
-		list("orphaned     ", rep.Orphans)
+		moved("would move   ")
+		list("would delete ", rep.Deleted)
 		for _, f := range rep.Edited {
 			fmt.Fprintf(w, "  edited by hand: %s (--update will refuse; move the change into internal/handlers)\n", f)
 		}
-		if len(rep.Orphans) > 0 {
-			fmt.Fprintf(w, "orphaned handler files belong to endpoints no longer in the spec and break the build: delete them\n")
-		}
+		reportKept(streams.Err, out, s.File, rep.Kept)
 		return fmt.Errorf("the project is behind %s; run %s", s.File, updateCommand(opts))
 	case !opts.Update:
 		fmt.Fprintf(w, "ejected %s into %s (module %s): %d files\n", s.Name, out, p.Module, len(rep.Written)+len(rep.Created))
@@ -149,23 +160,28 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 			fmt.Fprintf(w, "note: %s\n", n)
 		}
 	default:
-		fmt.Fprintf(w, "%s: %d written, %d unchanged, %d removed, %d created, %d refreshed\n", out, len(rep.Written), len(rep.Unchanged), len(rep.Removed), len(rep.Created), len(rep.Refreshed))
+		fmt.Fprintf(w, "%s: %d written, %d unchanged, %d removed, %d created, %d refreshed, %d moved out of the build, %d deleted\n", out, len(rep.Written), len(rep.Unchanged), len(rep.Removed), len(rep.Created), len(rep.Refreshed), len(rep.Moved), len(rep.Deleted))
 		list("wrote    ", rep.Written)
 		list("removed  ", rep.Removed)
 		list("created  ", rep.Created)
 		list("refreshed", rep.Refreshed)
+		moved("moved    ")
+		for _, f := range rep.Deleted {
+			fmt.Fprintf(w, "  deleted   %s (its endpoint is no longer in %s, and you had not edited it)\n", f, s.File)
+		}
+		if len(rep.Moved) > 0 {
+			fmt.Fprintf(w, "A moved file is yours, unchanged; Go ignores it, since its name no longer ends in .go. Take what you still need from it, then delete it.\n")
+		}
 		for _, f := range rep.Edited {
 			fmt.Fprintf(streams.Err, "bb: overwrote %s, which had been edited by hand (--force)\n", f)
 		}
+		reportKept(streams.Err, out, s.File, rep.Kept)
+	}
+	for _, r := range rep.Returned {
+		fmt.Fprintf(streams.Err, "bb: %s is back in %s: its new %s answers with the stubs; your earlier handler is still in %s, to bring back by hand\n", r.Op, s.File, filepath.Join(out, filepath.FromSlash(r.File)), filepath.Join(out, filepath.FromSlash(r.Earlier)))
 	}
 	for _, f := range rep.StubsChanged {
 		fmt.Fprintf(streams.Err, "bb: the stub answers of %s changed in %s; the file is yours now, so bb left it as it is\n", filepath.Join(out, filepath.FromSlash(f)), s.File)
-	}
-	if len(rep.Orphans) > 0 && !opts.Check {
-		fmt.Fprintf(streams.Err, "bb: these handler files belong to endpoints no longer in %s; bb left them alone, but they name types that are gone, so delete them or move what you need:\n", s.File)
-		for _, f := range rep.Orphans {
-			fmt.Fprintf(streams.Err, "  %s\n", filepath.Join(out, filepath.FromSlash(f)))
-		}
 	}
 	if err := checkBuild(ctx, opts, out, streams); err != nil {
 		return err
@@ -175,6 +191,15 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
 	}
 	return nil
+}
+
+// reportKept explains each handler file of a removed endpoint that bb could not move out
+// of the build, because the endpoints that stay need something in it.
+func reportKept(w io.Writer, out, specFile string, kept []eject.Kept) {
+	for _, k := range kept {
+		fmt.Fprintf(w, "bb: %s is no longer in %s, but bb left %s in place: it also declares %s, which the build still needs; take %s out of it by hand\n",
+			k.Op, specFile, filepath.Join(out, filepath.FromSlash(k.File)), strings.Join(k.Needs, ", "), strings.Join(k.Gone, ", "))
+	}
 }
 
 // checkBuild runs go build ./... in the written project, so bb eject exits 0 only when
