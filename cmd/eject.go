@@ -1,9 +1,13 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +23,8 @@ type EjectOptions struct {
 	Update bool
 	Check  bool
 	Force  bool
+	// NoBuild skips the go build ./... that proves the project compiles after writing.
+	NoBuild bool
 }
 
 func newEjectCmd(streams *IO) *cobra.Command {
@@ -39,8 +45,14 @@ default, PostgreSQL when DATABASE_URL says so) is in internal/store.
 Generated code (internal/api/*.gen.go, the contract tests) and your code never
 share a file. After editing bb.yaml, run bb eject --update: bb's files are
 regenerated, new endpoints get a handler file, handler files you have not
-edited yet take the new stub answers, handler files of removed endpoints are
-reported and left alone, and nothing you wrote is ever overwritten.
+edited yet take the new stub answers, and nothing you wrote is ever
+overwritten. A removed endpoint's handler file leaves the build: renamed to
+NAME.go.removed, every byte as you left it, or deleted when it was still
+exactly as bb wrote it.
+
+Then bb runs go build ./... in the project (with the go on PATH) and exits 1,
+showing the compiler's first errors, when the project does not build; with no
+go on PATH it says it could not check. --no-build skips the check.
 --check exits 1 when the generated code is behind the spec, for CI.`,
 		Example: `  bb eject examples/messages --out messages-server --module github.com/you/messages
   bb eject --update
@@ -54,7 +66,10 @@ reported and left alone, and nothing you wrote is ever overwritten.
 			if opts.Force && !opts.Update {
 				return &usageError{err: errors.New("--force only goes with --update"), cmd: c.CommandPath()}
 			}
-			return runEject(opts, streams)
+			if opts.NoBuild && opts.Check {
+				return &usageError{err: errors.New("--no-build does not go with --check, which builds nothing"), cmd: c.CommandPath()}
+			}
+			return runEject(c.Context(), opts, streams)
 		},
 	}
 	c.Flags().StringVarP(&opts.Out, "out", "o", "", "folder of the server project (default server/ beside bb.yaml)")
@@ -62,6 +77,7 @@ reported and left alone, and nothing you wrote is ever overwritten.
 	c.Flags().BoolVar(&opts.Update, "update", false, "regenerate bb's files in an ejected project and add handlers for new endpoints")
 	c.Flags().BoolVar(&opts.Check, "check", false, "write nothing; exit 1 when the generated code is behind the spec")
 	c.Flags().BoolVar(&opts.Force, "force", false, "with --update: overwrite generated files even when edited by hand")
+	c.Flags().BoolVar(&opts.NoBuild, "no-build", false, "do not run go build ./... in the project to check that it compiles")
 	return c
 }
 
@@ -77,7 +93,7 @@ func updateCommand(opts *EjectOptions) string {
 	return cmd + " --update"
 }
 
-func runEject(opts *EjectOptions, streams *IO) error {
+func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 	s, err := spec.Load(opts.Path)
 	if err != nil {
 		return err
@@ -112,6 +128,14 @@ func runEject(opts *EjectOptions, streams *IO) error {
 			fmt.Fprintf(w, "  %s %s\n", verb, f)
 		}
 	}
+	moved := func(verb string) {
+		for _, mv := range rep.Moved {
+			fmt.Fprintf(w, "  %s %s to %s (%s is no longer in %s)\n", verb, mv.From, mv.To, mv.Op, s.File)
+			if len(mv.Also) > 0 {
+				fmt.Fprintf(w, "              it also declares %s, which left the build with it\n", strings.Join(mv.Also, ", "))
+			}
+		}
+	}
 	switch {
 	case opts.Check:
 		if !rep.Stale() {
@@ -123,41 +147,88 @@ func runEject(opts *EjectOptions, streams *IO) error {
 		list("would remove ", rep.Removed)
 		list("would create ", rep.Created)
 		list("would refresh", rep.Refreshed)
-		list("orphaned     ", rep.Orphans)
+		moved("would move   ")
+		list("would delete ", rep.Deleted)
 		for _, f := range rep.Edited {
 			fmt.Fprintf(w, "  edited by hand: %s (--update will refuse; move the change into internal/handlers)\n", f)
 		}
-		if len(rep.Orphans) > 0 {
-			fmt.Fprintf(w, "orphaned handler files belong to endpoints no longer in the spec and break the build: delete them\n")
-		}
+		reportKept(streams.Err, out, s.File, rep.Kept)
 		return fmt.Errorf("the project is behind %s; run %s", s.File, updateCommand(opts))
 	case !opts.Update:
 		fmt.Fprintf(w, "ejected %s into %s (module %s): %d files\n", s.Name, out, p.Module, len(rep.Written)+len(rep.Created))
 		for _, n := range p.Notes {
 			fmt.Fprintf(w, "note: %s\n", n)
 		}
-		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
-		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
 	default:
-		fmt.Fprintf(w, "%s: %d written, %d unchanged, %d removed, %d created, %d refreshed\n", out, len(rep.Written), len(rep.Unchanged), len(rep.Removed), len(rep.Created), len(rep.Refreshed))
+		fmt.Fprintf(w, "%s: %d written, %d unchanged, %d removed, %d created, %d refreshed, %d moved out of the build, %d deleted\n", out, len(rep.Written), len(rep.Unchanged), len(rep.Removed), len(rep.Created), len(rep.Refreshed), len(rep.Moved), len(rep.Deleted))
 		list("wrote    ", rep.Written)
 		list("removed  ", rep.Removed)
 		list("created  ", rep.Created)
 		list("refreshed", rep.Refreshed)
+		moved("moved    ")
+		for _, f := range rep.Deleted {
+			fmt.Fprintf(w, "  deleted   %s (its endpoint is no longer in %s, and you had not edited it)\n", f, s.File)
+		}
+		if len(rep.Moved) > 0 {
+			fmt.Fprintf(w, "A moved file is yours, unchanged; Go ignores it, since its name no longer ends in .go. Take what you still need from it, then delete it.\n")
+		}
 		for _, f := range rep.Edited {
 			fmt.Fprintf(streams.Err, "bb: overwrote %s, which had been edited by hand (--force)\n", f)
 		}
+		reportKept(streams.Err, out, s.File, rep.Kept)
+	}
+	for _, r := range rep.Returned {
+		fmt.Fprintf(streams.Err, "bb: %s is back in %s: its new %s answers with the stubs; your earlier handler is still in %s, to bring back by hand\n", r.Op, s.File, filepath.Join(out, filepath.FromSlash(r.File)), filepath.Join(out, filepath.FromSlash(r.Earlier)))
 	}
 	for _, f := range rep.StubsChanged {
 		fmt.Fprintf(streams.Err, "bb: the stub answers of %s changed in %s; the file is yours now, so bb left it as it is\n", filepath.Join(out, filepath.FromSlash(f)), s.File)
 	}
-	if len(rep.Orphans) > 0 && !opts.Check {
-		fmt.Fprintf(streams.Err, "bb: these handler files belong to endpoints no longer in %s; bb left them alone, but they name types that are gone, so delete them or move what you need:\n", s.File)
-		for _, f := range rep.Orphans {
-			fmt.Fprintf(streams.Err, "  %s\n", filepath.Join(out, filepath.FromSlash(f)))
-		}
+	if err := checkBuild(ctx, opts, out, streams); err != nil {
+		return err
+	}
+	if !opts.Update {
+		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
+		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
 	}
 	return nil
+}
+
+// reportKept explains each handler file of a removed endpoint that bb could not move out
+// of the build, because the endpoints that stay need something in it.
+func reportKept(w io.Writer, out, specFile string, kept []eject.Kept) {
+	for _, k := range kept {
+		fmt.Fprintf(w, "bb: %s is no longer in %s, but bb left %s in place: it also declares %s, which the build still needs; take %s out of it by hand\n",
+			k.Op, specFile, filepath.Join(out, filepath.FromSlash(k.File)), strings.Join(k.Needs, ", "), strings.Join(k.Gone, ", "))
+	}
+}
+
+// checkBuild runs go build ./... in the written project, so bb eject exits 0 only when
+// the project compiles. Without a go tool it says it could not check, and carries on.
+func checkBuild(ctx context.Context, opts *EjectOptions, out string, streams *IO) error {
+	if opts.NoBuild {
+		fmt.Fprintf(streams.Out, "not checked that it builds (--no-build)\n")
+		return nil
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		fmt.Fprintf(streams.Err, "bb: note: no go tool on PATH, so bb could not check that %s builds; once Go is installed, run go build ./... there\n", out)
+		return nil
+	}
+	first := ""
+	if !opts.Update {
+		first = " (a first build compiles the dependencies too, which can take minutes)"
+	}
+	fmt.Fprintf(streams.Out, "checking that it builds: go build ./... in %s%s\n", out, first)
+	err = eject.Build(ctx, out, eject.BuildOptions{Go: goTool})
+	var be *eject.BuildError
+	switch {
+	case err == nil:
+		fmt.Fprintf(streams.Out, "it builds\n")
+		return nil
+	case errors.As(err, &be):
+		return fmt.Errorf("bb wrote %s, but %v\nfix these, then run go build ./... in %s", out, be, out)
+	}
+	return err
 }
 
 func serverPort(s *spec.Spec) int {

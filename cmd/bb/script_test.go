@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -27,12 +28,18 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the end-to-end scenarios in testdata/script. Each gets $EXAMPLES (the
-// repository's examples) and $PORT, a free loopback port for `bb serve`.
+// repository's examples), $PORT, a free loopback port for `bb serve`, $BBBIN, a folder
+// holding bb and no go tool, and the go tool's caches, for the go build bb eject runs.
 func TestScripts(t *testing.T) {
 	examples, err := filepath.Abs("../../examples")
 	if err != nil {
 		t.Fatal(err)
 	}
+	bb, err := exec.LookPath("bb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	goEnv := goBuildEnv(t)
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
@@ -42,6 +49,11 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("PORT", strconv.Itoa(port))
+			env.Setenv("BBBIN", filepath.Dir(bb))
+			for _, kv := range goEnv {
+				k, v, _ := strings.Cut(kv, "=")
+				env.Setenv(k, v)
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -50,6 +62,22 @@ func TestScripts(t *testing.T) {
 			"waitfile": cmdWaitFile,
 		},
 	})
+}
+
+// goBuildEnv is the environment of the go build ./... bb eject runs in a script: the
+// test's own caches, offline, and the kind of build scaffold/eject's tests make, so the
+// ejected project's dependencies compile once for both.
+func goBuildEnv(t *testing.T) []string {
+	out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH").Output()
+	if err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	dirs := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(dirs) != 3 {
+		t.Fatalf("go env: %q", out)
+	}
+	return []string{"GOCACHE=" + dirs[0], "GOMODCACHE=" + dirs[1], "GOPATH=" + dirs[2],
+		"GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off", "GOFLAGS=-mod=readonly -trimpath", "CGO_ENABLED=0"}
 }
 
 func freePort() (int, error) {

@@ -2,6 +2,7 @@ package eject
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -24,7 +26,7 @@ import (
 
 // ManifestFile records what bb wrote into an ejected project: the hash of every
 // generated file, so a hand edit is caught before it is overwritten, and the handler
-// file bb created for each endpoint, so a removed endpoint's file can be reported.
+// file of each endpoint, so a removed endpoint's file can be taken out of the build.
 const ManifestFile = "bb-eject.json"
 
 type manifest struct {
@@ -37,6 +39,9 @@ type manifest struct {
 	// Answers holds the sha256 of the stub answers bb last generated for each handler, so
 	// a change to them in the spec can be pointed out in a file the developer edited.
 	Answers map[string]string `json:"answers,omitempty"`
+	// Removed maps each handler file bb moved out of the build to the endpoint it served,
+	// so the file can be pointed out should the endpoint come back.
+	Removed map[string]string `json:"removed,omitempty"`
 }
 
 // WriteOptions say how Write treats an existing project.
@@ -53,17 +58,54 @@ type Report struct {
 	Removed   []string // generated files no longer generated
 	Created   []string // files of the developer's, created because they were missing
 	Refreshed []string // handler files nobody edited yet, given the spec's new stub answers
-	Orphans   []string // handler files of endpoints no longer in the spec: left alone
+	// Moved lists the handler files of endpoints no longer in the spec that the developer
+	// edited: each was renamed out of the build, its bytes unchanged (see retire).
+	Moved []Move
+	// Deleted lists the handler files of endpoints no longer in the spec that were still
+	// exactly as bb wrote them: they held no work of the developer's.
+	Deleted []string
+	// Kept lists handler files of endpoints no longer in the spec that also hold what the
+	// build still needs: bb leaves them in place, and the build fails until the
+	// developer takes the removed endpoint's method out.
+	Kept []Kept
+	// Returned lists endpoints back in the spec whose earlier handler file bb once moved
+	// out of the build: it stays where it is, and a new handler file answers with the
+	// stubs.
+	Returned []Return
 	// StubsChanged lists handler files the developer edited whose stub answers changed in
 	// the spec since: bb leaves them alone, but says so.
 	StubsChanged []string
 	Edited       []string // generated files changed by hand (overwritten only with Force)
 }
 
+// Move is the handler file of an endpoint no longer in the spec, renamed out of the build.
+type Move struct {
+	Op   string   // the endpoint's operation name
+	From string   // the handler file
+	To   string   // its new name, From with RemovedSuffix (and a number when that is taken)
+	Also []string // what else the file declared (helpers, types), which left the build with it
+}
+
+// Kept is the handler file of an endpoint no longer in the spec that Write left in place.
+type Kept struct {
+	Op    string   // the endpoint's operation name
+	File  string   // the handler file
+	Needs []string // what it declares that the build still needs: Handlers, or methods of endpoints in the spec
+	Gone  []string // the methods it declares for endpoints no longer in the spec, which break the build
+}
+
+// Return is an endpoint back in the spec whose handler file bb had moved out of the build.
+type Return struct {
+	Op      string // the endpoint's operation name
+	File    string // its new handler file, answering with the stubs
+	Earlier string // the file bb moved out when the endpoint was removed, left as it is
+}
+
 // Stale reports whether a Check found the project behind the spec: generated code to
-// write, handlers to create or refresh, or orphaned handlers that break the build.
+// write, handlers to create or refresh, or handler files of removed endpoints, which
+// break the build until they leave it.
 func (r Report) Stale() bool {
-	return len(r.Written)+len(r.Removed)+len(r.Created)+len(r.Refreshed)+len(r.Orphans) > 0
+	return len(r.Written)+len(r.Removed)+len(r.Created)+len(r.Refreshed)+len(r.Moved)+len(r.Deleted)+len(r.Kept) > 0
 }
 
 // EditedError is returned when generated files were edited by hand and Force is off.
@@ -106,6 +148,9 @@ func readManifest(dir string) (*manifest, error) {
 	if m.Answers == nil {
 		m.Answers = map[string]string{}
 	}
+	if m.Removed == nil {
+		m.Removed = map[string]string{}
+	}
 	return m, nil
 }
 
@@ -116,8 +161,9 @@ func digest(data []byte) string {
 
 // Write puts project p into dir. A new project gets every file. With Update, generated
 // files are rewritten, handler files are created for endpoints added since the last run,
-// handler files of removed endpoints are reported as orphans, and nothing the developer
-// owns is ever overwritten or deleted. Each file is written atomically, the manifest last.
+// and handler files of removed endpoints leave the build (see retire): nothing the
+// developer wrote is ever overwritten or deleted. Each file is written atomically, the
+// manifest last.
 func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 	var rep Report
 	m, err := readManifest(dir)
@@ -133,7 +179,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 			return rep, fmt.Errorf("%s is not empty; eject into a new folder with --out", dir)
 		}
-		m = &manifest{Generated: map[string]string{}, Handlers: map[string]string{}, Stubs: map[string]string{}, Answers: map[string]string{}}
+		m = &manifest{Generated: map[string]string{}, Handlers: map[string]string{}, Stubs: map[string]string{}, Answers: map[string]string{}, Removed: map[string]string{}}
 	}
 	m.Module = p.Module
 
@@ -184,7 +230,18 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 			rep.Created = append(rep.Created, f)
 		}
 	}
-	var methods map[string]bool // the methods on Handlers, read when a handler file is gone
+	for f := range m.Removed {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); errors.Is(err, fs.ErrNotExist) {
+			delete(m.Removed, f) // the developer is done with it
+		}
+	}
+	// Handler files of removed endpoints first: a file that leaves the build serves no
+	// endpoint that stays, and its name is free for a new one.
+	leaving, err := retire(dir, p, m, &rep)
+	if err != nil {
+		return rep, err
+	}
+	var methods map[string]string // method on Handlers → its file, read when needed
 	for _, op := range slices.Sorted(maps.Keys(p.Handlers)) {
 		data := p.Owned[p.Handlers[op]]
 		if file, known := m.Handlers[op]; known {
@@ -198,45 +255,59 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 				m.Answers[file] = digest(data)
 				continue
 			}
-			// The file is gone. If its method went elsewhere there is nothing to do;
-			// if it went with it, the build needs it back.
+			delete(m.Stubs, file)
+			delete(m.Answers, file)
+		}
+		if !fresh {
+			// The method may be there already: moved into another file, written ahead
+			// of the spec, or brought back from a moved-out file. A second one would
+			// break the build, so that file serves the endpoint.
 			if methods == nil {
 				methods = handlerMethods(filepath.Join(dir, "internal", "handlers"))
 			}
-			delete(m.Stubs, file)
-			delete(m.Answers, file)
-			if methods[p.Methods[op]] {
-				continue
+			if f, ok := methods[p.Methods[op]]; ok {
+				if _, out := leaving[f]; !out {
+					m.Handlers[op] = f
+					continue
+				}
 			}
 		}
 		file := p.Handlers[op]
 		if !fresh {
-			file = freeName(dir, file, writes)
+			file = freeName(dir, file, writes, leaving)
 			writes[file] = data
 			rep.Created = append(rep.Created, file)
+			for _, earlier := range slices.Sorted(maps.Keys(m.Removed)) {
+				if m.Removed[earlier] == op {
+					rep.Returned = append(rep.Returned, Return{Op: op, File: file, Earlier: earlier})
+				}
+			}
 		}
 		m.Handlers[op] = file
 		m.Stubs[file] = digest(data)
 		m.Answers[file] = digest(data)
-	}
-	for _, op := range slices.Sorted(maps.Keys(m.Handlers)) {
-		if _, ok := p.Handlers[op]; ok {
-			continue
-		}
-		file := m.Handlers[op]
-		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(file))); err == nil {
-			rep.Orphans = append(rep.Orphans, file)
-		} else {
-			delete(m.Handlers, op) // the developer removed it: nothing left to report
-			delete(m.Stubs, file)
-			delete(m.Answers, file)
-		}
 	}
 	sort.Strings(rep.Created)
 	if opt.Check {
 		return rep, nil
 	}
 
+	for _, f := range slices.Sorted(maps.Keys(leaving)) {
+		from := filepath.Join(dir, filepath.FromSlash(f))
+		if leaving[f] == "" {
+			if err := os.Remove(from); err != nil {
+				return rep, err
+			}
+			continue
+		}
+		to := filepath.Join(dir, filepath.FromSlash(leaving[f]))
+		if _, err := os.Lstat(to); !errors.Is(err, fs.ErrNotExist) {
+			return rep, fmt.Errorf("moving %s out of the build: %s appeared meanwhile; run bb eject --update again", from, to)
+		}
+		if err := os.Rename(from, to); err != nil {
+			return rep, err
+		}
+	}
 	for _, f := range slices.Sorted(maps.Keys(writes)) {
 		if err := scaffold.WriteFileAtomic(filepath.Join(dir, filepath.FromSlash(f)), writes[f]); err != nil {
 			return rep, err
@@ -256,6 +327,106 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		return rep, err
 	}
 	return rep, scaffold.WriteFileAtomic(filepath.Join(dir, ManifestFile), append(data, '\n'))
+}
+
+// RemovedSuffix ends the name of a handler file Write took out of the build.
+//
+// Renaming x.go to x.go.removed is how a removed endpoint's handler leaves the build:
+// the file keeps every byte the developer wrote (git sees a pure rename, and renaming it
+// back restores it exactly), no Go tool reads a file whose name does not end in .go
+// (go build, vet and test, gopls, linters, gofmt -l), and it stays beside the handlers,
+// where the developer looks. The alternatives lose one of these: a //go:build ignore
+// line changes the file, and breaks the build when the file already has a //go:build
+// line (two are an error); a _removed/ folder is skipped by ./... but not by gopls.
+const RemovedSuffix = ".removed"
+
+// retire decides what becomes of the handler files of endpoints no longer in the spec,
+// and records it in rep and m. A file still exactly as bb wrote it holds no work of the
+// developer's and is deleted. Any other file is renamed out of the build (see
+// RemovedSuffix), unless it also declares what the build still needs (the Handlers type,
+// a method of an endpoint in the spec): moving it would break the endpoints that stay,
+// so it is kept in place and reported until the developer splits it. It returns the
+// files that leave the build, each with its new name, "" for a file to delete.
+func retire(dir string, p *Project, m *manifest, rep *Report) (map[string]string, error) {
+	live := map[string]bool{}
+	for _, name := range p.Methods {
+		live[name] = true
+	}
+	leaving := map[string]string{}
+	taken := map[string]bool{}
+	for _, op := range slices.Sorted(maps.Keys(m.Handlers)) {
+		if _, ok := p.Handlers[op]; ok {
+			continue
+		}
+		file := m.Handlers[op]
+		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			forget(m, op) // the developer removed it: nothing left to do
+			continue
+		case err != nil:
+			return nil, err
+		case m.Stubs[file] == digest(old):
+			leaving[file] = ""
+			rep.Deleted = append(rep.Deleted, file)
+			forget(m, op)
+			continue
+		}
+		d := declsOf(file, old)
+		var needs, gone []string
+		if d.handlersType {
+			needs = append(needs, "Handlers")
+		}
+		for _, name := range d.methods {
+			if live[name] {
+				needs = append(needs, name)
+			} else {
+				gone = append(gone, name)
+			}
+		}
+		switch {
+		case len(needs) > 0 && len(gone) > 0:
+			rep.Kept = append(rep.Kept, Kept{Op: op, File: file, Needs: needs, Gone: gone})
+		case len(needs) > 0:
+			// It serves only endpoints that stay, so it is no longer the removed one's.
+			forget(m, op)
+		default:
+			to := removedName(dir, file, taken)
+			taken[to] = true
+			leaving[file] = to
+			rep.Moved = append(rep.Moved, Move{Op: op, From: file, To: to, Also: d.others})
+			m.Removed[to] = op
+			forget(m, op)
+		}
+	}
+	return leaving, nil
+}
+
+// forget drops an endpoint's handler file from the manifest, and what the manifest knows
+// of the file unless another endpoint's handler lives in it too.
+func forget(m *manifest, op string) {
+	file := m.Handlers[op]
+	delete(m.Handlers, op)
+	for _, f := range m.Handlers {
+		if f == file {
+			return
+		}
+	}
+	delete(m.Stubs, file)
+	delete(m.Answers, file)
+}
+
+// removedName is file with RemovedSuffix, or with a number before .go when a file of
+// that name is there or taken already: a moved file never replaces another.
+func removedName(dir, file string, taken map[string]bool) string {
+	base := strings.TrimSuffix(file, path.Ext(file))
+	name := file + RemovedSuffix
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); errors.Is(err, fs.ErrNotExist) && !taken[name] {
+			return name
+		}
+		name = fmt.Sprintf("%s_%d.go%s", base, i, RemovedSuffix)
+	}
 }
 
 // refresh gives a handler file the spec's current stub answers when it is still exactly
@@ -279,46 +450,163 @@ func refresh(dir, file string, data []byte, m *manifest, rep *Report, writes map
 	return nil
 }
 
-// handlerMethods lists the methods declared on Handlers in the Go files of dir. A file
-// that does not parse is skipped: the build will name its problem.
-func handlerMethods(dir string) map[string]bool {
-	methods := map[string]bool{}
+// handlerMethods maps each method declared on Handlers in the Go files of
+// internal/handlers to its file, by slash-separated path. A file that does not parse
+// counts for what the parser could read of it: the build will name its problem.
+func handlerMethods(dir string) map[string]string {
+	methods := map[string]string{}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
-		file, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.SkipObjectResolution)
+		src, err := os.ReadFile(f)
 		if err != nil {
 			continue
 		}
-		for _, d := range file.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil || len(fn.Recv.List) != 1 {
-				continue
-			}
-			t := fn.Recv.List[0].Type
-			if star, ok := t.(*ast.StarExpr); ok {
-				t = star.X
-			}
-			if id, ok := t.(*ast.Ident); ok && id.Name == "Handlers" {
-				methods[fn.Name.Name] = true
-			}
+		rel := "internal/handlers/" + filepath.Base(f)
+		for _, name := range declsOf(f, src).methods {
+			methods[name] = rel
 		}
 	}
 	return methods
 }
 
+// decls are the top-level names a Go file declares.
+type decls struct {
+	methods      []string // methods on Handlers
+	handlersType bool     // it declares the Handlers type itself
+	others       []string // functions, types, variables, constants, methods of other types
+}
+
+// declsOf reads the top-level declarations of a Go file. A file that does not parse
+// yields what the parser could read of it.
+func declsOf(name string, src []byte) decls {
+	var d decls
+	file, _ := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution)
+	if file == nil {
+		return d
+	}
+	for _, decl := range file.Decls {
+		switch decl := decl.(type) {
+		case *ast.FuncDecl:
+			if decl.Recv == nil || len(decl.Recv.List) != 1 {
+				d.others = append(d.others, decl.Name.Name)
+				continue
+			}
+			t := decl.Recv.List[0].Type
+			if star, ok := t.(*ast.StarExpr); ok {
+				t = star.X
+			}
+			switch id, ok := t.(*ast.Ident); {
+			case ok && id.Name == "Handlers":
+				d.methods = append(d.methods, decl.Name.Name)
+			case ok:
+				d.others = append(d.others, id.Name+"."+decl.Name.Name)
+			default:
+				d.others = append(d.others, decl.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range decl.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					if spec.Name.Name == "Handlers" {
+						d.handlersType = true
+					} else {
+						d.others = append(d.others, spec.Name.Name)
+					}
+				case *ast.ValueSpec:
+					for _, n := range spec.Names {
+						if n.Name != "_" {
+							d.others = append(d.others, n.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	return d
+}
+
 // freeName is file, or file with a number before .go when the developer already has a
-// file of that name: a new handler never overwrites anything.
-func freeName(dir, file string, taken map[string][]byte) string {
+// file of that name: a new handler never overwrites anything. A name leaving the build
+// in this run is free.
+func freeName(dir, file string, taken map[string][]byte, leaving map[string]string) string {
 	base := strings.TrimSuffix(file, path.Ext(file))
 	name := file
 	for i := 2; ; i++ {
 		_, planned := taken[name]
-		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); errors.Is(err, fs.ErrNotExist) && !planned {
+		_, freed := leaving[name]
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); (freed || errors.Is(err, fs.ErrNotExist)) && !planned {
 			return name
 		}
 		name = fmt.Sprintf("%s_%d.go", base, i)
 	}
+}
+
+// ErrNoGo is what Build returns when no go tool is on PATH: the project was not checked.
+var ErrNoGo = errors.New("no go tool on PATH")
+
+// BuildOptions say how Build runs the go tool.
+type BuildOptions struct {
+	Go  string   // the go tool; "" is the go on PATH
+	Env []string // its environment; nil is bb's own
+}
+
+// BuildError is what Build returns when the project does not build.
+type BuildError struct {
+	Output string // what go build printed, "go: downloading" lines left out
+	Err    error  // how it exited
+}
+
+// buildErrorLines is how much of go build's output BuildError shows: the compiler stops
+// at ten errors a package, and the first ones are the ones to read.
+const buildErrorLines = 20
+
+func (e *BuildError) Error() string {
+	lines := strings.Split(strings.TrimRight(e.Output, "\n"), "\n")
+	if len(lines) == 1 && lines[0] == "" {
+		return fmt.Sprintf("the project does not build: go build ./...: %v", e.Err)
+	}
+	more := ""
+	if len(lines) > buildErrorLines {
+		more = fmt.Sprintf("\n  … %d more lines", len(lines)-buildErrorLines)
+		lines = lines[:buildErrorLines]
+	}
+	return "the project does not build; go build ./... says:\n  " + strings.Join(lines, "\n  ") + more
+}
+
+func (e *BuildError) Unwrap() error { return e.Err }
+
+// Build runs go build ./... in dir: the proof that the project compiles after Write.
+//
+// It runs the developer's own go tool, in their environment, rather than type-checking
+// in process: go/types needs the standard library's source or export data and the
+// module cache's dependencies, which only a Go installation has, and with one at hand
+// the go tool is the check that cannot disagree with the developer's build. Its build
+// cache is the one the developer's next go run uses, so the time is not lost. Test
+// files are not compiled (go vet would, but it also fails on findings that are not
+// build errors).
+func Build(ctx context.Context, dir string, opt BuildOptions) error {
+	goTool := opt.Go
+	if goTool == "" {
+		var err error
+		if goTool, err = exec.LookPath("go"); err != nil {
+			return ErrNoGo
+		}
+	}
+	cmd := exec.CommandContext(ctx, goTool, "build", "./...")
+	cmd.Dir = dir
+	cmd.Env = opt.Env
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		return nil
+	}
+	var kept []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if !strings.HasPrefix(line, "go: downloading ") {
+			kept = append(kept, line)
+		}
+	}
+	return &BuildError{Output: strings.Join(kept, "\n"), Err: err}
 }
