@@ -50,9 +50,10 @@ overwritten. A removed endpoint's handler file leaves the build: renamed to
 NAME.go.removed, every byte as you left it, or deleted when it was still
 exactly as bb wrote it.
 
-Then bb runs go build ./... in the project (with the go on PATH) and exits 1,
-showing the compiler's first errors, when the project does not build; with no
-go on PATH it says it could not check. --no-build skips the check.
+After an --update, bb runs go build ./... in the project (with the go on PATH)
+and exits 1, showing the compiler's first errors, when the project does not
+build; with no go on PATH it says it could not check. --no-build skips the
+check.
 --check exits 1 when the generated code is behind the spec, for CI.`,
 		Example: `  bb eject examples/messages --out messages-server --module github.com/you/messages
   bb eject --update
@@ -202,9 +203,14 @@ func reportKept(w io.Writer, out, specFile string, kept []eject.Kept) {
 	}
 }
 
-// checkBuild runs go build ./... in the written project, so bb eject exits 0 only when
-// the project compiles. Without a go tool it says it could not check, and carries on.
+// checkBuild runs go build ./... in the updated project, so bb eject --update exits 0
+// only when the project compiles. A first eject is not built here: bb's own tests build
+// every ejected project, and a first build downloads and compiles the dependencies,
+// which can take minutes. Without a go tool it says it could not check, and carries on.
 func checkBuild(ctx context.Context, opts *EjectOptions, out string, streams *IO) error {
+	if !opts.Update {
+		return nil
+	}
 	if opts.NoBuild {
 		fmt.Fprintf(streams.Out, "not checked that it builds (--no-build)\n")
 		return nil
@@ -214,11 +220,7 @@ func checkBuild(ctx context.Context, opts *EjectOptions, out string, streams *IO
 		fmt.Fprintf(streams.Err, "bb: note: no go tool on PATH, so bb could not check that %s builds; once Go is installed, run go build ./... there\n", out)
 		return nil
 	}
-	first := ""
-	if !opts.Update {
-		first = " (a first build compiles the dependencies too, which can take minutes)"
-	}
-	fmt.Fprintf(streams.Out, "checking that it builds: go build ./... in %s%s\n", out, first)
+	fmt.Fprintf(streams.Out, "checking that it builds: go build ./... in %s\n", out)
 	err = eject.Build(ctx, out, eject.BuildOptions{Go: goTool})
 	var be *eject.BuildError
 	switch {
