@@ -141,6 +141,36 @@ func posAt(data []byte, off int) Pos {
 	return pos
 }
 
+// lineEnd is the offset just past the k-th line break of data: where its first k lines
+// end. It is len(data) when data has fewer breaks.
+func lineEnd(data []byte, k int) int {
+	i := 0
+	for ; k > 0 && i < len(data); i++ {
+		if n := breakAt(data, i); n > 0 {
+			i += n - 1
+			k--
+		}
+	}
+	return i
+}
+
+// countLines is how many lines data holds, a last one without a line break included.
+func countLines(data []byte) int {
+	lines := 0
+	last := 0
+	for i := 0; i < len(data); i++ {
+		if n := breakAt(data, i); n > 0 {
+			i += n - 1
+			lines++
+			last = i + 1
+		}
+	}
+	if last < len(data) {
+		lines++
+	}
+	return lines
+}
+
 // humanSize writes a byte count for a message: 16 MiB, 1.5 MiB, 300 KiB, 12 bytes.
 func humanSize(n int64) string {
 	s := formatSize(n)

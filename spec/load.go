@@ -314,11 +314,16 @@ func (p *parser) parse(data []byte) *Spec {
 		p.errs = append(p.errs, p.opts.tooLarge(p.file, data))
 		return s
 	}
+	// go.yaml.in/yaml/v3 reports text it cannot read without saying where; find it first.
+	if off, msg := badText(data); msg != "" {
+		p.errorf(posAt(data, off), "%s", msg)
+		return s
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(data)})
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		if p.ctx.Err() == nil {
-			p.yamlError(err)
+			p.yamlError(data, err)
 		}
 		return s
 	}
@@ -700,29 +705,168 @@ func (c ctxReader) Read(b []byte) (int, error) {
 	return c.r.Read(b)
 }
 
-func (p *parser) yamlError(err error) {
-	var te *yaml.TypeError
+// badText finds the first character YAML cannot read: a byte that is not UTF-8, or a
+// control character. It returns its offset and what is wrong, or "" when all is text.
+func badText(data []byte) (int, string) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return 0, "the file is UTF-16 text; save it as UTF-8"
+	}
+	for i := 0; i < len(data); {
+		r, w := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && w == 1:
+			return i, fmt.Sprintf("the file is not UTF-8 text: byte 0x%02x here is not part of a character; is it a binary file? a spec must be saved as UTF-8", data[i])
+		case !yamlChar(r):
+			return i, fmt.Sprintf("the control character %U here is not allowed in YAML; remove it (is this a binary file?)", r)
+		}
+		i += w
+	}
+	return 0, ""
+}
+
+// yamlChar reports whether YAML 1.1, as go.yaml.in/yaml/v3 reads it, allows r in a file.
+func yamlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 ||
+		r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff
+}
+
+// yamlError reports YAML the parser could not read, at the place it stopped.
+//
+// go.yaml.in/yaml/v3 gives no structured position, only a "line N:" in its message,
+// and that line is sometimes where the broken construct began, sometimes one line early
+// (parser errors count from 0), and absent on the first line. So the position is found
+// by reading again: the shortest start of the file that already fails with the same
+// message ends where the parser found the problem.
+func (p *parser) yamlError(data []byte, err error) {
+	problem, hint := yamlProblem(err)
+	pos := p.locate(data, problem, hint)
+	if p.ctx.Err() != nil {
+		return
+	}
+	p.errorf(pos, "not valid YAML: %s", problem)
+}
+
+// yamlProblem splits a yaml error into its message and the line it names, 0 when none.
+func yamlProblem(err error) (string, int) {
 	msg := err.Error()
+	var te *yaml.TypeError
 	if errors.As(err, &te) {
 		msg = strings.Join(te.Errors, "; ")
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	// yaml.v3 reports "line N: message"; lift the line into the position.
-	line := 0
-	if strings.HasPrefix(msg, "line ") {
-		rest := msg[len("line "):]
-		if i := strings.Index(rest, ":"); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				line = n
-				msg = strings.TrimSpace(rest[i+1:])
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, after, ok := strings.Cut(rest, ":"); ok {
+			if n, err := strconv.Atoi(num); err == nil {
+				return strings.TrimSpace(after), n
 			}
 		}
 	}
-	pos := Pos{}
-	if line > 0 {
-		pos = Pos{Line: line, Col: 1}
+	return msg, 0
+}
+
+// probeBudget bounds the bytes locate parses again, so a broken file of many megabytes
+// is reported at once, if less precisely. Tests lower it.
+var probeBudget = 2 << 20
+
+// locate finds where the parser met problem: the first line whose end already makes the
+// file fail with it, then the first character on that line that does. It starts from
+// the line yaml named (hint), and falls back to that line when the search would cost
+// more than probeBudget.
+func (p *parser) locate(data []byte, problem string, hint int) Pos {
+	fallback := Pos{}
+	if hint > 0 {
+		fallback = Pos{Line: hint, Col: 1}
 	}
-	p.errorf(pos, "not valid YAML: %s", msg)
+	spent := 0
+	exhausted := false
+	// fails reports whether data[:n] fails with problem.
+	fails := func(n int) bool {
+		if spent += n; spent > probeBudget || p.ctx.Err() != nil {
+			exhausted = true
+			return false
+		}
+		var doc yaml.Node
+		err := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(data[:n])}).Decode(&doc)
+		if err == nil || err == io.EOF {
+			return false
+		}
+		got, _ := yamlProblem(err)
+		return got == problem
+	}
+	lines := countLines(data)
+	// The line: the smallest k whose first k lines fail, searched outward from the hint.
+	lo, hi := 0, lines // the first lo lines do not fail; the first hi lines do
+	k := min(max(hint, 1), lines)
+	if fails(lineEnd(data, k)) {
+		hi = k
+		for step := 1; ; step *= 2 {
+			k = max(hi-step, lo)
+			if k == lo || !fails(lineEnd(data, k)) {
+				lo = k
+				break
+			}
+			hi = k
+		}
+	} else {
+		lo = k
+		for step := 1; ; step *= 2 {
+			k = min(lo+step, hi)
+			if k == hi || fails(lineEnd(data, k)) {
+				hi = k
+				break
+			}
+			lo = k
+		}
+	}
+	for hi-lo > 1 && !exhausted {
+		mid := (lo + hi) / 2
+		if fails(lineEnd(data, mid)) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	if exhausted {
+		return fallback
+	}
+	// The column: the shortest cut inside line hi that fails, on character boundaries.
+	start, end := lineEnd(data, hi-1), lineEnd(data, hi)
+	a, b := start, end // data[:a] does not fail; data[:b] does
+	for !exhausted {
+		mid := (a + b) / 2
+		for mid < b && !utf8.RuneStart(data[mid]) {
+			mid++
+		}
+		if mid >= b {
+			mid = (a + b) / 2
+			for mid > a && !utf8.RuneStart(data[mid]) {
+				mid--
+			}
+		}
+		if mid <= a {
+			break
+		}
+		if fails(mid) {
+			b = mid
+		} else {
+			a = mid
+		}
+	}
+	if exhausted {
+		return Pos{Line: hi, Col: 1}
+	}
+	// b ends just after the character at which the parser stopped.
+	last := b - 1
+	for last > start && !utf8.RuneStart(data[last]) {
+		last--
+	}
+	if strings.HasPrefix(problem, "unknown anchor ") {
+		// It stops at the end of the alias's name; point at the alias.
+		if i := bytes.LastIndexByte(data[start:b], '*'); i >= 0 {
+			last = start + i
+		}
+	}
+	return Pos{Line: hi, Col: utf8.RuneCount(data[start:last]) + 1}
 }
 
 // clip shortens text shown in a message, which may be megabytes long: it returns the
