@@ -29,6 +29,7 @@ type ServeOptions struct {
 	NoWatch   bool
 	SwiftOut  string
 	SwiftName string
+	Spec      spec.Options // limits, from the environment; reloads keep them
 
 	// Ready, when set, is told the address once the server listens (tests use it).
 	Ready func(addr string)
@@ -61,7 +62,11 @@ defaults.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = pathArg(args)
-			s, err := spec.Load(opts.Path)
+			var err error
+			if opts.Spec, err = specOptions(); err != nil {
+				return err
+			}
+			s, err := opts.Spec.Load(c.Context(), opts.Path)
 			if err != nil {
 				return err
 			}
@@ -153,6 +158,7 @@ func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) e
 		Out:     streams.Out,
 		Log:     streams.Out,
 		Ready:   opts.Ready,
+		Spec:    opts.Spec,
 	}
 	if opts.SwiftOut != "" {
 		cfg.OnReload = swiftRegenerator(opts.SwiftOut, opts.SwiftName)

@@ -21,6 +21,7 @@ type Config struct {
 	Port    int
 	Options Options
 	NoWatch bool
+	Spec    spec.Options // how reloads load the spec: its size limits
 
 	Out io.Writer // the banner
 	Log io.Writer // one line per request, reload summaries and errors
@@ -82,6 +83,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 			File:    cfg.File,
 			Server:  srv,
 			Options: cfg.Options,
+			Spec:    cfg.Spec,
 			Report: func(msg string, err error) {
 				// Through the request log, so reloads and requests appear in the order they happened.
 				stamp := time.Now().Format("15:04:05.000")
