@@ -66,8 +66,16 @@ defaults.`,
 			if opts.Spec, err = specOptions(); err != nil {
 				return err
 			}
-			s, err := opts.Spec.Load(c.Context(), opts.Path)
+			// Ctrl-C and SIGTERM stop bb from here on, loading included; a second Ctrl-C
+			// while stopping ends bb at once.
+			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			context.AfterFunc(ctx, stop)
+			s, err := loadSpec(ctx, opts)
 			if err != nil {
+				if ctx.Err() != nil {
+					return nil // asked to stop before serving
+				}
 				return err
 			}
 			if err := mergeServeConfig(v, s, opts); err != nil {
@@ -76,7 +84,7 @@ defaults.`,
 			for _, w := range s.Warnings() {
 				fmt.Fprintln(streams.Err, w)
 			}
-			return runServe(c, s, opts, streams)
+			return runServe(ctx, s, opts, streams)
 		},
 	}
 	v = bindServeFlags(c, opts)
@@ -142,7 +150,27 @@ func mergeServeConfig(v *viper.Viper, s *spec.Spec, opts *ServeOptions) error {
 	return nil
 }
 
-func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) error {
+// loadSpec loads the spec to serve, and gives up the moment ctx ends: a signal must stop
+// bb at once, even while it reads a spec that is slow to load or a file that blocks.
+func loadSpec(ctx context.Context, opts *ServeOptions) (*spec.Spec, error) {
+	type result struct {
+		s   *spec.Spec
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		s, err := opts.Spec.Load(ctx, opts.Path)
+		done <- result{s, err}
+	}()
+	select {
+	case r := <-done:
+		return r.s, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO) error {
 	// A stub server's live heap is well under 1 MB, so with GOGC=100 the collector runs at
 	// its 4 MB minimum goal, dozens of times a second under load. A larger goal trades a
 	// few MB of memory for that CPU; GOGC in the environment still wins.
@@ -163,9 +191,5 @@ func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) e
 	if opts.SwiftOut != "" {
 		cfg.OnReload = swiftRegenerator(opts.SwiftOut, opts.SwiftName)
 	}
-	// Ctrl-C stops gracefully; a second Ctrl-C while stopping ends bb at once.
-	ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	context.AfterFunc(ctx, stop)
 	return runtime.Serve(ctx, s, cfg)
 }

@@ -204,7 +204,9 @@ func (rl *Reloader) reload(ctx context.Context) {
 	}
 	var rt *Router
 	if err == nil {
-		rt = Compile(s, rl.Options)
+		if rt, err = compile(ctx, s, rl.Options); err != nil {
+			return
+		}
 	}
 	h := hashOf(sha256.Sum256(data), rt)
 	if h == rl.lastHash {

@@ -33,6 +33,19 @@ type Config struct {
 	Ready func(addr string)
 }
 
+// compile is Compile, given up when ctx ends first: a spec near the size limits takes a
+// second or more to compile, and a signal to stop must not wait for it.
+func compile(ctx context.Context, s *spec.Spec, opt Options) (*Router, error) {
+	done := make(chan *Router, 1)
+	go func() { done <- Compile(s, opt) }()
+	select {
+	case rt := <-done:
+		return rt, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 // PortInUseError says the chosen port is taken, and how to choose another.
 type PortInUseError struct {
 	Addr string
@@ -45,7 +58,10 @@ func (e *PortInUseError) Error() string {
 
 // Serve loads the spec, listens and answers until ctx ends, then shuts down gracefully.
 func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
-	rt := Compile(s, cfg.Options)
+	rt, err := compile(ctx, s, cfg.Options)
+	if err != nil {
+		return nil // stopped before serving
+	}
 	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
