@@ -103,6 +103,8 @@ func TestAliasBomb(t *testing.T) {
 // TestSizeLimits: each limit, hit with and without aliases, is reported where it is
 // passed, with the variable that raises it.
 func TestSizeLimits(t *testing.T) {
+	defer func(saved int64) { maxExpandedNodes = saved }(maxExpandedNodes)
+	maxExpandedNodes = 95 // so that the value limit is met by a line of values
 	file := project(t)
 	tests := []struct {
 		name string
@@ -127,6 +129,16 @@ func TestSizeLimits(t *testing.T) {
 			  a: {method: GET, path: /a, responses: [{when: {body.x: &x xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx}}]}
 			  b: {method: GET, path: /b, responses: [{body: [*x, *x, *x, *x, *x, *x, *x]}]}
 			`, "4:58", "YAML aliases here expand the spec past 400 bytes as JSON, the most bb loads; write the repeated parts out once, or raise the limit with BB_MAX_SPEC_SIZE=800B"},
+		{"values, no aliases", Options{}, `
+			version: 1
+			endpoints:
+			  a: {method: GET, path: /a, responses: [{body: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]}]}
+			`, "3:353", "the spec holds more than 95 values here, the most bb loads; move large bodies to bodyFiles, or raise the limit with BB_MAX_SPEC_SIZE=32MiB"},
+		{"values, aliases", Options{}, `
+			version: 1
+			endpoints:
+			  a: {method: GET, path: /a, responses: [{when: {body.x: &x [1, 2, 3, 4, 5, 6, 7, 8, 9]}, body: [*x, *x, *x, *x, *x, *x, *x, *x, *x, *x]}]}
+			`, "3:118", "YAML aliases expand this file to more than 95 values here; write the repeated parts out or use fewer aliases, or raise the limit with BB_MAX_SPEC_SIZE=32MiB"},
 		{"body, no aliases", Options{MaxBodySize: 30}, `
 			version: 1
 			endpoints:
@@ -165,6 +177,14 @@ func TestSizeLimits(t *testing.T) {
 				t.Errorf("got %s: %s\nwant %s: …%s…", at, e.Msg, tt.at, tt.msg)
 			}
 		})
+	}
+	// Raising the size limit raises the value limit with it, as the message says.
+	for _, tt := range tests {
+		if strings.HasPrefix(tt.name, "values") {
+			if _, err := (Options{MaxSize: 2 * DefaultMaxSize}).Parse(context.Background(), file, []byte(dedent(tt.yaml))); err != nil {
+				t.Errorf("%s, with %s=32MiB: %v", tt.name, EnvMaxSize, err)
+			}
+		}
 	}
 }
 

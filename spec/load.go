@@ -60,7 +60,8 @@ const (
 // Options say how a spec is loaded. The zero Options load with the default limits.
 type Options struct {
 	// MaxSize bounds the spec file and the spec as JSON with its YAML aliases written
-	// out, in bytes; 0 means DefaultMaxSize.
+	// out, in bytes; 0 means DefaultMaxSize. Raised, it also raises in proportion how
+	// many values the spec may hold, 1,000,000 at the default.
 	MaxSize int64
 	// MaxBodySize bounds each body, schema, example and `when` value as JSON with its
 	// YAML aliases written out, and each bodyFile, in bytes; 0 means DefaultMaxBodySize.
@@ -72,6 +73,11 @@ func (o Options) maxSize() int64 {
 		return o.MaxSize
 	}
 	return DefaultMaxSize
+}
+
+// maxValues is how many values a spec may hold with its aliases written out.
+func (o Options) maxValues() int64 {
+	return max(maxExpandedNodes, int64(float64(maxExpandedNodes)*float64(o.maxSize())/DefaultMaxSize))
 }
 
 func (o Options) maxBodySize() int64 {
@@ -347,12 +353,15 @@ func (p *parser) parse(data []byte) *Spec {
 	// written out, without writing them out, and refuse it before building anything.
 	p.sizes = &sizer{memo: map[*yaml.Node]size{}, busy: map[*yaml.Node]bool{}}
 	var total size
-	if at := p.sizes.over(&doc, &total, size{bytes: p.opts.maxSize(), nodes: maxExpandedNodes}); at != nil {
+	if at := p.sizes.over(&doc, &total, size{bytes: p.opts.maxSize(), nodes: p.opts.maxValues()}); at != nil {
+		raise := fmt.Sprintf("%s=%s", EnvMaxSize, formatSize(2*p.opts.maxSize()))
 		switch {
 		case p.sizes.loop != nil:
 			p.errorf(posOf(p.sizes.loop), "YAML alias *%s refers to a value that holds it, so written out it would never end; JSON cannot hold that", p.sizes.loop.Value)
-		case total.nodes > maxExpandedNodes:
-			p.errorf(posOf(at), "YAML aliases expand this file to more than %d values here; write the repeated parts out or use fewer aliases", maxExpandedNodes)
+		case total.nodes > p.opts.maxValues() && at.Kind == yaml.AliasNode:
+			p.errorf(posOf(at), "YAML aliases expand this file to more than %d values here; write the repeated parts out or use fewer aliases, or raise the limit with %s", p.opts.maxValues(), raise)
+		case total.nodes > p.opts.maxValues():
+			p.errorf(posOf(at), "the spec holds more than %d values here, the most bb loads; move large bodies to bodyFiles, or raise the limit with %s", p.opts.maxValues(), raise)
 		case at.Kind == yaml.AliasNode:
 			p.errorf(posOf(at), "YAML aliases here expand the spec past %s as JSON, the most bb loads; write the repeated parts out once, or raise the limit with %s=%s",
 				humanSize(p.opts.maxSize()), EnvMaxSize, formatSize(2*p.opts.maxSize()))
@@ -412,9 +421,10 @@ func (p *parser) parse(data []byte) *Spec {
 	return s
 }
 
-// maxExpandedNodes bounds how many values a spec may hold with its aliases written out:
-// each costs memory and time whatever its size in bytes.
-const maxExpandedNodes = 1_000_000
+// maxExpandedNodes bounds how many values a spec may hold with its aliases written out,
+// unless a raised size limit allows more: each costs memory and time whatever its size
+// in bytes. Tests lower it.
+var maxExpandedNodes int64 = 1_000_000
 
 var serverKeys = []string{"port", "host"}
 
