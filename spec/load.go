@@ -746,7 +746,8 @@ func yamlChar(r rune) bool {
 // and that line is sometimes where the broken construct began, sometimes one line early
 // (parser errors count from 0), and absent on the first line. So the position is found
 // by reading again: the shortest start of the file that already fails with the same
-// message ends where the parser found the problem.
+// message ends where the parser found the problem. The search begins at the line yaml
+// names, the only part of its message bb reads apart from comparing it whole.
 func (p *parser) yamlError(data []byte, err error) {
 	problem, hint := yamlProblem(err)
 	pos := p.locate(data, problem, hint)
@@ -870,11 +871,14 @@ func (p *parser) locate(data []byte, problem string, hint int) Pos {
 	for last > start && !utf8.RuneStart(data[last]) {
 		last--
 	}
-	if strings.HasPrefix(problem, "unknown anchor ") {
-		// It stops at the end of the alias's name; point at the alias.
-		if i := bytes.LastIndexByte(data[start:b], '*'); i >= 0 {
-			last = start + i
-		}
+	// In an alias, it stops at the end of the name (an unknown anchor, say): point at the
+	// '*' that begins it.
+	tok := last
+	for tok > start && !bytes.ContainsAny(data[tok-1:tok], " \t,[]{}") {
+		tok--
+	}
+	if data[tok] == '*' {
+		last = tok
 	}
 	return Pos{Line: hi, Col: utf8.RuneCount(data[start:last]) + 1}
 }
