@@ -363,11 +363,11 @@ func (p *parser) parse(data []byte) *Spec {
 		case total.nodes > p.opts.maxValues():
 			p.errorf(posOf(at), "the spec holds more than %d values here, the most bb loads; move large bodies to bodyFiles, or raise the limit with %s", p.opts.maxValues(), raise)
 		case at.Kind == yaml.AliasNode:
-			p.errorf(posOf(at), "YAML aliases here expand the spec past %s as JSON, the most bb loads; write the repeated parts out once, or raise the limit with %s=%s",
-				humanSize(p.opts.maxSize()), EnvMaxSize, formatSize(2*p.opts.maxSize()))
+			p.errorf(posOf(at), "YAML aliases here expand the spec past %s as JSON, the most bb loads; write the repeated parts out once, or raise the limit with %s",
+				humanSize(p.opts.maxSize()), raise)
 		default:
-			p.errorf(posOf(at), "the spec grows past %s as JSON here, the most bb loads; move large bodies to bodyFiles, or raise the limit with %s=%s",
-				humanSize(p.opts.maxSize()), EnvMaxSize, formatSize(2*p.opts.maxSize()))
+			p.errorf(posOf(at), "the spec grows past %s as JSON here, the most bb loads; move large bodies to bodyFiles, or raise the limit with %s",
+				humanSize(p.opts.maxSize()), raise)
 		}
 		return s
 	}
