@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 // CheckOptions are the settings of `bb check`.
 type CheckOptions struct {
 	Path string
+	Spec spec.Options // limits, from the environment
 }
 
 func newCheckCmd(streams *IO) *cobra.Command {
@@ -30,13 +32,17 @@ send) is reported as file:line:col: warning: …, and the exit code stays 0.`,
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = pathArg(args)
+			var err error
+			if opts.Spec, err = specOptions(); err != nil {
+				return err
+			}
 			return runCheck(opts, streams)
 		},
 	}
 }
 
 func runCheck(opts *CheckOptions, streams *IO) error {
-	s, err := spec.Load(opts.Path)
+	s, err := opts.Spec.Load(context.Background(), opts.Path)
 	if err != nil {
 		return err
 	}

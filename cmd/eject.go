@@ -25,6 +25,7 @@ type EjectOptions struct {
 	Force  bool
 	// NoBuild skips the go build ./... that proves the project compiles after writing.
 	NoBuild bool
+	Spec    spec.Options // limits, from the environment
 }
 
 func newEjectCmd(streams *IO) *cobra.Command {
@@ -70,6 +71,10 @@ check.
 			if opts.NoBuild && opts.Check {
 				return &usageError{err: errors.New("--no-build does not go with --check, which builds nothing"), cmd: c.CommandPath()}
 			}
+			var err error
+			if opts.Spec, err = specOptions(); err != nil {
+				return err
+			}
 			return runEject(c.Context(), opts, streams)
 		},
 	}
@@ -95,7 +100,7 @@ func updateCommand(opts *EjectOptions) string {
 }
 
 func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
-	s, err := spec.Load(opts.Path)
+	s, err := opts.Spec.Load(ctx, opts.Path)
 	if err != nil {
 		return err
 	}

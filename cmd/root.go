@@ -85,6 +85,9 @@ moment the file changes, and tells you the stub to add when your app calls
 something bb.yaml does not have yet. Once a real backend takes over, bb verify
 checks it still answers as bb.yaml says.
 
+A spec may be 16 MiB, also with its YAML aliases written out, and each body in
+it 8 MiB; BB_MAX_SPEC_SIZE and BB_MAX_SPEC_BODY (e.g. 32MiB) raise the limits.
+
 Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 		Example: `  bb init myapp
   bb serve myapp

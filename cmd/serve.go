@@ -29,6 +29,7 @@ type ServeOptions struct {
 	NoWatch   bool
 	SwiftOut  string
 	SwiftName string
+	Spec      spec.Options // limits, from the environment; reloads keep them
 
 	// Ready, when set, is told the address once the server listens (tests use it).
 	Ready func(addr string)
@@ -61,8 +62,20 @@ defaults.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = pathArg(args)
-			s, err := spec.Load(opts.Path)
+			var err error
+			if opts.Spec, err = specOptions(); err != nil {
+				return err
+			}
+			// Ctrl-C and SIGTERM stop bb from here on, loading included; a second Ctrl-C
+			// while stopping ends bb at once.
+			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			context.AfterFunc(ctx, stop)
+			s, err := loadSpec(ctx, opts)
 			if err != nil {
+				if ctx.Err() != nil {
+					return nil // asked to stop before serving
+				}
 				return err
 			}
 			if err := mergeServeConfig(v, s, opts); err != nil {
@@ -71,7 +84,7 @@ defaults.`,
 			for _, w := range s.Warnings() {
 				fmt.Fprintln(streams.Err, w)
 			}
-			return runServe(c, s, opts, streams)
+			return runServe(ctx, s, opts, streams)
 		},
 	}
 	v = bindServeFlags(c, opts)
@@ -137,7 +150,27 @@ func mergeServeConfig(v *viper.Viper, s *spec.Spec, opts *ServeOptions) error {
 	return nil
 }
 
-func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) error {
+// loadSpec loads the spec to serve, and gives up the moment ctx ends: a signal must stop
+// bb at once, even while it reads a spec that is slow to load or a file that blocks.
+func loadSpec(ctx context.Context, opts *ServeOptions) (*spec.Spec, error) {
+	type result struct {
+		s   *spec.Spec
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		s, err := opts.Spec.Load(ctx, opts.Path)
+		done <- result{s, err}
+	}()
+	select {
+	case r := <-done:
+		return r.s, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO) error {
 	// A stub server's live heap is well under 1 MB, so with GOGC=100 the collector runs at
 	// its 4 MB minimum goal, dozens of times a second under load. A larger goal trades a
 	// few MB of memory for that CPU; GOGC in the environment still wins.
@@ -153,13 +186,10 @@ func runServe(c *cobra.Command, s *spec.Spec, opts *ServeOptions, streams *IO) e
 		Out:     streams.Out,
 		Log:     streams.Out,
 		Ready:   opts.Ready,
+		Spec:    opts.Spec,
 	}
 	if opts.SwiftOut != "" {
 		cfg.OnReload = swiftRegenerator(opts.SwiftOut, opts.SwiftName)
 	}
-	// Ctrl-C stops gracefully; a second Ctrl-C while stopping ends bb at once.
-	ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	context.AfterFunc(ctx, stop)
 	return runtime.Serve(ctx, s, cfg)
 }

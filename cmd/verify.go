@@ -27,6 +27,7 @@ type VerifyOptions struct {
 	JSON     bool
 	JUnit    string
 	Insecure bool
+	Spec     spec.Options // limits, from the environment
 }
 
 func newVerifyCmd(streams *IO) *cobra.Command {
@@ -54,6 +55,10 @@ code is 1 when any case failed.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = pathArg(args)
+			var err error
+			if opts.Spec, err = specOptions(); err != nil {
+				return err
+			}
 			return runVerify(c.Context(), opts, streams)
 		},
 	}
@@ -95,7 +100,7 @@ func runVerify(ctx context.Context, opts *VerifyOptions, streams *IO) error {
 		}
 		headers.Add(name, strings.TrimSpace(value))
 	}
-	s, err := spec.Load(opts.Path)
+	s, err := opts.Spec.Load(ctx, opts.Path)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,7 @@ type Reloader struct {
 	File     string // the spec file
 	Server   *Server
 	Options  Options
+	Spec     spec.Options // how each reload loads the spec: its size limits
 	Debounce time.Duration
 
 	// Report receives one line per reload outcome: a summary of the change, or the errors.
@@ -114,7 +115,7 @@ func (rl *Reloader) Run(ctx context.Context) error {
 			}
 			rl.Report("", err)
 		case <-timer.C:
-			rl.reload()
+			rl.reload(ctx)
 		}
 	}
 }
@@ -177,8 +178,9 @@ func (rl *Reloader) relevant(name string) bool {
 }
 
 // reload loads, validates and compiles the spec; only a complete new router is swapped in.
-func (rl *Reloader) reload() {
-	data, err := os.ReadFile(rl.File)
+// It gives up without a word when ctx ends.
+func (rl *Reloader) reload(ctx context.Context) {
+	data, err := rl.Spec.ReadFile(rl.File)
 	if err != nil {
 		if os.IsNotExist(err) {
 			// Deleted, since a rename-save is over before the debounce ends. Say so once;
@@ -196,10 +198,15 @@ func (rl *Reloader) reload() {
 	if len(data) == 0 {
 		return // an editor truncated the file and has not written it yet
 	}
-	s, err := spec.Parse(rl.File, data)
+	s, err := rl.Spec.Parse(ctx, rl.File, data)
+	if ctx.Err() != nil {
+		return
+	}
 	var rt *Router
 	if err == nil {
-		rt = Compile(s, rl.Options)
+		if rt, err = compile(ctx, s, rl.Options); err != nil {
+			return
+		}
 	}
 	h := hashOf(sha256.Sum256(data), rt)
 	if h == rl.lastHash {

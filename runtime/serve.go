@@ -21,6 +21,7 @@ type Config struct {
 	Port    int
 	Options Options
 	NoWatch bool
+	Spec    spec.Options // how reloads load the spec: its size limits
 
 	Out io.Writer // the banner
 	Log io.Writer // one line per request, reload summaries and errors
@@ -30,6 +31,19 @@ type Config struct {
 	OnReload func(rt *Router) (string, error)
 	// Ready, when set, receives the address the server listens on.
 	Ready func(addr string)
+}
+
+// compile is Compile, given up when ctx ends first: a spec near the size limits takes a
+// second or more to compile, and a signal to stop must not wait for it.
+func compile(ctx context.Context, s *spec.Spec, opt Options) (*Router, error) {
+	done := make(chan *Router, 1)
+	go func() { done <- Compile(s, opt) }()
+	select {
+	case rt := <-done:
+		return rt, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // PortInUseError says the chosen port is taken, and how to choose another.
@@ -44,7 +58,10 @@ func (e *PortInUseError) Error() string {
 
 // Serve loads the spec, listens and answers until ctx ends, then shuts down gracefully.
 func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
-	rt := Compile(s, cfg.Options)
+	rt, err := compile(ctx, s, cfg.Options)
+	if err != nil {
+		return nil // stopped before serving
+	}
 	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -82,6 +99,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 			File:    cfg.File,
 			Server:  srv,
 			Options: cfg.Options,
+			Spec:    cfg.Spec,
 			Report: func(msg string, err error) {
 				// Through the request log, so reloads and requests appear in the order they happened.
 				stamp := time.Now().Format("15:04:05.000")

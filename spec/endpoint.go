@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/backwards-backend/bb/internal/contract"
 )
@@ -393,16 +393,10 @@ func (p *parser) bodyFile(bf string, pos Pos, what string) (string, []byte) {
 	}
 	// Read once here: the server sends these bytes and the generators type them, so all
 	// of bb sees the same file contents, checked once.
-	data, err := os.ReadFile(full)
-	if err != nil {
-		p.errorf(pos, "%s: bodyFile %q cannot be read: %v", what, bf, err)
+	data, problem := p.readBodyFile(full)
+	if problem != "" {
+		p.errorf(pos, "%s: bodyFile %q %s", what, bf, problem)
 		return "", nil
-	}
-	if strings.EqualFold(filepath.Ext(full), ".json") {
-		if _, err := FromJSON(data); err != nil {
-			p.errorf(pos, "%s: bodyFile %q is not valid JSON: %v", what, bf, err)
-			return "", nil
-		}
 	}
 	return full, data
 }
@@ -502,6 +496,9 @@ const maxAliased = 100_000
 
 // value converts a YAML node into a JSON value, reporting what JSON cannot hold.
 func (p *parser) value(n *yaml.Node) Value {
+	if !p.fits(n) {
+		return placeholder(n)
+	}
 	return p.valueDepth(n, 0)
 }
 

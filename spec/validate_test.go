@@ -67,7 +67,7 @@ func TestParseErrors(t *testing.T) {
 		{"not YAML", `
 			version: 1
 			endpoints: [
-			`, []wantErr{{"2:1", "not valid YAML"}}},
+			`, []wantErr{{"2:12", "not valid YAML: did not find expected node content"}}},
 		{"empty file", ``, []wantErr{{"1:1", "the file is empty"}}},
 		{"only a comment", `
 			# nothing yet
