@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/spec"
 )
 
@@ -115,7 +116,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	}
 
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(ln) }()
+	go func() { serveErr <- hs.Serve(contract.StrictListener(ln)) }()
 	select {
 	case err := <-serveErr:
 		return err
