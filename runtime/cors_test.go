@@ -92,3 +92,24 @@ func TestServeNoCORS(t *testing.T) {
 	call{name: "preflight", method: "OPTIONS", target: "/items", status: 204, header: preflightFrom("http://localhost:5173", "GET", ""),
 		headers: map[string]string{"Access-Control-Allow-Origin": "", "Access-Control-Allow-Methods": "", "Allow": "GET, HEAD"}}.run(t, h)
 }
+
+// TestReloadNotesCORSOrigins: a reload applies server.cors.origins and says so, unless
+// --cors-origin decides.
+func TestReloadNotesCORSOrigins(t *testing.T) {
+	before := routerFromText(t, corsSpec, nil, Options{})
+	after := routerFromText(t, strings.Replace(corsSpec, "[http://localhost:5173]", "[http://a.test, http://b.test]", 1), nil, Options{})
+	if got := Diff(before, after).String(); !strings.HasSuffix(got, "; CORS credentials now go to http://a.test, http://b.test") {
+		t.Errorf("reload line %q", got)
+	}
+	none := routerFromText(t, strings.Replace(corsSpec, "  cors: {origins: [http://localhost:5173]}\n", "", 1), nil, Options{})
+	if got := Diff(before, none).String(); !strings.HasSuffix(got, "; no origin gets CORS credentials now") {
+		t.Errorf("reload line %q", got)
+	}
+	flagged := routerFromText(t, strings.Replace(corsSpec, "[http://localhost:5173]", "[http://a.test]", 1), nil, Options{CORSOrigins: "http://c.test"})
+	if got := Diff(before, flagged).String(); !strings.Contains(got, "but --cors-origin (or BB_CORS_ORIGINS) still says") {
+		t.Errorf("reload line %q", got)
+	}
+	if got := Diff(before, routerFromText(t, corsSpec, nil, Options{})).Notes; len(got) != 0 {
+		t.Errorf("notes without a change: %q", got)
+	}
+}
