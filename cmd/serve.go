@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/runtime"
 	"github.com/backwards-backend/bb/spec"
 )
@@ -30,6 +32,10 @@ type ServeOptions struct {
 	SwiftOut  string
 	SwiftName string
 	Spec      spec.Options // limits, from the environment; reloads keep them
+
+	// CORSOrigins are the origins allowed with credentials, as contract.ParseOrigins
+	// writes them; nil leaves it to the spec's server.cors.origins.
+	CORSOrigins []string
 
 	// Ready, when set, is told the address once the server listens (tests use it).
 	Ready func(addr string)
@@ -52,13 +58,18 @@ A request that does not fit the types the spec implies (a missing key, a
 string where a number belongs) still gets its stub, and the log names what the
 ejected server would refuse; with --validate it gets that same 400 here.
 
+Any web page may call it, without credentials (Access-Control-Allow-Origin: *);
+the origins given with --cors-origin (or BB_CORS_ORIGINS, or server.cors.origins
+in bb.yaml) get credentials too. --no-cors turns CORS off.
+
 Settings come from flags, then BB_* environment variables (BB_PORT, BB_HOST,
-BB_MAX_BODY, BB_NO_CORS, BB_VALIDATE), then the spec's server: section, then
-defaults.`,
+BB_MAX_BODY, BB_NO_CORS, BB_CORS_ORIGINS, BB_VALIDATE), then the spec's server:
+section, then defaults.`,
 		Example: `  bb serve examples/messages
   bb serve --port 4100 ./bb.yaml
   bb serve --validate            # refuse requests the ejected server would refuse
-  bb serve --host 0.0.0.0        # reachable from a phone on the same Wi-Fi`,
+  bb serve --host 0.0.0.0        # reachable from a phone on the same Wi-Fi
+  bb serve --cors-origin http://localhost:5173   # this web app may send cookies`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = pathArg(args)
@@ -81,6 +92,9 @@ defaults.`,
 			if err := mergeServeConfig(v, s, opts); err != nil {
 				return err
 			}
+			if w := networkWarning(opts.Host); w != "" {
+				fmt.Fprintln(streams.Err, w)
+			}
 			for _, w := range s.Warnings() {
 				fmt.Fprintln(streams.Err, w)
 			}
@@ -100,13 +114,15 @@ func bindServeFlags(c *cobra.Command, opts *ServeOptions) *viper.Viper {
 	f.IntVarP(&opts.Port, "port", "p", spec.DefaultPort, "port to listen on")
 	f.Int64Var(&opts.MaxBody, "max-body", runtime.DefaultMaxBody, "largest request body accepted, in bytes")
 	f.BoolVar(&opts.NoCORS, "no-cors", false, "do not send CORS headers (they are on by default for local web clients)")
+	f.StringSliceVar(&opts.CORSOrigins, "cors-origin", nil, "a web origin (scheme://host[:port]) allowed to call with credentials, such as http://localhost:5173; repeat it or separate origins with commas (other origins get * without credentials)")
 	f.BoolVar(&opts.Validate, "validate", false, "refuse requests that do not fit the spec's types with the 400 the ejected server gives (without it they get the stub, and the log names the misfit)")
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when bb.yaml changes")
 	f.StringVar(&opts.SwiftOut, "swift-out", "", "regenerate the Swift package into this folder after every reload")
 	f.StringVar(&opts.SwiftName, "swift-name", "", "with --swift-out: the API name, as bb gen swift --name (default the spec's name)")
-	for _, name := range []string{"host", "port", "max-body", "no-cors", "validate"} {
+	for _, name := range []string{"host", "port", "max-body", "no-cors", "cors-origin", "validate"} {
 		_ = v.BindPFlag(name, f.Lookup(name))
 	}
+	_ = v.BindEnv("cors-origin", "BB_CORS_ORIGINS")
 	v.SetEnvPrefix("BB")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	v.AutomaticEnv()
@@ -137,6 +153,9 @@ func mergeServeConfig(v *viper.Viper, s *spec.Spec, opts *ServeOptions) error {
 	}
 	if opts.NoCORS, err = cast.ToBoolE(v.Get("no-cors")); err != nil {
 		return &usageError{err: fmt.Errorf("no-cors %q is not true or false (from --no-cors or BB_NO_CORS)", v.Get("no-cors"))}
+	}
+	if opts.CORSOrigins, err = corsOrigins(v, opts.NoCORS); err != nil {
+		return err
 	}
 	if opts.Validate, err = cast.ToBoolE(v.Get("validate")); err != nil {
 		return &usageError{err: fmt.Errorf("validate %q is not true or false (from --validate or BB_VALIDATE)", v.Get("validate"))}
@@ -170,6 +189,42 @@ func loadSpec(ctx context.Context, opts *ServeOptions) (*spec.Spec, error) {
 	}
 }
 
+// corsOrigins reads --cors-origin or BB_CORS_ORIGINS; nil when neither is set.
+func corsOrigins(v *viper.Viper, noCORS bool) ([]string, error) {
+	var items []string
+	switch val := v.Get("cors-origin").(type) {
+	case string:
+		items = []string{val}
+	case []string:
+		items = val
+	}
+	o, err := contract.ParseOrigins(items...)
+	if err != nil {
+		return nil, &usageError{err: fmt.Errorf("cors-origin (from --cors-origin or BB_CORS_ORIGINS): %w", err)}
+	}
+	if o.Empty() {
+		return nil, nil
+	}
+	if noCORS {
+		return nil, &usageError{err: fmt.Errorf("--no-cors turns CORS off, so --cors-origin (or BB_CORS_ORIGINS) has nothing to allow; drop one of them")}
+	}
+	return o.Credentialed, nil
+}
+
+// networkWarning is the line bb serve prints when it listens beyond this machine, or "".
+func networkWarning(host string) string {
+	if strings.EqualFold(host, "localhost") {
+		return ""
+	}
+	if ip := net.ParseIP(strings.Trim(host, "[]")); ip != nil && ip.IsLoopback() {
+		return ""
+	}
+	if host == "" {
+		host = `"" (every interface)`
+	}
+	return fmt.Sprintf("warning: host %s lets every device on the network reach these stubs and bodyFiles; --host 127.0.0.1 keeps them on this machine", host)
+}
+
 func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO) error {
 	// A stub server's live heap is well under 1 MB, so with GOGC=100 the collector runs at
 	// its 4 MB minimum goal, dozens of times a second under load. A larger goal trades a
@@ -181,7 +236,7 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 		File:    s.File,
 		Host:    opts.Host,
 		Port:    opts.Port,
-		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS, Validate: opts.Validate},
+		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS, CORSOrigins: strings.Join(opts.CORSOrigins, ","), Validate: opts.Validate},
 		NoWatch: opts.NoWatch,
 		Out:     streams.Out,
 		Log:     streams.Out,

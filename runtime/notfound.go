@@ -6,11 +6,11 @@ import (
 	"io"
 	"net/http"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/spec"
 )
 
@@ -19,6 +19,7 @@ import (
 // the request, so the developer can paste the stub the app just asked for.
 func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.EscapedPath()
+	echo := contract.EchoPath(path)
 	if allow := rt.allowed(r); len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
 		if r.Method == http.MethodOptions {
@@ -28,10 +29,18 @@ func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		note(w, "method not allowed; allowed: "+strings.Join(allow, ", "))
-		rt.writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s; allowed: %s", r.Method, path, strings.Join(allow, ", ")), "allowed", allow)
+		rt.writeError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s; allowed: %s", r.Method, echo, strings.Join(allow, ", ")), "allowed", allow)
 		return
 	}
-	body, _ := io.ReadAll(r.Body)
+	// The body goes into the snippet, within the body limit: a larger one is left
+	// unread, and a client waiting on Expect: 100-continue is answered at once.
+	var body []byte
+	if r.Body != nil && r.ContentLength <= rt.opt.MaxBody {
+		var err error
+		if body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, rt.opt.MaxBody)); err != nil {
+			body = nil
+		}
+	}
 	closest := rt.closest(r.Method, path, 3)
 	msg := "no endpoint"
 	if len(closest) > 0 {
@@ -39,7 +48,7 @@ func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
 	}
 	msg += "; to stub it, add under endpoints: in bb.yaml:\n" + strings.TrimRight(Snippet(rt.spec, r.Method, path, r.URL.Query(), body), "\n")
 	note(w, msg)
-	rt.writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint answers %s %s", r.Method, path),
+	rt.writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint answers %s %s", r.Method, echo),
 		"closest", closest, "hint", "the bb serve log shows a bb.yaml snippet for this request")
 }
 
@@ -122,7 +131,9 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 	orig := strings.Split(strings.Trim(path, "/"), "/")
 	segs := append([]string(nil), orig...)
 	var words []string
-	var params []string
+	// The names taken, and the number to try next after each: a path of thousands of
+	// ids costs linear time, not cubic.
+	params, next := map[string]bool{}, map[string]int{}
 	for i, seg := range segs {
 		if seg == "" {
 			continue
@@ -134,10 +145,14 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 					name = strings.ToLower(spec.Singular(w[len(w)-1])) + "Id"
 				}
 			}
-			for n := 2; slices.Contains(params, name); n++ {
-				name = strings.TrimRight(name, "0123456789") + strconv.Itoa(n)
+			if params[name] {
+				base, n := name, max(next[name], 2)
+				for params[base+strconv.Itoa(n)] {
+					n++
+				}
+				name, next[base] = base+strconv.Itoa(n), n+1
 			}
-			params = append(params, name)
+			params[name] = true
 			segs[i] = "{" + name + "}"
 			continue
 		}
@@ -153,10 +168,13 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 		}
 		words = append([]string{verb}, words...)
 	}
-	name := strings.ToLower(words[0])
+	var nb strings.Builder
+	nb.WriteString(strings.ToLower(words[0]))
 	for _, w := range words[1:] {
-		name += strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
+		nb.WriteString(strings.ToUpper(w[:1]))
+		nb.WriteString(strings.ToLower(w[1:]))
 	}
+	name := nb.String()
 	if name == "" || name[0] >= '0' && name[0] <= '9' {
 		name = "op" + name
 	}

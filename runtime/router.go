@@ -20,7 +20,13 @@ const DefaultMaxBody = 1 << 20
 // Options tune how a compiled spec answers.
 type Options struct {
 	MaxBody int64 // request body limit in bytes; 0 means DefaultMaxBody
-	NoCORS  bool  // turn off the permissive CORS headers meant for local development
+	// NoCORS turns CORS off. On, every origin may call without credentials (answered
+	// with Access-Control-Allow-Origin: *), and CORSOrigins with them.
+	NoCORS bool
+	// CORSOrigins are the origins allowed with credentials, separated by commas, as
+	// contract.ParseOrigins reads them; "" means the spec's server.cors.origins, so a
+	// reload applies a change there.
+	CORSOrigins string
 	// Validate answers a request that does not fit the spec's types with the 400 the
 	// ejected server gives it. Without it, such a request gets its stub answer and the
 	// log names what the ejected server would refuse.
@@ -34,12 +40,10 @@ type Router struct {
 	opt     Options
 	mux     *http.ServeMux
 	routes  []*route
-	methods []string // every method some route answers, for 405 checks
-	// hasOptions is set when the spec declares an OPTIONS endpoint: then the spec, not
-	// the CORS layer, answers OPTIONS requests on its paths.
-	hasOptions bool
-	files      map[string][]byte
-	errors     contract.ErrorFormat // the shape of bb's own error answers, from the spec's
+	methods []string       // every method some route answers, for 405 checks
+	cors    *contract.CORS // nil with NoCORS
+	files   map[string][]byte
+	errors  contract.ErrorFormat // the shape of bb's own error answers, from the spec's
 }
 
 type route struct {
@@ -88,9 +92,6 @@ func Compile(s *spec.Spec, opt Options) *Router {
 		r.fingerprint = rt.fingerprint(ep)
 		rt.routes = append(rt.routes, r)
 		rt.mux.HandleFunc(ep.Pattern(), r.serve)
-		if ep.Method == http.MethodOptions {
-			rt.hasOptions = true
-		}
 		if !seen[ep.Method] {
 			seen[ep.Method] = true
 			rt.methods = append(rt.methods, ep.Method)
@@ -99,7 +100,28 @@ func Compile(s *spec.Spec, opt Options) *Router {
 	sort.Strings(rt.methods)
 	rt.mux.HandleFunc("GET "+s.HealthPath(), health)
 	rt.mux.HandleFunc("/", rt.notFound)
+	if !opt.NoCORS {
+		rt.cors = compileCORS(s, opt)
+	}
 	return rt
+}
+
+// compileCORS builds bb serve's CORS policy: every origin may call without credentials,
+// the listed ones with them; preflights allow the spec's methods and the request
+// headers it names.
+func compileCORS(s *spec.Spec, opt Options) *contract.CORS {
+	origins := opt.CORSOrigins
+	if origins == "" {
+		origins = s.Server.CORSOrigins
+	}
+	o, _ := contract.ParseOrigins(origins) // bb serve's flags and spec.Load report bad ones
+	o.Any = true
+	routes := make([]string, len(s.Endpoints))
+	for i, ep := range s.Endpoints {
+		routes[i] = ep.Pattern()
+	}
+	request, response := s.CORSHeaders()
+	return contract.NewCORS(contract.CORSOptions{Origins: o, Routes: routes, Headers: request, Expose: response})
 }
 
 // fingerprint identifies what an endpoint answers, ignoring where it sits in the file,
@@ -146,41 +168,19 @@ func health(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte(`{"status":"ok"}`))
 }
 
-// anyValue is the header value "*", shared by every response because Header.Set
-// allocates a new slice each time. Nothing edits it in place: Header.Add copies first.
-var anyValue = []string{"*"}
-
 // ServeHTTP answers one request from this version of the spec.
 func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !rt.opt.NoCORS {
-		h := w.Header()
-		origin := r.Header.Get("Origin")
-		if origin == "" {
-			h["Access-Control-Allow-Origin"] = anyValue
-		} else {
-			h.Set("Access-Control-Allow-Origin", origin)
-			h.Set("Access-Control-Allow-Credentials", "true")
-			h.Add("Vary", "Origin")
-		}
-		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" && !rt.hasOptions {
-			rt.preflight(w, r)
+	if rt.cors != nil {
+		if preflight, refused := rt.cors.Apply(w, r); preflight {
+			msg := "CORS preflight"
+			if refused != "" {
+				msg += "; the browser will not send the request: " + refused
+			}
+			note(w, msg)
 			return
 		}
-		h["Access-Control-Expose-Headers"] = anyValue
 	}
 	rt.mux.ServeHTTP(w, r)
-}
-
-func (rt *Router) preflight(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS")
-	if req := r.Header.Get("Access-Control-Request-Headers"); req != "" {
-		h.Set("Access-Control-Allow-Headers", req)
-	}
-	h.Set("Access-Control-Max-Age", "600")
-	h.Add("Vary", "Access-Control-Request-Method, Access-Control-Request-Headers")
-	note(w, "CORS preflight")
-	w.WriteHeader(http.StatusNoContent)
 }
 
 // writeError sends an error answer in the spec's error format: the message, then the

@@ -105,8 +105,9 @@ func TestMessagesExample(t *testing.T) {
 		{name: "CORS on answers", method: "POST", target: "/api/get_messages", body: `{"user":"larry"}`, status: 200,
 			headers: map[string]string{"Access-Control-Allow-Origin": "*"}},
 		{name: "preflight", method: "OPTIONS", target: "/api/get_messages", status: 204,
-			header:  map[string]string{"Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type, authorization"},
-			headers: map[string]string{"Access-Control-Allow-Origin": "http://localhost:3000", "Access-Control-Allow-Headers": "content-type, authorization"}},
+			header: map[string]string{"Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type, authorization"},
+			headers: map[string]string{"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Credentials": "",
+				"Access-Control-Allow-Methods": "POST", "Access-Control-Allow-Headers": "Authorization, Content-Type"}},
 	} {
 		c.run(t, h)
 	}
@@ -328,7 +329,7 @@ endpoints:
     method: GET
     path: /varies
     responses: [{headers: {Vary: Accept}, body: {ok: true}}]
-`, nil, Options{})
+`, nil, Options{CORSOrigins: "http://localhost:3000"})
 	h := NewServer(rt, nil)
 	req := httptest.NewRequest("GET", "/host", nil)
 	req.Host = "api.local"

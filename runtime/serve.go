@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/spec"
 )
 
@@ -133,7 +134,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	}
 
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(ln) }()
+	go func() { serveErr <- hs.Serve(contract.StrictListener(ln)) }()
 	select {
 	case err := <-serveErr:
 		return err

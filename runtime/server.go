@@ -255,6 +255,16 @@ func Diff(old, cur *Router) Change {
 		if was.Host != now.Host && now.Host != "" {
 			c.Notes = append(c.Notes, fmt.Sprintf("server.host is now %s: restart bb serve to listen there", now.Host))
 		}
+		if was.CORSOrigins != now.CORSOrigins && !cur.opt.NoCORS {
+			switch origins := strings.ReplaceAll(now.CORSOrigins, ",", ", "); {
+			case cur.opt.CORSOrigins != "":
+				c.Notes = append(c.Notes, "server.cors.origins changed, but --cors-origin (or BB_CORS_ORIGINS) still says which origins get credentials")
+			case origins == "":
+				c.Notes = append(c.Notes, "no origin gets CORS credentials now")
+			default:
+				c.Notes = append(c.Notes, "CORS credentials now go to "+origins)
+			}
+		}
 	}
 	return c
 }

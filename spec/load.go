@@ -426,7 +426,7 @@ func (p *parser) parse(data []byte) *Spec {
 // in bytes. Tests lower it.
 var maxExpandedNodes int64 = 1_000_000
 
-var serverKeys = []string{"port", "host"}
+var serverKeys = []string{"port", "host", "cors"}
 
 func (p *parser) server(n *yaml.Node, s *Spec) {
 	fields, _ := p.mapping(n, "server", serverKeys)
@@ -444,8 +444,33 @@ func (p *parser) server(n *yaml.Node, s *Spec) {
 			if h, ok := p.str(f.value, "server.host"); ok {
 				s.Server.Host = h
 			}
+		case "cors":
+			s.Server.CORSOrigins = p.corsOrigins(f.value)
 		}
 	}
+}
+
+// corsOrigins reads server.cors, whose origins (a list, or one text of them separated
+// by commas) bb serve allows with credentials.
+func (p *parser) corsOrigins(n *yaml.Node) string {
+	fields, _ := p.mapping(n, "server.cors", []string{"origins"})
+	var out []string
+	for _, f := range fields {
+		items := []*yaml.Node{f.value}
+		if v := resolve(f.value); v.Kind == yaml.SequenceNode || isNull(v) {
+			items = v.Content
+		}
+		for _, item := range items {
+			if text, ok := p.str(item, "server.cors.origins"); ok {
+				origins, err := credentialedOrigins(text)
+				if err != nil {
+					p.errorf(posOf(resolve(item)), "server.cors.origins: %v", err)
+				}
+				out = append(out, origins...)
+			}
+		}
+	}
+	return strings.Join(out, ",")
 }
 
 // defaultName names an API after its folder when the spec gives no name.

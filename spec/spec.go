@@ -48,6 +48,10 @@ func (s *Spec) HealthPath() string {
 type Server struct {
 	Port int    // 0 when not set
 	Host string // "" when not set
+	// CORSOrigins (server.cors.origins) are the web origins bb serve allows with
+	// credentials, as browsers send them, separated by commas; "" when not set. Text
+	// keeps Server comparable.
+	CORSOrigins string
 }
 
 // Endpoint is one operation: a method and path with the responses it gives.

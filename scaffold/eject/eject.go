@@ -216,6 +216,10 @@ type projectData struct {
 	SchemaVars   []string // the named object schemas, as Go declarations
 	StubsTime    bool     // stubs.gen.go needs package time
 	StubsJSON    bool     // stubs.gen.go needs encoding/json
+
+	// CORSHeaders and CORSExpose are Go literals of the request and response headers
+	// bb.yaml names, for the CORS policy.
+	CORSHeaders, CORSExpose string
 }
 
 type endpointData struct {
@@ -298,6 +302,8 @@ func (g *generator) project(mod string) *projectData {
 			d.StubsTime = d.StubsTime || a.Delay > 0
 		}
 	}
+	request, response := g.spec.CORSHeaders()
+	d.CORSHeaders, d.CORSExpose = stringsLit(request), stringsLit(response)
 	for _, o := range d.Objects {
 		d.TypesJSON = d.TypesJSON || len(o.Extra) > 0 || len(o.Empty) > 0
 		for _, f := range o.Fields {

@@ -122,6 +122,10 @@ func TestEjectedProjects(t *testing.T) {
 			}
 			if c.name == "example-messages" {
 				staticBuild(t, dir)
+				// CORS and the HTTP edges: off by default, then with CORS_ORIGINS.
+				checkEdges(t, ejected, "")
+				withCORS := startServer(t, filepath.Join(dir, "bin", "server"), "sqlite:"+filepath.Join(dir, "cors.db"), s.HealthPath(), "CORS_ORIGINS=*, http://localhost:5173")
+				checkEdges(t, withCORS, "*, http://localhost:5173")
 			}
 			if c.name == "example-messages" && pg != "" {
 				// The same server on PostgreSQL: it migrates, reports healthy and answers.
@@ -133,14 +137,15 @@ func TestEjectedProjects(t *testing.T) {
 	}
 }
 
-// startServer runs an ejected server binary on a free loopback port until the test ends,
-// then stops it with SIGTERM and checks it shut down cleanly. It returns the base URL.
-func startServer(t *testing.T, bin, databaseURL, healthPath string) string {
+// startServer runs an ejected server binary on a free loopback port, with env added to
+// its environment, until the test ends, then stops it with SIGTERM and checks it shut
+// down cleanly. It returns the base URL.
+func startServer(t *testing.T, bin, databaseURL, healthPath string, env ...string) string {
 	t.Helper()
 	port := freePort(t)
 	cmd := exec.Command(bin)
 	cmd.Dir = filepath.Dir(bin)
-	cmd.Env = append(os.Environ(), "HOST=127.0.0.1", "PORT="+strconv.Itoa(port), "DATABASE_URL="+databaseURL)
+	cmd.Env = append(append(os.Environ(), "HOST=127.0.0.1", "PORT="+strconv.Itoa(port), "DATABASE_URL="+databaseURL), env...)
 	var logs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	if err := cmd.Start(); err != nil {

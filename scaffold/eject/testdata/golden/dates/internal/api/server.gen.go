@@ -11,7 +11,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
 	"calendar/internal/contract"
@@ -293,10 +292,7 @@ func NewServer(h Handler, o Options) http.Handler {
 		if allow := rec.header.Get("Allow"); allow != "" {
 			w.Header().Set("Allow", allow)
 		}
-		path := r.URL.Path
-		if len(path) > 256 {
-			path = path[:256] + "…"
-		}
+		path := contract.EchoPath(r.URL.Path)
 		msg := "no endpoint " + r.Method + " " + path
 		if rec.status == http.StatusMethodNotAllowed {
 			msg = "method " + r.Method + " is not allowed on " + path
@@ -324,40 +320,36 @@ func (s *statusOnly) WriteHeader(code int) {
 	}
 }
 
-// CORS lets web pages from origins call the server: "*" allows every origin, otherwise
-// a comma-separated list (https://app.example.com,http://localhost:3000); "" turns CORS
-// off, which native apps do not need. Preflight requests are answered here.
+// CORS lets web pages of other origins call the server, with the contract kernel's
+// policy, as bb serve does. origins is a comma-separated list: "*" lets every origin
+// call without credentials (browsers then send no cookies or HTTP authentication, and
+// show a page no answer to a request that carried them); each origin listed
+// (https://app.example.com) may call with credentials, and gets
+// Access-Control-Allow-Credentials: true; "" turns CORS off, which native apps do not
+// need. Preflights are answered here: they allow the methods of bb.yaml and the request
+// headers it names, with Content-Type and Authorization. An entry that is not an
+// origin is logged and left out.
 func CORS(origins string, next http.Handler) http.Handler {
-	if strings.TrimSpace(origins) == "" {
+	o, err := contract.ParseOrigins(origins)
+	if err != nil {
+		slog.Error("CORS origins left out", "err", err)
+	}
+	if o.Empty() {
 		return next
 	}
-	allowed := map[string]bool{}
-	for _, o := range strings.Split(origins, ",") {
-		allowed[strings.TrimSpace(o)] = true
+	routes := make([]string, 0, len(Operations))
+	for _, pattern := range Operations {
+		routes = append(routes, pattern)
 	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		origin := r.Header.Get("Origin")
-		if origin == "" || !allowed["*"] && !allowed[origin] {
-			next.ServeHTTP(w, r)
-			return
-		}
-		h := w.Header()
-		h.Set("Access-Control-Allow-Origin", origin)
-		h.Set("Access-Control-Allow-Credentials", "true")
-		h.Add("Vary", "Origin")
-		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
-			h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS")
-			if req := r.Header.Get("Access-Control-Request-Headers"); req != "" {
-				h.Set("Access-Control-Allow-Headers", req)
-			}
-			h.Set("Access-Control-Max-Age", "600")
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
-		h.Set("Access-Control-Expose-Headers", "*")
-		next.ServeHTTP(w, r)
-	})
+	return contract.NewCORS(contract.CORSOptions{Origins: o, Routes: routes, Headers: corsHeaders, Expose: corsExpose}).Handler(next)
 }
+
+// corsHeaders are the request headers bb.yaml names, which preflights allow; corsExpose
+// are the response headers it names, which a page allowed with credentials may read.
+var (
+	corsHeaders = []string{}
+	corsExpose  = []string{}
+)
 
 // LogRequests logs one line per request with its status and duration.
 func LogRequests(log *slog.Logger, next http.Handler) http.Handler {

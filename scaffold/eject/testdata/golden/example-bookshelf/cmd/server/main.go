@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"bookshelf/internal/api"
+	"bookshelf/internal/contract"
 	"bookshelf/internal/handlers"
 	"bookshelf/internal/store"
 )
@@ -72,10 +73,16 @@ func run(log *slog.Logger) error {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}
+	ln, err := net.Listen("tcp", srv.Addr)
+	if err != nil {
+		return err
+	}
 	errc := make(chan error, 1)
 	go func() {
 		log.Info("listening", "addr", srv.Addr, "database", st.Dialect())
-		errc <- srv.ListenAndServe()
+		// StrictListener refuses, with 400, a request framed both by Content-Length and
+		// by Transfer-Encoding, and closes its connection, which net/http alone keeps open.
+		errc <- srv.Serve(contract.StrictListener(ln))
 	}()
 	select {
 	case err := <-errc:

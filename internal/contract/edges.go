@@ -1,0 +1,319 @@
+package contract
+
+import (
+	"io"
+	"net"
+	"unicode/utf8"
+)
+
+// MaxEchoedPath is the most of a request's path an error answer repeats, in bytes: a
+// client that sends a megabyte of URL gets a few hundred bytes of it back, not all.
+const MaxEchoedPath = 256
+
+// EchoPath is p as an error message repeats it: whole, or its first MaxEchoedPath bytes
+// (cut between two characters) and "…".
+func EchoPath(p string) string {
+	if len(p) <= MaxEchoedPath {
+		return p
+	}
+	cut := MaxEchoedPath
+	for cut > 0 && !utf8.RuneStart(p[cut]) {
+		cut--
+	}
+	return p[:cut] + "…"
+}
+
+// StrictListener wraps ln so that the HTTP/1 requests on every connection it accepts
+// are framed as RFC 9112 requires. A request with both Content-Length and
+// Transfer-Encoding, or with Transfer-Encoding over HTTP/1.0, may be an attempt to
+// smuggle a second request past a proxy that reads the framing the other way; such a
+// request gets 400 Bad Request and its connection is closed, so nothing sent after it
+// is read as a request.
+//
+// net/http alone accepts such a request: it reads the body by Transfer-Encoding, drops
+// the Content-Length header before any handler runs (so no handler can tell), and
+// answers the next request on the connection. The listener sees the bytes first: when
+// a request's headers frame it both ways, it adds a header line net/http refuses, and
+// net/http answers 400 and closes the connection, after answering the requests before
+// it in order. Everything else passes unchanged, TLS included.
+func StrictListener(ln net.Listener) net.Listener { return strictListener{ln} }
+
+type strictListener struct{ net.Listener }
+
+func (l strictListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return &strictConn{Conn: c}, nil
+}
+
+// refusal is the header line added to a request framed two ways: it has no colon, so
+// net/http refuses the request as malformed, and says why to anyone reading the bytes.
+const refusal = "Framed by both Content-Length and Transfer-Encoding\r\n"
+
+type strictConn struct {
+	net.Conn
+	f       framer
+	pending []byte // read from Conn but not yet handed on, after a refusal
+	err     error  // Conn's error, handed on after pending
+}
+
+func (c *strictConn) Read(p []byte) (int, error) {
+	if len(c.pending) > 0 || c.err != nil {
+		n := copy(p, c.pending)
+		c.pending = c.pending[n:]
+		if len(c.pending) == 0 && c.err != nil {
+			err := c.err
+			c.err = nil
+			return n, err
+		}
+		return n, nil
+	}
+	n, err := c.Conn.Read(p)
+	at := c.f.scan(p[:n])
+	if at < 0 {
+		return n, err
+	}
+	c.pending = append([]byte(refusal), p[at:n]...)
+	c.err = err
+	m := copy(p[at:], c.pending)
+	c.pending = c.pending[m:]
+	return at + m, nil
+}
+
+// CloseWrite lets net/http half-close the connection after an error answer, so the
+// client reads the answer before the connection is reset.
+func (c *strictConn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
+
+// ReadFrom keeps net/http's sendfile path for files served as answers.
+func (c *strictConn) ReadFrom(r io.Reader) (int64, error) {
+	if rf, ok := c.Conn.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(struct{ io.Writer }{c.Conn}, r)
+}
+
+// framer follows the HTTP/1 framing of the bytes a client sends: request line,
+// headers, then a body by Content-Length or in chunks, request after request. It reads
+// every byte once and keeps no line, only what it needs to find where a request ends.
+type framer struct {
+	state frameState
+	n     int64 // bytes left of a body, a chunk, or the CRLF after a chunk
+
+	// The line being read.
+	lineLen int
+	lastCR  bool // the line so far is a single CR
+	name    [len("transfer-encoding")]byte
+	nameLen int
+	// nameState: 0 reading the field name, 1 after its colon, 2 not a name we follow.
+	nameState uint8
+	tail      [8]byte // the request line's last bytes, before any CR: its version
+	method    [8]byte // the request line's first bytes: its method
+	value     int64   // a Content-Length value or a chunk size, as read so far
+	digits    int
+	valueBad  bool
+
+	// The request whose headers are being read.
+	http10, connect, upgrade   bool
+	length, lengthBad, chunked bool // Content-Length (readable or not), Transfer-Encoding
+	contentLength              int64
+}
+
+type frameState uint8
+
+const (
+	frameRequestLine frameState = iota
+	frameHeaders
+	frameBody
+	frameChunkSize
+	frameChunkData
+	frameChunkEnd
+	frameTrailers
+	framePass // not HTTP/1, an upgraded connection, or framing net/http refuses anyway
+)
+
+// scan follows b, the next bytes from the client. It returns the offset in b at which
+// the refusal line must go in, or -1; after a refusal it follows nothing more.
+func (f *framer) scan(b []byte) int {
+	for i := 0; i < len(b); {
+		switch f.state {
+		case framePass:
+			return -1
+		case frameBody, frameChunkData, frameChunkEnd:
+			k := min(int64(len(b)-i), f.n)
+			i += int(k)
+			if f.n -= k; f.n == 0 {
+				switch f.state {
+				case frameBody:
+					f.state = frameRequestLine
+				case frameChunkData:
+					f.state, f.n = frameChunkEnd, 2
+				default:
+					f.state = frameChunkSize
+				}
+			}
+			continue
+		}
+		c := b[i]
+		i++
+		if c != '\n' {
+			f.lineByte(c)
+			continue
+		}
+		if f.endLine() {
+			f.state = framePass
+			return i
+		}
+	}
+	return -1
+}
+
+func isToken(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	switch c {
+	case '!', '#', '$', '%', '&', '\'', '*', '+', '-', '.', '^', '_', '`', '|', '~':
+		return true
+	}
+	return false
+}
+
+func (f *framer) lineByte(c byte) {
+	n := f.lineLen
+	f.lineLen++
+	f.lastCR = n == 0 && c == '\r'
+	switch f.state {
+	case frameRequestLine:
+		if n == 0 && c != '\r' && !isToken(c) {
+			f.state = framePass // TLS, or anything else that is not HTTP/1
+			return
+		}
+		if n < len(f.method) {
+			f.method[n] = c
+		}
+		if c != '\r' {
+			copy(f.tail[:], f.tail[1:])
+			f.tail[len(f.tail)-1] = c
+		}
+	case frameHeaders, frameTrailers:
+		switch {
+		case f.nameState == 0 && c == ':':
+			f.nameState = 1
+		case f.nameState == 0 && f.nameLen < len(f.name) && isToken(c):
+			f.name[f.nameLen] = c | 0x20 // letters in lower case; no other byte then matches
+			f.nameLen++
+		case f.nameState == 0:
+			f.nameState = 2
+		case f.nameState == 1:
+			f.digit(c, 10)
+		}
+	case frameChunkSize:
+		switch {
+		case f.nameState == 0 && (c == ';' || c == ' ' || c == '\t' || c == '\r'):
+			f.nameState = 2 // an extension or trailing space follows the size
+		case f.nameState == 0:
+			f.digit(c, 16)
+		}
+	}
+}
+
+// digit adds c to a Content-Length value (base 10) or a chunk size (base 16).
+func (f *framer) digit(c byte, base int64) {
+	var d int64
+	switch {
+	case '0' <= c && c <= '9':
+		d = int64(c - '0')
+	case base == 16 && 'a' <= c|0x20 && c|0x20 <= 'f':
+		d = int64(c|0x20-'a') + 10
+	case base == 10 && (c == ' ' || c == '\t' || c == '\r'):
+		return
+	default:
+		f.valueBad = true
+		return
+	}
+	// 18 decimal or 15 hex digits fit in an int64; no body that long ever ends.
+	if f.digits++; f.digits > 18 || base == 16 && f.digits > 15 {
+		f.valueBad = true
+		return
+	}
+	f.value = f.value*base + d
+}
+
+// endLine ends the line being read; it reports whether the request must be refused.
+func (f *framer) endLine() (refuse bool) {
+	empty := f.lineLen == 0 || f.lineLen == 1 && f.lastCR
+	name := string(f.name[:f.nameLen])
+	named := f.nameState == 1
+	value, bad := f.value, f.valueBad || f.digits == 0
+	f.lineLen, f.lastCR, f.nameLen, f.nameState, f.value, f.digits, f.valueBad = 0, false, 0, 0, 0, 0, false
+
+	switch f.state {
+	case frameRequestLine:
+		version, method := string(f.tail[:]), string(f.method[:])
+		f.tail, f.method = [8]byte{}, [8]byte{}
+		if empty {
+			return false // net/http skips blank lines after a POST's body
+		}
+		if version[:7] != "HTTP/1." || version[7] < '0' || version[7] > '9' {
+			f.state = framePass // net/http refuses it, or it is no HTTP/1 at all
+			return false
+		}
+		f.http10 = version[7] == '0'
+		f.connect = method == "CONNECT "
+		f.upgrade, f.length, f.lengthBad, f.chunked, f.contentLength = false, false, false, false, 0
+		f.state = frameHeaders
+	case frameHeaders:
+		switch {
+		case empty:
+			f.endHeaders()
+		case !named:
+		case name == "content-length":
+			// net/http refuses a value it cannot read, or two that differ.
+			f.lengthBad = f.lengthBad || bad || f.length && value != f.contentLength
+			f.length, f.contentLength = true, value
+		case name == "transfer-encoding":
+			f.chunked = true
+		case name == "upgrade":
+			f.upgrade = true
+		}
+		return f.chunked && (f.length || f.http10)
+	case frameChunkSize:
+		switch {
+		case bad:
+			f.state = framePass // net/http refuses it
+		case value == 0:
+			f.state = frameTrailers
+		default:
+			f.state, f.n = frameChunkData, value
+		}
+	case frameTrailers:
+		if empty {
+			f.state = frameRequestLine
+		}
+	}
+	return false
+}
+
+// endHeaders sets where the request's body ends, as net/http reads it.
+func (f *framer) endHeaders() {
+	switch {
+	case f.upgrade || f.connect:
+		f.state = framePass // what follows is another protocol
+	case f.lengthBad:
+		f.state = framePass // net/http refuses it
+	case f.chunked:
+		f.state = frameChunkSize
+	case f.contentLength > 0:
+		f.state, f.n = frameBody, f.contentLength
+	default:
+		f.state = frameRequestLine
+	}
+}

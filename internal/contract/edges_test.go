@@ -1,0 +1,189 @@
+package contract
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestEchoPath(t *testing.T) {
+	if got := EchoPath("/api/x"); got != "/api/x" {
+		t.Errorf("short path: %q", got)
+	}
+	long := "/" + strings.Repeat("a", 1<<20)
+	if got := EchoPath(long); len(got) > MaxEchoedPath+len("…") || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+		t.Errorf("long path: %d bytes", len(got))
+	}
+	multi := "/" + strings.Repeat("é", 300) // two bytes each: byte 256 falls inside one
+	if got := EchoPath(multi); !utf8.ValidString(got) || len(got) > MaxEchoedPath+len("…") {
+		t.Errorf("cut inside a character: %q", got)
+	}
+}
+
+// rawServer serves h on a loopback port, through StrictListener when strict is set, and
+// returns its address.
+func rawServer(t *testing.T, strict bool) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		io.WriteString(w, r.Method+" "+r.URL.Path+" "+string(body))
+	})}
+	if strict {
+		go srv.Serve(StrictListener(ln))
+	} else {
+		go srv.Serve(ln)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return ln.Addr().String()
+}
+
+// exchange sends raw on a new connection and reads every answer until the server
+// closes it. closed is false when the server kept the connection open.
+func exchange(t *testing.T, addr, raw string) (answers []string, closed bool) {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := io.WriteString(c, raw); err != nil {
+		t.Fatal(err)
+	}
+	c.SetReadDeadline(time.Now().Add(2 * time.Second))
+	br := bufio.NewReader(c)
+	for {
+		resp, err := http.ReadResponse(br, nil)
+		if err != nil {
+			var ne net.Error
+			return answers, !(errors.As(err, &ne) && ne.Timeout())
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		answers = append(answers, resp.Status[:3]+" "+string(body))
+	}
+}
+
+const pipelinedNext = "GET /next HTTP/1.1\r\nHost: x\r\n\r\n"
+
+func TestStrictListenerRefusesTwoFramings(t *testing.T) {
+	addr := rawServer(t, true)
+	for _, c := range []struct{ name, raw string }{
+		{"Content-Length first", "POST /smuggle HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + pipelinedNext},
+		{"Transfer-Encoding first, any case", "POST /smuggle HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\nCONTENT-LENGTH: 40\r\n\r\n0\r\n\r\n" + pipelinedNext},
+		{"Content-Length net/http cannot read", "POST /smuggle HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + pipelinedNext},
+		{"after a good request", "GET /first HTTP/1.1\r\nHost: x\r\n\r\nPOST /smuggle HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + pipelinedNext},
+		{"HTTP/1.0 with Transfer-Encoding", "POST /smuggle HTTP/1.0\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n" + pipelinedNext},
+		{"HTTP/1.0 with Transfer-Encoding alone", "POST /smuggle HTTP/1.0\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + pipelinedNext},
+		{"bare line feeds", "POST /smuggle HTTP/1.1\nHost: x\nContent-Length: 5\nTransfer-Encoding: chunked\n\n0\n\n" + pipelinedNext},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			answers, closed := exchange(t, addr, c.raw)
+			want := "400 "
+			if strings.HasPrefix(c.raw, "GET /first") {
+				if len(answers) == 0 || answers[0] != "200 GET /first " {
+					t.Fatalf("the request before was not answered first: %q", answers)
+				}
+				answers = answers[1:]
+			}
+			if len(answers) != 1 || !strings.HasPrefix(answers[0], want) || !closed {
+				t.Errorf("answers %q, connection closed %v; want one 400 and the connection closed", answers, closed)
+			}
+		})
+	}
+	// net/http alone, today, answers such a request by its Transfer-Encoding, then the
+	// request after it on the same connection.
+	plain := rawServer(t, false)
+	if answers, _ := exchange(t, plain, "POST /smuggle HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"+pipelinedNext); len(answers) != 2 {
+		t.Logf("net/http alone now answers %q: it may refuse such requests itself", answers)
+	}
+}
+
+// TestStrictListenerFollowsBodies: text that looks like a request framed two ways,
+// inside a body of either kind, is body, and every request on the connection is
+// answered.
+func TestStrictListenerFollowsBodies(t *testing.T) {
+	addr := rawServer(t, true)
+	trap := "Content-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n"
+	chunk := "GET /x HTTP/1.1\r\n" + trap
+	raw := "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: " + strconv.Itoa(len(chunk)) + "\r\n\r\n" + chunk +
+		"POST /b HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + strconv.FormatInt(int64(len(chunk)), 16) + ";ext=1\r\n" + chunk + "\r\n0\r\nX-Trailer: 1\r\n\r\n" +
+		"\r\nGET /c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+	answers, closed := exchange(t, addr, raw)
+	want := []string{"200 POST /a " + chunk, "200 POST /b " + chunk, "200 GET /c "}
+	if strings.Join(answers, "|") != strings.Join(want, "|") || !closed {
+		t.Errorf("answers %q (closed %v), want %q", answers, closed, want)
+	}
+}
+
+// chunkConn hands out its bytes at most size at a time.
+type chunkConn struct {
+	net.Conn
+	r    *bytes.Reader
+	size int
+}
+
+func (c *chunkConn) Read(p []byte) (int, error) {
+	if len(p) > c.size {
+		p = p[:c.size]
+	}
+	return c.r.Read(p)
+}
+
+// readStrict reads data through a strictConn that gets it size bytes at a time and
+// reads into buffers of bufSize.
+func readStrict(data []byte, size, bufSize int) []byte {
+	sc := &strictConn{Conn: &chunkConn{r: bytes.NewReader(data), size: size}}
+	var out []byte
+	buf := make([]byte, bufSize)
+	for range 10 * (len(data) + 10) {
+		n, err := sc.Read(buf)
+		out = append(out, buf[:n]...)
+		if err != nil {
+			break
+		}
+	}
+	return out
+}
+
+// FuzzStrictConn: how the bytes arrive never changes what the connection hands on, and
+// that is the bytes sent, with at most one refusal line put in.
+func FuzzStrictConn(f *testing.F) {
+	for _, s := range []string{
+		"POST /a HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+		"POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1\r\n\r\n",
+		"POST /b HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;x\r\nabc\r\n0\r\nT: 1\r\n\r\nGET / HTTP/1.0\r\nTransfer-Encoding: x\r\n\r\n",
+		"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03",
+		"GET / HTTP/1.1\r\nUpgrade: websocket\r\n\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
+	} {
+		f.Add([]byte(s), uint8(1), uint8(7))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, size, bufSize uint8) {
+		whole := readStrict(data, len(data)+1, len(data)+len(refusal)+1)
+		split := readStrict(data, int(size%32)+1, int(bufSize%64)+1)
+		if !bytes.Equal(whole, split) {
+			t.Fatalf("read whole: %q\nread in pieces: %q", whole, split)
+		}
+		if !bytes.Equal(whole, data) {
+			at := bytes.Index(whole, []byte(refusal))
+			if at < 0 || !bytes.Equal(append(whole[:at:at], whole[at+len(refusal):]...), data) {
+				t.Fatalf("sent %q, handed on %q", data, whole)
+			}
+		}
+	})
+}
