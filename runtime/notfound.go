@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -122,7 +121,9 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 	orig := strings.Split(strings.Trim(path, "/"), "/")
 	segs := append([]string(nil), orig...)
 	var words []string
-	var params []string
+	// used holds the parameter names given so far and next the number to try after each
+	// repeated one, so a path of many ids costs linear time, not a rescan per id.
+	used, next := map[string]bool{}, map[string]int{}
 	for i, seg := range segs {
 		if seg == "" {
 			continue
@@ -134,10 +135,15 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 					name = strings.ToLower(spec.Singular(w[len(w)-1])) + "Id"
 				}
 			}
-			for n := 2; slices.Contains(params, name); n++ {
-				name = strings.TrimRight(name, "0123456789") + strconv.Itoa(n)
+			if used[name] {
+				n := max(next[name], 2)
+				for used[name+strconv.Itoa(n)] {
+					n++
+				}
+				next[name] = n + 1
+				name += strconv.Itoa(n)
 			}
-			params = append(params, name)
+			used[name] = true
 			segs[i] = "{" + name + "}"
 			continue
 		}
@@ -153,10 +159,13 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 		}
 		words = append([]string{verb}, words...)
 	}
-	name := strings.ToLower(words[0])
+	var nb strings.Builder
+	nb.WriteString(strings.ToLower(words[0]))
 	for _, w := range words[1:] {
-		name += strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
+		nb.WriteString(strings.ToUpper(w[:1]))
+		nb.WriteString(strings.ToLower(w[1:]))
 	}
+	name := nb.String()
 	if name == "" || name[0] >= '0' && name[0] <= '9' {
 		name = "op" + name
 	}
