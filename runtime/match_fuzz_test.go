@@ -45,6 +45,7 @@ func condition(key, value string) *spec.Condition {
 
 // pickPath walks v to a place chosen by pick and returns the steps there and the value
 // found. Array items are reached both as [i] and as .i, the two forms a body path takes.
+// It stops before an empty key, which no body path can name.
 func pickPath(v spec.Value, pick uint64) ([]spec.Step, spec.Value) {
 	var steps []spec.Step
 	for {
@@ -62,6 +63,9 @@ func pickPath(v spec.Value, pick uint64) ([]spec.Step, spec.Value) {
 		}
 		i := choice - 1
 		if v.Kind == spec.Object {
+			if v.Fields[i].Key == "" {
+				return steps, v // no body path names the empty key: body.a. is refused
+			}
 			steps = append(steps, spec.Step{Key: v.Fields[i].Key, Index: -1})
 			v = v.Fields[i].Value
 			continue

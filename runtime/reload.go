@@ -209,6 +209,11 @@ func (rl *Reloader) reload(ctx context.Context) {
 		}
 	}
 	h := hashOf(sha256.Sum256(data), rt)
+	if err != nil {
+		// A failed load depends on more than the spec text (a bodyFile missing, then
+		// broken), so the error is part of what identifies it: each new error is reported.
+		h = sha256.Sum256(append(h[:], err.Error()...))
+	}
 	if h == rl.lastHash {
 		return
 	}
