@@ -190,6 +190,10 @@ type modelTmpl struct {
 	Props      []propTmpl
 	InitParams string // the memberwise init's parameter list
 	CodingKeys []codingKeyTmpl
+	// Encode holds the statements of an encode(to:) that sends nil as an explicit null
+	// for each key the schema requires but allows null: synthesized Codable would leave
+	// such a key out, and a server that requires it would refuse the request.
+	Encode []string
 }
 
 type propTmpl struct {
@@ -214,7 +218,7 @@ func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
 		f    *spec.TypeField
 	}
 	var props []prop
-	qualify := false
+	qualify, explicitNull := false, false
 	for _, f := range o.Fields {
 		n := names.unique(memberName(lowerCamel(f.Key)))
 		props = append(props, prop{n, f})
@@ -247,6 +251,14 @@ func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
 			Doc: doc, Name: escape(p.name), Type: typ,
 			Assign: "self." + escape(p.name) + " = " + arg,
 		})
+		call := "encodeIfPresent"
+		if !p.f.Optional {
+			call = "encode"
+		}
+		m.Encode = append(m.Encode, fmt.Sprintf("try container.%s(self.%s, forKey: .%s)", call, escape(p.name), escape(p.name)))
+		if !p.f.Optional && p.f.Type.Nullable {
+			explicitNull = true
+		}
 		ck := codingKeyTmpl{Case: escape(p.name)}
 		if p.name != p.f.Key {
 			ck.Raw = " = " + stringLiteral(p.f.Key)
@@ -256,6 +268,9 @@ func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
 	}
 	if !differs {
 		m.CodingKeys = nil
+	}
+	if !explicitNull {
+		m.Encode = nil
 	}
 	m.InitParams = strings.Join(params, ", ")
 	if len(o.Fields) > 3 {

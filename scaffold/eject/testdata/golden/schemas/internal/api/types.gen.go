@@ -18,6 +18,7 @@ type Assignee struct {
 // CreateTaskRequest is inferred from createTask request.
 type CreateTaskRequest struct {
 	Title    string     `json:"title"`
+	Assignee *string    `json:"assignee"`
 	Due      *time.Time `json:"due,omitempty"`
 	Priority *int64     `json:"priority,omitempty"`
 }
@@ -63,6 +64,7 @@ var schemaAssignee = &contract.Schema{Kind: contract.KindObject, Name: "Assignee
 
 var schemaCreateTaskRequest = &contract.Schema{Kind: contract.KindObject, Name: "CreateTaskRequest", Fields: []contract.Field{
 	{Key: "title", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "assignee", Required: true, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 	{Key: "due", Required: false, Schema: &contract.Schema{Kind: contract.KindDateTime}},
 	{Key: "priority", Required: false, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}

@@ -65,13 +65,13 @@ func TestCreateTask(t *testing.T) {
 	t.Run("response 1 (201)", func(t *testing.T) {
 		check(t, srv, "createTask", contractCase{
 			method: "POST", target: "/tasks", status: 201,
-			body: `{"title":"Write tests"}`,
+			body: `{"title":"Write tests","assignee":null}`,
 		})
 	})
 	t.Run("response 2 (400)", func(t *testing.T) {
 		check(t, srv, "createTask", contractCase{
 			method: "POST", target: "/tasks", status: 400,
-			body: `{"title":"not-Write tests"}`,
+			body: `{"title":"not-Write tests","assignee":null}`,
 		})
 	})
 }

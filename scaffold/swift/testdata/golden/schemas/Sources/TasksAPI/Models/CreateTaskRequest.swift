@@ -5,12 +5,28 @@ import Foundation
 /// The request body of `createTask`.
 public struct CreateTaskRequest: Codable, Hashable, Sendable {
     public var title: String
+    public var assignee: String?
     public var due: Date?
     public var priority: Int?
 
-    public init(title: String, due: Date? = nil, priority: Int? = nil) {
+    public init(
+        title: String,
+        assignee: String? = nil,
+        due: Date? = nil,
+        priority: Int? = nil
+    ) {
         self.title = title
+        self.assignee = assignee
         self.due = due
         self.priority = priority
+    }
+
+    /// Encodes every key the spec requires, nil as an explicit null.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.title, forKey: .title)
+        try container.encode(self.assignee, forKey: .assignee)
+        try container.encodeIfPresent(self.due, forKey: .due)
+        try container.encodeIfPresent(self.priority, forKey: .priority)
     }
 }
