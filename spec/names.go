@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,4 +134,26 @@ func matchCase(like, s string) string {
 		return strings.ToUpper(s)
 	}
 	return s
+}
+
+// DocText makes text from a spec safe to print inside a generated line comment: every
+// control character (a line break among them, which would end the comment and let the
+// rest run as code), every Unicode line or paragraph separator and every byte that is
+// not UTF-8 is written as an escape, \n or \u2028, instead.
+func DocText(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\t':
+			b.WriteRune(r)
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085':
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

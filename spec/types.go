@@ -710,7 +710,7 @@ func (n *namer) name(t *Type, base, parent, origin string) *Type {
 			return t
 		}
 		for _, f := range t.Object.Fields {
-			f.Type = n.name(f.Type, fieldTypeName(f.Key), t.Object.Name, origin+" ."+f.Key)
+			f.Type = n.name(f.Type, fieldTypeName(f.Key), t.Object.Name, origin+" ."+DocText(f.Key))
 		}
 	}
 	return t

@@ -18,6 +18,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxDepth is how deeply a JSON document may nest: encoding/json's own limit.
@@ -64,15 +65,32 @@ type decoder struct {
 }
 
 func (d *decoder) errorf(format string, args ...any) error {
-	path := d.root
+	var b strings.Builder
+	b.WriteString(d.root)
 	for _, st := range d.steps {
 		if st.Key != "" || st.Index < 0 {
-			path = KeyPath(path, st.Key)
+			b.WriteString(KeyPath("", st.Key))
 		} else {
-			path = fmt.Sprintf("%s[%d]", path, st.Index)
+			fmt.Fprintf(&b, "[%d]", st.Index)
 		}
 	}
-	return &SyntaxError{Path: path, Msg: fmt.Sprintf(format, args...)}
+	return &SyntaxError{Path: clipPath(b.String()), Msg: fmt.Sprintf(format, args...)}
+}
+
+// clipPath keeps a path short enough to read and to send back: its start and its end.
+func clipPath(p string) string {
+	const head, tail = 64, 192
+	if len(p) <= head+tail+3 {
+		return p
+	}
+	i, j := head, len(p)-tail
+	for i > 0 && !utf8.RuneStart(p[i]) {
+		i--
+	}
+	for j < len(p) && !utf8.RuneStart(p[j]) {
+		j++
+	}
+	return p[:i] + "…" + p[j:]
 }
 
 func (d *decoder) value() (any, error) {
@@ -199,7 +217,25 @@ const MaxExponent = 1 << 60
 func NumberEqual(a, b string) bool {
 	x, ok1 := ParseDecimal(a)
 	y, ok2 := ParseDecimal(b)
-	return ok1 && ok2 && x == y
+	if !ok1 || !ok2 {
+		// A number with an exponent beyond MaxExponent still equals its own spelling.
+		return a == b && isNumberText(a)
+	}
+	return x == y
+}
+
+// isNumberText reports whether s is a JSON number, whatever the size of its exponent.
+func isNumberText(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	intPart, frac, hasPoint := strings.Cut(mant, ".")
+	if !allDigits(intPart) || hasPoint && !allDigits(frac) || len(intPart) > 1 && intPart[0] == '0' {
+		return false
+	}
+	if hasExp && exp != "" && (exp[0] == '+' || exp[0] == '-') {
+		exp = exp[1:]
+	}
+	return !hasExp || allDigits(exp)
 }
 
 // Decimal is a number as ±0.Digits × 10^Exp, with Digits free of leading and trailing
@@ -226,13 +262,20 @@ func ParseDecimal(s string) (Decimal, bool) {
 		return Decimal{}, false
 	}
 	var exp int64
+	digits := intPart + frac
 	if hasExp {
 		var err error
-		if exp, err = strconv.ParseInt(expText, 10, 64); err != nil || exp > MaxExponent || exp < -MaxExponent {
+		exp, err = strconv.ParseInt(expText, 10, 64)
+		if err != nil && !isNumberText("0e"+expText) {
+			return Decimal{}, false
+		}
+		if err != nil || exp > MaxExponent || exp < -MaxExponent {
+			if strings.Trim(digits, "0") == "" {
+				return Decimal{}, true // zero, whatever its exponent
+			}
 			return Decimal{}, false
 		}
 	}
-	digits := intPart + frac
 	point := int64(len(intPart))
 	trimmed := strings.TrimLeft(digits, "0")
 	point -= int64(len(digits) - len(trimmed))

@@ -40,6 +40,12 @@ func TestNumbersEqual(t *testing.T) {
 		{"-", "-", false},
 		{"1", "1e", false},
 		{"1", "1.0e0", true},
+		{"0", "0E1200000000000000000", true}, // zero past every exponent limit is zero
+		{"0E1170000000000000000", "0E1170000000000000000", true},
+		{"1e99999999999999999999", "1e99999999999999999999", true}, // a number equals its own spelling
+		{"1e99999999999999999999", "1e99999999999999999998", false},
+		{"1e+", "1e+", false},
+		{"1e", "1e", false},
 	}
 	for _, tt := range tests {
 		if got := NumberEqual(tt.a, tt.b); got != tt.want {

@@ -373,3 +373,15 @@ func TestErrorFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepErrorIsCheap: an error deep in a large document spells a bounded path in
+// linear time (it once rebuilt the path per level: seconds for 1 MB).
+func TestDeepErrorIsCheap(t *testing.T) {
+	key := strings.Repeat("k ", 49) // needs quoting in a path
+	doc := strings.Repeat(`{"`+key+`":`, 9000) + `{"a":1,"a":2}` + strings.Repeat("}", 9000)
+	_, err := Decode([]byte(doc), "body")
+	var se *SyntaxError
+	if !errors.As(err, &se) || !strings.Contains(se.Msg, "appears twice") || len(se.Path) > 300 || !strings.HasSuffix(se.Path, ".a") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -127,13 +127,24 @@ type HTTPError struct {
 // Error returns the message.
 func (e *HTTPError) Error() string { return e.Msg }
 
+// MaxProblems is how many problems a 400 lists; it says how many more there were.
+const MaxProblems = 20
+
 // BadRequest is the 400 answer for a request with problems.
 func BadRequest(ps Problems) *HTTPError {
+	more := len(ps) - MaxProblems
+	if more > 0 {
+		ps = ps[:MaxProblems]
+	}
 	lines := make([]string, len(ps))
 	for i, p := range ps {
 		lines[i] = p.String()
 	}
-	return &HTTPError{Status: http.StatusBadRequest, Msg: strings.Join(lines, "; "), Problems: ps}
+	msg := strings.Join(lines, "; ")
+	if more > 0 {
+		msg += fmt.Sprintf("; and %d more", more)
+	}
+	return &HTTPError{Status: http.StatusBadRequest, Msg: msg, Problems: ps}
 }
 
 // ReadBody reads r's body, at most limit bytes. A larger body is a 413, one that cannot

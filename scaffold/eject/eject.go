@@ -417,7 +417,7 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 	e := et.Endpoint
 	ed := &endpointData{
 		Op: e.Name, GoName: opName(e.Name), Method: e.Method, Path: e.Path, Pattern: e.Pattern(),
-		Summary: strings.Join(strings.Fields(e.Summary), " "), File: fileName(e.Name),
+		Summary: spec.DocText(strings.Join(strings.Fields(e.Summary), " ")), File: fileName(e.Name),
 		ResponseSchema: g.lit.schema(et.Response.Schema()), ErrorSchema: g.lit.schema(et.Error.Schema()),
 	}
 	ed.Input = ed.GoName + "Input"
@@ -454,9 +454,9 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 		if q.Type.Kind == spec.TypeArray {
 			typ, fn, elem = goType(q.Type), "queryValues", q.Type.Elem
 		}
-		ed.InputFields = append(ed.InputFields, field{Name: name, Type: typ, Doc: fmt.Sprintf("// %s is the query parameter %s; nil when absent.", name, q.Name)})
+		ed.InputFields = append(ed.InputFields, field{Name: name, Type: typ, Doc: fmt.Sprintf("// %s is the query parameter %s; nil when absent.", name, spec.DocText(q.Name))})
 		if fn == "queryValues" {
-			ed.InputFields[len(ed.InputFields)-1].Doc = fmt.Sprintf("// %s holds every value of the query parameter %s.", name, q.Name)
+			ed.InputFields[len(ed.InputFields)-1].Doc = fmt.Sprintf("// %s holds every value of the query parameter %s.", name, spec.DocText(q.Name))
 		}
 		ed.Decode = append(ed.Decode, fmt.Sprintf("in.%s = %s[%s](r, %q, %s)", name, fn, goType(elem), q.Name, kinds[elem.Kind]))
 		doc = append(doc, "in."+name)
@@ -528,14 +528,14 @@ func constructors(et *spec.EndpointTypes, output string) ([]constructor, string)
 			if ctype != "" {
 				as = ctype
 			}
-			c.Doc = fmt.Sprintf("%d with a %s body, sent as %s", r.Status, typ, as)
+			c.Doc = fmt.Sprintf("%d with a %s body, sent as %s", r.Status, typ, spec.DocText(as))
 			if t.Kind == spec.TypeArray || t.Kind == spec.TypeMap {
 				c.Lines = append(c.Lines, fmt.Sprintf("if body == nil {\nbody = %s{}\n}", typ))
 			}
 			c.Lines = append(c.Lines, fmt.Sprintf("return %s{r: jsonResponse(%d, %q, body)}", output, r.Status, ctype))
 		case raw != "" && e.Method != http.MethodHead:
 			c.Params = "data []byte"
-			c.Doc = fmt.Sprintf("%d with data, sent as %s", r.Status, raw)
+			c.Doc = fmt.Sprintf("%d with data, sent as %s", r.Status, spec.DocText(raw))
 			c.Lines = append(c.Lines, fmt.Sprintf("return %s{r: rawResponse(%d, %q, data)}", output, r.Status, raw))
 		default:
 			c.Doc = fmt.Sprintf("%d with no body", r.Status)
@@ -582,7 +582,7 @@ func stubDoc(e *spec.Endpoint, st *contract.Stub) []string {
 		case r.BodyFile != "":
 			what += " " + r.BodyFile + " (" + a.Header.Get("Content-Type") + ")"
 		}
-		out = append(out, when+": "+what)
+		out = append(out, spec.DocText(when+": "+what))
 		if len(r.When) == 0 {
 			break
 		}

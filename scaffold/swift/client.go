@@ -122,7 +122,7 @@ func (g *generator) endpointData(et *spec.EndpointTypes) endpointTmpl {
 		pdocs = append(pdocs, fmt.Sprintf("- %s: The request body, sent as JSON.", body.label))
 	}
 	for i, q := range et.Query {
-		pdocs = append(pdocs, fmt.Sprintf("- %s: The `%s` query parameter; left out when nil.", params[len(params)-len(et.Query)+i].label, q.Name))
+		pdocs = append(pdocs, fmt.Sprintf("- %s: The `%s` query parameter; left out when nil.", params[len(params)-len(et.Query)+i].label, spec.DocText(q.Name)))
 	}
 	if len(pdocs) > 0 {
 		d.Doc = append(d.Doc, "", "- Parameters:")

@@ -112,7 +112,7 @@ func stringLiteral(s string) string {
 func docLines(text string) []string {
 	var out []string
 	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
-		out = append(out, strings.TrimRight(l, " \t\r"))
+		out = append(out, spec.DocText(strings.TrimRight(l, " \t\r")))
 	}
 	return out
 }

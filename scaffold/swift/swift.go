@@ -282,7 +282,7 @@ func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
 func quoteList(vals []string) string {
 	var q []string
 	for _, v := range vals {
-		q = append(q, "`"+v+"`")
+		q = append(q, "`"+spec.DocText(v)+"`")
 	}
 	return strings.Join(q, ", ")
 }

@@ -18,11 +18,11 @@ import (
 	"github.com/backwards-backend/bb/spec"
 )
 
-// stdImporter type-checks the standard library from source once per process and keeps
-// it, so each fuzz input only checks the generated packages.
+// stdImporter reads the standard library's export data (from the go tool's build cache)
+// once per process and keeps it, so each fuzz input only checks the generated packages.
 var (
 	stdFset     = token.NewFileSet()
-	stdImporter = importer.ForCompiler(stdFset, "source", nil)
+	stdImporter = importer.ForCompiler(stdFset, "gc", nil)
 )
 
 // nameSpec is a spec that uses op as an operation name and key as a JSON key in every
@@ -63,11 +63,12 @@ func FuzzNames(f *testing.F) {
 		f.Add(op, "created_at")
 	}
 	for _, key := range []string{"store", "Store", "userId", "user_id", "URL", "url", "2fa", "名前", "type", "func",
-		"self", "Type", "MarshalJSON", "r", "in", "body", "", "🔥", "a,b", "Items", "items", "init", "error"} {
+		"self", "Type", "MarshalJSON", "r", "in", "body", "", "🔥", "a,b", "Items", "items", "init", "error",
+		"nul\x00key", "a\u2028b", "bad\xffutf8", injected} {
 		f.Add("getThing", key)
 	}
-	// Check the standard library before fuzzing: it takes seconds, which the fuzzer would
-	// otherwise charge to the first input and take for a hang.
+	// Load the standard library before fuzzing: it takes a second or more, which the fuzzer
+	// would otherwise charge to the first input and take for a hang.
 	for _, std := range []string{"net/http", "encoding/json", "log/slog", "embed", "time", "context"} {
 		if _, err := stdImporter.Import(std); err != nil {
 			f.Fatal(err)
@@ -167,4 +168,50 @@ func (m *memImporter) Import(importPath string) (*types.Package, error) {
 	}
 	m.done[importPath] = pkg
 	return pkg, nil
+}
+
+// injected is a JSON key that would end a comment and run as code if a generator copied
+// it into a doc comment as it is.
+const injected = "a\nfunc init() { panic(1) }\n//"
+
+// TestNoCodeInjection: keys, query names and summaries from a spec reach doc comments
+// escaped, so no line of generated Go or Swift is code the spec wrote.
+func TestNoCodeInjection(t *testing.T) {
+	doc := map[string]any{
+		"version": 1, "name": "Inject",
+		"endpoints": map[string]any{"getThing": map[string]any{
+			"method": "GET", "path": "/things", "summary": "one\r\nfunc init() { panic(2) }\u2028x\x00",
+			"request":   map[string]any{"query": map[string]any{injected: 1}},
+			"responses": []any{map[string]any{"body": map[string]any{injected: map[string]any{"x": 1}}}},
+		}},
+	}
+	data, _ := json.Marshal(doc)
+	s, err := spec.Parse("bb.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := eject.Generate(s, eject.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := swift.Generate(s, swift.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range p.Generated {
+		files["eject/"+name] = src
+	}
+	for name, src := range p.Owned {
+		files["eject/"+name] = src
+	}
+	for name, src := range files {
+		for i, line := range strings.Split(string(src), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "func init() { panic(") || strings.ContainsAny(line, "\x00\r\u2028") {
+				t.Errorf("%s:%d: the spec's text runs as code or breaks a comment: %q", name, i+1, line)
+			}
+		}
+	}
+	if err := typeCheck(p); err != nil {
+		t.Fatal(err)
+	}
 }
