@@ -160,6 +160,11 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 		}
 		return nil, p.errs
 	}
+	// What only typing finds (a body condition no request of the example's type can
+	// meet) is a spec error for every command: bb check refuses what a generator would.
+	if _, err := InferTypes(s, InferOptions{}); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -375,11 +375,8 @@ func TestConditionFitsRequest(t *testing.T) {
 		{"body.user: null", `it compares user with null`},
 	} {
 		text := "version: 1\nname: T\nendpoints:\n  e:\n    method: POST\n    path: /e\n    request:\n      body: {user: larry, n: 1, x: 1.5, a: f, tags: [a], meta: {}}\n    responses:\n      - when: {" + tt.when + "}\n        status: 200\n      - status: 404\n"
-		s, err := Parse("bb.yaml", []byte(text))
-		if err != nil {
-			t.Fatalf("%s: %v", tt.when, err)
-		}
-		_, err = InferTypes(s, InferOptions{})
+		// Loading refuses such a spec, as every generator would.
+		_, err := Parse("bb.yaml", []byte(text))
 		switch {
 		case tt.want == "" && err != nil:
 			t.Errorf("%s: %v", tt.when, err)

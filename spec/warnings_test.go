@@ -63,6 +63,12 @@ func TestWarnings(t *testing.T) {
 				      - status: 404
 				`)
 			s, err := Parse("bb.yaml", []byte(src))
+			if strings.Contains(tt.name, "InferTypes' error") {
+				if err == nil {
+					t.Fatalf("a condition typing refuses must not load:\n%s", src)
+				}
+				return // a spec error at load, not a warning
+			}
 			if err != nil {
 				t.Fatalf("%v\n%s", err, src)
 			}
