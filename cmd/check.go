@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // CheckOptions are the settings of `bb check`.

@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backwards-backend/bb/scaffold/eject"
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/scaffold/eject"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // EjectOptions are the settings of `bb eject`.

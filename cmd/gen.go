@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backwards-backend/bb/scaffold"
-	"github.com/backwards-backend/bb/scaffold/swift"
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/scaffold"
+	"github.com/backwards-backend/bb/internal/scaffold/swift"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // GenSwiftOptions are the settings of `bb gen swift`.

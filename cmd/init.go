@@ -10,8 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backwards-backend/bb/scaffold"
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/scaffold"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // InitOptions are the settings of `bb init`.

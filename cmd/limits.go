@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/viper"
 
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // specOptions reads how large a spec may be from BB_MAX_SPEC_SIZE and BB_MAX_SPEC_BODY.

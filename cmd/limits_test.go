@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 func TestParseSize(t *testing.T) {

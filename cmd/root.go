@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // Exit codes, stable and documented in the README.

@@ -15,8 +15,8 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/backwards-backend/bb/internal/contract"
-	"github.com/backwards-backend/bb/runtime"
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/runtime"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // ServeOptions are the settings of `bb serve`, merged from flags, BB_* environment

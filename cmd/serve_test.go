@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backwards-backend/bb/spec"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // TestServeConfigPrecedence: flags > BB_* environment > the spec's server section > defaults.

@@ -3,9 +3,9 @@ package cmd
 import (
 	"fmt"
 
-	"github.com/backwards-backend/bb/runtime"
-	"github.com/backwards-backend/bb/scaffold"
-	"github.com/backwards-backend/bb/scaffold/swift"
+	"github.com/backwards-backend/bb/internal/runtime"
+	"github.com/backwards-backend/bb/internal/scaffold"
+	"github.com/backwards-backend/bb/internal/scaffold/swift"
 )
 
 // swiftRegenerator returns the reload hook behind `bb serve --swift-out`: after every

@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/backwards-backend/bb/spec"
-	"github.com/backwards-backend/bb/verify"
+	"github.com/backwards-backend/bb/internal/spec"
+	"github.com/backwards-backend/bb/internal/verify"
 )
 
 // VerifyOptions are the settings of `bb verify`.

@@ -1,0 +1,194 @@
+// Package runtime is bb's stub server: it compiles a spec into an http.Handler that
+// answers every endpoint with its stub responses, and swaps in a new one whenever the
+// spec changes.
+package runtime
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"sort"
+
+	"github.com/backwards-backend/bb/internal/contract"
+	"github.com/backwards-backend/bb/internal/spec"
+)
+
+// DefaultMaxBody is the largest request body the stub server reads: 1 MiB.
+const DefaultMaxBody = 1 << 20
+
+// Options tune how a compiled spec answers.
+type Options struct {
+	MaxBody int64 // request body limit in bytes; 0 means DefaultMaxBody
+	// NoCORS turns CORS off. On, every origin may call without credentials (answered
+	// with Access-Control-Allow-Origin: *), and CORSOrigins with them.
+	NoCORS bool
+	// CORSOrigins are the origins allowed with credentials, separated by commas, as
+	// contract.ParseOrigins reads them; "" means the spec's server.cors.origins, so a
+	// reload applies a change there.
+	CORSOrigins string
+	// Validate answers a request that does not fit the spec's types with the 400 the
+	// ejected server gives it. Without it, such a request gets its stub answer and the
+	// log names what the ejected server would refuse.
+	Validate bool
+}
+
+// Router is one compiled version of a spec. It never changes after Compile, so requests
+// in flight keep a consistent view while a newer Router is swapped in.
+type Router struct {
+	spec    *spec.Spec
+	opt     Options
+	mux     *http.ServeMux
+	routes  []*route
+	methods []string       // every method some route answers, for 405 checks
+	cors    *contract.CORS // nil with NoCORS
+	files   map[string][]byte
+	errors  contract.ErrorFormat // the shape of bb's own error answers, from the spec's
+}
+
+type route struct {
+	ep          *spec.Endpoint
+	stub        *contract.Stub
+	notes       []string            // what the log says when each answer is sent
+	op          *contract.Operation // what requests must fit; nil when the spec cannot be typed
+	validate    bool
+	maxBody     int64
+	errors      contract.ErrorFormat
+	fingerprint string
+}
+
+// Spec returns the spec the router was compiled from.
+func (rt *Router) Spec() *spec.Spec { return rt.spec }
+
+// Files returns the contents of every bodyFile the router serves, keyed by path.
+func (rt *Router) Files() map[string][]byte { return rt.files }
+
+// Compile builds the handler for a validated spec. It cannot fail: everything that could
+// be wrong, bodyFiles included, was checked when the spec was loaded.
+func Compile(s *spec.Spec, opt Options) *Router {
+	if opt.MaxBody <= 0 {
+		opt.MaxBody = DefaultMaxBody
+	}
+	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat()}
+	seen := map[string]bool{}
+	ops := map[*spec.Endpoint]*contract.Operation{}
+	if ts, err := spec.InferTypes(s, spec.InferOptions{}); err == nil {
+		for _, et := range ts.Endpoints {
+			ops[et.Endpoint] = et.Operation()
+		}
+	}
+	for _, ep := range s.Endpoints {
+		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors}
+		for i, resp := range ep.Responses {
+			note := fmt.Sprintf("%s → response %d", ep.Name, i+1)
+			if len(resp.When) == 0 && i > 0 {
+				note += " (fallback)"
+			}
+			r.notes = append(r.notes, note)
+			if resp.BodyPath != "" {
+				rt.files[resp.BodyPath] = resp.BodyData
+			}
+		}
+		r.fingerprint = rt.fingerprint(ep)
+		rt.routes = append(rt.routes, r)
+		rt.mux.HandleFunc(ep.Pattern(), r.serve)
+		if !seen[ep.Method] {
+			seen[ep.Method] = true
+			rt.methods = append(rt.methods, ep.Method)
+		}
+	}
+	sort.Strings(rt.methods)
+	rt.mux.HandleFunc("GET "+s.HealthPath(), health)
+	rt.mux.HandleFunc("/", rt.notFound)
+	if !opt.NoCORS {
+		rt.cors = compileCORS(s, opt)
+	}
+	return rt
+}
+
+// compileCORS builds bb serve's CORS policy: every origin may call without credentials,
+// the listed ones with them; preflights allow the spec's methods and the request
+// headers it names.
+func compileCORS(s *spec.Spec, opt Options) *contract.CORS {
+	origins := opt.CORSOrigins
+	if origins == "" {
+		origins = s.Server.CORSOrigins
+	}
+	o, _ := contract.ParseOrigins(origins) // bb serve's flags and spec.Load report bad ones
+	o.Any = true
+	routes := make([]string, len(s.Endpoints))
+	for i, ep := range s.Endpoints {
+		routes[i] = ep.Pattern()
+	}
+	request, response := s.CORSHeaders()
+	return contract.NewCORS(contract.CORSOptions{Origins: o, Routes: routes, Headers: request, Expose: response})
+}
+
+// fingerprint identifies what an endpoint answers, ignoring where it sits in the file,
+// so a reload can say which endpoints really changed.
+func (rt *Router) fingerprint(ep *spec.Endpoint) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %s\n", ep.Method, ep.Path)
+	writeValue := func(label string, v *spec.Value) {
+		if v != nil {
+			fmt.Fprintf(h, "%s=%s\n", label, v.JSON())
+		}
+	}
+	writeValue("request.body", ep.Request.Body)
+	writeValue("request.schema", ep.Request.Schema)
+	for _, q := range ep.Request.Query {
+		fmt.Fprintf(h, "query %s=%s\n", q.Name, q.Value.JSON())
+	}
+	for _, q := range ep.Request.Headers {
+		fmt.Fprintf(h, "header %s=%s\n", q.Name, q.Value.JSON())
+	}
+	for _, r := range ep.Responses {
+		fmt.Fprintf(h, "response %d %v\n", r.Status, r.Delay)
+		for _, c := range r.When {
+			fmt.Fprintf(h, "when %s=%s\n", c.Key, c.Value.JSON())
+		}
+		for _, hd := range r.Headers {
+			fmt.Fprintf(h, "header %s=%s\n", hd.Name, hd.Value)
+		}
+		writeValue("body", r.Body)
+		writeValue("schema", r.Schema)
+		if r.BodyPath != "" {
+			fmt.Fprintf(h, "bodyFile %s\n", r.BodyFile)
+			h.Write(rt.files[r.BodyPath])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// health is the built-in health check, as the ejected server has it: a stub server is
+// healthy whenever it answers.
+func health(w http.ResponseWriter, r *http.Request) {
+	note(w, "health check")
+	w.Header().Set("Content-Type", "application/json")
+	w.Write([]byte(`{"status":"ok"}`))
+}
+
+// ServeHTTP answers one request from this version of the spec.
+func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if rt.cors != nil {
+		if preflight, refused := rt.cors.Apply(w, r); preflight {
+			msg := "CORS preflight"
+			if refused != "" {
+				msg += "; the browser will not send the request: " + refused
+			}
+			note(w, msg)
+			return
+		}
+	}
+	rt.mux.ServeHTTP(w, r)
+}
+
+// writeError sends an error answer in the spec's error format: the message, then the
+// extra members, given as key, value pairs.
+func (rt *Router) writeError(w http.ResponseWriter, status int, msg string, extra ...any) {
+	e := &contract.HTTPError{Status: status, Msg: msg}
+	for i := 0; i+1 < len(extra); i += 2 {
+		e.Extra = append(e.Extra, contract.Member{Key: fmt.Sprint(extra[i]), Value: extra[i+1]})
+	}
+	rt.errors.Write(w, e)
+}

@@ -1,0 +1,27 @@
+package scaffold
+
+import (
+	"bytes"
+	"text/template"
+
+	"github.com/backwards-backend/bb/internal/spec"
+	"github.com/backwards-backend/bb/internal/templates"
+)
+
+// InitFiles returns the files `bb init` writes for a new project named name: a
+// commented bb.yaml holding a working example endpoint, and a .gitignore.
+func InitFiles(name string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for file, tmpl := range map[string]string{"bb.yaml": "init/bb.yaml.tmpl", ".gitignore": "init/gitignore.tmpl"} {
+		t, err := template.ParseFS(templates.FS, tmpl)
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if err := t.Execute(&b, struct{ Name, TypeName string }{name, spec.TypeName(name)}); err != nil {
+			return nil, err
+		}
+		out[file] = b.Bytes()
+	}
+	return out, nil
+}
