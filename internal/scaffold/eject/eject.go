@@ -431,7 +431,7 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 		name := names.claim("Body")
 		typ := goType(et.Request)
 		bodyField = &field{Name: name, Type: typ, Doc: fmt.Sprintf("// %s is the request body, checked against the spec before the handler runs.", name)}
-		bodyDecode = fmt.Sprintf("if err = decodeBody(rq, %s, &in.%s); err != nil {\nreturn in, err\n}", g.lit.schema(et.Request.Schema()), name)
+		bodyDecode = fmt.Sprintf("if err = contract.DecodeBody(rq, %s, &in.%s); err != nil {\nreturn in, err\n}", g.lit.schema(et.Request.Schema()), name)
 		bodyDoc = "in." + name + " (api." + typ + ")"
 	}
 	for _, p := range et.Path {
@@ -450,15 +450,15 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 			name = "Query" + name
 		}
 		name = names.claim(name)
-		typ, fn, elem := "*"+goType(q.Type), "queryValue", q.Type
+		typ, fn, elem := "*"+goType(q.Type), "QueryValue", q.Type
 		if q.Type.Kind == spec.TypeArray {
-			typ, fn, elem = goType(q.Type), "queryValues", q.Type.Elem
+			typ, fn, elem = goType(q.Type), "QueryValues", q.Type.Elem
 		}
 		ed.InputFields = append(ed.InputFields, field{Name: name, Type: typ, Doc: fmt.Sprintf("// %s is the query parameter %s; nil when absent.", name, spec.DocText(q.Name))})
-		if fn == "queryValues" {
+		if fn == "QueryValues" {
 			ed.InputFields[len(ed.InputFields)-1].Doc = fmt.Sprintf("// %s holds every value of the query parameter %s.", name, spec.DocText(q.Name))
 		}
-		ed.Decode = append(ed.Decode, fmt.Sprintf("in.%s = %s[%s](r, %q, %s)", name, fn, goType(elem), q.Name, kinds[elem.Kind]))
+		ed.Decode = append(ed.Decode, fmt.Sprintf("in.%s = contract.%s[%s](r, %q, %s)", name, fn, goType(elem), q.Name, kinds[elem.Kind]))
 		doc = append(doc, "in."+name)
 	}
 	if bodyField != nil {
@@ -532,14 +532,14 @@ func constructors(et *spec.EndpointTypes, output string) ([]constructor, string)
 			if t.Kind == spec.TypeArray || t.Kind == spec.TypeMap {
 				c.Lines = append(c.Lines, fmt.Sprintf("if body == nil {\nbody = %s{}\n}", typ))
 			}
-			c.Lines = append(c.Lines, fmt.Sprintf("return %s{r: jsonResponse(%d, %q, body)}", output, r.Status, ctype))
+			c.Lines = append(c.Lines, fmt.Sprintf("return %s{r: contract.JSONResponse(%d, %q, body)}", output, r.Status, ctype))
 		case raw != "" && e.Method != http.MethodHead:
 			c.Params = "data []byte"
 			c.Doc = fmt.Sprintf("%d with data, sent as %s", r.Status, spec.DocText(raw))
-			c.Lines = append(c.Lines, fmt.Sprintf("return %s{r: rawResponse(%d, %q, data)}", output, r.Status, raw))
+			c.Lines = append(c.Lines, fmt.Sprintf("return %s{r: contract.RawResponse(%d, %q, data)}", output, r.Status, raw))
 		default:
 			c.Doc = fmt.Sprintf("%d with no body", r.Status)
-			c.Lines = append(c.Lines, fmt.Sprintf("return %s{r: response{status: %d}}", output, r.Status))
+			c.Lines = append(c.Lines, fmt.Sprintf("return %s{r: contract.EmptyResponse(%d)}", output, r.Status))
 		}
 		out = append(out, c)
 	}

@@ -43,7 +43,7 @@ func (l *literals) schema(s *contract.Schema) string {
 			l.objects[s.Name] = l.schemaLit(&c)
 		}
 		if s.Nullable {
-			return "nullable(" + schemaVar(s.Name) + ")"
+			return l.pkg + "NullableSchema(" + schemaVar(s.Name) + ")"
 		}
 		return schemaVar(s.Name)
 	}

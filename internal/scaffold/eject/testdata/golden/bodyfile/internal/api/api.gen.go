@@ -33,11 +33,11 @@ type ListProductsInput struct {
 
 // ListProductsOutput is an answer of ListProducts. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ListProductsOutput struct{ r response }
+type ListProductsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o ListProductsOutput) WithHeader(name, value string) ListProductsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -46,7 +46,7 @@ func ListProductsOK(body []Product) ListProductsOutput {
 	if body == nil {
 		body = []Product{}
 	}
-	return ListProductsOutput{r: jsonResponse(200, "", body)}
+	return ListProductsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // GetProductInput is the input of GetProduct.
@@ -57,37 +57,37 @@ type GetProductInput struct {
 
 // GetProductOutput is an answer of GetProduct. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetProductOutput struct{ r response }
+type GetProductOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetProductOutput) WithHeader(name, value string) GetProductOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetProductOK answers 200 with a GetProductResponse body, sent as JSON.
 func GetProductOK(body GetProductResponse) GetProductOutput {
-	return GetProductOutput{r: jsonResponse(200, "", body)}
+	return GetProductOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // GetProductNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func GetProductNotFound(body ErrorResponse) GetProductOutput {
-	return GetProductOutput{r: jsonResponse(404, "", body)}
+	return GetProductOutput{r: contract.JSONResponse(404, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("GET /products", route(o, opListProducts, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("GET /products", srv.Route(opListProducts, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeListProductsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ListProducts(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /products/{sku}", route(o, opGetProduct, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /products/{sku}", srv.Route(opGetProduct, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetProductInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetProduct(r, in)
 		return out.r, err

@@ -62,17 +62,17 @@ type GetThingInput struct {
 
 // GetThingOutput is an answer of GetThing. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetThingOutput struct{ r response }
+type GetThingOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetThingOutput) WithHeader(name, value string) GetThingOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetThingOK answers 200 with a GetThingResponse body, sent as JSON.
 func GetThingOK(body GetThingResponse) GetThingOutput {
-	return GetThingOutput{r: jsonResponse(200, "", body)}
+	return GetThingOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // PostThingInput is the input of PostThing.
@@ -83,22 +83,22 @@ type PostThingInput struct {
 
 // PostThingOutput is an answer of PostThing. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type PostThingOutput struct{ r response }
+type PostThingOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o PostThingOutput) WithHeader(name, value string) PostThingOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // PostThingCreated answers 201 with a PostThingResponse body, sent as JSON.
 func PostThingCreated(body PostThingResponse) PostThingOutput {
-	return PostThingOutput{r: jsonResponse(201, "", body)}
+	return PostThingOutput{r: contract.JSONResponse(201, "", body)}
 }
 
 // PostThingInternalServerError answers 500 with a PostThingErrorResponse body, sent as JSON.
 func PostThingInternalServerError(body PostThingErrorResponse) PostThingOutput {
-	return PostThingOutput{r: jsonResponse(500, "", body)}
+	return PostThingOutput{r: contract.JSONResponse(500, "", body)}
 }
 
 // GetOtherInput is the input of GetOther.
@@ -107,17 +107,17 @@ type GetOtherInput struct {
 
 // GetOtherOutput is an answer of GetOther. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetOtherOutput struct{ r response }
+type GetOtherOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetOtherOutput) WithHeader(name, value string) GetOtherOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetOtherNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func GetOtherNotFound(body ErrorResponse) GetOtherOutput {
-	return GetOtherOutput{r: jsonResponse(404, "", body)}
+	return GetOtherOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // SendInput is the input of Send.
@@ -126,17 +126,17 @@ type SendInput struct {
 
 // SendOutput is an answer of Send. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type SendOutput struct{ r response }
+type SendOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o SendOutput) WithHeader(name, value string) SendOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // SendNoContent answers 204 with no body.
 func SendNoContent() SendOutput {
-	return SendOutput{r: response{status: 204}}
+	return SendOutput{r: contract.EmptyResponse(204)}
 }
 
 // PerformInput is the input of Perform.
@@ -153,17 +153,17 @@ type PerformInput struct {
 
 // PerformOutput is an answer of Perform. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type PerformOutput struct{ r response }
+type PerformOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o PerformOutput) WithHeader(name, value string) PerformOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // PerformOK answers 200 with a PerformResponse body, sent as JSON.
 func PerformOK(body PerformResponse) PerformOutput {
-	return PerformOutput{r: jsonResponse(200, "", body)}
+	return PerformOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // SessionInput is the input of Session.
@@ -174,17 +174,17 @@ type SessionInput struct {
 
 // SessionOutput is an answer of Session. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type SessionOutput struct{ r response }
+type SessionOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o SessionOutput) WithHeader(name, value string) SessionOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // SessionOK answers 200 with a SessionResponse body, sent as JSON.
 func SessionOK(body SessionResponse) SessionOutput {
-	return SessionOutput{r: jsonResponse(200, "", body)}
+	return SessionOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // HeadersInput is the input of Headers.
@@ -195,72 +195,72 @@ type HeadersInput struct {
 
 // HeadersOutput is an answer of Headers. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type HeadersOutput struct{ r response }
+type HeadersOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o HeadersOutput) WithHeader(name, value string) HeadersOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // HeadersOK answers 200 with a HeadersResponse body, sent as JSON.
 func HeadersOK(body HeadersResponse) HeadersOutput {
-	return HeadersOutput{r: jsonResponse(200, "", body)}
+	return HeadersOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("GET /things/{default}/{self}", route(o, opGetThing, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("GET /things/{default}/{self}", srv.Route(opGetThing, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetThingInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetThing(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /things", route(o, opPostThing, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /things", srv.Route(opPostThing, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodePostThingInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.PostThing(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /other", route(o, opGetOther, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /other", srv.Route(opGetOther, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetOtherInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetOther(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /send", route(o, opSend, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /send", srv.Route(opSend, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeSendInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Send(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /perform", route(o, opPerform, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /perform", srv.Route(opPerform, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodePerformInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Perform(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /session", route(o, opSession, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /session", srv.Route(opSession, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeSessionInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Session(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /odd%25zz/b%20c/{name}", route(o, opHeaders, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /odd%25zz/b%20c/{name}", srv.Route(opHeaders, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeHeadersInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Headers(r, in)
 		return out.r, err
@@ -270,16 +270,16 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 func decodeGetThingInput(r *http.Request, rq *contract.Request) (in GetThingInput, err error) {
 	in.Default = contract.Text[int64](contract.KindInt, r.PathValue("default"))
 	in.Self = contract.Text[int64](contract.KindInt, r.PathValue("self"))
-	in.Body = queryValue[int64](r, "body", contract.KindInt)
-	in.QueryDefault = queryValue[int64](r, "default", contract.KindInt)
-	in.QuerySelf = queryValue[int64](r, "self", contract.KindInt)
-	in.Page = queryValue[int64](r, "page", contract.KindInt)
-	in.QueryPage = queryValue[int64](r, "page_", contract.KindInt)
+	in.Body = contract.QueryValue[int64](r, "body", contract.KindInt)
+	in.QueryDefault = contract.QueryValue[int64](r, "default", contract.KindInt)
+	in.QuerySelf = contract.QueryValue[int64](r, "self", contract.KindInt)
+	in.Page = contract.QueryValue[int64](r, "page", contract.KindInt)
+	in.QueryPage = contract.QueryValue[int64](r, "page_", contract.KindInt)
 	return in, err
 }
 
 func decodePostThingInput(r *http.Request, rq *contract.Request) (in PostThingInput, err error) {
-	if err = decodeBody(rq, schemaPostThingRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaPostThingRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -294,15 +294,15 @@ func decodeSendInput(r *http.Request, rq *contract.Request) (in SendInput, err e
 }
 
 func decodePerformInput(r *http.Request, rq *contract.Request) (in PerformInput, err error) {
-	in.Method = queryValue[string](r, "method", contract.KindString)
-	in.Path = queryValue[string](r, "path", contract.KindString)
-	in.Query = queryValue[string](r, "query", contract.KindString)
-	in.Returning = queryValue[string](r, "returning", contract.KindString)
+	in.Method = contract.QueryValue[string](r, "method", contract.KindString)
+	in.Path = contract.QueryValue[string](r, "path", contract.KindString)
+	in.Query = contract.QueryValue[string](r, "query", contract.KindString)
+	in.Returning = contract.QueryValue[string](r, "returning", contract.KindString)
 	return in, err
 }
 
 func decodeSessionInput(r *http.Request, rq *contract.Request) (in SessionInput, err error) {
-	if err = decodeBody(rq, schemaSessionRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaSessionRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

@@ -44,22 +44,22 @@ type PlaceOrderInput struct {
 
 // PlaceOrderOutput is an answer of PlaceOrder. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type PlaceOrderOutput struct{ r response }
+type PlaceOrderOutput struct{ r contract.Response }
 
 // WithHeader adds a response header, such as Location that bb.yaml declares.
 func (o PlaceOrderOutput) WithHeader(name, value string) PlaceOrderOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // PlaceOrderCreated answers 201 with a PlaceOrderResponse body, sent as JSON.
 func PlaceOrderCreated(body PlaceOrderResponse) PlaceOrderOutput {
-	return PlaceOrderOutput{r: jsonResponse(201, "", body)}
+	return PlaceOrderOutput{r: contract.JSONResponse(201, "", body)}
 }
 
 // PlaceOrderUnprocessableEntity answers 422 with a PlaceOrderErrorResponse body, sent as application/problem+json.
 func PlaceOrderUnprocessableEntity(body PlaceOrderErrorResponse) PlaceOrderOutput {
-	return PlaceOrderOutput{r: jsonResponse(422, "application/problem+json", body)}
+	return PlaceOrderOutput{r: contract.JSONResponse(422, "application/problem+json", body)}
 }
 
 // GetOrderInput is the input of GetOrder.
@@ -74,22 +74,22 @@ type GetOrderInput struct {
 
 // GetOrderOutput is an answer of GetOrder. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetOrderOutput struct{ r response }
+type GetOrderOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetOrderOutput) WithHeader(name, value string) GetOrderOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetOrderOK answers 200 with a GetOrderResponse body, sent as JSON.
 func GetOrderOK(body GetOrderResponse) GetOrderOutput {
-	return GetOrderOutput{r: jsonResponse(200, "", body)}
+	return GetOrderOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // GetOrderNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func GetOrderNotFound(body ErrorResponse) GetOrderOutput {
-	return GetOrderOutput{r: jsonResponse(404, "", body)}
+	return GetOrderOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // ExportOrdersInput is the input of ExportOrders.
@@ -98,17 +98,17 @@ type ExportOrdersInput struct {
 
 // ExportOrdersOutput is an answer of ExportOrders. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ExportOrdersOutput struct{ r response }
+type ExportOrdersOutput struct{ r contract.Response }
 
 // WithHeader adds a response header, such as Cache-Control that bb.yaml declares.
 func (o ExportOrdersOutput) WithHeader(name, value string) ExportOrdersOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // ExportOrdersOK answers 200 with data, sent as text/csv; charset=utf-8.
 func ExportOrdersOK(data []byte) ExportOrdersOutput {
-	return ExportOrdersOutput{r: rawResponse(200, "text/csv; charset=utf-8", data)}
+	return ExportOrdersOutput{r: contract.RawResponse(200, "text/csv; charset=utf-8", data)}
 }
 
 // UpdateOrderInput is the input of UpdateOrder.
@@ -121,17 +121,17 @@ type UpdateOrderInput struct {
 
 // UpdateOrderOutput is an answer of UpdateOrder. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type UpdateOrderOutput struct{ r response }
+type UpdateOrderOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o UpdateOrderOutput) WithHeader(name, value string) UpdateOrderOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // UpdateOrderOK answers 200 with a UpdateOrderResponse body, sent as JSON.
 func UpdateOrderOK(body UpdateOrderResponse) UpdateOrderOutput {
-	return UpdateOrderOutput{r: jsonResponse(200, "", body)}
+	return UpdateOrderOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // HealthInput is the input of Health.
@@ -140,56 +140,56 @@ type HealthInput struct {
 
 // HealthOutput is an answer of Health. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type HealthOutput struct{ r response }
+type HealthOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o HealthOutput) WithHeader(name, value string) HealthOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // HealthOK answers 200 with a HealthResponse body, sent as JSON.
 func HealthOK(body HealthResponse) HealthOutput {
-	return HealthOutput{r: jsonResponse(200, "", body)}
+	return HealthOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("POST /orders", route(o, opPlaceOrder, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("POST /orders", srv.Route(opPlaceOrder, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodePlaceOrderInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.PlaceOrder(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /orders/{id}", route(o, opGetOrder, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /orders/{id}", srv.Route(opGetOrder, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetOrderInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetOrder(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /orders/export", route(o, opExportOrders, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /orders/export", srv.Route(opExportOrders, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeExportOrdersInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ExportOrders(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PATCH /orders/{id}", route(o, opUpdateOrder, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PATCH /orders/{id}", srv.Route(opUpdateOrder, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeUpdateOrderInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.UpdateOrder(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /healthz", route(o, opHealth, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /healthz", srv.Route(opHealth, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeHealthInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Health(r, in)
 		return out.r, err
@@ -197,7 +197,7 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 }
 
 func decodePlaceOrderInput(r *http.Request, rq *contract.Request) (in PlaceOrderInput, err error) {
-	if err = decodeBody(rq, schemaPlaceOrderRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaPlaceOrderRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -205,8 +205,8 @@ func decodePlaceOrderInput(r *http.Request, rq *contract.Request) (in PlaceOrder
 
 func decodeGetOrderInput(r *http.Request, rq *contract.Request) (in GetOrderInput, err error) {
 	in.ID = contract.Text[string](contract.KindString, r.PathValue("id"))
-	in.Expand = queryValue[bool](r, "expand", contract.KindBool)
-	in.Fields = queryValues[string](r, "fields", contract.KindString)
+	in.Expand = contract.QueryValue[bool](r, "expand", contract.KindBool)
+	in.Fields = contract.QueryValues[string](r, "fields", contract.KindString)
 	return in, err
 }
 
@@ -216,7 +216,7 @@ func decodeExportOrdersInput(r *http.Request, rq *contract.Request) (in ExportOr
 
 func decodeUpdateOrderInput(r *http.Request, rq *contract.Request) (in UpdateOrderInput, err error) {
 	in.ID = contract.Text[string](contract.KindString, r.PathValue("id"))
-	if err = decodeBody(rq, schemaUpdateOrderRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaUpdateOrderRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

@@ -40,11 +40,11 @@ type ListEventsInput struct {
 
 // ListEventsOutput is an answer of ListEvents. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ListEventsOutput struct{ r response }
+type ListEventsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o ListEventsOutput) WithHeader(name, value string) ListEventsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -53,7 +53,7 @@ func ListEventsOK(body []Event) ListEventsOutput {
 	if body == nil {
 		body = []Event{}
 	}
-	return ListEventsOutput{r: jsonResponse(200, "", body)}
+	return ListEventsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // CreateEventInput is the input of CreateEvent.
@@ -64,37 +64,37 @@ type CreateEventInput struct {
 
 // CreateEventOutput is an answer of CreateEvent. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type CreateEventOutput struct{ r response }
+type CreateEventOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o CreateEventOutput) WithHeader(name, value string) CreateEventOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // CreateEventUnprocessableEntity answers 422 with a ErrorResponse body, sent as JSON.
 func CreateEventUnprocessableEntity(body ErrorResponse) CreateEventOutput {
-	return CreateEventOutput{r: jsonResponse(422, "", body)}
+	return CreateEventOutput{r: contract.JSONResponse(422, "", body)}
 }
 
 // CreateEventCreated answers 201 with a CreateEventResponse body, sent as JSON.
 func CreateEventCreated(body CreateEventResponse) CreateEventOutput {
-	return CreateEventOutput{r: jsonResponse(201, "", body)}
+	return CreateEventOutput{r: contract.JSONResponse(201, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("GET /events", route(o, opListEvents, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("GET /events", srv.Route(opListEvents, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeListEventsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ListEvents(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /events", route(o, opCreateEvent, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /events", srv.Route(opCreateEvent, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeCreateEventInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.CreateEvent(r, in)
 		return out.r, err
@@ -102,14 +102,14 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 }
 
 func decodeListEventsInput(r *http.Request, rq *contract.Request) (in ListEventsInput, err error) {
-	in.From = queryValue[time.Time](r, "from", contract.KindDateTime)
-	in.To = queryValue[time.Time](r, "to", contract.KindDateTime)
-	in.Days = queryValues[int64](r, "days", contract.KindInt)
+	in.From = contract.QueryValue[time.Time](r, "from", contract.KindDateTime)
+	in.To = contract.QueryValue[time.Time](r, "to", contract.KindDateTime)
+	in.Days = contract.QueryValues[int64](r, "days", contract.KindInt)
 	return in, err
 }
 
 func decodeCreateEventInput(r *http.Request, rq *contract.Request) (in CreateEventInput, err error) {
-	if err = decodeBody(rq, schemaCreateEventRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaCreateEventRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

@@ -58,17 +58,17 @@ type RunTestInput struct {
 
 // RunTestOutput is an answer of RunTest. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type RunTestOutput struct{ r response }
+type RunTestOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o RunTestOutput) WithHeader(name, value string) RunTestOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // RunTestOK answers 200 with a RunTestResponse body, sent as JSON.
 func RunTestOK(body RunTestResponse) RunTestOutput {
-	return RunTestOutput{r: jsonResponse(200, "", body)}
+	return RunTestOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // GetLinuxInput is the input of GetLinux.
@@ -77,17 +77,17 @@ type GetLinuxInput struct {
 
 // GetLinuxOutput is an answer of GetLinux. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetLinuxOutput struct{ r response }
+type GetLinuxOutput struct{ r contract.Response }
 
 // WithHeader adds a response header, such as Cache-Control, X-Tags that bb.yaml declares.
 func (o GetLinuxOutput) WithHeader(name, value string) GetLinuxOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetLinuxOK answers 200 with a GetLinuxResponse body, sent as JSON.
 func GetLinuxOK(body GetLinuxResponse) GetLinuxOutput {
-	return GetLinuxOutput{r: jsonResponse(200, "", body)}
+	return GetLinuxOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // HandlersInput is the input of Handlers.
@@ -98,22 +98,22 @@ type HandlersInput struct {
 
 // HandlersOutput is an answer of Handlers. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type HandlersOutput struct{ r response }
+type HandlersOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o HandlersOutput) WithHeader(name, value string) HandlersOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // HandlersNoContent answers 204 with no body.
 func HandlersNoContent() HandlersOutput {
-	return HandlersOutput{r: response{status: 204}}
+	return HandlersOutput{r: contract.EmptyResponse(204)}
 }
 
 // HandlersGone answers 410 with a ErrorResponse body, sent as JSON.
 func HandlersGone(body ErrorResponse) HandlersOutput {
-	return HandlersOutput{r: jsonResponse(410, "", body)}
+	return HandlersOutput{r: contract.JSONResponse(410, "", body)}
 }
 
 // GetWelcomeInput is the input of GetWelcome.
@@ -122,17 +122,17 @@ type GetWelcomeInput struct {
 
 // GetWelcomeOutput is an answer of GetWelcome. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetWelcomeOutput struct{ r response }
+type GetWelcomeOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetWelcomeOutput) WithHeader(name, value string) GetWelcomeOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetWelcomeOK answers 200 with data, sent as text/plain; charset=utf-8.
 func GetWelcomeOK(data []byte) GetWelcomeOutput {
-	return GetWelcomeOutput{r: rawResponse(200, "text/plain; charset=utf-8", data)}
+	return GetWelcomeOutput{r: contract.RawResponse(200, "text/plain; charset=utf-8", data)}
 }
 
 // BodyInput is the input of Body.
@@ -149,17 +149,17 @@ type BodyInput struct {
 
 // BodyOutput is an answer of Body. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type BodyOutput struct{ r response }
+type BodyOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o BodyOutput) WithHeader(name, value string) BodyOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // BodyCreated answers 201 with a BodyResponse body, sent as JSON.
 func BodyCreated(body BodyResponse) BodyOutput {
-	return BodyOutput{r: jsonResponse(201, "", body)}
+	return BodyOutput{r: contract.JSONResponse(201, "", body)}
 }
 
 // MarshalJSONEndpointInput is the input of MarshalJSONEndpoint.
@@ -168,64 +168,64 @@ type MarshalJSONEndpointInput struct {
 
 // MarshalJSONEndpointOutput is an answer of MarshalJSONEndpoint. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type MarshalJSONEndpointOutput struct{ r response }
+type MarshalJSONEndpointOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o MarshalJSONEndpointOutput) WithHeader(name, value string) MarshalJSONEndpointOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // MarshalJSONEndpointOK answers 200 with a MarshalJSONResponse body, sent as JSON.
 func MarshalJSONEndpointOK(body MarshalJSONResponse) MarshalJSONEndpointOutput {
-	return MarshalJSONEndpointOutput{r: jsonResponse(200, "", body)}
+	return MarshalJSONEndpointOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("POST /run/{kind}", route(o, opRunTest, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("POST /run/{kind}", srv.Route(opRunTest, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeRunTestInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.RunTest(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /linux/{$}", route(o, opGetLinux, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /linux/{$}", srv.Route(opGetLinux, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetLinuxInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetLinux(r, in)
 		return out.r, err
 	}))
-	mux.Handle("DELETE /handlers/{id}", route(o, opHandlers, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("DELETE /handlers/{id}", srv.Route(opHandlers, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeHandlersInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Handlers(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /welcome.txt", route(o, opGetWelcome, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /welcome.txt", srv.Route(opGetWelcome, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetWelcomeInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetWelcome(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /body/{body}", route(o, opBody, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /body/{body}", srv.Route(opBody, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeBodyInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Body(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /marshal", route(o, opMarshalJSONEndpoint, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /marshal", srv.Route(opMarshalJSONEndpoint, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeMarshalJSONEndpointInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.MarshalJSONEndpoint(r, in)
 		return out.r, err
@@ -234,11 +234,11 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 
 func decodeRunTestInput(r *http.Request, rq *contract.Request) (in RunTestInput, err error) {
 	in.Kind = contract.Text[string](contract.KindString, r.PathValue("kind"))
-	in.Verbose = queryValue[bool](r, "verbose", contract.KindBool)
-	in.Ratio = queryValue[float64](r, "ratio", contract.KindNumber)
-	in.At = queryValue[time.Time](r, "at", contract.KindDateTime)
-	in.Tag = queryValues[string](r, "tag", contract.KindString)
-	if err = decodeBody(rq, schemaRunTestRequest, &in.Body); err != nil {
+	in.Verbose = contract.QueryValue[bool](r, "verbose", contract.KindBool)
+	in.Ratio = contract.QueryValue[float64](r, "ratio", contract.KindNumber)
+	in.At = contract.QueryValue[time.Time](r, "at", contract.KindDateTime)
+	in.Tag = contract.QueryValues[string](r, "tag", contract.KindString)
+	if err = contract.DecodeBody(rq, schemaRunTestRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -259,9 +259,9 @@ func decodeGetWelcomeInput(r *http.Request, rq *contract.Request) (in GetWelcome
 
 func decodeBodyInput(r *http.Request, rq *contract.Request) (in BodyInput, err error) {
 	in.PathBody = contract.Text[string](contract.KindString, r.PathValue("body"))
-	in.QueryBody = queryValue[int64](r, "body", contract.KindInt)
-	in.IDs = queryValues[int64](r, "ids", contract.KindInt)
-	if err = decodeBody(rq, schemaBodyRequest, &in.Body); err != nil {
+	in.QueryBody = contract.QueryValue[int64](r, "body", contract.KindInt)
+	in.IDs = contract.QueryValues[int64](r, "ids", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaBodyRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

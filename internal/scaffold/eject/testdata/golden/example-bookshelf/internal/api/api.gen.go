@@ -46,11 +46,11 @@ type ListBooksInput struct {
 
 // ListBooksOutput is an answer of ListBooks. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ListBooksOutput struct{ r response }
+type ListBooksOutput struct{ r contract.Response }
 
 // WithHeader adds a response header, such as X-Total-Count that bb.yaml declares.
 func (o ListBooksOutput) WithHeader(name, value string) ListBooksOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -59,7 +59,7 @@ func ListBooksOK(body []Book) ListBooksOutput {
 	if body == nil {
 		body = []Book{}
 	}
-	return ListBooksOutput{r: jsonResponse(200, "", body)}
+	return ListBooksOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // GetBookInput is the input of GetBook.
@@ -70,22 +70,22 @@ type GetBookInput struct {
 
 // GetBookOutput is an answer of GetBook. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetBookOutput struct{ r response }
+type GetBookOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetBookOutput) WithHeader(name, value string) GetBookOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetBookOK answers 200 with a GetBookResponse body, sent as JSON.
 func GetBookOK(body GetBookResponse) GetBookOutput {
-	return GetBookOutput{r: jsonResponse(200, "", body)}
+	return GetBookOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // GetBookNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func GetBookNotFound(body ErrorResponse) GetBookOutput {
-	return GetBookOutput{r: jsonResponse(404, "", body)}
+	return GetBookOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // AddBookInput is the input of AddBook.
@@ -96,22 +96,22 @@ type AddBookInput struct {
 
 // AddBookOutput is an answer of AddBook. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type AddBookOutput struct{ r response }
+type AddBookOutput struct{ r contract.Response }
 
 // WithHeader adds a response header, such as Location, Www-Authenticate that bb.yaml declares.
 func (o AddBookOutput) WithHeader(name, value string) AddBookOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // AddBookCreated answers 201 with a AddBookResponse body, sent as JSON.
 func AddBookCreated(body AddBookResponse) AddBookOutput {
-	return AddBookOutput{r: jsonResponse(201, "", body)}
+	return AddBookOutput{r: contract.JSONResponse(201, "", body)}
 }
 
 // AddBookUnauthorized answers 401 with a ErrorResponse body, sent as JSON.
 func AddBookUnauthorized(body ErrorResponse) AddBookOutput {
-	return AddBookOutput{r: jsonResponse(401, "", body)}
+	return AddBookOutput{r: contract.JSONResponse(401, "", body)}
 }
 
 // RateBookInput is the input of RateBook.
@@ -124,22 +124,22 @@ type RateBookInput struct {
 
 // RateBookOutput is an answer of RateBook. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type RateBookOutput struct{ r response }
+type RateBookOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o RateBookOutput) WithHeader(name, value string) RateBookOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // RateBookUnprocessableEntity answers 422 with a ErrorResponse body, sent as JSON.
 func RateBookUnprocessableEntity(body ErrorResponse) RateBookOutput {
-	return RateBookOutput{r: jsonResponse(422, "", body)}
+	return RateBookOutput{r: contract.JSONResponse(422, "", body)}
 }
 
 // RateBookOK answers 200 with a RateBookResponse body, sent as JSON.
 func RateBookOK(body RateBookResponse) RateBookOutput {
-	return RateBookOutput{r: jsonResponse(200, "", body)}
+	return RateBookOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // RemoveBookInput is the input of RemoveBook.
@@ -150,56 +150,56 @@ type RemoveBookInput struct {
 
 // RemoveBookOutput is an answer of RemoveBook. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type RemoveBookOutput struct{ r response }
+type RemoveBookOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o RemoveBookOutput) WithHeader(name, value string) RemoveBookOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // RemoveBookNoContent answers 204 with no body.
 func RemoveBookNoContent() RemoveBookOutput {
-	return RemoveBookOutput{r: response{status: 204}}
+	return RemoveBookOutput{r: contract.EmptyResponse(204)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("GET /v1/books", route(o, opListBooks, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("GET /v1/books", srv.Route(opListBooks, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeListBooksInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ListBooks(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /v1/books/{id}", route(o, opGetBook, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /v1/books/{id}", srv.Route(opGetBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetBookInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetBook(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /v1/books", route(o, opAddBook, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /v1/books", srv.Route(opAddBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeAddBookInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.AddBook(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PUT /v1/books/{id}/rating", route(o, opRateBook, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PUT /v1/books/{id}/rating", srv.Route(opRateBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeRateBookInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.RateBook(r, in)
 		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/books/{id}", route(o, opRemoveBook, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("DELETE /v1/books/{id}", srv.Route(opRemoveBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeRemoveBookInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.RemoveBook(r, in)
 		return out.r, err
@@ -207,8 +207,8 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 }
 
 func decodeListBooksInput(r *http.Request, rq *contract.Request) (in ListBooksInput, err error) {
-	in.Page = queryValue[int64](r, "page", contract.KindInt)
-	in.Genre = queryValue[string](r, "genre", contract.KindString)
+	in.Page = contract.QueryValue[int64](r, "page", contract.KindInt)
+	in.Genre = contract.QueryValue[string](r, "genre", contract.KindString)
 	return in, err
 }
 
@@ -218,7 +218,7 @@ func decodeGetBookInput(r *http.Request, rq *contract.Request) (in GetBookInput,
 }
 
 func decodeAddBookInput(r *http.Request, rq *contract.Request) (in AddBookInput, err error) {
-	if err = decodeBody(rq, schemaAddBookRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaAddBookRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -226,7 +226,7 @@ func decodeAddBookInput(r *http.Request, rq *contract.Request) (in AddBookInput,
 
 func decodeRateBookInput(r *http.Request, rq *contract.Request) (in RateBookInput, err error) {
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	if err = decodeBody(rq, schemaRateBookRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaRateBookRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

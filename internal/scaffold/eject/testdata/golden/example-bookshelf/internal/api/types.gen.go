@@ -143,7 +143,7 @@ var schemaGetBookResponse = &contract.Schema{Kind: contract.KindObject, Name: "G
 	{Key: "rating", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "tags", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
 	{Key: "published_at", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
-	{Key: "series", Required: false, Schema: nullable(schemaSeries)},
+	{Key: "series", Required: false, Schema: contract.NullableSchema(schemaSeries)},
 }}
 
 var schemaRateBookRequest = &contract.Schema{Kind: contract.KindObject, Name: "RateBookRequest", Fields: []contract.Field{

@@ -32,29 +32,29 @@ type GetMessagesInput struct {
 
 // GetMessagesOutput is an answer of GetMessages. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetMessagesOutput struct{ r response }
+type GetMessagesOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetMessagesOutput) WithHeader(name, value string) GetMessagesOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetMessagesOK answers 200 with a GetMessagesResponse body, sent as JSON.
 func GetMessagesOK(body GetMessagesResponse) GetMessagesOutput {
-	return GetMessagesOutput{r: jsonResponse(200, "", body)}
+	return GetMessagesOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // GetMessagesNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func GetMessagesNotFound(body ErrorResponse) GetMessagesOutput {
-	return GetMessagesOutput{r: jsonResponse(404, "", body)}
+	return GetMessagesOutput{r: contract.JSONResponse(404, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("POST /api/get_messages", route(o, opGetMessages, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("POST /api/get_messages", srv.Route(opGetMessages, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetMessagesInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetMessages(r, in)
 		return out.r, err
@@ -62,7 +62,7 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 }
 
 func decodeGetMessagesInput(r *http.Request, rq *contract.Request) (in GetMessagesInput, err error) {
-	if err = decodeBody(rq, schemaGetMessagesRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaGetMessagesRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

@@ -3,68 +3,33 @@
 package api
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
-	"time"
 
 	"messages/internal/contract"
 )
 
 // Options are the server's settings. They live in code you own (cmd/server/main.go and
 // internal/contracttest/setup_test.go), never in these generated files.
-type Options struct {
-	// MaxBodyBytes is the largest request body the server reads; a larger one gets 413.
-	// 0 means 1 MiB.
-	MaxBodyBytes int64
-	// WriteError, when set, sends every error answer the server gives on its own: a
-	// request that does not fit (400, with every problem), a body over the limit (413), no
-	// such route (404, 405), a handler that failed (500). It may log them, or change their
-	// shape. Unset, they take the shape of the spec's own error answers, as in bb serve:
-	// RFC 9457 problem+json, or a JSON object with the message.
-	WriteError func(w http.ResponseWriter, r *http.Request, e *contract.HTTPError)
-}
+type Options = contract.ServerOptions
 
-// response is what a handler's output sends.
-type response struct {
-	status int
-	header http.Header
-	body   any    // encoded as JSON; nil sends no body
-	raw    []byte // sent as it is when body is nil
-	ctype  string // the Content-Type of a body; "" means application/json for body
-	stub   *contract.Answer
-}
+// Nullable is a key of a PATCH body (a JSON Merge Patch): absent, null, or a value.
+type Nullable[T any] = contract.Nullable[T]
+
+// Of is a Nullable holding v.
+func Of[T any](v T) Nullable[T] { return contract.Of(v) }
+
+// Null is a Nullable holding null.
+func Null[T any]() Nullable[T] { return contract.Null[T]() }
 
 // output is every endpoint's output type: a response built by the endpoint's
 // constructors, so only the answers bb.yaml declares compile.
-type output interface{ ~struct{ r response } }
+type output interface{ ~struct{ r contract.Response } }
 
 // StubOutput is the output that sends a stub answer of bb.yaml exactly as bb serve
 // does: its status, headers, bytes and delay. Package stubs uses it.
-func StubOutput[O output](a *contract.Answer) O { return O{r: response{status: a.Status, stub: a}} }
-
-func jsonResponse(status int, ctype string, body any) response {
-	return response{status: status, ctype: ctype, body: body}
-}
-
-func rawResponse(status int, ctype string, data []byte) response {
-	return response{status: status, ctype: ctype, raw: data}
-}
-
-func (r response) withHeader(name, value string) response {
-	h := make(http.Header, len(r.header)+1)
-	for k, vs := range r.header {
-		h[k] = vs
-	}
-	h.Add(name, value)
-	r.header = h
-	return r
-}
+func StubOutput[O output](a *contract.Answer) O { return O{r: contract.StubResponse(a)} }
 
 // Error answers with status and an error body holding msg, in the shape of the spec's
 // own error answers: return it from a handler as its error.
@@ -76,174 +41,9 @@ func WriteError(w http.ResponseWriter, status int, msg string) {
 	errorFormat.Write(w, &contract.HTTPError{Status: status, Msg: msg})
 }
 
-func (o Options) writeError(w http.ResponseWriter, r *http.Request, e *contract.HTTPError) {
-	if o.WriteError != nil {
-		o.WriteError(w, r, e)
-		return
-	}
-	errorFormat.Write(w, e)
-}
-
-func (o Options) write(w http.ResponseWriter, r *http.Request, resp response) {
-	if resp.stub != nil {
-		resp.stub.Write(w, r)
-		return
-	}
-	if resp.status == 0 {
-		slog.Error("a handler returned an empty output; build it with one of its constructors", "path", r.URL.Path)
-		o.writeError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
-		return
-	}
-	h := w.Header()
-	for k, vs := range resp.header {
-		h[k] = append(h[k], vs...)
-	}
-	data := resp.raw
-	if resp.body != nil {
-		var err error
-		if data, err = json.Marshal(resp.body); err != nil {
-			slog.Error("encoding the response body", "err", err)
-			o.writeError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
-			return
-		}
-		if resp.ctype == "" {
-			resp.ctype = "application/json"
-		}
-	}
-	if resp.ctype != "" && h.Get("Content-Type") == "" {
-		h.Set("Content-Type", resp.ctype)
-	}
-	w.WriteHeader(resp.status)
-	if resp.status != http.StatusNoContent && resp.status != http.StatusNotModified {
-		w.Write(data)
-	}
-}
-
-// Nullable is a key of a PATCH body, which is a JSON Merge Patch: absent (Set is
-// false) leaves the value as it is, null removes it, a value replaces it.
-type Nullable[T any] struct {
-	Value T
-	Null  bool // the key holds null: remove the value
-	Set   bool // the key is present
-}
-
-// Of is a Nullable holding v.
-func Of[T any](v T) Nullable[T] { return Nullable[T]{Value: v, Set: true} }
-
-// Null is a Nullable holding null.
-func Null[T any]() Nullable[T] { return Nullable[T]{Null: true, Set: true} }
-
-// MarshalJSON writes null or the value; a key that is not set is left out by omitzero.
-func (n Nullable[T]) MarshalJSON() ([]byte, error) {
-	if n.Null || !n.Set {
-		return []byte("null"), nil
-	}
-	return json.Marshal(n.Value)
-}
-
-// UnmarshalJSON reads null or the value; it is only called for a key that is present.
-func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	n.Set = true
-	if string(bytes.TrimSpace(data)) == "null" {
-		n.Null = true
-		return nil
-	}
-	return json.Unmarshal(data, &n.Value)
-}
-
-// IsZero reports whether the key is absent, so omitzero leaves it out.
-func (n Nullable[T]) IsZero() bool { return !n.Set }
-
-type requestKey struct{}
-
 // Request is the request as the contract kernel read it: its body already decoded. The
 // stub answers match their `when` conditions against it.
-func Request(r *http.Request) *contract.Request {
-	if rq, ok := r.Context().Value(requestKey{}).(*contract.Request); ok {
-		return rq
-	}
-	return contract.NewRequest(r, nil)
-}
-
-// route adapts one endpoint to net/http with the contract kernel, as bb serve
-// --validate does: it reads the body (bounded), refuses a request that does not fit
-// the spec with a 400 naming every misfit, then calls the handler and writes its answer.
-// The handler can still read r.Body.
-func route(o Options, op *contract.Operation, serve func(r *http.Request, rq *contract.Request) (response, error)) http.HandlerFunc {
-	limit := o.MaxBodyBytes
-	if limit <= 0 {
-		limit = 1 << 20
-	}
-	return func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				slog.Error("handler panicked", "operation", op.Name, "panic", p)
-				o.writeError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
-			}
-		}()
-		body, herr := contract.ReadBody(w, r, limit)
-		if herr != nil {
-			o.writeError(w, r, herr)
-			return
-		}
-		rq := contract.NewRequest(r, body)
-		if ps := op.CheckRequest(rq); len(ps) > 0 {
-			o.writeError(w, r, contract.BadRequest(ps))
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, rq))
-		resp, err := serve(r, rq)
-		if err != nil {
-			if errors.As(err, &herr) {
-				o.writeError(w, r, herr)
-				return
-			}
-			slog.Error("handler failed", "operation", op.Name, "err", err)
-			o.writeError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
-			return
-		}
-		o.write(w, r, resp)
-	}
-}
-
-// decodeBody decodes the checked body into v, reading exactly the keys the check read.
-func decodeBody(rq *contract.Request, s *contract.Schema, v any) error {
-	doc, _, _ := rq.JSON()
-	if err := json.Unmarshal(s.Canonical(doc), v); err != nil {
-		return &contract.HTTPError{Status: http.StatusBadRequest, Msg: "the request body does not fit: " + err.Error()}
-	}
-	return nil
-}
-
-// queryValue is the first value of a checked query parameter, or nil when it is absent.
-func queryValue[T any](r *http.Request, name string, k contract.Kind) *T {
-	vs := r.URL.Query()[name]
-	if len(vs) == 0 {
-		return nil
-	}
-	v := contract.Text[T](k, vs[0])
-	return &v
-}
-
-// queryValues is every value of a checked query parameter.
-func queryValues[T any](r *http.Request, name string, k contract.Kind) []T {
-	var out []T
-	for _, s := range r.URL.Query()[name] {
-		out = append(out, contract.Text[T](k, s))
-	}
-	return out
-}
-
-// nullable is s that also accepts null.
-func nullable(s *contract.Schema) *contract.Schema {
-	c := *s
-	c.Nullable = true
-	return &c
-}
+func Request(r *http.Request) *contract.Request { return contract.RequestOf(r) }
 
 // CheckResponse checks an answer of the operation op against the spec: a 2xx body
 // against the success type, any other against the error type. It returns nil, or the
@@ -253,71 +53,20 @@ func CheckResponse(op string, status int, body []byte) error {
 	if !ok {
 		return fmt.Errorf("no operation %q in the spec", op)
 	}
-	s := schemas[1]
 	if status >= 200 && status < 300 {
-		s = schemas[0]
+		return contract.CheckBody(schemas[0], body)
 	}
-	if s == nil {
-		return nil
-	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		if s.Nullable {
-			return nil
-		}
-		return fmt.Errorf("the body is empty; expected %s", s.Kind)
-	}
-	doc, err := contract.Decode(body, "body")
-	if err != nil {
-		return fmt.Errorf("the body is not JSON: %v", err)
-	}
-	if ps := s.Check(doc, "body").Errors(); len(ps) > 0 {
-		return ps
-	}
-	return nil
+	return contract.CheckBody(schemas[1], body)
 }
 
-// NewServer routes every endpoint of the spec to h. Unknown paths get a JSON 404, known
-// paths with another method a JSON 405 with Allow.
+// NewServer routes every endpoint of the spec to h, with the contract kernel's Server:
+// requests are checked before h sees them, and unknown paths get a 404, known paths
+// with another method a 405 with Allow, in the spec's error shape.
 func NewServer(h Handler, o Options) http.Handler {
+	srv := contract.Server{Options: o, Errors: errorFormat}
 	mux := http.NewServeMux()
-	register(mux, h, o)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, pattern := mux.Handler(r); pattern != "" {
-			mux.ServeHTTP(w, r)
-			return
-		}
-		// ServeMux answers misses in plain text; keep its status and Allow, send JSON.
-		rec := &statusOnly{header: http.Header{}}
-		mux.ServeHTTP(rec, r)
-		if allow := rec.header.Get("Allow"); allow != "" {
-			w.Header().Set("Allow", allow)
-		}
-		path := contract.EchoPath(r.URL.Path)
-		msg := "no endpoint " + r.Method + " " + path
-		if rec.status == http.StatusMethodNotAllowed {
-			msg = "method " + r.Method + " is not allowed on " + path
-		}
-		o.writeError(w, r, &contract.HTTPError{Status: rec.status, Msg: msg})
-	})
-}
-
-// statusOnly records what ServeMux would answer to a request it has no route for.
-type statusOnly struct {
-	header http.Header
-	status int
-}
-
-func (s *statusOnly) Header() http.Header { return s.header }
-func (s *statusOnly) Write(b []byte) (int, error) {
-	if s.status == 0 {
-		s.status = http.StatusOK
-	}
-	return len(b), nil
-}
-func (s *statusOnly) WriteHeader(code int) {
-	if s.status == 0 {
-		s.status = code
-	}
+	register(mux, h, srv)
+	return srv.Handler(mux)
 }
 
 // CORS lets web pages of other origins call the server, with the contract kernel's
@@ -353,83 +102,5 @@ var (
 
 // LogRequests logs one line per request with its status and duration.
 func LogRequests(log *slog.Logger, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(sw, r)
-		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", float64(time.Since(start).Microseconds())/1000)
-	})
-}
-
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-	wrote  bool
-}
-
-func (s *statusWriter) WriteHeader(code int) {
-	if !s.wrote {
-		s.status, s.wrote = code, true
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusWriter) Write(b []byte) (int, error) {
-	s.wrote = true
-	return s.ResponseWriter.Write(b)
-}
-
-func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
-
-// extraKey is one key a struct tag cannot spell, for marshalWithExtra.
-type extraKey struct {
-	key   string
-	value any
-	omit  bool
-}
-
-// marshalWithExtra encodes v, a struct, then adds the keys its tags cannot spell.
-func marshalWithExtra(v any, extra []extraKey) ([]byte, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	b.Write(data[:len(data)-1]) // all but the closing brace
-	empty := len(data) == 2
-	for _, e := range extra {
-		if e.omit {
-			continue
-		}
-		k, _ := json.Marshal(e.key)
-		val, err := json.Marshal(e.value)
-		if err != nil {
-			return nil, err
-		}
-		if !empty {
-			b.WriteByte(',')
-		}
-		empty = false
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(val)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// unmarshalExtra decodes the keys a struct's tags cannot spell into their fields.
-func unmarshalExtra(data []byte, into map[string]any) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return err
-	}
-	for k, target := range into {
-		if r, ok := raw[k]; ok {
-			if err := json.Unmarshal(r, target); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return contract.LogRequests(log, next)
 }

@@ -33,17 +33,17 @@ type GetProfileInput struct {
 
 // GetProfileOutput is an answer of GetProfile. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetProfileOutput struct{ r response }
+type GetProfileOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetProfileOutput) WithHeader(name, value string) GetProfileOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetProfileOK answers 200 with a GetProfileResponse body, sent as JSON.
 func GetProfileOK(body GetProfileResponse) GetProfileOutput {
-	return GetProfileOutput{r: jsonResponse(200, "", body)}
+	return GetProfileOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // UpdateProfileInput is the input of UpdateProfile.
@@ -64,32 +64,32 @@ type UpdateProfileInput struct {
 
 // UpdateProfileOutput is an answer of UpdateProfile. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type UpdateProfileOutput struct{ r response }
+type UpdateProfileOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o UpdateProfileOutput) WithHeader(name, value string) UpdateProfileOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // UpdateProfileNoContent answers 204 with no body.
 func UpdateProfileNoContent() UpdateProfileOutput {
-	return UpdateProfileOutput{r: response{status: 204}}
+	return UpdateProfileOutput{r: contract.EmptyResponse(204)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("GET /profile", route(o, opGetProfile, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("GET /profile", srv.Route(opGetProfile, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetProfileInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetProfile(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PATCH /profile/{class}", route(o, opUpdateProfile, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PATCH /profile/{class}", srv.Route(opUpdateProfile, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeUpdateProfileInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.UpdateProfile(r, in)
 		return out.r, err
@@ -102,11 +102,11 @@ func decodeGetProfileInput(r *http.Request, rq *contract.Request) (in GetProfile
 
 func decodeUpdateProfileInput(r *http.Request, rq *contract.Request) (in UpdateProfileInput, err error) {
 	in.Class = contract.Text[int64](contract.KindInt, r.PathValue("class"))
-	in.Self = queryValue[int64](r, "self", contract.KindInt)
-	in.In = queryValue[string](r, "in", contract.KindString)
-	in.QueryBody = queryValue[string](r, "body", contract.KindString)
-	in.SortBy = queryValue[string](r, "sort-by", contract.KindString)
-	if err = decodeBody(rq, schemaUpdateProfileRequest, &in.Body); err != nil {
+	in.Self = contract.QueryValue[int64](r, "self", contract.KindInt)
+	in.In = contract.QueryValue[string](r, "in", contract.KindString)
+	in.QueryBody = contract.QueryValue[string](r, "body", contract.KindString)
+	in.SortBy = contract.QueryValue[string](r, "sort-by", contract.KindString)
+	if err = contract.DecodeBody(rq, schemaUpdateProfileRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

@@ -65,9 +65,9 @@ type GetProfileResponse struct {
 // MarshalJSON writes GetProfileResponse, with the keys a struct tag cannot spell.
 func (v GetProfileResponse) MarshalJSON() ([]byte, error) {
 	type plain GetProfileResponse
-	return marshalWithExtra(plain(v), []extraKey{
-		{key: "🔥", value: v.Field, omit: false},
-		{key: "", value: v.Field2, omit: false},
+	return contract.MarshalWithExtra(plain(v), []contract.ExtraKey{
+		{Key: "🔥", Value: v.Field, Omit: false},
+		{Key: "", Value: v.Field2, Omit: false},
 	})
 }
 
@@ -77,7 +77,7 @@ func (v *GetProfileResponse) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, (*plain)(v)); err != nil {
 		return err
 	}
-	return unmarshalExtra(data, map[string]any{
+	return contract.UnmarshalExtra(data, map[string]any{
 		"🔥": &v.Field,
 		"":  &v.Field2,
 	})

@@ -127,22 +127,22 @@ type Op1ItemsInput struct {
 
 // Op1ItemsOutput is an answer of Op1Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op1ItemsOutput struct{ r response }
+type Op1ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op1ItemsOutput) WithHeader(name, value string) Op1ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op1ItemsOK answers 200 with a Op1ItemsItem2 body, sent as JSON.
 func Op1ItemsOK(body Op1ItemsItem2) Op1ItemsOutput {
-	return Op1ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op1ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op1ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op1ItemsNotFound(body ErrorResponse) Op1ItemsOutput {
-	return Op1ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op1ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op2ItemsInput is the input of Op2Items.
@@ -161,22 +161,22 @@ type Op2ItemsInput struct {
 
 // Op2ItemsOutput is an answer of Op2Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op2ItemsOutput struct{ r response }
+type Op2ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op2ItemsOutput) WithHeader(name, value string) Op2ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op2ItemsOK answers 200 with a Op2ItemsItem2 body, sent as JSON.
 func Op2ItemsOK(body Op2ItemsItem2) Op2ItemsOutput {
-	return Op2ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op2ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op2ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op2ItemsNotFound(body ErrorResponse) Op2ItemsOutput {
-	return Op2ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op2ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op3ItemsInput is the input of Op3Items.
@@ -195,22 +195,22 @@ type Op3ItemsInput struct {
 
 // Op3ItemsOutput is an answer of Op3Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op3ItemsOutput struct{ r response }
+type Op3ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op3ItemsOutput) WithHeader(name, value string) Op3ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op3ItemsOK answers 200 with a Op3ItemsItem body, sent as JSON.
 func Op3ItemsOK(body Op3ItemsItem) Op3ItemsOutput {
-	return Op3ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op3ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op3ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op3ItemsNotFound(body ErrorResponse) Op3ItemsOutput {
-	return Op3ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op3ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op4ItemsInput is the input of Op4Items.
@@ -223,22 +223,22 @@ type Op4ItemsInput struct {
 
 // Op4ItemsOutput is an answer of Op4Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op4ItemsOutput struct{ r response }
+type Op4ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op4ItemsOutput) WithHeader(name, value string) Op4ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op4ItemsNoContent answers 204 with no body.
 func Op4ItemsNoContent() Op4ItemsOutput {
-	return Op4ItemsOutput{r: response{status: 204}}
+	return Op4ItemsOutput{r: contract.EmptyResponse(204)}
 }
 
 // Op4ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op4ItemsNotFound(body ErrorResponse) Op4ItemsOutput {
-	return Op4ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op4ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op5ItemsInput is the input of Op5Items.
@@ -251,22 +251,22 @@ type Op5ItemsInput struct {
 
 // Op5ItemsOutput is an answer of Op5Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op5ItemsOutput struct{ r response }
+type Op5ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op5ItemsOutput) WithHeader(name, value string) Op5ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op5ItemsNoContent answers 204 with no body.
 func Op5ItemsNoContent() Op5ItemsOutput {
-	return Op5ItemsOutput{r: response{status: 204}}
+	return Op5ItemsOutput{r: contract.EmptyResponse(204)}
 }
 
 // Op5ItemsNotFound answers 404 with no body.
 func Op5ItemsNotFound() Op5ItemsOutput {
-	return Op5ItemsOutput{r: response{status: 404}}
+	return Op5ItemsOutput{r: contract.EmptyResponse(404)}
 }
 
 // Op6ItemsInput is the input of Op6Items.
@@ -279,22 +279,22 @@ type Op6ItemsInput struct {
 
 // Op6ItemsOutput is an answer of Op6Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op6ItemsOutput struct{ r response }
+type Op6ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op6ItemsOutput) WithHeader(name, value string) Op6ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op6ItemsOK answers 200 with a Op6ItemsItem body, sent as JSON.
 func Op6ItemsOK(body Op6ItemsItem) Op6ItemsOutput {
-	return Op6ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op6ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op6ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op6ItemsNotFound(body ErrorResponse) Op6ItemsOutput {
-	return Op6ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op6ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op7ItemsInput is the input of Op7Items.
@@ -307,22 +307,22 @@ type Op7ItemsInput struct {
 
 // Op7ItemsOutput is an answer of Op7Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op7ItemsOutput struct{ r response }
+type Op7ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op7ItemsOutput) WithHeader(name, value string) Op7ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op7ItemsOK answers 200 with a Op7ItemsItem body, sent as JSON.
 func Op7ItemsOK(body Op7ItemsItem) Op7ItemsOutput {
-	return Op7ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op7ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op7ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op7ItemsNotFound(body ErrorResponse) Op7ItemsOutput {
-	return Op7ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op7ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op8ItemsInput is the input of Op8Items.
@@ -341,22 +341,22 @@ type Op8ItemsInput struct {
 
 // Op8ItemsOutput is an answer of Op8Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op8ItemsOutput struct{ r response }
+type Op8ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op8ItemsOutput) WithHeader(name, value string) Op8ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op8ItemsOK answers 200 with a Op8ItemsItem2 body, sent as JSON.
 func Op8ItemsOK(body Op8ItemsItem2) Op8ItemsOutput {
-	return Op8ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op8ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op8ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op8ItemsNotFound(body ErrorResponse) Op8ItemsOutput {
-	return Op8ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op8ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op9ItemsInput is the input of Op9Items.
@@ -375,22 +375,22 @@ type Op9ItemsInput struct {
 
 // Op9ItemsOutput is an answer of Op9Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op9ItemsOutput struct{ r response }
+type Op9ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op9ItemsOutput) WithHeader(name, value string) Op9ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op9ItemsOK answers 200 with a Op9ItemsItem2 body, sent as JSON.
 func Op9ItemsOK(body Op9ItemsItem2) Op9ItemsOutput {
-	return Op9ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op9ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op9ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op9ItemsNotFound(body ErrorResponse) Op9ItemsOutput {
-	return Op9ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op9ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op10ItemsInput is the input of Op10Items.
@@ -409,22 +409,22 @@ type Op10ItemsInput struct {
 
 // Op10ItemsOutput is an answer of Op10Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op10ItemsOutput struct{ r response }
+type Op10ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op10ItemsOutput) WithHeader(name, value string) Op10ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op10ItemsOK answers 200 with a Op10ItemsItem body, sent as JSON.
 func Op10ItemsOK(body Op10ItemsItem) Op10ItemsOutput {
-	return Op10ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op10ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op10ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op10ItemsNotFound(body ErrorResponse) Op10ItemsOutput {
-	return Op10ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op10ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op11ItemsInput is the input of Op11Items.
@@ -437,22 +437,22 @@ type Op11ItemsInput struct {
 
 // Op11ItemsOutput is an answer of Op11Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op11ItemsOutput struct{ r response }
+type Op11ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op11ItemsOutput) WithHeader(name, value string) Op11ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op11ItemsNoContent answers 204 with no body.
 func Op11ItemsNoContent() Op11ItemsOutput {
-	return Op11ItemsOutput{r: response{status: 204}}
+	return Op11ItemsOutput{r: contract.EmptyResponse(204)}
 }
 
 // Op11ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op11ItemsNotFound(body ErrorResponse) Op11ItemsOutput {
-	return Op11ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op11ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op12ItemsInput is the input of Op12Items.
@@ -465,22 +465,22 @@ type Op12ItemsInput struct {
 
 // Op12ItemsOutput is an answer of Op12Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op12ItemsOutput struct{ r response }
+type Op12ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op12ItemsOutput) WithHeader(name, value string) Op12ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op12ItemsNoContent answers 204 with no body.
 func Op12ItemsNoContent() Op12ItemsOutput {
-	return Op12ItemsOutput{r: response{status: 204}}
+	return Op12ItemsOutput{r: contract.EmptyResponse(204)}
 }
 
 // Op12ItemsNotFound answers 404 with no body.
 func Op12ItemsNotFound() Op12ItemsOutput {
-	return Op12ItemsOutput{r: response{status: 404}}
+	return Op12ItemsOutput{r: contract.EmptyResponse(404)}
 }
 
 // Op13ItemsInput is the input of Op13Items.
@@ -493,22 +493,22 @@ type Op13ItemsInput struct {
 
 // Op13ItemsOutput is an answer of Op13Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op13ItemsOutput struct{ r response }
+type Op13ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op13ItemsOutput) WithHeader(name, value string) Op13ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op13ItemsOK answers 200 with a Op13ItemsItem body, sent as JSON.
 func Op13ItemsOK(body Op13ItemsItem) Op13ItemsOutput {
-	return Op13ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op13ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op13ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op13ItemsNotFound(body ErrorResponse) Op13ItemsOutput {
-	return Op13ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op13ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op14ItemsInput is the input of Op14Items.
@@ -521,22 +521,22 @@ type Op14ItemsInput struct {
 
 // Op14ItemsOutput is an answer of Op14Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op14ItemsOutput struct{ r response }
+type Op14ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op14ItemsOutput) WithHeader(name, value string) Op14ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op14ItemsOK answers 200 with a Op14ItemsItem body, sent as JSON.
 func Op14ItemsOK(body Op14ItemsItem) Op14ItemsOutput {
-	return Op14ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op14ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op14ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op14ItemsNotFound(body ErrorResponse) Op14ItemsOutput {
-	return Op14ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op14ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op15ItemsInput is the input of Op15Items.
@@ -555,22 +555,22 @@ type Op15ItemsInput struct {
 
 // Op15ItemsOutput is an answer of Op15Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op15ItemsOutput struct{ r response }
+type Op15ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op15ItemsOutput) WithHeader(name, value string) Op15ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op15ItemsOK answers 200 with a Op15ItemsItem2 body, sent as JSON.
 func Op15ItemsOK(body Op15ItemsItem2) Op15ItemsOutput {
-	return Op15ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op15ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op15ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op15ItemsNotFound(body ErrorResponse) Op15ItemsOutput {
-	return Op15ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op15ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op16ItemsInput is the input of Op16Items.
@@ -589,22 +589,22 @@ type Op16ItemsInput struct {
 
 // Op16ItemsOutput is an answer of Op16Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op16ItemsOutput struct{ r response }
+type Op16ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op16ItemsOutput) WithHeader(name, value string) Op16ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op16ItemsOK answers 200 with a Op16ItemsItem2 body, sent as JSON.
 func Op16ItemsOK(body Op16ItemsItem2) Op16ItemsOutput {
-	return Op16ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op16ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op16ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op16ItemsNotFound(body ErrorResponse) Op16ItemsOutput {
-	return Op16ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op16ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op17ItemsInput is the input of Op17Items.
@@ -623,22 +623,22 @@ type Op17ItemsInput struct {
 
 // Op17ItemsOutput is an answer of Op17Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op17ItemsOutput struct{ r response }
+type Op17ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op17ItemsOutput) WithHeader(name, value string) Op17ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op17ItemsOK answers 200 with a Op17ItemsItem body, sent as JSON.
 func Op17ItemsOK(body Op17ItemsItem) Op17ItemsOutput {
-	return Op17ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op17ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op17ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op17ItemsNotFound(body ErrorResponse) Op17ItemsOutput {
-	return Op17ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op17ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op18ItemsInput is the input of Op18Items.
@@ -651,22 +651,22 @@ type Op18ItemsInput struct {
 
 // Op18ItemsOutput is an answer of Op18Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op18ItemsOutput struct{ r response }
+type Op18ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op18ItemsOutput) WithHeader(name, value string) Op18ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op18ItemsNoContent answers 204 with no body.
 func Op18ItemsNoContent() Op18ItemsOutput {
-	return Op18ItemsOutput{r: response{status: 204}}
+	return Op18ItemsOutput{r: contract.EmptyResponse(204)}
 }
 
 // Op18ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op18ItemsNotFound(body ErrorResponse) Op18ItemsOutput {
-	return Op18ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op18ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op19ItemsInput is the input of Op19Items.
@@ -679,22 +679,22 @@ type Op19ItemsInput struct {
 
 // Op19ItemsOutput is an answer of Op19Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op19ItemsOutput struct{ r response }
+type Op19ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op19ItemsOutput) WithHeader(name, value string) Op19ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op19ItemsNoContent answers 204 with no body.
 func Op19ItemsNoContent() Op19ItemsOutput {
-	return Op19ItemsOutput{r: response{status: 204}}
+	return Op19ItemsOutput{r: contract.EmptyResponse(204)}
 }
 
 // Op19ItemsNotFound answers 404 with no body.
 func Op19ItemsNotFound() Op19ItemsOutput {
-	return Op19ItemsOutput{r: response{status: 404}}
+	return Op19ItemsOutput{r: contract.EmptyResponse(404)}
 }
 
 // Op20ItemsInput is the input of Op20Items.
@@ -707,22 +707,22 @@ type Op20ItemsInput struct {
 
 // Op20ItemsOutput is an answer of Op20Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op20ItemsOutput struct{ r response }
+type Op20ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op20ItemsOutput) WithHeader(name, value string) Op20ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op20ItemsOK answers 200 with a Op20ItemsItem body, sent as JSON.
 func Op20ItemsOK(body Op20ItemsItem) Op20ItemsOutput {
-	return Op20ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op20ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op20ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op20ItemsNotFound(body ErrorResponse) Op20ItemsOutput {
-	return Op20ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op20ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op21ItemsInput is the input of Op21Items.
@@ -735,22 +735,22 @@ type Op21ItemsInput struct {
 
 // Op21ItemsOutput is an answer of Op21Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op21ItemsOutput struct{ r response }
+type Op21ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op21ItemsOutput) WithHeader(name, value string) Op21ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op21ItemsOK answers 200 with a Op21ItemsItem body, sent as JSON.
 func Op21ItemsOK(body Op21ItemsItem) Op21ItemsOutput {
-	return Op21ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op21ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op21ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op21ItemsNotFound(body ErrorResponse) Op21ItemsOutput {
-	return Op21ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op21ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op22ItemsInput is the input of Op22Items.
@@ -769,22 +769,22 @@ type Op22ItemsInput struct {
 
 // Op22ItemsOutput is an answer of Op22Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op22ItemsOutput struct{ r response }
+type Op22ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op22ItemsOutput) WithHeader(name, value string) Op22ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op22ItemsOK answers 200 with a Op22ItemsItem2 body, sent as JSON.
 func Op22ItemsOK(body Op22ItemsItem2) Op22ItemsOutput {
-	return Op22ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op22ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op22ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op22ItemsNotFound(body ErrorResponse) Op22ItemsOutput {
-	return Op22ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op22ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op23ItemsInput is the input of Op23Items.
@@ -803,22 +803,22 @@ type Op23ItemsInput struct {
 
 // Op23ItemsOutput is an answer of Op23Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op23ItemsOutput struct{ r response }
+type Op23ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op23ItemsOutput) WithHeader(name, value string) Op23ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op23ItemsOK answers 200 with a Op23ItemsItem2 body, sent as JSON.
 func Op23ItemsOK(body Op23ItemsItem2) Op23ItemsOutput {
-	return Op23ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op23ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op23ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op23ItemsNotFound(body ErrorResponse) Op23ItemsOutput {
-	return Op23ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op23ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op24ItemsInput is the input of Op24Items.
@@ -837,22 +837,22 @@ type Op24ItemsInput struct {
 
 // Op24ItemsOutput is an answer of Op24Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op24ItemsOutput struct{ r response }
+type Op24ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op24ItemsOutput) WithHeader(name, value string) Op24ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op24ItemsOK answers 200 with a Op24ItemsItem body, sent as JSON.
 func Op24ItemsOK(body Op24ItemsItem) Op24ItemsOutput {
-	return Op24ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op24ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op24ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op24ItemsNotFound(body ErrorResponse) Op24ItemsOutput {
-	return Op24ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op24ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op25ItemsInput is the input of Op25Items.
@@ -865,22 +865,22 @@ type Op25ItemsInput struct {
 
 // Op25ItemsOutput is an answer of Op25Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op25ItemsOutput struct{ r response }
+type Op25ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op25ItemsOutput) WithHeader(name, value string) Op25ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op25ItemsNoContent answers 204 with no body.
 func Op25ItemsNoContent() Op25ItemsOutput {
-	return Op25ItemsOutput{r: response{status: 204}}
+	return Op25ItemsOutput{r: contract.EmptyResponse(204)}
 }
 
 // Op25ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op25ItemsNotFound(body ErrorResponse) Op25ItemsOutput {
-	return Op25ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op25ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op26ItemsInput is the input of Op26Items.
@@ -893,22 +893,22 @@ type Op26ItemsInput struct {
 
 // Op26ItemsOutput is an answer of Op26Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op26ItemsOutput struct{ r response }
+type Op26ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op26ItemsOutput) WithHeader(name, value string) Op26ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op26ItemsNoContent answers 204 with no body.
 func Op26ItemsNoContent() Op26ItemsOutput {
-	return Op26ItemsOutput{r: response{status: 204}}
+	return Op26ItemsOutput{r: contract.EmptyResponse(204)}
 }
 
 // Op26ItemsNotFound answers 404 with no body.
 func Op26ItemsNotFound() Op26ItemsOutput {
-	return Op26ItemsOutput{r: response{status: 404}}
+	return Op26ItemsOutput{r: contract.EmptyResponse(404)}
 }
 
 // Op27ItemsInput is the input of Op27Items.
@@ -921,22 +921,22 @@ type Op27ItemsInput struct {
 
 // Op27ItemsOutput is an answer of Op27Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op27ItemsOutput struct{ r response }
+type Op27ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op27ItemsOutput) WithHeader(name, value string) Op27ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op27ItemsOK answers 200 with a Op27ItemsItem body, sent as JSON.
 func Op27ItemsOK(body Op27ItemsItem) Op27ItemsOutput {
-	return Op27ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op27ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op27ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op27ItemsNotFound(body ErrorResponse) Op27ItemsOutput {
-	return Op27ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op27ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op28ItemsInput is the input of Op28Items.
@@ -949,22 +949,22 @@ type Op28ItemsInput struct {
 
 // Op28ItemsOutput is an answer of Op28Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op28ItemsOutput struct{ r response }
+type Op28ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op28ItemsOutput) WithHeader(name, value string) Op28ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op28ItemsOK answers 200 with a Op28ItemsItem body, sent as JSON.
 func Op28ItemsOK(body Op28ItemsItem) Op28ItemsOutput {
-	return Op28ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op28ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op28ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op28ItemsNotFound(body ErrorResponse) Op28ItemsOutput {
-	return Op28ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op28ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op29ItemsInput is the input of Op29Items.
@@ -983,22 +983,22 @@ type Op29ItemsInput struct {
 
 // Op29ItemsOutput is an answer of Op29Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op29ItemsOutput struct{ r response }
+type Op29ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op29ItemsOutput) WithHeader(name, value string) Op29ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op29ItemsOK answers 200 with a Op29ItemsItem2 body, sent as JSON.
 func Op29ItemsOK(body Op29ItemsItem2) Op29ItemsOutput {
-	return Op29ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op29ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op29ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op29ItemsNotFound(body ErrorResponse) Op29ItemsOutput {
-	return Op29ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op29ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
 // Op30ItemsInput is the input of Op30Items.
@@ -1017,261 +1017,261 @@ type Op30ItemsInput struct {
 
 // Op30ItemsOutput is an answer of Op30Items. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type Op30ItemsOutput struct{ r response }
+type Op30ItemsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o Op30ItemsOutput) WithHeader(name, value string) Op30ItemsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // Op30ItemsOK answers 200 with a Op30ItemsItem2 body, sent as JSON.
 func Op30ItemsOK(body Op30ItemsItem2) Op30ItemsOutput {
-	return Op30ItemsOutput{r: jsonResponse(200, "", body)}
+	return Op30ItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // Op30ItemsNotFound answers 404 with a ErrorResponse body, sent as JSON.
 func Op30ItemsNotFound(body ErrorResponse) Op30ItemsOutput {
-	return Op30ItemsOutput{r: jsonResponse(404, "", body)}
+	return Op30ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("POST /v1/items1/{itemId}/parts/{part_no}", route(o, opOp1Items, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("POST /v1/items1/{itemId}/parts/{part_no}", srv.Route(opOp1Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp1ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op1Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items2/{itemId}/parts/{part_no}", route(o, opOp2Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PUT /v1/items2/{itemId}/parts/{part_no}", srv.Route(opOp2Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp2ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op2Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PATCH /v1/items3/{itemId}/parts/{part_no}", route(o, opOp3Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PATCH /v1/items3/{itemId}/parts/{part_no}", srv.Route(opOp3Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp3ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op3Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/items4/{itemId}/parts/{part_no}", route(o, opOp4Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("DELETE /v1/items4/{itemId}/parts/{part_no}", srv.Route(opOp4Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp4ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op4Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("HEAD /v1/items5/{itemId}/parts/{part_no}", route(o, opOp5Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("HEAD /v1/items5/{itemId}/parts/{part_no}", srv.Route(opOp5Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp5ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op5Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("OPTIONS /v1/items6/{itemId}/parts/{part_no}", route(o, opOp6Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("OPTIONS /v1/items6/{itemId}/parts/{part_no}", srv.Route(opOp6Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp6ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op6Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /v1/items7/{itemId}/parts/{part_no}", route(o, opOp7Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /v1/items7/{itemId}/parts/{part_no}", srv.Route(opOp7Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp7ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op7Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /v1/items8/{itemId}/parts/{part_no}", route(o, opOp8Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /v1/items8/{itemId}/parts/{part_no}", srv.Route(opOp8Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp8ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op8Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items9/{itemId}/parts/{part_no}", route(o, opOp9Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PUT /v1/items9/{itemId}/parts/{part_no}", srv.Route(opOp9Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp9ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op9Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PATCH /v1/items10/{itemId}/parts/{part_no}", route(o, opOp10Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PATCH /v1/items10/{itemId}/parts/{part_no}", srv.Route(opOp10Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp10ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op10Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/items11/{itemId}/parts/{part_no}", route(o, opOp11Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("DELETE /v1/items11/{itemId}/parts/{part_no}", srv.Route(opOp11Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp11ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op11Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("HEAD /v1/items12/{itemId}/parts/{part_no}", route(o, opOp12Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("HEAD /v1/items12/{itemId}/parts/{part_no}", srv.Route(opOp12Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp12ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op12Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("OPTIONS /v1/items13/{itemId}/parts/{part_no}", route(o, opOp13Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("OPTIONS /v1/items13/{itemId}/parts/{part_no}", srv.Route(opOp13Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp13ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op13Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /v1/items14/{itemId}/parts/{part_no}", route(o, opOp14Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /v1/items14/{itemId}/parts/{part_no}", srv.Route(opOp14Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp14ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op14Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /v1/items15/{itemId}/parts/{part_no}", route(o, opOp15Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /v1/items15/{itemId}/parts/{part_no}", srv.Route(opOp15Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp15ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op15Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items16/{itemId}/parts/{part_no}", route(o, opOp16Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PUT /v1/items16/{itemId}/parts/{part_no}", srv.Route(opOp16Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp16ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op16Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PATCH /v1/items17/{itemId}/parts/{part_no}", route(o, opOp17Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PATCH /v1/items17/{itemId}/parts/{part_no}", srv.Route(opOp17Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp17ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op17Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/items18/{itemId}/parts/{part_no}", route(o, opOp18Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("DELETE /v1/items18/{itemId}/parts/{part_no}", srv.Route(opOp18Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp18ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op18Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("HEAD /v1/items19/{itemId}/parts/{part_no}", route(o, opOp19Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("HEAD /v1/items19/{itemId}/parts/{part_no}", srv.Route(opOp19Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp19ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op19Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("OPTIONS /v1/items20/{itemId}/parts/{part_no}", route(o, opOp20Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("OPTIONS /v1/items20/{itemId}/parts/{part_no}", srv.Route(opOp20Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp20ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op20Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /v1/items21/{itemId}/parts/{part_no}", route(o, opOp21Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /v1/items21/{itemId}/parts/{part_no}", srv.Route(opOp21Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp21ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op21Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /v1/items22/{itemId}/parts/{part_no}", route(o, opOp22Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /v1/items22/{itemId}/parts/{part_no}", srv.Route(opOp22Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp22ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op22Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items23/{itemId}/parts/{part_no}", route(o, opOp23Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PUT /v1/items23/{itemId}/parts/{part_no}", srv.Route(opOp23Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp23ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op23Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PATCH /v1/items24/{itemId}/parts/{part_no}", route(o, opOp24Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PATCH /v1/items24/{itemId}/parts/{part_no}", srv.Route(opOp24Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp24ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op24Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("DELETE /v1/items25/{itemId}/parts/{part_no}", route(o, opOp25Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("DELETE /v1/items25/{itemId}/parts/{part_no}", srv.Route(opOp25Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp25ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op25Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("HEAD /v1/items26/{itemId}/parts/{part_no}", route(o, opOp26Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("HEAD /v1/items26/{itemId}/parts/{part_no}", srv.Route(opOp26Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp26ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op26Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("OPTIONS /v1/items27/{itemId}/parts/{part_no}", route(o, opOp27Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("OPTIONS /v1/items27/{itemId}/parts/{part_no}", srv.Route(opOp27Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp27ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op27Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /v1/items28/{itemId}/parts/{part_no}", route(o, opOp28Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /v1/items28/{itemId}/parts/{part_no}", srv.Route(opOp28Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp28ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op28Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /v1/items29/{itemId}/parts/{part_no}", route(o, opOp29Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /v1/items29/{itemId}/parts/{part_no}", srv.Route(opOp29Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp29ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op29Items(r, in)
 		return out.r, err
 	}))
-	mux.Handle("PUT /v1/items30/{itemId}/parts/{part_no}", route(o, opOp30Items, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("PUT /v1/items30/{itemId}/parts/{part_no}", srv.Route(opOp30Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeOp30ItemsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Op30Items(r, in)
 		return out.r, err
@@ -1281,9 +1281,9 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 func decodeOp1ItemsInput(r *http.Request, rq *contract.Request) (in Op1ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp1ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp1ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1292,9 +1292,9 @@ func decodeOp1ItemsInput(r *http.Request, rq *contract.Request) (in Op1ItemsInpu
 func decodeOp2ItemsInput(r *http.Request, rq *contract.Request) (in Op2ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp2ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp2ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1303,9 +1303,9 @@ func decodeOp2ItemsInput(r *http.Request, rq *contract.Request) (in Op2ItemsInpu
 func decodeOp3ItemsInput(r *http.Request, rq *contract.Request) (in Op3ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1338,9 +1338,9 @@ func decodeOp7ItemsInput(r *http.Request, rq *contract.Request) (in Op7ItemsInpu
 func decodeOp8ItemsInput(r *http.Request, rq *contract.Request) (in Op8ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp8ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp8ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1349,9 +1349,9 @@ func decodeOp8ItemsInput(r *http.Request, rq *contract.Request) (in Op8ItemsInpu
 func decodeOp9ItemsInput(r *http.Request, rq *contract.Request) (in Op9ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp9ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp9ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1360,9 +1360,9 @@ func decodeOp9ItemsInput(r *http.Request, rq *contract.Request) (in Op9ItemsInpu
 func decodeOp10ItemsInput(r *http.Request, rq *contract.Request) (in Op10ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1395,9 +1395,9 @@ func decodeOp14ItemsInput(r *http.Request, rq *contract.Request) (in Op14ItemsIn
 func decodeOp15ItemsInput(r *http.Request, rq *contract.Request) (in Op15ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp15ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp15ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1406,9 +1406,9 @@ func decodeOp15ItemsInput(r *http.Request, rq *contract.Request) (in Op15ItemsIn
 func decodeOp16ItemsInput(r *http.Request, rq *contract.Request) (in Op16ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp16ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp16ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1417,9 +1417,9 @@ func decodeOp16ItemsInput(r *http.Request, rq *contract.Request) (in Op16ItemsIn
 func decodeOp17ItemsInput(r *http.Request, rq *contract.Request) (in Op17ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1452,9 +1452,9 @@ func decodeOp21ItemsInput(r *http.Request, rq *contract.Request) (in Op21ItemsIn
 func decodeOp22ItemsInput(r *http.Request, rq *contract.Request) (in Op22ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp22ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp22ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1463,9 +1463,9 @@ func decodeOp22ItemsInput(r *http.Request, rq *contract.Request) (in Op22ItemsIn
 func decodeOp23ItemsInput(r *http.Request, rq *contract.Request) (in Op23ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp23ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp23ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1474,9 +1474,9 @@ func decodeOp23ItemsInput(r *http.Request, rq *contract.Request) (in Op23ItemsIn
 func decodeOp24ItemsInput(r *http.Request, rq *contract.Request) (in Op24ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1509,9 +1509,9 @@ func decodeOp28ItemsInput(r *http.Request, rq *contract.Request) (in Op28ItemsIn
 func decodeOp29ItemsInput(r *http.Request, rq *contract.Request) (in Op29ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp29ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp29ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -1520,9 +1520,9 @@ func decodeOp29ItemsInput(r *http.Request, rq *contract.Request) (in Op29ItemsIn
 func decodeOp30ItemsInput(r *http.Request, rq *contract.Request) (in Op30ItemsInput, err error) {
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	in.DryRun = queryValue[bool](r, "dry_run", contract.KindBool)
-	in.Limit = queryValue[int64](r, "limit", contract.KindInt)
-	if err = decodeBody(rq, schemaOp30ItemsItem, &in.Body); err != nil {
+	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
+	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
+	if err = contract.DecodeBody(rq, schemaOp30ItemsItem, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

@@ -38,11 +38,11 @@ type ListTasksInput struct {
 
 // ListTasksOutput is an answer of ListTasks. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ListTasksOutput struct{ r response }
+type ListTasksOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o ListTasksOutput) WithHeader(name, value string) ListTasksOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -51,7 +51,7 @@ func ListTasksOK(body []Task) ListTasksOutput {
 	if body == nil {
 		body = []Task{}
 	}
-	return ListTasksOutput{r: jsonResponse(200, "", body)}
+	return ListTasksOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // CreateTaskInput is the input of CreateTask.
@@ -62,22 +62,22 @@ type CreateTaskInput struct {
 
 // CreateTaskOutput is an answer of CreateTask. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type CreateTaskOutput struct{ r response }
+type CreateTaskOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o CreateTaskOutput) WithHeader(name, value string) CreateTaskOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // CreateTaskCreated answers 201 with a CreateTaskResponse body, sent as JSON.
 func CreateTaskCreated(body CreateTaskResponse) CreateTaskOutput {
-	return CreateTaskOutput{r: jsonResponse(201, "", body)}
+	return CreateTaskOutput{r: contract.JSONResponse(201, "", body)}
 }
 
 // CreateTaskBadRequest answers 400 with a ErrorResponse body, sent as JSON.
 func CreateTaskBadRequest(body ErrorResponse) CreateTaskOutput {
-	return CreateTaskOutput{r: jsonResponse(400, "", body)}
+	return CreateTaskOutput{r: contract.JSONResponse(400, "", body)}
 }
 
 // StatsInput is the input of Stats.
@@ -86,11 +86,11 @@ type StatsInput struct {
 
 // StatsOutput is an answer of Stats. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type StatsOutput struct{ r response }
+type StatsOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o StatsOutput) WithHeader(name, value string) StatsOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -99,30 +99,30 @@ func StatsOK(body map[string]int64) StatsOutput {
 	if body == nil {
 		body = map[string]int64{}
 	}
-	return StatsOutput{r: jsonResponse(200, "", body)}
+	return StatsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("GET /tasks", route(o, opListTasks, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("GET /tasks", srv.Route(opListTasks, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeListTasksInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ListTasks(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /tasks", route(o, opCreateTask, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /tasks", srv.Route(opCreateTask, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeCreateTaskInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.CreateTask(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /stats", route(o, opStats, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /stats", srv.Route(opStats, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeStatsInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Stats(r, in)
 		return out.r, err
@@ -130,12 +130,12 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 }
 
 func decodeListTasksInput(r *http.Request, rq *contract.Request) (in ListTasksInput, err error) {
-	in.Status = queryValue[string](r, "status", contract.KindString)
+	in.Status = contract.QueryValue[string](r, "status", contract.KindString)
 	return in, err
 }
 
 func decodeCreateTaskInput(r *http.Request, rq *contract.Request) (in CreateTaskInput, err error) {
-	if err = decodeBody(rq, schemaCreateTaskRequest, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaCreateTaskRequest, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err

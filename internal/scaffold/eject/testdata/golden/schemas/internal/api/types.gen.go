@@ -85,7 +85,7 @@ var schemaTask = &contract.Schema{Kind: contract.KindObject, Name: "Task", Field
 	{Key: "status", Required: true, Schema: &contract.Schema{Kind: contract.KindString, Enum: []string{"open", "done", "won't do"}}},
 	{Key: "due", Required: false, Schema: &contract.Schema{Kind: contract.KindDateTime, Nullable: true}},
 	{Key: "labels", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}},
-	{Key: "assignee", Required: false, Schema: nullable(schemaAssignee)},
+	{Key: "assignee", Required: false, Schema: contract.NullableSchema(schemaAssignee)},
 	{Key: "estimate", Required: false, Schema: &contract.Schema{Kind: contract.KindNumber}},
 	{Key: "custom", Required: false, Schema: &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindString}}},
 	{Key: "extra", Required: false, Schema: &contract.Schema{Kind: contract.KindAny}},

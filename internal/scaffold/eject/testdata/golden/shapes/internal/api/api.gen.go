@@ -71,17 +71,17 @@ type GetFeedInput struct {
 
 // GetFeedOutput is an answer of GetFeed. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GetFeedOutput struct{ r response }
+type GetFeedOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GetFeedOutput) WithHeader(name, value string) GetFeedOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GetFeedOK answers 200 with a GetFeedResponse body, sent as JSON.
 func GetFeedOK(body GetFeedResponse) GetFeedOutput {
-	return GetFeedOutput{r: jsonResponse(200, "", body)}
+	return GetFeedOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // ListNumbersInput is the input of ListNumbers.
@@ -90,11 +90,11 @@ type ListNumbersInput struct {
 
 // ListNumbersOutput is an answer of ListNumbers. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ListNumbersOutput struct{ r response }
+type ListNumbersOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o ListNumbersOutput) WithHeader(name, value string) ListNumbersOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -103,7 +103,7 @@ func ListNumbersOK(body []float64) ListNumbersOutput {
 	if body == nil {
 		body = []float64{}
 	}
-	return ListNumbersOutput{r: jsonResponse(200, "", body)}
+	return ListNumbersOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // ListNamesInput is the input of ListNames.
@@ -112,11 +112,11 @@ type ListNamesInput struct {
 
 // ListNamesOutput is an answer of ListNames. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ListNamesOutput struct{ r response }
+type ListNamesOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o ListNamesOutput) WithHeader(name, value string) ListNamesOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -125,7 +125,7 @@ func ListNamesOK(body []string) ListNamesOutput {
 	if body == nil {
 		body = []string{}
 	}
-	return ListNamesOutput{r: jsonResponse(200, "", body)}
+	return ListNamesOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // ListNothingInput is the input of ListNothing.
@@ -134,11 +134,11 @@ type ListNothingInput struct {
 
 // ListNothingOutput is an answer of ListNothing. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ListNothingOutput struct{ r response }
+type ListNothingOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o ListNothingOutput) WithHeader(name, value string) ListNothingOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -147,7 +147,7 @@ func ListNothingOK(body []any) ListNothingOutput {
 	if body == nil {
 		body = []any{}
 	}
-	return ListNothingOutput{r: jsonResponse(200, "", body)}
+	return ListNothingOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // ListPeopleInput is the input of ListPeople.
@@ -158,11 +158,11 @@ type ListPeopleInput struct {
 
 // ListPeopleOutput is an answer of ListPeople. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type ListPeopleOutput struct{ r response }
+type ListPeopleOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o ListPeopleOutput) WithHeader(name, value string) ListPeopleOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
@@ -171,7 +171,7 @@ func ListPeopleOK(body []ListPeoplePerson) ListPeopleOutput {
 	if body == nil {
 		body = []ListPeoplePerson{}
 	}
-	return ListPeopleOutput{r: jsonResponse(200, "", body)}
+	return ListPeopleOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // CountInput is the input of Count.
@@ -180,17 +180,17 @@ type CountInput struct {
 
 // CountOutput is an answer of Count. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type CountOutput struct{ r response }
+type CountOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o CountOutput) WithHeader(name, value string) CountOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // CountOK answers 200 with a int64 body, sent as JSON.
 func CountOK(body int64) CountOutput {
-	return CountOutput{r: jsonResponse(200, "", body)}
+	return CountOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // GreetingInput is the input of Greeting.
@@ -199,17 +199,17 @@ type GreetingInput struct {
 
 // GreetingOutput is an answer of Greeting. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type GreetingOutput struct{ r response }
+type GreetingOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o GreetingOutput) WithHeader(name, value string) GreetingOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // GreetingOK answers 200 with a string body, sent as JSON.
 func GreetingOK(body string) GreetingOutput {
-	return GreetingOutput{r: jsonResponse(200, "", body)}
+	return GreetingOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // IsOpenInput is the input of IsOpen.
@@ -218,17 +218,17 @@ type IsOpenInput struct {
 
 // IsOpenOutput is an answer of IsOpen. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type IsOpenOutput struct{ r response }
+type IsOpenOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o IsOpenOutput) WithHeader(name, value string) IsOpenOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // IsOpenOK answers 200 with a bool body, sent as JSON.
 func IsOpenOK(body bool) IsOpenOutput {
-	return IsOpenOutput{r: jsonResponse(200, "", body)}
+	return IsOpenOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // RatioInput is the input of Ratio.
@@ -239,17 +239,17 @@ type RatioInput struct {
 
 // RatioOutput is an answer of Ratio. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type RatioOutput struct{ r response }
+type RatioOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o RatioOutput) WithHeader(name, value string) RatioOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // RatioOK answers 200 with a float64 body, sent as JSON.
 func RatioOK(body float64) RatioOutput {
-	return RatioOutput{r: jsonResponse(200, "", body)}
+	return RatioOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // AnythingInput is the input of Anything.
@@ -260,17 +260,17 @@ type AnythingInput struct {
 
 // AnythingOutput is an answer of Anything. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type AnythingOutput struct{ r response }
+type AnythingOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o AnythingOutput) WithHeader(name, value string) AnythingOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // AnythingOK answers 200 with a any body, sent as JSON.
 func AnythingOK(body any) AnythingOutput {
-	return AnythingOutput{r: jsonResponse(200, "", body)}
+	return AnythingOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // MaybeInput is the input of Maybe.
@@ -281,22 +281,22 @@ type MaybeInput struct {
 
 // MaybeOutput is an answer of Maybe. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type MaybeOutput struct{ r response }
+type MaybeOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o MaybeOutput) WithHeader(name, value string) MaybeOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // MaybeNoContent answers 204 with no body.
 func MaybeNoContent() MaybeOutput {
-	return MaybeOutput{r: response{status: 204}}
+	return MaybeOutput{r: contract.EmptyResponse(204)}
 }
 
 // MaybeOK answers 200 with a MaybeResponse body, sent as JSON.
 func MaybeOK(body MaybeResponse) MaybeOutput {
-	return MaybeOutput{r: jsonResponse(200, "", body)}
+	return MaybeOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // NothingAtAllInput is the input of NothingAtAll.
@@ -305,17 +305,17 @@ type NothingAtAllInput struct {
 
 // NothingAtAllOutput is an answer of NothingAtAll. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type NothingAtAllOutput struct{ r response }
+type NothingAtAllOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o NothingAtAllOutput) WithHeader(name, value string) NothingAtAllOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // NothingAtAllOK answers 200 with a any body, sent as JSON.
 func NothingAtAllOK(body any) NothingAtAllOutput {
-	return NothingAtAllOutput{r: jsonResponse(200, "", body)}
+	return NothingAtAllOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // EmptyObjectInput is the input of EmptyObject.
@@ -326,17 +326,17 @@ type EmptyObjectInput struct {
 
 // EmptyObjectOutput is an answer of EmptyObject. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type EmptyObjectOutput struct{ r response }
+type EmptyObjectOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o EmptyObjectOutput) WithHeader(name, value string) EmptyObjectOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // EmptyObjectOK answers 200 with a Object body, sent as JSON.
 func EmptyObjectOK(body Object) EmptyObjectOutput {
-	return EmptyObjectOutput{r: jsonResponse(200, "", body)}
+	return EmptyObjectOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 // NestedInput is the input of Nested.
@@ -347,128 +347,128 @@ type NestedInput struct {
 
 // NestedOutput is an answer of Nested. Build it with one of the constructors
 // below, one per status bb.yaml declares, so only those answers compile.
-type NestedOutput struct{ r response }
+type NestedOutput struct{ r contract.Response }
 
 // WithHeader adds a response header.
 func (o NestedOutput) WithHeader(name, value string) NestedOutput {
-	o.r = o.r.withHeader(name, value)
+	o.r = o.r.WithHeader(name, value)
 	return o
 }
 
 // NestedCreated answers 201 with a NestedResponse body, sent as JSON.
 func NestedCreated(body NestedResponse) NestedOutput {
-	return NestedOutput{r: jsonResponse(201, "", body)}
+	return NestedOutput{r: contract.JSONResponse(201, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, o Options) {
-	mux.Handle("GET /feed", route(o, opGetFeed, func(r *http.Request, rq *contract.Request) (response, error) {
+func register(mux *http.ServeMux, h Handler, srv contract.Server) {
+	mux.Handle("GET /feed", srv.Route(opGetFeed, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGetFeedInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.GetFeed(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /numbers", route(o, opListNumbers, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /numbers", srv.Route(opListNumbers, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeListNumbersInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ListNumbers(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /names", route(o, opListNames, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /names", srv.Route(opListNames, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeListNamesInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ListNames(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /nothing", route(o, opListNothing, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /nothing", srv.Route(opListNothing, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeListNothingInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ListNothing(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /people", route(o, opListPeople, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /people", srv.Route(opListPeople, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeListPeopleInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.ListPeople(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /count", route(o, opCount, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /count", srv.Route(opCount, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeCountInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Count(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /greeting", route(o, opGreeting, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /greeting", srv.Route(opGreeting, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeGreetingInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Greeting(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /open", route(o, opIsOpen, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /open", srv.Route(opIsOpen, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeIsOpenInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.IsOpen(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /ratio", route(o, opRatio, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /ratio", srv.Route(opRatio, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeRatioInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Ratio(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /anything", route(o, opAnything, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /anything", srv.Route(opAnything, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeAnythingInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Anything(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /maybe", route(o, opMaybe, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /maybe", srv.Route(opMaybe, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeMaybeInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Maybe(r, in)
 		return out.r, err
 	}))
-	mux.Handle("GET /null", route(o, opNothingAtAll, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("GET /null", srv.Route(opNothingAtAll, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeNothingAtAllInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.NothingAtAll(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /empty", route(o, opEmptyObject, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /empty", srv.Route(opEmptyObject, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeEmptyObjectInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.EmptyObject(r, in)
 		return out.r, err
 	}))
-	mux.Handle("POST /nested", route(o, opNested, func(r *http.Request, rq *contract.Request) (response, error) {
+	mux.Handle("POST /nested", srv.Route(opNested, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeNestedInput(r, rq)
 		if err != nil {
-			return response{}, err
+			return contract.Response{}, err
 		}
 		out, err := h.Nested(r, in)
 		return out.r, err
@@ -476,7 +476,7 @@ func register(mux *http.ServeMux, h Handler, o Options) {
 }
 
 func decodeGetFeedInput(r *http.Request, rq *contract.Request) (in GetFeedInput, err error) {
-	in.Page = queryValue[int64](r, "page", contract.KindInt)
+	in.Page = contract.QueryValue[int64](r, "page", contract.KindInt)
 	return in, err
 }
 
@@ -493,7 +493,7 @@ func decodeListNothingInput(r *http.Request, rq *contract.Request) (in ListNothi
 }
 
 func decodeListPeopleInput(r *http.Request, rq *contract.Request) (in ListPeopleInput, err error) {
-	in.All = queryValue[bool](r, "all", contract.KindBool)
+	in.All = contract.QueryValue[bool](r, "all", contract.KindBool)
 	return in, err
 }
 
@@ -510,17 +510,17 @@ func decodeIsOpenInput(r *http.Request, rq *contract.Request) (in IsOpenInput, e
 }
 
 func decodeRatioInput(r *http.Request, rq *contract.Request) (in RatioInput, err error) {
-	in.Precise = queryValue[bool](r, "precise", contract.KindBool)
+	in.Precise = contract.QueryValue[bool](r, "precise", contract.KindBool)
 	return in, err
 }
 
 func decodeAnythingInput(r *http.Request, rq *contract.Request) (in AnythingInput, err error) {
-	in.Kind = queryValue[string](r, "kind", contract.KindString)
+	in.Kind = contract.QueryValue[string](r, "kind", contract.KindString)
 	return in, err
 }
 
 func decodeMaybeInput(r *http.Request, rq *contract.Request) (in MaybeInput, err error) {
-	in.Empty = queryValue[bool](r, "empty", contract.KindBool)
+	in.Empty = contract.QueryValue[bool](r, "empty", contract.KindBool)
 	return in, err
 }
 
@@ -529,14 +529,14 @@ func decodeNothingAtAllInput(r *http.Request, rq *contract.Request) (in NothingA
 }
 
 func decodeEmptyObjectInput(r *http.Request, rq *contract.Request) (in EmptyObjectInput, err error) {
-	if err = decodeBody(rq, schemaObject, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, schemaObject, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
 }
 
 func decodeNestedInput(r *http.Request, rq *contract.Request) (in NestedInput, err error) {
-	if err = decodeBody(rq, &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -610,7 +610,7 @@ var responseSchemas = map[string][2]*contract.Schema{
 	"isOpen":       {&contract.Schema{Kind: contract.KindBool}, nil},
 	"ratio":        {&contract.Schema{Kind: contract.KindNumber}, nil},
 	"anything":     {&contract.Schema{Kind: contract.KindAny}, nil},
-	"maybe":        {nullable(schemaMaybeResponse), nil},
+	"maybe":        {contract.NullableSchema(schemaMaybeResponse), nil},
 	"nothingAtAll": {&contract.Schema{Kind: contract.KindAny, Nullable: true}, nil},
 	"emptyObject":  {schemaObject, nil},
 	"nested":       {schemaNestedResponse, nil},

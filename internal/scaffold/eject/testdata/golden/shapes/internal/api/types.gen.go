@@ -221,7 +221,7 @@ var schemaItem = &contract.Schema{Kind: contract.KindObject, Name: "Item", Field
 	{Key: "kind", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "text", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 	{Key: "score", Required: true, Schema: &contract.Schema{Kind: contract.KindNumber}},
-	{Key: "meta", Required: false, Schema: nullable(schemaMeta)},
+	{Key: "meta", Required: false, Schema: contract.NullableSchema(schemaMeta)},
 	{Key: "url", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Nullable: true}},
 }}
 

@@ -1,0 +1,390 @@
+package contract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+// ServerOptions are an ejected server's settings. They live in code the developer owns
+// (its main.go and the contract tests' setup), never in generated files.
+type ServerOptions struct {
+	// MaxBodyBytes is the largest request body the server reads; a larger one gets 413.
+	// 0 means 1 MiB.
+	MaxBodyBytes int64
+	// WriteError, when set, sends every error answer the server gives on its own: a
+	// request that does not fit (400, with every problem), a body over the limit (413), no
+	// such route (404, 405), a handler that failed (500). It may log them, or change their
+	// shape. Unset, they take the shape of the spec's own error answers, as in bb serve.
+	WriteError func(w http.ResponseWriter, r *http.Request, e *HTTPError)
+}
+
+// Server is the part of an ejected server that is the same for every spec: reading and
+// checking requests, calling the handlers, writing their answers and the errors.
+type Server struct {
+	Options ServerOptions
+	Errors  ErrorFormat // the shape of the spec's own error answers
+}
+
+// WriteError sends e, through the WriteError setting when there is one.
+func (s Server) WriteError(w http.ResponseWriter, r *http.Request, e *HTTPError) {
+	if s.Options.WriteError != nil {
+		s.Options.WriteError(w, r, e)
+		return
+	}
+	s.Errors.Write(w, e)
+}
+
+var internalError = &HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"}
+
+// Response is what a handler's output sends: built by the constructors generated for
+// each endpoint, one per status the spec declares.
+type Response struct {
+	status int
+	header http.Header
+	body   any    // encoded as JSON; nil sends raw
+	raw    []byte // sent as it is when body is nil
+	ctype  string // the Content-Type; "" means application/json for a JSON body
+	stub   *Answer
+}
+
+// JSONResponse answers status with body encoded as JSON, sent as ctype ("" means
+// application/json).
+func JSONResponse(status int, ctype string, body any) Response {
+	return Response{status: status, ctype: ctype, body: body}
+}
+
+// RawResponse answers status with data as it is, sent as ctype.
+func RawResponse(status int, ctype string, data []byte) Response {
+	return Response{status: status, ctype: ctype, raw: data}
+}
+
+// EmptyResponse answers status with no body.
+func EmptyResponse(status int) Response { return Response{status: status} }
+
+// StubResponse sends a stub answer exactly as bb serve does: its status, headers, bytes
+// and delay.
+func StubResponse(a *Answer) Response { return Response{status: a.Status, stub: a} }
+
+// WithHeader is r with one more header value.
+func (r Response) WithHeader(name, value string) Response {
+	h := make(http.Header, len(r.header)+1)
+	for k, vs := range r.header {
+		h[k] = vs
+	}
+	h.Add(name, value)
+	r.header = h
+	return r
+}
+
+func (s Server) write(w http.ResponseWriter, r *http.Request, resp Response) {
+	if resp.stub != nil {
+		resp.stub.Write(w, r)
+		return
+	}
+	if resp.status == 0 {
+		slog.Error("a handler returned an empty output; build it with one of its constructors", "path", r.URL.Path)
+		s.WriteError(w, r, internalError)
+		return
+	}
+	h := w.Header()
+	for k, vs := range resp.header {
+		h[k] = append(h[k], vs...)
+	}
+	data := resp.raw
+	if resp.body != nil {
+		var err error
+		if data, err = json.Marshal(resp.body); err != nil {
+			slog.Error("encoding the response body", "err", err)
+			s.WriteError(w, r, internalError)
+			return
+		}
+		if resp.ctype == "" {
+			resp.ctype = "application/json"
+		}
+	}
+	if resp.ctype != "" && h.Get("Content-Type") == "" {
+		h.Set("Content-Type", resp.ctype)
+	}
+	w.WriteHeader(resp.status)
+	if resp.status != http.StatusNoContent && resp.status != http.StatusNotModified {
+		w.Write(data)
+	}
+}
+
+type requestKey struct{}
+
+// RequestOf is the request as Route read it, body decoded; the stub answers match their
+// `when` conditions against it. Outside Route it is r without a body.
+func RequestOf(r *http.Request) *Request {
+	if rq, ok := r.Context().Value(requestKey{}).(*Request); ok {
+		return rq
+	}
+	return NewRequest(r, nil)
+}
+
+// Route adapts one endpoint to net/http, as bb serve --validate answers it: it reads
+// the body (bounded), refuses a request that does not fit op with a 400 naming every
+// misfit, then calls serve and writes its answer. serve can still read r.Body.
+func (s Server) Route(op *Operation, serve func(r *http.Request, rq *Request) (Response, error)) http.HandlerFunc {
+	limit := s.Options.MaxBodyBytes
+	if limit <= 0 {
+		limit = 1 << 20
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				slog.Error("handler panicked", "operation", op.Name, "panic", p)
+				s.WriteError(w, r, internalError)
+			}
+		}()
+		body, herr := ReadBody(w, r, limit)
+		if herr != nil {
+			s.WriteError(w, r, herr)
+			return
+		}
+		rq := NewRequest(r, body)
+		if ps := op.CheckRequest(rq); len(ps) > 0 {
+			s.WriteError(w, r, BadRequest(ps))
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, rq))
+		resp, err := serve(r, rq)
+		if err != nil {
+			if errors.As(err, &herr) {
+				s.WriteError(w, r, herr)
+				return
+			}
+			slog.Error("handler failed", "operation", op.Name, "err", err)
+			s.WriteError(w, r, internalError)
+			return
+		}
+		s.write(w, r, resp)
+	}
+}
+
+// Handler serves mux, answering what it has no route for as JSON errors in the spec's
+// shape: 404, or 405 with Allow.
+func (s Server) Handler(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		// ServeMux answers misses in plain text; keep its status and Allow, send JSON.
+		rec := &statusOnly{header: http.Header{}}
+		mux.ServeHTTP(rec, r)
+		if allow := rec.header.Get("Allow"); allow != "" {
+			w.Header().Set("Allow", allow)
+		}
+		path := EchoPath(r.URL.Path)
+		msg := "no endpoint " + r.Method + " " + path
+		if rec.status == http.StatusMethodNotAllowed {
+			msg = "method " + r.Method + " is not allowed on " + path
+		}
+		s.WriteError(w, r, &HTTPError{Status: rec.status, Msg: msg})
+	})
+}
+
+// statusOnly records what ServeMux would answer to a request it has no route for.
+type statusOnly struct {
+	header http.Header
+	status int
+}
+
+func (s *statusOnly) Header() http.Header { return s.header }
+func (s *statusOnly) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	return len(b), nil
+}
+func (s *statusOnly) WriteHeader(code int) {
+	if s.status == 0 {
+		s.status = code
+	}
+}
+
+// DecodeBody decodes the checked body into v, reading exactly the keys the check read.
+func DecodeBody(rq *Request, s *Schema, v any) error {
+	doc, _, _ := rq.JSON()
+	if err := json.Unmarshal(s.Canonical(doc), v); err != nil {
+		return &HTTPError{Status: http.StatusBadRequest, Msg: "the request body does not fit: " + err.Error()}
+	}
+	return nil
+}
+
+// QueryValue is the first value of a checked query parameter, or nil when it is absent.
+func QueryValue[T any](r *http.Request, name string, k Kind) *T {
+	vs := r.URL.Query()[name]
+	if len(vs) == 0 {
+		return nil
+	}
+	v := Text[T](k, vs[0])
+	return &v
+}
+
+// QueryValues is every value of a checked query parameter.
+func QueryValues[T any](r *http.Request, name string, k Kind) []T {
+	var out []T
+	for _, s := range r.URL.Query()[name] {
+		out = append(out, Text[T](k, s))
+	}
+	return out
+}
+
+// NullableSchema is s that also accepts null.
+func NullableSchema(s *Schema) *Schema {
+	c := *s
+	c.Nullable = true
+	return &c
+}
+
+// CheckBody checks an answer's body against s, nil when s does not type it.
+func CheckBody(s *Schema, body []byte) error {
+	if s == nil {
+		return nil
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		if s.Nullable {
+			return nil
+		}
+		return fmt.Errorf("the body is empty; expected %s", s.Kind)
+	}
+	doc, err := Decode(body, "body")
+	if err != nil {
+		return fmt.Errorf("the body is not JSON: %v", err)
+	}
+	if ps := s.Check(doc, "body").Errors(); len(ps) > 0 {
+		return ps
+	}
+	return nil
+}
+
+// LogRequests logs one line per request with its status and duration.
+func LogRequests(log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", float64(time.Since(start).Microseconds())/1000)
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (s *statusWriter) WriteHeader(code int) {
+	if !s.wrote {
+		s.status, s.wrote = code, true
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusWriter) Write(b []byte) (int, error) {
+	s.wrote = true
+	return s.ResponseWriter.Write(b)
+}
+
+func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// Nullable is a key of a PATCH body, which is a JSON Merge Patch: absent (Set is
+// false) leaves the value as it is, null removes it, a value replaces it.
+type Nullable[T any] struct {
+	Value T
+	Null  bool // the key holds null: remove the value
+	Set   bool // the key is present
+}
+
+// Of is a Nullable holding v.
+func Of[T any](v T) Nullable[T] { return Nullable[T]{Value: v, Set: true} }
+
+// Null is a Nullable holding null.
+func Null[T any]() Nullable[T] { return Nullable[T]{Null: true, Set: true} }
+
+// MarshalJSON writes null or the value; a key that is not set is left out by omitzero.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if n.Null || !n.Set {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.Value)
+}
+
+// UnmarshalJSON reads null or the value; it is only called for a key that is present.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	n.Set = true
+	if string(bytes.TrimSpace(data)) == "null" {
+		n.Null = true
+		return nil
+	}
+	return json.Unmarshal(data, &n.Value)
+}
+
+// IsZero reports whether the key is absent, so omitzero leaves it out.
+func (n Nullable[T]) IsZero() bool { return !n.Set }
+
+// ExtraKey is one key a struct tag cannot spell ("", "🔥", "a,b"), for MarshalWithExtra.
+type ExtraKey struct {
+	Key   string
+	Value any
+	Omit  bool
+}
+
+// MarshalWithExtra encodes v, a struct, then adds the keys its tags cannot spell.
+func MarshalWithExtra(v any, extra []ExtraKey) ([]byte, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Write(data[:len(data)-1]) // all but the closing brace
+	empty := len(data) == 2
+	for _, e := range extra {
+		if e.Omit {
+			continue
+		}
+		k, _ := json.Marshal(e.Key)
+		val, err := json.Marshal(e.Value)
+		if err != nil {
+			return nil, err
+		}
+		if !empty {
+			b.WriteByte(',')
+		}
+		empty = false
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// UnmarshalExtra decodes the keys a struct's tags cannot spell into their fields.
+func UnmarshalExtra(data []byte, into map[string]any) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	for k, target := range into {
+		if r, ok := raw[k]; ok {
+			if err := json.Unmarshal(r, target); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
