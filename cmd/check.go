@@ -57,9 +57,19 @@ func runCheck(opts *CheckOptions, streams *IO) error {
 	}
 	fmt.Fprintln(w)
 	for _, e := range s.Endpoints {
-		fmt.Fprintf(w, "\n%s %s  (%s)\n", e.Method, e.Path, e.Name)
+		seq := ""
+		if e.Sequence != "" {
+			seq = "  sequence: " + string(e.Sequence) + ", one response per request in turn"
+		}
+		fmt.Fprintf(w, "\n%s %s  (%s)%s\n", e.Method, e.Path, e.Name, seq)
 		for i, r := range e.Responses {
 			cond := "otherwise"
+			if e.Sequence != "" {
+				cond = fmt.Sprintf("request %d", i+1)
+				if i == len(e.Responses)-1 {
+					cond += map[string]string{"repeat-last": " and after", "cycle": ", then from the first"}[string(e.Sequence)]
+				}
+			}
 			if len(r.When) > 0 {
 				parts := make([]string, len(r.When))
 				for j, c := range r.When {
@@ -71,8 +81,24 @@ func runCheck(opts *CheckOptions, streams *IO) error {
 			if r.BodyFile != "" {
 				extra = append(extra, "bodyFile "+r.BodyFile)
 			}
-			if r.Delay > 0 {
-				extra = append(extra, "after "+r.Delay.String())
+			if r.Delay > 0 || r.DelayMax > 0 {
+				d := r.Delay.String()
+				if r.DelayMax > r.Delay {
+					d += ".." + r.DelayMax.String()
+				}
+				extra = append(extra, "after "+d)
+			}
+			if r.Scenario != "" {
+				extra = append(extra, "scenario "+r.Scenario)
+			}
+			if r.Chance > 0 {
+				extra = append(extra, fmt.Sprintf("chance %g", r.Chance))
+			}
+			if r.Fault != "" {
+				extra = append(extra, "fault "+string(r.Fault))
+			}
+			for _, t := range r.Templates {
+				extra = append(extra, "template "+t.Where)
 			}
 			suffix := ""
 			if len(extra) > 0 {

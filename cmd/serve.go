@@ -32,6 +32,7 @@ type ServeOptions struct {
 	SwiftOut  string
 	SwiftName string
 	Spec      spec.Options // limits, from the environment; reloads keep them
+	Play      PlayOptions
 
 	// CORSOrigins are the origins allowed with credentials, as contract.ParseOrigins
 	// writes them; nil leaves it to the spec's server.cors.origins.
@@ -63,13 +64,16 @@ the origins given with --cors-origin (or BB_CORS_ORIGINS, or server.cors.origins
 in bb.yaml) get credentials too. --no-cors turns CORS off.
 
 Settings come from flags, then BB_* environment variables (BB_PORT, BB_HOST,
-BB_MAX_BODY, BB_NO_CORS, BB_CORS_ORIGINS, BB_VALIDATE), then the spec's server:
+BB_MAX_BODY, BB_NO_CORS, BB_CORS_ORIGINS, BB_VALIDATE, BB_SCENARIO, BB_CHAOS,
+BB_SEED), then the spec's server:
 section, then defaults.`,
 		Example: `  bb serve examples/messages
   bb serve --port 4100 ./bb.yaml
   bb serve --validate            # refuse requests the ejected server would refuse
   bb serve --host 0.0.0.0        # reachable from a phone on the same Wi-Fi
-  bb serve --cors-origin http://localhost:5173   # this web app may send cookies`,
+  bb serve --cors-origin http://localhost:5173   # this web app may send cookies
+  bb serve --scenario empty      # answer as the responses of scenario "empty"
+  bb serve --chaos 0.1 --seed 7  # 10% of requests fail at random, the same way each run`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = pathArg(args)
@@ -92,6 +96,11 @@ section, then defaults.`,
 			if err := mergeServeConfig(v, s, opts); err != nil {
 				return err
 			}
+			if w, err := mergePlayConfig(v, s, &opts.Play); err != nil {
+				return err
+			} else if w != "" {
+				fmt.Fprintln(streams.Err, w)
+			}
 			if w := networkWarning(opts.Host); w != "" {
 				fmt.Fprintln(streams.Err, w)
 			}
@@ -102,6 +111,7 @@ section, then defaults.`,
 		},
 	}
 	v = bindServeFlags(c, opts)
+	bindPlayFlags(c, v, &opts.Play)
 	return c
 }
 
@@ -236,7 +246,7 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 		File:    s.File,
 		Host:    opts.Host,
 		Port:    opts.Port,
-		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS, CORSOrigins: strings.Join(opts.CORSOrigins, ","), Validate: opts.Validate},
+		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS, CORSOrigins: strings.Join(opts.CORSOrigins, ","), Validate: opts.Validate, Play: opts.Play.play()},
 		NoWatch: opts.NoWatch,
 		Out:     streams.Out,
 		Log:     streams.Out,

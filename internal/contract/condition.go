@@ -150,29 +150,25 @@ func (e *BadBodyError) Unwrap() error { return e.Err }
 // misses holds the first failed condition of each response tried before.
 func Match(rq *Request, responses [][]Condition) (int, []Miss, error) {
 	var misses []Miss
-next:
 	for i, conds := range responses {
-		for j := range conds {
-			c := &conds[j]
-			held, got, found, err := c.Test(rq)
-			if err != nil {
-				return -1, nil, &BadBodyError{err}
-			}
-			if !held {
-				m := Miss{Response: i + 1, Cond: c, Got: "missing"}
-				if found {
-					if s, ok := got.(string); ok && c.Source != SourceBody {
-						m.Got = strconv.Quote(s)
-					} else {
-						js, _ := json.Marshal(got)
-						m.Got = string(js)
-					}
-				}
-				misses = append(misses, m)
-				continue next
-			}
+		held, m, err := Holds(rq, conds, i)
+		if err != nil {
+			return -1, nil, err
+		}
+		if !held {
+			misses = append(misses, *m)
+			continue
 		}
 		return i, misses, nil
 	}
 	return -1, misses, nil
+}
+
+// gotText spells what a request held where c looked, for a Miss.
+func gotText(c *Condition, got any) string {
+	if s, ok := got.(string); ok && c.Source != SourceBody {
+		return strconv.Quote(s)
+	}
+	js, _ := json.Marshal(got)
+	return string(js)
 }

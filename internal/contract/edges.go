@@ -3,6 +3,7 @@ package contract
 import (
 	"io"
 	"net"
+	"net/http"
 	"unicode/utf8"
 )
 
@@ -316,4 +317,15 @@ func (f *framer) endHeaders() {
 	default:
 		f.state = frameRequestLine
 	}
+}
+
+// Loopback reports whether r comes from this machine: its peer address is a loopback
+// one. Proxies do not count: a forwarded request comes from the proxy.
+func Loopback(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

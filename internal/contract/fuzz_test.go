@@ -3,9 +3,13 @@ package contract
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/big"
+	"net/http"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // FuzzDecode: Decode never panics; what it accepts, encoding/json accepts too and reads
@@ -96,6 +100,42 @@ func FuzzCheckRequest(f *testing.F) {
 		}
 		if !bytes.Equal(order.Canonical(again), canon) {
 			t.Fatalf("Canonical is not stable for %q", body)
+		}
+	})
+}
+
+// FuzzTemplate parses any text as a stub template and runs what parses on any body:
+// neither may panic, a run stays within its output bound, and a body templated with it
+// is still JSON.
+func FuzzTemplate(f *testing.F) {
+	for _, s := range []string{"{{ body.qty }}", "a {{ path.id }} b", `{{ now "unix" }}`, "{{ uuid }}", "{{ random 1 3 }}",
+		`{{ body.items.0.sku | default "x" }}`, "{{ counter }}", `{{ printf "%05d" 3 }}`, "{{ header.X-User }}", "{{ query.page | int }}",
+		"{{", "}}", "{{{{}}}}", `{{ "{{" }}`, "{{ body }}", "{{ len body.items }}", `{{ index body "a" }}`, "{{ slice \"abc\" 1 }}"} {
+		f.Add(s, `{"qty":2,"items":[{"sku":"a"}],"a":"b"}`)
+	}
+	f.Fuzz(func(t *testing.T, src, body string) {
+		tpl, err := ParseTemplate(src)
+		if err != nil {
+			return
+		}
+		rq := &Request{Body: []byte(body), Header: http.Header{"X-User": {"u"}}}
+		v, err := tpl.Exec(rq, 1, time.Unix(0, 0), NewRand(1))
+		if err != nil {
+			return
+		}
+		if !tpl.Whole() {
+			if s, ok := v.(string); !ok || len(s) > MaxTemplateOutput {
+				t.Fatalf("%q gave %T of length %d", src, v, len(fmt.Sprint(v)))
+			}
+		}
+		a := NewAnswer(200, "application/json", []byte(`{"v":`+strconv.Quote(src)+`}`), nil, 0)
+		a.Templated = true
+		s := &Stub{Endpoint: "x", When: [][]Condition{nil}, Answers: []*Answer{a}}
+		p, _ := s.Answer(rq, nil)
+		if _, out, err := p.Render(time.Unix(0, 0)); err == nil {
+			if _, err := Decode(out, "body"); err != nil && !strings.Contains(err.Error(), "deeper") {
+				t.Fatalf("%q rendered %q, not JSON: %v", src, out, err)
+			}
 		}
 	})
 }

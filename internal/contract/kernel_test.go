@@ -307,8 +307,8 @@ func TestStub(t *testing.T) {
 	ask := func(body, query string) (*Answer, *HTTPError) {
 		rq := &Request{Body: []byte(body)}
 		rq.Query, _ = url.ParseQuery(query)
-		a, _, herr := s.Answer(rq)
-		return a, herr
+		p, herr := s.Answer(rq, nil)
+		return p.Answer, herr
 	}
 	if a, _ := ask(`{"user":"larry"}`, ""); a != s.Answers[0] {
 		t.Error("larry must get answer 1")
@@ -323,7 +323,8 @@ func TestStub(t *testing.T) {
 		t.Errorf("a body condition on broken JSON: %+v", herr)
 	}
 	rec := httptest.NewRecorder()
-	s.Answers[0].Write(rec, httptest.NewRequest("GET", "/", nil))
+	p, _ := s.Answer(&Request{Body: []byte(`{"user":"larry"}`)}, nil)
+	p.Write(rec, httptest.NewRequest("GET", "/", nil))
 	if rec.Code != 200 || rec.Body.String() != `{"ok":true}` || len(rec.Header()["Content-Type"]) != 1 {
 		t.Errorf("Write: %d %v %s", rec.Code, rec.Header(), rec.Body)
 	}

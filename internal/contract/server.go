@@ -9,6 +9,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -23,6 +25,38 @@ type ServerOptions struct {
 	// such route (404, 405), a handler that failed (500). It may log them, or change their
 	// shape. Unset, they take the shape of the spec's own error answers, as in bb serve.
 	WriteError func(w http.ResponseWriter, r *http.Request, e *HTTPError)
+	// Stubs is how the stub answers play, for the handlers that still give them: the
+	// scenario of requests without an X-BB-Scenario header, whether responses with a
+	// fault or a chance take part (never unless set), and the random seed. nil plays no
+	// faults, no scenario and a random seed.
+	Stubs *Play
+}
+
+// defaultPlay plays the stubs of servers whose options set none.
+var defaultPlay = &Play{Rand: NewRand(0)}
+
+// PlayFromEnv reads how the stub answers play from settings: STUB_SCENARIO names the
+// scenario, STUB_FAULTS=on lets responses with a fault or a chance answer, STUB_SEED
+// (a number) pins the random choices.
+func PlayFromEnv(getenv func(string) string) (*Play, error) {
+	p := &Play{Scenario: strings.TrimSpace(getenv("STUB_SCENARIO"))}
+	switch v := strings.ToLower(strings.TrimSpace(getenv("STUB_FAULTS"))); v {
+	case "", "off", "0", "false", "no":
+	case "on", "1", "true", "yes":
+		p.Faults = true
+	default:
+		return nil, fmt.Errorf("STUB_FAULTS=%s: write on or off", v)
+	}
+	var seed uint64
+	if v := strings.TrimSpace(getenv("STUB_SEED")); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("STUB_SEED=%s: write a whole number", v)
+		}
+		seed = n
+	}
+	p.Rand = NewRand(seed)
+	return p, nil
 }
 
 // Server is the part of an ejected server that is the same for every spec: reading and
@@ -51,7 +85,7 @@ type Response struct {
 	body   any    // encoded as JSON; nil sends raw
 	raw    []byte // sent as it is when body is nil
 	ctype  string // the Content-Type; "" means application/json for a JSON body
-	stub   *Answer
+	stub   *Pick
 }
 
 // JSONResponse answers status with body encoded as JSON, sent as ctype ("" means
@@ -69,8 +103,8 @@ func RawResponse(status int, ctype string, data []byte) Response {
 func EmptyResponse(status int) Response { return Response{status: status} }
 
 // StubResponse sends a stub answer exactly as bb serve does: its status, headers, bytes
-// and delay.
-func StubResponse(a *Answer) Response { return Response{status: a.Status, stub: a} }
+// (templates filled in), delay and fault.
+func StubResponse(p *Pick) Response { return Response{status: p.Answer.Status, stub: p} }
 
 // WithHeader is r with one more header value.
 func (r Response) WithHeader(name, value string) Response {
@@ -85,7 +119,10 @@ func (r Response) WithHeader(name, value string) Response {
 
 func (s Server) write(w http.ResponseWriter, r *http.Request, resp Response) {
 	if resp.stub != nil {
-		resp.stub.Write(w, r)
+		if _, err := resp.stub.Write(w, r); err != nil {
+			slog.Error("filling in a stub answer", "err", err)
+			s.WriteError(w, r, &HTTPError{Status: http.StatusInternalServerError, Msg: "the stub answer could not be filled in: " + err.Error()})
+		}
 		return
 	}
 	if resp.status == 0 {
@@ -120,13 +157,27 @@ func (s Server) write(w http.ResponseWriter, r *http.Request, resp Response) {
 
 type requestKey struct{}
 
+// routed is what Route leaves in a request's context for the stub answers.
+type routed struct {
+	rq   *Request
+	play *Play
+}
+
 // RequestOf is the request as Route read it, body decoded; the stub answers match their
 // `when` conditions against it. Outside Route it is r without a body.
 func RequestOf(r *http.Request) *Request {
-	if rq, ok := r.Context().Value(requestKey{}).(*Request); ok {
-		return rq
+	if rt, ok := r.Context().Value(requestKey{}).(routed); ok {
+		return rt.rq
 	}
 	return NewRequest(r, nil)
+}
+
+// PlayOf is how the stub answers play in the server that routed r.
+func PlayOf(r *http.Request) *Play {
+	if rt, ok := r.Context().Value(requestKey{}).(routed); ok && rt.play != nil {
+		return rt.play
+	}
+	return defaultPlay
 }
 
 // Route adapts one endpoint to net/http, as bb serve --validate answers it: it reads
@@ -136,6 +187,10 @@ func (s Server) Route(op *Operation, serve func(r *http.Request, rq *Request) (R
 	limit := s.Options.MaxBodyBytes
 	if limit <= 0 {
 		limit = 1 << 20
+	}
+	play := s.Options.Stubs
+	if play == nil {
+		play = defaultPlay
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		defer func() {
@@ -158,7 +213,7 @@ func (s Server) Route(op *Operation, serve func(r *http.Request, rq *Request) (R
 			return
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
-		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, rq))
+		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, routed{rq, play}))
 		resp, err := serve(r, rq)
 		if err != nil {
 			if errors.As(err, &herr) {

@@ -32,23 +32,31 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 			}
 		}
 	}
-	a, misses, herr := r.stub.Answer(rq)
+	p, herr := r.stub.Answer(rq, r.play)
 	if herr != nil {
 		msg := herr.Msg
-		if len(misses) > 0 {
+		if len(p.Misses) > 0 {
 			msg = r.ep.Name + ": no response matched (" + strings.Join(herr.Unmatched, "; ") + ")"
+		}
+		if f := p.Note(); f != "" {
+			msg += " (" + f + ")"
 		}
 		note(w, msg+unfit)
 		r.errors.Write(w, herr)
 		return
 	}
-	i := 0
-	for r.stub.Answers[i] != a {
-		i++
+	n := r.notes[p.Index]
+	if f := p.Note(); f != "" {
+		n += " (" + f + ")"
 	}
-	n := r.notes[i] + unfit
+	n += unfit
 	note(w, n)
-	if !a.Write(w, req) {
+	wrote, err := p.Write(w, req)
+	switch {
+	case err != nil:
+		note(w, n+"; its template failed: "+err.Error())
+		r.errors.Write(w, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "the stub answer could not be filled in: " + err.Error()})
+	case !wrote && p.Fault() == "":
 		note(w, n+"; the client went away during the delay")
 	}
 }

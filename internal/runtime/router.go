@@ -31,6 +31,10 @@ type Options struct {
 	// ejected server gives it. Without it, such a request gets its stub answer and the
 	// log names what the ejected server would refuse.
 	Validate bool
+	// Play is how the stubs play: the scenario, chaos and the random source. One Play
+	// serves every version of the spec, so a reload keeps its seed; nil plays every
+	// fault and chance, no scenario, with a random seed.
+	Play *contract.Play
 }
 
 // Router is one compiled version of a spec. It never changes after Compile, so requests
@@ -54,6 +58,7 @@ type route struct {
 	validate    bool
 	maxBody     int64
 	errors      contract.ErrorFormat
+	play        *contract.Play
 	fingerprint string
 }
 
@@ -69,6 +74,9 @@ func Compile(s *spec.Spec, opt Options) *Router {
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = DefaultMaxBody
 	}
+	if opt.Play == nil {
+		opt.Play = &contract.Play{Faults: true, Rand: contract.NewRand(0)}
+	}
 	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat()}
 	seen := map[string]bool{}
 	ops := map[*spec.Endpoint]*contract.Operation{}
@@ -78,7 +86,7 @@ func Compile(s *spec.Spec, opt Options) *Router {
 		}
 	}
 	for _, ep := range s.Endpoints {
-		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors}
+		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
 		for i, resp := range ep.Responses {
 			note := fmt.Sprintf("%s → response %d", ep.Name, i+1)
 			if len(resp.When) == 0 && i > 0 {
@@ -99,6 +107,7 @@ func Compile(s *spec.Spec, opt Options) *Router {
 	}
 	sort.Strings(rt.methods)
 	rt.mux.HandleFunc("GET "+s.HealthPath(), health)
+	rt.mux.HandleFunc("POST "+ResetPath, rt.reset)
 	rt.mux.HandleFunc("/", rt.notFound)
 	if !opt.NoCORS {
 		rt.cors = compileCORS(s, opt)
@@ -142,8 +151,9 @@ func (rt *Router) fingerprint(ep *spec.Endpoint) string {
 	for _, q := range ep.Request.Headers {
 		fmt.Fprintf(h, "header %s=%s\n", q.Name, q.Value.JSON())
 	}
+	fmt.Fprintf(h, "sequence %s\n", ep.Sequence)
 	for _, r := range ep.Responses {
-		fmt.Fprintf(h, "response %d %v\n", r.Status, r.Delay)
+		fmt.Fprintf(h, "response %d %v..%v scenario=%q chance=%v fault=%s\n", r.Status, r.Delay, r.DelayMax, r.Scenario, r.Chance, r.Fault)
 		for _, c := range r.When {
 			fmt.Fprintf(h, "when %s=%s\n", c.Key, c.Value.JSON())
 		}
@@ -158,6 +168,41 @@ func (rt *Router) fingerprint(ep *spec.Endpoint) string {
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// ResetPath is where a loopback client starts every sequence and counter again.
+const ResetPath = "/_bb/reset"
+
+// reset starts every stub's sequence and counter again. Only clients on this machine
+// may: a phone on the Wi-Fi must not reset a developer's stubs.
+func (rt *Router) reset(w http.ResponseWriter, r *http.Request) {
+	if !contract.Loopback(r) {
+		note(w, "reset refused: only clients on this machine may reset the stubs")
+		rt.writeError(w, http.StatusForbidden, "only clients on this machine may reset the stubs")
+		return
+	}
+	for _, r := range rt.routes {
+		r.stub.Reset()
+	}
+	note(w, "every sequence and counter reset")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// adopt takes over the stubs of old's endpoints that did not change, with their
+// counters, so a reload restarts only the sequences it changed.
+func (rt *Router) adopt(old *Router) {
+	if old == nil {
+		return
+	}
+	prev := make(map[string]*route, len(old.routes))
+	for _, r := range old.routes {
+		prev[r.ep.Name] = r
+	}
+	for _, r := range rt.routes {
+		if o := prev[r.ep.Name]; o != nil && o.fingerprint == r.fingerprint {
+			r.stub = o.stub
+		}
+	}
 }
 
 // health is the built-in health check, as the ejected server has it: a stub server is

@@ -34,6 +34,7 @@ func (s *Server) Router() *Router { return s.cur.Load() }
 
 // Swap makes rt the serving router and reports how it differs from the one before.
 func (s *Server) Swap(rt *Router) Change {
+	rt.adopt(s.cur.Load())
 	old := s.cur.Swap(rt)
 	return Diff(old, rt)
 }

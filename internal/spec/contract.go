@@ -51,7 +51,7 @@ func (et *EndpointTypes) Operation() *contract.Operation {
 
 // Stub is the endpoint's stub answers as the contract kernel picks and sends them.
 func (e *Endpoint) Stub() *contract.Stub {
-	s := &contract.Stub{Endpoint: e.Name, When: e.Conditions()}
+	s := &contract.Stub{Endpoint: e.Name, When: e.Conditions(), Sequence: e.Sequence}
 	for _, r := range e.Responses {
 		s.Answers = append(s.Answers, r.Answer())
 	}
@@ -72,7 +72,10 @@ func (r *Response) Answer() *contract.Answer {
 	for i, h := range r.Headers {
 		headers[i] = [2]string{h.Name, h.Value}
 	}
-	return contract.NewAnswer(r.Status, ctype, body, headers, r.Delay)
+	a := contract.NewAnswer(r.Status, ctype, body, headers, r.Delay)
+	a.DelayMax, a.Scenario, a.Chance, a.Fault = r.DelayMax, r.Scenario, r.Chance, r.Fault
+	a.Templated = len(r.Templates) > 0
+	return a
 }
 
 // ErrorFormat is the shape of the errors a server built from s gives on its own, taken

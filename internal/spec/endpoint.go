@@ -19,18 +19,19 @@ import (
 )
 
 var (
-	endpointKeys = []string{"method", "path", "summary", "request", "responses"}
+	endpointKeys = []string{"method", "path", "summary", "request", "responses", "sequence"}
 	requestKeys  = []string{"body", "schema", "query", "headers"}
-	responseKeys = []string{"when", "status", "headers", "body", "bodyFile", "schema", "delay", "example"}
+	responseKeys = []string{"when", "status", "headers", "body", "bodyFile", "schema", "delay", "example", "scenario", "chance", "fault"}
 	exampleKeys  = []string{"body", "query", "headers", "path"}
 	methods      = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 )
 
 var (
-	identRE   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
-	headerRE  = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
-	paramRE   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
-	pathSegRE = regexp.MustCompile(`^[A-Za-z0-9\-._~!$&'()*+,;=:@%]+$`)
+	scenarioRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.\-]*$`)
+	identRE    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	headerRE   = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
+	paramRE    = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	pathSegRE  = regexp.MustCompile(`^[A-Za-z0-9\-._~!$&'()*+,;=:@%]+$`)
 )
 
 // framingHeaders are response headers the server computes; a stub that set them would
@@ -111,6 +112,19 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 			e.Summary, _ = p.str(f.value, what+": summary")
 		case "request":
 			p.request(f.value, e, what)
+		case "sequence":
+			if v, ok := p.str(f.value, what+": sequence"); ok {
+				switch seq := contract.Sequence(v); seq {
+				case contract.SequenceRepeatLast, contract.SequenceCycle:
+					e.Sequence, e.SequencePos = seq, posOf(f.value)
+				default:
+					msg := fmt.Sprintf("%s: sequence %q is not repeat-last or cycle", what, v)
+					if s := Suggest(v, []string{"repeat-last", "cycle"}); s != "" {
+						msg += fmt.Sprintf("; did you mean %q?", s)
+					}
+					p.errorf(posOf(f.value), "%s", msg)
+				}
+			}
 		case "responses":
 			responsesN = f.value
 		}
@@ -232,17 +246,34 @@ func (p *parser) responses(n *yaml.Node, e *Endpoint, what string) {
 		p.errorf(posOf(n), "%s: responses is empty; add at least one", what)
 		return
 	}
-	fallback := false // the response before always matches
+	// A response after one that always answers in its scenario never answers. In a
+	// sequence the responses take turns instead.
+	fallback := map[string]bool{}
 	for i, item := range n.Content {
 		rwhat := fmt.Sprintf("%s: response %d", what, i+1)
 		r, conditional := p.response(item, e, rwhat)
 		if r == nil {
 			continue
 		}
-		if fallback {
-			p.errorf(r.Pos, "%s can never answer: the response before it has no `when`, so it always matches; move the fallback last", rwhat)
+		if e.Sequence != "" {
+			if conditional {
+				p.errorf(r.Pos, "%s: a sequence answers its responses in turn, so `when` does not apply; remove it, or remove the endpoint's `sequence:`", rwhat)
+			}
+			if r.Chance > 0 {
+				p.errorf(r.Pos, "%s: a sequence answers its responses in turn, so `chance` does not apply; remove it, or remove the endpoint's `sequence:`", rwhat)
+			}
+		} else {
+			if fallback[r.Scenario] {
+				in := ""
+				if r.Scenario != "" {
+					in = " of scenario " + r.Scenario
+				}
+				p.errorf(r.Pos, "%s can never answer: the response%s before it has no `when`, so it always matches; move the fallback last", rwhat, in)
+			}
+			if !conditional && r.Chance == 0 && r.Fault == "" {
+				fallback[r.Scenario] = true
+			}
 		}
-		fallback = !conditional
 		e.Responses = append(e.Responses, r)
 	}
 }
@@ -278,7 +309,7 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 					p.errorf(h.Pos, "%s: header %s is set by the server from the body and the connection; remove it", what, h.Name)
 					continue
 				}
-				r.Headers = append(r.Headers, Header{Name: h.Name, Value: h.Value.Text()})
+				r.Headers = append(r.Headers, Header{Name: h.Name, Value: h.Value.Text(), Pos: h.Value.Pos})
 			}
 		case "body":
 			v := p.value(f.value)
@@ -292,11 +323,38 @@ func (p *parser) response(n *yaml.Node, e *Endpoint, what string) (r *Response, 
 			v := p.value(f.value)
 			r.Schema = &v
 		case "delay":
-			r.Delay = p.delay(f.value, what)
+			r.Delay, r.DelayMax = p.delayRange(f.value, what)
 		case "example":
 			r.Example = p.example(f.value, e, what)
+		case "scenario":
+			if v, ok := p.str(f.value, what+": scenario"); ok {
+				if !scenarioRE.MatchString(v) {
+					p.errorf(posOf(f.value), "%s: scenario %q must be a name of letters, digits, '-', '_' and '.', as the X-BB-Scenario header sends it", what, v)
+				} else {
+					r.Scenario = v
+				}
+			}
+		case "chance":
+			r.Chance = p.chance(f.value, what)
+		case "fault":
+			if v, ok := p.str(f.value, what+": fault"); ok {
+				names := make([]string, len(contract.Faults))
+				for i, f := range contract.Faults {
+					names[i] = string(f)
+				}
+				if !slices.Contains(names, v) {
+					msg := fmt.Sprintf("%s: fault %q is not one of %s", what, v, strings.Join(names, ", "))
+					if s := Suggest(v, names); s != "" {
+						msg += fmt.Sprintf("; did you mean %q?", s)
+					}
+					p.errorf(posOf(f.value), "%s", msg)
+				} else {
+					r.Fault = contract.Fault(v)
+				}
+			}
 		}
 	}
+	p.templates(r, what)
 	if r.Body != nil && r.BodyFile != "" {
 		p.errorf(r.Pos, "%s has both body and bodyFile; keep one", what)
 	}
@@ -401,20 +459,39 @@ func (p *parser) bodyFile(bf string, pos Pos, what string) (string, []byte) {
 	return full, data
 }
 
-func (p *parser) delay(n *yaml.Node, what string) time.Duration {
+// delayRange reads a delay, a duration (300ms), or a range (50ms..400ms) from which
+// each answer draws its own.
+func (p *parser) delayRange(n *yaml.Node, what string) (lo, hi time.Duration) {
 	n = resolve(n)
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
 		p.errorf(posOf(n), "%s: delay %s needs a unit, e.g. %sms or %ss", what, n.Value, n.Value, n.Value)
-		return 0
+		return 0, 0
 	}
 	s, ok := p.str(n, what+": delay")
 	if !ok {
-		return 0
+		return 0, 0
 	}
+	a, b, isRange := strings.Cut(s, "..")
+	if !isRange {
+		return p.delay(n, s, what), 0
+	}
+	before := len(p.errs)
+	lo, hi = p.delay(n, strings.TrimSpace(a), what), p.delay(n, strings.TrimSpace(b), what)
+	if len(p.errs) > before {
+		return 0, 0
+	}
+	if hi < lo {
+		p.errorf(posOf(n), "%s: delay %q ends before it starts; write the shorter delay first, e.g. 50ms..400ms", what, s)
+		return 0, 0
+	}
+	return lo, hi
+}
+
+func (p *parser) delay(n *yaml.Node, s, what string) time.Duration {
 	d, err := time.ParseDuration(s)
 	switch {
 	case err != nil:
-		p.errorf(posOf(n), "%s: delay %q is not a duration; write e.g. 300ms, 2s or 1m", what, s)
+		p.errorf(posOf(n), "%s: delay %q is not a duration; write e.g. 300ms, 2s, 1m, or a range 50ms..400ms", what, s)
 	case d < 0:
 		p.errorf(posOf(n), "%s: delay %q must not be negative", what, s)
 	case d > 10*time.Minute:

@@ -36,6 +36,9 @@ type Case struct {
 	Header      http.Header // nil when none
 	Body        *Value      // nil: send no body
 	Unreachable string      // non-empty: no request could be derived; says why and to add `example:`
+	// Played, non-empty, says why no backend gives this response to a plain request: a
+	// scenario, a fault, a chance or a later turn of a sequence. Such a case is not sent.
+	Played string
 }
 
 // Name names the case for reports, e.g. "getMessages response 2 (404)".
@@ -95,6 +98,9 @@ func caseFor(e *Endpoint, i int) Case {
 		c.Header = d.header
 	}
 	c.Body = d.body
+	if c.Played = r.Played(e, i); c.Played != "" {
+		return c
+	}
 	if why := d.misses(e, i); why != "" {
 		if r.Example != nil {
 			c.Unreachable = "its example does not reach it: " + why

@@ -15,13 +15,23 @@ func (e *Endpoint) Conditions() [][]contract.Condition {
 	return out
 }
 
-// Answering returns the 1-based index of the response of e that answers rq: the first
-// whose conditions all hold, or 0 when none does (or the body is not JSON where a
-// condition needs it).
+// Answering returns the 1-based index of the response of e that answers rq as a plain
+// server plays the stubs (no scenario, no faults, a sequence's first turn): the first
+// plain response whose conditions all hold, or 0 when none does (or the body is not
+// JSON where a condition needs it).
 func (e *Endpoint) Answering(rq *contract.Request) int {
-	i, _, err := contract.Match(rq, e.Conditions())
-	if err != nil {
-		return 0
+	conds := e.Conditions()
+	for i, r := range e.Responses {
+		if r.Played(e, i) != "" {
+			continue
+		}
+		held, _, err := contract.Holds(rq, conds[i], i)
+		if err != nil {
+			return 0
+		}
+		if held {
+			return i + 1
+		}
 	}
-	return i + 1
+	return 0
 }

@@ -101,7 +101,11 @@ func TestParseConditions(t *testing.T) {
 	if r.Status != 201 || r.Delay != 150*time.Millisecond {
 		t.Errorf("status %d delay %v, want 201 150ms", r.Status, r.Delay)
 	}
-	if !reflect.DeepEqual(r.Headers, []Header{{"X-Count", "3"}, {"X-Ok", "true"}}) {
+	var hs [][2]string
+	for _, h := range r.Headers {
+		hs = append(hs, [2]string{h.Name, h.Value})
+	}
+	if !reflect.DeepEqual(hs, [][2]string{{"X-Count", "3"}, {"X-Ok", "true"}}) {
 		t.Errorf("Headers = %+v", r.Headers)
 	}
 	if fb := e.Responses[1]; len(fb.When) != 0 || fb.Status != 404 || fb.Body != nil {

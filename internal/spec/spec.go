@@ -64,6 +64,9 @@ type Endpoint struct {
 	Request   Request
 	Responses []*Response
 	Pos       Pos
+	// Sequence makes the responses answer in turn, one per request ("" for none).
+	Sequence    contract.Sequence
+	SequencePos Pos
 
 	// pathExamples holds, for path parameters no `when` of this endpoint gives a value,
 	// one borrowed from an endpoint sharing the path (see linkPathExamples).
@@ -100,8 +103,39 @@ type Response struct {
 	BodyData []byte // BodyFile's contents, read once when the spec is loaded
 	Schema   *Value
 	Delay    time.Duration
-	Example  *Example // a request written out to reach this response; nil: derived
+	DelayMax time.Duration // above Delay: the delay is drawn from [Delay, DelayMax]
+	Example  *Example      // a request written out to reach this response; nil: derived
 	Pos      Pos
+
+	Scenario string         // answers only in this scenario; "" in every one
+	Chance   float64        // above 0: answers this share of the requests it matches
+	Fault    contract.Fault // fails on purpose this way
+	// Templates are the {{ }} templates of the body and the headers, compiled.
+	Templates []Template
+}
+
+// Template is one templated string of a response, where the spec writes it.
+type Template struct {
+	*contract.Template
+	Where string // "body.user.id" or "header Location"
+	Pos   Pos
+}
+
+// Played says why the response is not a plain answer that any backend gives a plain
+// request: it answers only in a scenario, by chance, in turn, or fails on purpose. ""
+// for a plain response.
+func (r *Response) Played(e *Endpoint, i int) string {
+	switch {
+	case r.Scenario != "":
+		return "it answers only in scenario " + r.Scenario
+	case r.Fault != "":
+		return "it fails on purpose (fault: " + string(r.Fault) + ")"
+	case r.Chance > 0:
+		return "it answers by chance"
+	case e.Sequence != "" && i > 0:
+		return "it answers in turn, as a later step of a sequence"
+	}
+	return ""
 }
 
 // JSONBody reports whether the response answers with JSON: an inline body, a bodyFile
@@ -131,6 +165,7 @@ func (r *Response) ContentType() string {
 type Header struct {
 	Name  string
 	Value string
+	Pos   Pos
 }
 
 // Source is where a condition reads its value from.

@@ -354,7 +354,7 @@ func (in *inferrer) responses(e *Endpoint, ok bool) *Type {
 		var body *Value
 		switch {
 		case r.Body != nil:
-			body = r.Body
+			body = r.TypingBody(e)
 		case r.BodyFile != "" && !r.JSONBody():
 			continue // bytes of another type (CSV, an image): sent as they are, never typed
 		case r.BodyFile != "":

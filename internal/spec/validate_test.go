@@ -625,7 +625,7 @@ func TestParseErrors(t *testing.T) {
 			    path: /users
 			    responses:
 			      - delay: soon
-			`, []wantErr{{"7:16", `delay "soon" is not a duration; write e.g. 300ms, 2s or 1m`}}},
+			`, []wantErr{{"7:16", `delay "soon" is not a duration; write e.g. 300ms, 2s, 1m, or a range 50ms..400ms`}}},
 		{"delay negative", `
 			version: 1
 			endpoints:

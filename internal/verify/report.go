@@ -18,6 +18,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		case Unreachable:
 			fmt.Fprintf(&b, "UNREACHABLE %s: %s\n", res.Name, res.Failures[0])
 			continue
+		case Skipped:
+			fmt.Fprintf(&b, "SKIP %s: %s\n", res.Name, res.Skip)
+			continue
 		case Pass:
 			fmt.Fprintf(&b, "PASS %s %s %s\n", res.Name, res.Method, res.Target)
 		default:
@@ -40,7 +43,11 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		fmt.Fprintf(&b, "%d %s\n", r.Warnings, noun)
 	}
-	fmt.Fprintf(&b, "%d passed, %d failed\n", r.Passed, r.Failed)
+	fmt.Fprintf(&b, "%d passed, %d failed", r.Passed, r.Failed)
+	if r.Skipped > 0 {
+		fmt.Fprintf(&b, ", %d skipped", r.Skipped)
+	}
+	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -74,7 +81,12 @@ type junitCase struct {
 	Classname string        `xml:"classname,attr"`
 	Time      string        `xml:"time,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
 	SystemOut string        `xml:"system-out,omitempty"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
 }
 
 type junitFailure struct {
@@ -95,7 +107,9 @@ func (r *Report) WriteJUnit(w io.Writer) error {
 			Classname: "bb.verify." + res.Endpoint,
 			Time:      seconds(res.Duration),
 		}
-		if res.Outcome != Pass {
+		if res.Outcome == Skipped {
+			jc.Skipped = &junitSkipped{Message: res.Skip}
+		} else if res.Outcome != Pass {
 			jc.Failure = &junitFailure{Message: res.Failures[0], Type: string(res.Outcome), Text: strings.Join(res.Failures, "\n")}
 		}
 		if len(res.Warnings) > 0 {

@@ -49,6 +49,9 @@ const (
 	Pass        Outcome = "pass"
 	Fail        Outcome = "fail"
 	Unreachable Outcome = "unreachable"
+	// Skipped is a response no backend gives a plain request: one of a scenario, a
+	// fault, a chance or a later turn of a sequence, which only bb's stubs play.
+	Skipped Outcome = "skipped"
 )
 
 // Result is the outcome of one case.
@@ -61,6 +64,7 @@ type Result struct {
 	Body     string        `json:"body,omitempty"` // the JSON body sent
 	Outcome  Outcome       `json:"outcome"`
 	Failures []string      `json:"failures,omitempty"` // each names where and says expected vs got
+	Skip     string        `json:"skip,omitempty"`     // why the case was not sent
 	Warnings []string      `json:"warnings,omitempty"`
 	Duration time.Duration `json:"duration_ns"`
 }
@@ -71,6 +75,7 @@ type Report struct {
 	Results  []Result `json:"results"`
 	Passed   int      `json:"passed"`
 	Failed   int      `json:"failed"` // failures and unreachable responses
+	Skipped  int      `json:"skipped,omitempty"`
 	Warnings int      `json:"warnings"`
 }
 
@@ -110,6 +115,8 @@ func Run(ctx context.Context, s *spec.Spec, opt Options) Report {
 			switch res.Outcome {
 			case Pass:
 				rep.Passed++
+			case Skipped:
+				rep.Skipped++
 			default:
 				rep.Failed++
 			}
@@ -169,6 +176,10 @@ func (r *runner) run(ctx context.Context, c *spec.Case, et *spec.EndpointTypes) 
 	}
 	if c.Body != nil {
 		res.Body = c.Body.String()
+	}
+	if c.Played != "" {
+		res.Outcome, res.Skip = Skipped, c.Played
+		return res
 	}
 	if c.Unreachable != "" {
 		res.Outcome = Unreachable

@@ -414,3 +414,22 @@ func TestJSONAndJUnit(t *testing.T) {
 		t.Errorf("JUnit:\n%s", x.String())
 	}
 }
+
+// Stubs that play pass their own verify, strictly: templated values are the request's
+// and are checked by shape, and the responses only stubs play (a scenario, a fault, a
+// chance, a later turn of a sequence) are skipped and say why.
+func TestPlayPassesAgainstServe(t *testing.T) {
+	s := load(t, filepath.Join("..", "scaffold", "eject", "testdata", "specs", "play", "bb.yaml"))
+	srv := serve(t, s)
+	rep := verify.Run(context.Background(), s, verify.Options{BaseURL: srv.URL, Strict: true})
+	out := text(t, rep)
+	if rep.Failed != 0 || rep.Passed != 3 || rep.Skipped != 6 {
+		t.Errorf("%d passed, %d failed, %d skipped; want 3, 0, 6:\n%s", rep.Passed, rep.Failed, rep.Skipped, out)
+	}
+	for _, want := range []string{"SKIP createOrder response 1 (503): it answers only in scenario offline",
+		"SKIP poll response 2 (200): it answers in turn, as a later step of a sequence", "3 passed, 0 failed, 6 skipped"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -35,6 +35,11 @@ type probe struct {
 // numbers another way, and give path and query parameters text of the wrong type.
 func differential(t *testing.T, s *spec.Spec, serveURL, ejectedURL string) {
 	t.Helper()
+	compare(t, probesOf(t, s), serveURL, ejectedURL, 8)
+}
+
+func probesOf(t *testing.T, s *spec.Spec) []probe {
+	t.Helper()
 	ts, err := inferTypes(s)
 	if err != nil {
 		t.Fatal(err)
@@ -47,10 +52,54 @@ func differential(t *testing.T, s *spec.Spec, serveURL, ejectedURL string) {
 			}
 		}
 	}
+	return probes
+}
+
+// hasPlay reports whether any response of s plays: a sequence, a template, a chance, a
+// fault or a delay range.
+func hasPlay(s *spec.Spec) bool {
+	for _, e := range s.Endpoints {
+		if e.Sequence != "" {
+			return true
+		}
+		for _, r := range e.Responses {
+			if len(r.Templates) > 0 || r.Chance > 0 || r.Fault != "" || r.DelayMax > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orderedDifferential is differential for stubs that keep state: every probe, then
+// every probe again in each scenario of the spec, one at a time, to each server in turn.
+func orderedDifferential(t *testing.T, s *spec.Spec, serveURL, ejectedURL string) {
+	t.Helper()
+	base := probesOf(t, s)
+	probes := append([]probe{}, base...)
+	for _, sc := range s.Scenarios() {
+		for _, p := range base {
+			p.header = p.header.Clone()
+			if p.header == nil {
+				p.header = http.Header{}
+			}
+			p.header.Set("X-BB-Scenario", sc)
+			p.name += " in scenario " + sc
+			p.sendable = false // a scenario may answer 4xx on purpose
+			probes = append(probes, p)
+		}
+	}
+	compare(t, probes, serveURL, ejectedURL, 1)
+}
+
+// compare sends each probe to both servers, at most parallel at a time, and requires
+// the same answers.
+func compare(t *testing.T, probes []probe, serveURL, ejectedURL string, parallel int) {
+	t.Helper()
 	client := &http.Client{Timeout: 30 * time.Second}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, 8)
+	sem := make(chan struct{}, parallel)
 	differ := 0
 	for _, p := range probes {
 		wg.Add(1)

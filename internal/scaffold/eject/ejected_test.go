@@ -22,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/internal/runtime"
 	"github.com/backwards-backend/bb/internal/spec"
 	"github.com/backwards-backend/bb/internal/verify"
@@ -95,13 +96,24 @@ func TestEjectedProjects(t *testing.T) {
 			gocmd(t, dir, env, "build", "-o", "bin/server", "./cmd/server")
 			gocmd(t, dir, env, "test", "-count=1", "./...")
 
+			if len(s.Scenarios()) > 0 || hasPlay(s) {
+				// Stubs that play keep state (counters, sequences, a seeded random
+				// source): both servers start fresh with one seed and get the same
+				// requests in the same order.
+				play := &contract.Play{Faults: true, Rand: contract.NewRand(7)}
+				stub := httptest.NewServer(runtime.Compile(s, runtime.Options{NoCORS: true, Validate: true, Play: play}))
+				defer stub.Close()
+				ejected := startServer(t, filepath.Join(dir, "bin", "server"), "sqlite:"+filepath.Join(dir, "data.db"), s.HealthPath(), "STUB_FAULTS=on", "STUB_SEED=7")
+				orderedDifferential(t, s, stub.URL, ejected)
+				return
+			}
 			stub := httptest.NewServer(runtime.Compile(s, runtime.Options{NoCORS: true, Validate: true}))
 			defer stub.Close()
 			ejected := startServer(t, filepath.Join(dir, "bin", "server"), "sqlite:"+filepath.Join(dir, "data.db"), s.HealthPath())
 			compared := 0
 			for _, e := range s.Endpoints {
 				for _, cs := range spec.Cases(e) {
-					if cs.Unreachable != "" {
+					if cs.Unreachable != "" || cs.Played != "" {
 						continue
 					}
 					compareAnswers(t, &cs, stub.URL, ejected)
@@ -309,7 +321,7 @@ func writeRoundTripTest(t *testing.T, s *spec.Spec, dir string) {
 			case typ == nil || !r.JSONBody():
 				continue
 			case r.Body != nil:
-				body = r.Body.JSON()
+				body = r.TypingBody(et.Endpoint).JSON()
 			default:
 				body = r.BodyData
 			}

@@ -123,8 +123,12 @@ func (l *literals) stub(s *contract.Stub) string {
 	for _, a := range s.Answers {
 		answers = append(answers, l.answer(a))
 	}
-	return fmt.Sprintf("&%sStub{Endpoint: %s,\nWhen: [][]%sCondition{\n%s},\nAnswers: []*%sAnswer{\n%s}}",
-		l.pkg, strconv.Quote(s.Endpoint), l.pkg, joinLines(when), l.pkg, joinLines(answers))
+	seq := ""
+	if s.Sequence != "" {
+		seq = ",\nSequence: " + strconv.Quote(string(s.Sequence))
+	}
+	return fmt.Sprintf("&%sStub{Endpoint: %s,\nWhen: [][]%sCondition{\n%s},\nAnswers: []*%sAnswer{\n%s}%s}",
+		l.pkg, strconv.Quote(s.Endpoint), l.pkg, joinLines(when), l.pkg, joinLines(answers), seq)
 }
 
 func (l *literals) condition(c contract.Condition) string {
@@ -155,6 +159,21 @@ func (l *literals) answer(a *contract.Answer) string {
 	}
 	if a.Delay > 0 {
 		parts = append(parts, "Delay: "+durationExpr(a.Delay))
+	}
+	if a.DelayMax > 0 {
+		parts = append(parts, "DelayMax: "+durationExpr(a.DelayMax))
+	}
+	if a.Templated {
+		parts = append(parts, "Templated: true")
+	}
+	if a.Scenario != "" {
+		parts = append(parts, "Scenario: "+strconv.Quote(a.Scenario))
+	}
+	if a.Chance > 0 {
+		parts = append(parts, "Chance: "+strconv.FormatFloat(a.Chance, 'g', -1, 64))
+	}
+	if a.Fault != "" {
+		parts = append(parts, "Fault: "+strconv.Quote(string(a.Fault)))
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }

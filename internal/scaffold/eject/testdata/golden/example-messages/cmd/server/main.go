@@ -57,8 +57,17 @@ func run(log *slog.Logger) error {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"status":"ok"}`))
 	})
+	// How the handlers that still give bb.yaml's stub answers play them: STUB_SCENARIO
+	// answers every request as that scenario (a request's X-BB-Scenario header wins),
+	// STUB_FAULTS=on lets responses with a fault or a chance answer (never by default),
+	// STUB_SEED pins their random choices.
+	stubs, err := contract.PlayFromEnv(os.Getenv)
+	if err != nil {
+		return err
+	}
 	mux.Handle("/", api.NewServer(handlers.New(st), api.Options{
 		MaxBodyBytes: 1 << 20, // requests with a larger body get 413
+		Stubs:        stubs,
 	}))
 
 	port := os.Getenv("PORT")

@@ -28,8 +28,9 @@ func Null[T any]() Nullable[T] { return contract.Null[T]() }
 type output interface{ ~struct{ r contract.Response } }
 
 // StubOutput is the output that sends a stub answer of bb.yaml exactly as bb serve
-// does: its status, headers, bytes and delay. Package stubs uses it.
-func StubOutput[O output](a *contract.Answer) O { return O{r: contract.StubResponse(a)} }
+// does: its status, headers, bytes (templates filled in), delay and fault. Package
+// stubs uses it.
+func StubOutput[O output](p *contract.Pick) O { return O{r: contract.StubResponse(p)} }
 
 // Error answers with status and an error body holding msg, in the shape of the spec's
 // own error answers: return it from a handler as its error.
@@ -44,6 +45,10 @@ func WriteError(w http.ResponseWriter, status int, msg string) {
 // Request is the request as the contract kernel read it: its body already decoded. The
 // stub answers match their `when` conditions against it.
 func Request(r *http.Request) *contract.Request { return contract.RequestOf(r) }
+
+// Play is how the stub answers play in the server that routed r: its scenario, faults
+// and random seed (Options.Stubs).
+func Play(r *http.Request) *contract.Play { return contract.PlayOf(r) }
 
 // CheckResponse checks an answer of the operation op against the spec: a 2xx body
 // against the success type, any other against the error type. It returns nil, or the

@@ -1,0 +1,63 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cast"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/backwards-backend/bb/internal/contract"
+	"github.com/backwards-backend/bb/internal/spec"
+)
+
+// PlayOptions say how bb serve plays the stubs: the scenario, chaos and the seed.
+type PlayOptions struct {
+	Scenario string
+	Chaos    float64
+	Seed     uint64
+}
+
+// bindPlayFlags declares --scenario, --chaos and --seed, which BB_SCENARIO, BB_CHAOS and
+// BB_SEED also set.
+func bindPlayFlags(c *cobra.Command, v *viper.Viper, opts *PlayOptions) {
+	f := c.Flags()
+	f.StringVar(&opts.Scenario, "scenario", "", "answer every request as this scenario (a request's X-BB-Scenario header still chooses its own)")
+	f.Float64Var(&opts.Chaos, "chaos", 0, "give this share of all requests a random fault (503, dropped or reset connection, malformed or slow body, extra delay), e.g. --chaos 0.1")
+	f.Uint64Var(&opts.Seed, "seed", 0, "seed the random choices (chances, delay ranges, chaos, uuid and random in templates), so a run can be repeated; 0 picks one at random")
+	for _, name := range []string{"scenario", "chaos", "seed"} {
+		_ = v.BindPFlag(name, f.Lookup(name))
+	}
+}
+
+// mergePlayConfig reads the play settings from flags and the environment, and warns
+// about a scenario no response of the spec names.
+func mergePlayConfig(v *viper.Viper, s *spec.Spec, opts *PlayOptions) (warning string, err error) {
+	opts.Scenario = strings.TrimSpace(v.GetString("scenario"))
+	if opts.Chaos, err = cast.ToFloat64E(v.Get("chaos")); err != nil || opts.Chaos < 0 || opts.Chaos > 1 {
+		return "", &usageError{err: fmt.Errorf("chaos %q must be a share of requests between 0 and 1, e.g. 0.1 (from --chaos or BB_CHAOS)", v.Get("chaos"))}
+	}
+	if opts.Seed, err = cast.ToUint64E(v.Get("seed")); err != nil {
+		return "", &usageError{err: fmt.Errorf("seed %q is not a whole number (from --seed or BB_SEED)", v.Get("seed"))}
+	}
+	if opts.Scenario != "" {
+		names := s.Scenarios()
+		found := false
+		for _, n := range names {
+			found = found || n == opts.Scenario
+		}
+		if !found {
+			warning = fmt.Sprintf("warning: no response in %s has scenario %q, so it answers as if none were chosen", s.File, opts.Scenario)
+			if sug := spec.Suggest(opts.Scenario, names); sug != "" {
+				warning += fmt.Sprintf("; did you mean %q?", sug)
+			}
+		}
+	}
+	return warning, nil
+}
+
+// play is how the stubs play for these settings.
+func (o PlayOptions) play() *contract.Play {
+	return &contract.Play{Scenario: o.Scenario, Faults: true, Chaos: o.Chaos, Rand: contract.NewRand(o.Seed)}
+}
