@@ -63,9 +63,16 @@ Any web page may call it, without credentials (Access-Control-Allow-Origin: *);
 the origins given with --cors-origin (or BB_CORS_ORIGINS, or server.cors.origins
 in bb.yaml) get credentials too. --no-cors turns CORS off.
 
+Responses can play: templates fill in request values, a sequence answers in
+turn, a scenario answers requests with the X-BB-Scenario header (or all, with
+--scenario), and chances and faults fail on purpose (see docs/play.md). POST
+/_bb/reset from this machine starts every sequence and counter again. With
+--proxy URL (or server.proxy), a request no endpoint answers goes to that
+backend; --record writes each new answer into bb.yaml as a stub.
+
 Settings come from flags, then BB_* environment variables (BB_PORT, BB_HOST,
 BB_MAX_BODY, BB_NO_CORS, BB_CORS_ORIGINS, BB_VALIDATE, BB_SCENARIO, BB_CHAOS,
-BB_SEED), then the spec's server:
+BB_SEED, BB_PROXY, BB_RECORD), then the spec's server:
 section, then defaults.`,
 		Example: `  bb serve examples/messages
   bb serve --port 4100 ./bb.yaml
@@ -73,7 +80,8 @@ section, then defaults.`,
   bb serve --host 0.0.0.0        # reachable from a phone on the same Wi-Fi
   bb serve --cors-origin http://localhost:5173   # this web app may send cookies
   bb serve --scenario empty      # answer as the responses of scenario "empty"
-  bb serve --chaos 0.1 --seed 7  # 10% of requests fail at random, the same way each run`,
+  bb serve --chaos 0.1 --seed 7  # 10% of requests fail at random, the same way each run
+  bb serve --proxy http://localhost:8080 --record   # stub what the real backend answers`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = pathArg(args)
@@ -246,7 +254,7 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 		File:    s.File,
 		Host:    opts.Host,
 		Port:    opts.Port,
-		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS, CORSOrigins: strings.Join(opts.CORSOrigins, ","), Validate: opts.Validate, Play: opts.Play.play()},
+		Options: runtime.Options{MaxBody: opts.MaxBody, NoCORS: opts.NoCORS, CORSOrigins: strings.Join(opts.CORSOrigins, ","), Validate: opts.Validate, Play: opts.Play.play(), ProxyURL: opts.Play.Proxy},
 		NoWatch: opts.NoWatch,
 		Out:     streams.Out,
 		Log:     streams.Out,
@@ -255,6 +263,12 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 	}
 	if opts.SwiftOut != "" {
 		cfg.OnReload = swiftRegenerator(opts.SwiftOut, opts.SwiftName)
+	}
+	if opts.Play.Record {
+		cfg.Options.Record = &runtime.Recorder{File: s.File}
+	}
+	if line := opts.Play.banner(s); line != "" {
+		cfg.Notes = append(cfg.Notes, line)
 	}
 	return runtime.Serve(ctx, s, cfg)
 }

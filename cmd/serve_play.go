@@ -17,6 +17,8 @@ type PlayOptions struct {
 	Scenario string
 	Chaos    float64
 	Seed     uint64
+	Proxy    string // the backend for requests no endpoint answers; "" leaves it to server.proxy
+	Record   bool
 }
 
 // bindPlayFlags declares --scenario, --chaos and --seed, which BB_SCENARIO, BB_CHAOS and
@@ -26,7 +28,9 @@ func bindPlayFlags(c *cobra.Command, v *viper.Viper, opts *PlayOptions) {
 	f.StringVar(&opts.Scenario, "scenario", "", "answer every request as this scenario (a request's X-BB-Scenario header still chooses its own)")
 	f.Float64Var(&opts.Chaos, "chaos", 0, "give this share of all requests a random fault (503, dropped or reset connection, malformed or slow body, extra delay), e.g. --chaos 0.1")
 	f.Uint64Var(&opts.Seed, "seed", 0, "seed the random choices (chances, delay ranges, chaos, uuid and random in templates), so a run can be repeated; 0 picks one at random")
-	for _, name := range []string{"scenario", "chaos", "seed"} {
+	f.StringVar(&opts.Proxy, "proxy", "", "pass the requests no endpoint answers to this backend, e.g. http://localhost:8080 (default: the spec's server.proxy)")
+	f.BoolVar(&opts.Record, "record", false, "with a proxy: write each new answer of the backend into bb.yaml as a stub endpoint (never its cookies or credentials)")
+	for _, name := range []string{"scenario", "chaos", "seed", "proxy", "record"} {
 		_ = v.BindPFlag(name, f.Lookup(name))
 	}
 }
@@ -40,6 +44,18 @@ func mergePlayConfig(v *viper.Viper, s *spec.Spec, opts *PlayOptions) (warning s
 	}
 	if opts.Seed, err = cast.ToUint64E(v.Get("seed")); err != nil {
 		return "", &usageError{err: fmt.Errorf("seed %q is not a whole number (from --seed or BB_SEED)", v.Get("seed"))}
+	}
+	opts.Proxy = strings.TrimSpace(v.GetString("proxy"))
+	if opts.Proxy != "" {
+		if err := spec.CheckProxyURL(opts.Proxy); err != nil {
+			return "", &usageError{err: fmt.Errorf("proxy (from --proxy or BB_PROXY): %v", err)}
+		}
+	}
+	if opts.Record, err = cast.ToBoolE(v.Get("record")); err != nil {
+		return "", &usageError{err: fmt.Errorf("record %q is not true or false (from --record or BB_RECORD)", v.Get("record"))}
+	}
+	if opts.Record && opts.Proxy == "" && s.Server.Proxy == "" {
+		return "", &usageError{err: fmt.Errorf("--record writes down what a backend answers, so it needs one: add --proxy URL, or server.proxy in %s", s.File)}
 	}
 	if opts.Scenario != "" {
 		names := s.Scenarios()
@@ -55,6 +71,21 @@ func mergePlayConfig(v *viper.Viper, s *spec.Spec, opts *PlayOptions) (warning s
 		}
 	}
 	return warning, nil
+}
+
+// banner says where unanswered requests go, for the startup banner; "" for nowhere.
+func (o PlayOptions) banner(s *spec.Spec) string {
+	to := o.Proxy
+	if to == "" {
+		to = s.Server.Proxy
+	}
+	switch {
+	case to == "":
+		return ""
+	case o.Record:
+		return fmt.Sprintf("requests no endpoint answers go to %s; each new answer is recorded into %s", to, s.File)
+	}
+	return fmt.Sprintf("requests no endpoint answers go to %s", to)
 }
 
 // play is how the stubs play for these settings.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -60,6 +62,7 @@ func TestScripts(t *testing.T) {
 			"http":     cmdHTTP,
 			"sleep":    cmdSleep,
 			"waitfile": cmdWaitFile,
+			"backend":  cmdBackend,
 		},
 	})
 }
@@ -92,16 +95,17 @@ func freePort() (int, error) {
 // cmdHTTP sends one request to the bb serve on $PORT and prints the status, the headers
 // and the body, for stdout checks:
 //
-//	http [-H Name:Value]... [-wait TEXT] METHOD PATH [BODY]
+//	http [-H Name:Value]... [-wait TEXT] [-waitnot TEXT] METHOD PATH [BODY]
 //
 // It retries while the server is still starting, and with -wait it polls until the body
-// holds TEXT, for reloads. Both give up after 10 seconds.
+// holds TEXT, for reloads; with -waitnot, until no header name or value and not the body
+// holds TEXT. Each gives up after 10 seconds.
 func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("unsupported: ! http")
 	}
 	header := http.Header{}
-	wait := ""
+	wait, waitNot := "", ""
 	for len(args) > 1 && strings.HasPrefix(args[0], "-") {
 		switch args[0] {
 		case "-H":
@@ -109,6 +113,8 @@ func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
 			header.Add(k, strings.TrimSpace(v))
 		case "-wait":
 			wait = args[1]
+		case "-waitnot":
+			waitNot = args[1]
 		default:
 			ts.Fatalf("http: unknown flag %s", args[0])
 		}
@@ -139,6 +145,13 @@ func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
 		data, err := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		ts.Check(err)
+		if waitNot != "" && (bytes.Contains(data, []byte(waitNot)) || headerHolds(resp.Header, waitNot)) {
+			if time.Now().After(deadline) {
+				ts.Fatalf("http: the answer still holds %q; last: %v %s", waitNot, resp.Header, data)
+			}
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
 		if wait != "" && !bytes.Contains(data, []byte(wait)) {
 			if time.Now().After(deadline) {
 				ts.Fatalf("http: body never held %q; last: %s", wait, data)
@@ -162,6 +175,43 @@ func cmdHTTP(ts *testscript.TestScript, neg bool, args []string) {
 
 // cmdSleep pauses the script, to let a background server notice a file change that no
 // request can observe (a bad edit leaves the answers as they were).
+// headerHolds reports whether a header name or value holds text.
+func headerHolds(h http.Header, text string) bool {
+	for k, vs := range h {
+		if strings.Contains(k, text) || strings.Contains(strings.Join(vs, "\n"), text) {
+			return true
+		}
+	}
+	return false
+}
+
+// cmdBackend starts a real backend on a loopback port for the rest of the script and
+// sets $BACKEND to its URL: GET /api/users/42 answers JSON with a session cookie, and
+// every other request 404. It counts its requests under GET /_count.
+//
+//	backend
+func cmdBackend(ts *testscript.TestScript, neg bool, args []string) {
+	var mu sync.Mutex
+	count := 0
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/users/42", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		count++
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Set-Cookie", "session=s3cret")
+		io.WriteString(w, `{"id":42,"name":"Ann"}`)
+	})
+	mux.HandleFunc("GET /_count", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprint(w, count)
+	})
+	srv := httptest.NewServer(mux)
+	ts.Defer(srv.Close)
+	ts.Setenv("BACKEND", srv.URL)
+}
+
 func cmdSleep(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 1 {
 		ts.Fatalf("usage: sleep DURATION")

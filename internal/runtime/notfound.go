@@ -18,6 +18,10 @@ import (
 // method, else 404 naming the closest routes. The log gets a bb.yaml snippet built from
 // the request, so the developer can paste the stub the app just asked for.
 func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
+	if rt.proxy != nil && !strings.HasPrefix(r.URL.Path, "/_bb/") {
+		rt.forward(w, r)
+		return
+	}
 	path := r.URL.EscapedPath()
 	echo := contract.EchoPath(path)
 	if allow := rt.allowed(r); len(allow) > 0 {
@@ -46,7 +50,9 @@ func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
 	if len(closest) > 0 {
 		msg += " (closest: " + strings.Join(closest, ", ") + ")"
 	}
-	msg += "; to stub it, add under endpoints: in bb.yaml:\n" + strings.TrimRight(Snippet(rt.spec, r.Method, path, r.URL.Query(), body), "\n")
+	if !strings.HasPrefix(path, "/_bb/") {
+		msg += "; to stub it, add under endpoints: in bb.yaml:\n" + strings.TrimRight(Snippet(rt.spec, r.Method, path, r.URL.Query(), body), "\n")
+	}
 	note(w, msg)
 	rt.writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint answers %s %s", r.Method, echo),
 		"closest", closest, "hint", "the bb serve log shows a bb.yaml snippet for this request")
@@ -128,6 +134,13 @@ var (
 // path (ids turned into {params}), the query and the body as examples, and a response
 // for the developer to fill in.
 func Snippet(s *spec.Spec, method, path string, query map[string][]string, body []byte) string {
+	name, route := snippetName(s, method, path)
+	return endpointYAML(name, method, route, query, body, "      - status: 200\n        body: {}   # the JSON the app expects\n")
+}
+
+// snippetName names an endpoint for a request to path, and gives its route with ids
+// turned into {params}: GET /api/users/42 is getUser, /api/users/{userId}.
+func snippetName(s *spec.Spec, method, path string) (name, route string) {
 	orig := strings.Split(strings.Trim(path, "/"), "/")
 	segs := append([]string(nil), orig...)
 	var words []string
@@ -174,7 +187,7 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 		nb.WriteString(strings.ToUpper(w[:1]))
 		nb.WriteString(strings.ToLower(w[1:]))
 	}
-	name := nb.String()
+	name = nb.String()
 	if name == "" || name[0] >= '0' && name[0] <= '9' {
 		name = "op" + name
 	}
@@ -183,13 +196,19 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 		name = base + strconv.Itoa(n)
 	}
 
-	route := "/" + strings.Join(segs, "/")
+	route = "/" + strings.Join(segs, "/")
 	if len(path) > 1 && strings.HasSuffix(path, "/") {
 		route += "/" // in bb.yaml a trailing slash is part of the path
 	}
 	if path == "/" {
 		route = "/"
 	}
+	return name, route
+}
+
+// endpointYAML writes an endpoint for bb.yaml: its name indented by two spaces, the
+// query and JSON body as request examples, and responses, a list already indented.
+func endpointYAML(name, method, route string, query map[string][]string, body []byte, responses string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "  %s:\n    method: %s\n    path: %s\n", name, method, route)
 	js, isJSON := jsonExample(body)
@@ -215,7 +234,7 @@ func Snippet(s *spec.Spec, method, path string, query map[string][]string, body 
 	if isJSON {
 		fmt.Fprintf(&b, "      body: %s\n", js)
 	}
-	b.WriteString("    responses:\n      - status: 200\n        body: {}   # the JSON the app expects\n")
+	b.WriteString("    responses:\n" + responses)
 	return b.String()
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 
 	"github.com/backwards-backend/bb/internal/contract"
@@ -35,6 +36,11 @@ type Options struct {
 	// serves every version of the spec, so a reload keeps its seed; nil plays every
 	// fault and chance, no scenario, with a random seed.
 	Play *contract.Play
+	// ProxyURL is the backend that gets the requests no endpoint answers; "" means the
+	// spec's server.proxy, so a reload applies a change there.
+	ProxyURL string
+	// Record, when set, writes each new answer from the backend into bb.yaml as a stub.
+	Record *Recorder
 }
 
 // Router is one compiled version of a spec. It never changes after Compile, so requests
@@ -48,6 +54,7 @@ type Router struct {
 	cors    *contract.CORS // nil with NoCORS
 	files   map[string][]byte
 	errors  contract.ErrorFormat // the shape of bb's own error answers, from the spec's
+	proxy   *url.URL             // where requests no endpoint answers go; nil: answered 404
 }
 
 type route struct {
@@ -77,7 +84,7 @@ func Compile(s *spec.Spec, opt Options) *Router {
 	if opt.Play == nil {
 		opt.Play = &contract.Play{Faults: true, Rand: contract.NewRand(0)}
 	}
-	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat()}
+	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
 	seen := map[string]bool{}
 	ops := map[*spec.Endpoint]*contract.Operation{}
 	if ts, err := spec.InferTypes(s, spec.InferOptions{}); err == nil {

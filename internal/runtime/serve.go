@@ -32,6 +32,8 @@ type Config struct {
 	OnReload func(rt *Router) (string, error)
 	// Ready, when set, receives the address the server listens on.
 	Ready func(addr string)
+	// Notes are lines the banner adds before saying where it listens.
+	Notes []string
 }
 
 // compile is Compile, given up when ctx ends first: a spec near the size limits takes a
@@ -119,6 +121,9 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 		}
 	}
 	printBanner(cfg.Out, s, ln.Addr().(*net.TCPAddr), cfg.Host, !cfg.NoWatch)
+	for _, n := range cfg.Notes {
+		fmt.Fprintln(cfg.Out, n)
+	}
 	afterLoad(rt)
 	if cfg.Ready != nil {
 		cfg.Ready(ln.Addr().String())

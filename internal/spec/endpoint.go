@@ -157,6 +157,10 @@ func (p *parser) path(path string, pos Pos, what string) []string {
 		p.errorf(pos, "%s: path %q must start with '/'", what, path)
 		path = "/" + path // read on, so its params still count for `when` checks
 	}
+	if path == "/_bb" || strings.HasPrefix(path, "/_bb/") {
+		p.errorf(pos, "%s: path %q is under /_bb/, which is bb's own (its health check and POST /_bb/reset); choose another path", what, path)
+		return nil
+	}
 	if strings.ContainsAny(path, "?#") {
 		p.errorf(pos, "%s: path %q must not hold a query or fragment; declare query parameters under request.query and match them with `when: {query.name: value}`", what, path)
 		return nil

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -431,7 +432,7 @@ func (p *parser) parse(data []byte) *Spec {
 // in bytes. Tests lower it.
 var maxExpandedNodes int64 = 1_000_000
 
-var serverKeys = []string{"port", "host", "cors"}
+var serverKeys = []string{"port", "host", "cors", "proxy"}
 
 func (p *parser) server(n *yaml.Node, s *Spec) {
 	fields, _ := p.mapping(n, "server", serverKeys)
@@ -451,8 +452,31 @@ func (p *parser) server(n *yaml.Node, s *Spec) {
 			}
 		case "cors":
 			s.Server.CORSOrigins = p.corsOrigins(f.value)
+		case "proxy":
+			if u, ok := p.str(f.value, "server.proxy"); ok {
+				if err := CheckProxyURL(u); err != nil {
+					p.errorf(posOf(f.value), "server.proxy: %v", err)
+				} else {
+					s.Server.Proxy = u
+				}
+			}
 		}
 	}
+}
+
+// CheckProxyURL says what is wrong with a backend URL to pass unanswered requests to:
+// it must be an absolute http or https URL, with no query or fragment.
+func CheckProxyURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%q is not a URL: %v", s, err)
+	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
+		return fmt.Errorf("%q must be an http:// or https:// URL with a host, e.g. http://localhost:8080", s)
+	case u.RawQuery != "" || u.Fragment != "":
+		return fmt.Errorf("%q must not hold a query or fragment", s)
+	}
+	return nil
 }
 
 // corsOrigins reads server.cors, whose origins (a list, or one text of them separated

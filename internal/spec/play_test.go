@@ -195,6 +195,23 @@ func TestParsePlayErrors(t *testing.T) {
 			    responses:
 			      - body: {all: "{{ range body.items }}x{{ end }}"}
 			`, []wantErr{{"7:21", `range is not available in bb templates`}}},
+		{"bb's own paths", `
+			version: 1
+			endpoints:
+			  x:
+			    method: POST
+			    path: /_bb/reset
+			    responses: [{status: 200}]
+			`, []wantErr{{"5:11", "is under /_bb/, which is bb's own"}}},
+		{"bad proxy", `
+			version: 1
+			server: {proxy: "localhost:8080"}
+			endpoints:
+			  x:
+			    method: GET
+			    path: /x
+			    responses: [{status: 200}]
+			`, []wantErr{{"2:17", "server.proxy: \"localhost:8080\" must be an http:// or https:// URL with a host"}}},
 		{"fallback of a scenario", `
 			version: 1
 			endpoints:

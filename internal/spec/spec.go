@@ -52,6 +52,9 @@ type Server struct {
 	// credentials, as browsers send them, separated by commas; "" when not set. Text
 	// keeps Server comparable.
 	CORSOrigins string
+	// Proxy (server.proxy) is the real backend bb serve passes the requests no endpoint
+	// answers to; "" when not set.
+	Proxy string
 }
 
 // Endpoint is one operation: a method and path with the responses it gives.
