@@ -6,7 +6,6 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 
@@ -72,7 +71,7 @@ backend; --record writes each new answer into bb.yaml as a stub.
 
 Settings come from flags, then BB_* environment variables (BB_PORT, BB_HOST,
 BB_MAX_BODY, BB_NO_CORS, BB_CORS_ORIGINS, BB_VALIDATE, BB_SCENARIO, BB_CHAOS,
-BB_SEED, BB_PROXY, BB_RECORD), then the spec's server:
+BB_SEED, BB_PROXY, BB_RECORD, BB_LOG), then the spec's server:
 section, then defaults.`,
 		Example: `  bb serve examples/messages
   bb serve --port 4100 ./bb.yaml
@@ -244,12 +243,6 @@ func networkWarning(host string) string {
 }
 
 func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO) error {
-	// A stub server's live heap is well under 1 MB, so with GOGC=100 the collector runs at
-	// its 4 MB minimum goal, dozens of times a second under load. A larger goal trades a
-	// few MB of memory for that CPU; GOGC in the environment still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
 	cfg := runtime.Config{
 		File:    s.File,
 		Host:    opts.Host,
@@ -260,6 +253,7 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 		Log:     streams.Out,
 		Ready:   opts.Ready,
 		Spec:    opts.Spec,
+		TuneGC:  os.Getenv("GOGC") == "", // GOGC in the environment wins
 	}
 	if opts.SwiftOut != "" {
 		cfg.OnReload = swiftRegenerator(opts.SwiftOut, opts.SwiftName)
@@ -267,6 +261,7 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 	if opts.Play.Record {
 		cfg.Options.Record = &runtime.Recorder{File: s.File}
 	}
+	cfg.LogLevel = opts.Play.Log
 	if line := opts.Play.banner(s); line != "" {
 		cfg.Notes = append(cfg.Notes, line)
 	}

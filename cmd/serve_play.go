@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/backwards-backend/bb/internal/contract"
+	"github.com/backwards-backend/bb/internal/runtime"
 	"github.com/backwards-backend/bb/internal/spec"
 )
 
@@ -19,6 +20,7 @@ type PlayOptions struct {
 	Seed     uint64
 	Proxy    string // the backend for requests no endpoint answers; "" leaves it to server.proxy
 	Record   bool
+	Log      runtime.LogLevel
 }
 
 // bindPlayFlags declares --scenario, --chaos and --seed, which BB_SCENARIO, BB_CHAOS and
@@ -30,7 +32,8 @@ func bindPlayFlags(c *cobra.Command, v *viper.Viper, opts *PlayOptions) {
 	f.Uint64Var(&opts.Seed, "seed", 0, "seed the random choices (chances, delay ranges, chaos, uuid and random in templates), so a run can be repeated; 0 picks one at random")
 	f.StringVar(&opts.Proxy, "proxy", "", "pass the requests no endpoint answers to this backend, e.g. http://localhost:8080 (default: the spec's server.proxy)")
 	f.BoolVar(&opts.Record, "record", false, "with a proxy: write each new answer of the backend into bb.yaml as a stub endpoint (never its cookies or credentials)")
-	for _, name := range []string{"scenario", "chaos", "seed", "proxy", "record"} {
+	f.String("log", "all", "which requests to log: all, errors (an error status, or a request the ejected server would refuse) or off; reloads and errors always print")
+	for _, name := range []string{"scenario", "chaos", "seed", "proxy", "record", "log"} {
 		_ = v.BindPFlag(name, f.Lookup(name))
 	}
 }
@@ -44,6 +47,13 @@ func mergePlayConfig(v *viper.Viper, s *spec.Spec, opts *PlayOptions) (warning s
 	}
 	if opts.Seed, err = cast.ToUint64E(v.Get("seed")); err != nil {
 		return "", &usageError{err: fmt.Errorf("seed %q is not a whole number (from --seed or BB_SEED)", v.Get("seed"))}
+	}
+	level := v.GetString("log")
+	if !v.IsSet("log") && s.Server.Log != "" {
+		level = s.Server.Log
+	}
+	if opts.Log, err = runtime.ParseLogLevel(level); err != nil {
+		return "", &usageError{err: fmt.Errorf("log (from --log, BB_LOG or server.log): %v", err)}
 	}
 	opts.Proxy = strings.TrimSpace(v.GetString("proxy"))
 	if opts.Proxy != "" {

@@ -7,6 +7,9 @@ import (
 	"github.com/backwards-backend/bb/internal/contract"
 )
 
+// unfitNote marks a logged request that the ejected server would refuse.
+const unfitNote = "; the ejected server would answer 400: "
+
 // serve answers one request to the route's endpoint, with the contract kernel: the body
 // is read within the limit, checked against the spec's types (refused with --validate,
 // else only noted), and the first response whose conditions hold answers.
@@ -26,7 +29,7 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 				r.errors.Write(w, contract.BadRequest(ps))
 				return
 			}
-			unfit = "; the ejected server would answer 400: " + ps[0].String()
+			unfit = unfitNote + ps[0].String()
 			if len(ps) > 1 {
 				unfit += " (and more; see bb serve --validate)"
 			}

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -45,6 +46,7 @@ type Reloader struct {
 	lastHash [32]byte
 	gone     bool // the spec file was found deleted, and that was reported
 	failed   bool // the last reload failed: any file in the project may be the fix
+	parses   int  // specs parsed, for tests: a save that changes nothing parses none
 }
 
 // Start begins watching. Once it returns, no save can go unnoticed: Run's first look
@@ -198,6 +200,10 @@ func (rl *Reloader) reload(ctx context.Context) {
 	if len(data) == 0 {
 		return // an editor truncated the file and has not written it yet
 	}
+	if cur := rl.Server.Router(); !rl.failed && sha256.Sum256(data) == cur.Spec().Digest && sameFiles(cur) {
+		return // the text and the bodyFiles being served: the first look, or a save that changes nothing
+	}
+	rl.parses++
 	s, err := rl.Spec.Parse(ctx, rl.File, data)
 	if ctx.Err() != nil {
 		return
@@ -236,6 +242,17 @@ func (rl *Reloader) reload(ctx context.Context) {
 	if rl.OnReload != nil {
 		rl.OnReload(rt, c)
 	}
+}
+
+// sameFiles reports whether every bodyFile rt serves still holds what it serves.
+func sameFiles(rt *Router) bool {
+	for path, served := range rt.files {
+		data, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(data, served) {
+			return false
+		}
+	}
+	return true
 }
 
 // hashOf identifies the spec text together with the bodyFiles it serves, so a save that

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -376,4 +377,74 @@ func TestReloadMessages(t *testing.T) {
 	if got := rig.get("/hello"); got != `200 {"says":"back"}` {
 		t.Fatal(got)
 	}
+}
+
+// TestReloadParsesOnlyChanges: the first look after start and a save that changes
+// nothing parse nothing; a real edit parses the spec once.
+func TestReloadParsesOnlyChanges(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "bb.yaml")
+	if err := os.WriteFile(file, []byte(fmt.Sprintf(reloadSpec, "one")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := NewServer(Compile(s, Options{}), nil)
+	rl := &Reloader{File: file, Server: srv}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { rl.Run(ctx); close(done) }()
+	time.Sleep(100 * time.Millisecond) // the first look
+	os.WriteFile(file, []byte(fmt.Sprintf(reloadSpec, "one")), 0o644)
+	time.Sleep(100 * time.Millisecond) // a save that changes nothing
+	os.WriteFile(file, []byte(fmt.Sprintf(reloadSpec, "two")), 0o644)
+	rig := &reloadRig{t: t, srv: srv}
+	rig.waitFor("/hello", `200 {"says":"two"}`)
+	cancel()
+	<-done
+	if rl.parses != 1 {
+		t.Errorf("parsed the spec %d times, want once (for the one real edit)", rl.parses)
+	}
+}
+
+// TestReloadsReleaseOldRouters: a hundred reloads leave the live heap where one did,
+// within 10%: old routers, their stubs and their specs are released, even the stubs a
+// reload adopts.
+func TestReloadsReleaseOldRouters(t *testing.T) {
+	text := playSpec
+	for i := range 60 {
+		text += fmt.Sprintf("  extra%d:\n    method: GET\n    path: /extra/%d\n    responses:\n      - body: {n: %d, items: [a, b, c], note: \"{{ counter }}\"}\n", i, i, i)
+	}
+	rt := routerFromText(t, text, nil, Options{})
+	srv := NewServer(rt, nil)
+	file := rt.Spec().File
+	reload := func(i int) {
+		// Half the endpoints change each time; the others are adopted.
+		s, err := spec.Parse(file, []byte(strings.ReplaceAll(text, "note:", fmt.Sprintf("v%d: %d, note:", i%2, i))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv.Swap(Compile(s, Options{}))
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, httptest.NewRequest("GET", "/extra/1", nil))
+	}
+	heap := func() uint64 {
+		var m goruntime.MemStats
+		goruntime.GC()
+		goruntime.GC()
+		goruntime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	reload(0)
+	before := heap()
+	for i := 1; i <= 100; i++ {
+		reload(i)
+	}
+	after := heap()
+	if after > before+before/10 {
+		t.Errorf("live heap grew from %d to %d bytes over 100 reloads", before, after)
+	}
+	t.Logf("live heap %d bytes after one reload, %d after 100", before, after)
 }

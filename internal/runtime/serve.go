@@ -34,6 +34,11 @@ type Config struct {
 	Ready func(addr string)
 	// Notes are lines the banner adds before saying where it listens.
 	Notes []string
+	// LogLevel says which requests are logged; "" logs all. Reloads and errors are
+	// always logged.
+	LogLevel LogLevel
+	// TuneGC paces the collector for the live heap after each load (see TuneGC).
+	TuneGC bool
 }
 
 // compile is Compile, given up when ctx ends first: a spec near the size limits takes a
@@ -75,7 +80,12 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	}
 	log := NewLineWriter(cfg.Log, 50*time.Millisecond)
 	defer log.Flush()
-	srv := NewServer(rt, log)
+	var reqLog *LineWriter
+	if cfg.LogLevel != LogOff {
+		reqLog = log
+	}
+	srv := NewServer(rt, reqLog)
+	srv.Errors = cfg.LogLevel == LogErrors
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -85,6 +95,9 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 		MaxHeaderBytes:    1 << 20,
 	}
 	afterLoad := func(rt *Router) {
+		if cfg.TuneGC {
+			TuneGC()
+		}
 		if cfg.OnReload == nil {
 			return
 		}
@@ -157,18 +170,30 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	return err
 }
 
+// The banner lists every endpoint of a spec of up to bannerMax, else the first
+// bannerShown.
+const bannerMax, bannerShown = 40, 20
+
 func printBanner(w io.Writer, s *spec.Spec, addr *net.TCPAddr, host string, watching bool) {
 	noun := "endpoints"
 	if len(s.Endpoints) == 1 {
 		noun = "endpoint"
 	}
 	fmt.Fprintf(w, "bb serving %s: %d %s from %s\n", s.Name, len(s.Endpoints), noun, s.File)
+	// A large spec is summarized: its first endpoints, then how many more.
+	shown := s.Endpoints
+	if len(shown) > bannerMax {
+		shown = shown[:bannerShown]
+	}
 	width := 0
-	for _, e := range s.Endpoints {
+	for _, e := range shown {
 		width = max(width, len(e.Method)+1+len(e.Path))
 	}
-	for _, e := range s.Endpoints {
+	for _, e := range shown {
 		fmt.Fprintf(w, "  %-*s  %s\n", width, e.Method+" "+e.Path, e.Name)
+	}
+	if more := len(s.Endpoints) - len(shown); more > 0 {
+		fmt.Fprintf(w, "  … and %d more; bb check %s lists them all\n", more, s.File)
 	}
 	port := addr.Port
 	if ip := addr.IP; ip.IsUnspecified() {

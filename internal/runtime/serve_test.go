@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -146,5 +147,30 @@ func TestBanner(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "watching") {
 		t.Errorf("banner mentions watching with --no-watch:\n%s", b.String())
+	}
+}
+
+// A large spec's banner names its first endpoints and says how many more there are.
+func TestBannerSummarizes(t *testing.T) {
+	s := &spec.Spec{Name: "Big", File: "bb.yaml"}
+	for i := range 100 {
+		s.Endpoints = append(s.Endpoints, &spec.Endpoint{Name: fmt.Sprintf("op%d", i), Method: "GET", Path: fmt.Sprintf("/r%d", i)})
+	}
+	var b strings.Builder
+	printBanner(&b, s, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 4000}, "127.0.0.1", false)
+	out := b.String()
+	if !strings.Contains(out, "GET /r19  op19") || strings.Contains(out, "op20\n") || !strings.Contains(out, "… and 80 more; bb check bb.yaml lists them all") {
+		t.Errorf("banner:\n%s", out)
+	}
+	if n := strings.Count(out, "\n"); n > 25 {
+		t.Errorf("the banner has %d lines for 100 endpoints", n)
+	}
+}
+
+func TestGCPercent(t *testing.T) {
+	for live, want := range map[uint64]int{0: 100, 300 << 10: 400, 7 << 20: 400, 8 << 20: 100, 300 << 20: 100} {
+		if got := gcPercent(live); got != want {
+			t.Errorf("gcPercent(%d) = %d, want %d", live, got, want)
+		}
 	}
 }

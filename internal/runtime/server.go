@@ -19,6 +19,30 @@ import (
 type Server struct {
 	cur atomic.Pointer[Router]
 	log *LineWriter
+	// Errors logs only the requests that went wrong: an error status, or a request the
+	// ejected server would refuse.
+	Errors bool
+}
+
+// LogLevel is which requests bb serve logs.
+type LogLevel string
+
+// The log levels.
+const (
+	LogAll    LogLevel = "all"    // one line per request
+	LogErrors LogLevel = "errors" // the requests that went wrong
+	LogOff    LogLevel = "off"    // no request lines; reloads and errors still print
+)
+
+// ParseLogLevel reads a log level as --log, BB_LOG and server.log write it.
+func ParseLogLevel(s string) (LogLevel, error) {
+	switch l := LogLevel(strings.ToLower(strings.TrimSpace(s))); l {
+	case LogAll, LogErrors, LogOff:
+		return l, nil
+	case "":
+		return LogAll, nil
+	}
+	return "", fmt.Errorf("%q is not a log level; write all, errors or off", s)
 }
 
 // NewServer returns a server answering from rt, logging one line per request to log
@@ -51,6 +75,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rt.ServeHTTP(rec, r)
 	if rec.status == 0 {
 		rec.status = http.StatusOK
+	}
+	if s.Errors && rec.status < 400 && !strings.Contains(rec.note, unfitNote) {
+		return
 	}
 	if rec.note == "" && rec.status >= 300 && rec.status < 400 {
 		// Only ServeMux redirects without a note: /a to /a/, or an unclean path.

@@ -432,7 +432,7 @@ func (p *parser) parse(data []byte) *Spec {
 // in bytes. Tests lower it.
 var maxExpandedNodes int64 = 1_000_000
 
-var serverKeys = []string{"port", "host", "cors", "proxy"}
+var serverKeys = []string{"port", "host", "cors", "proxy", "log"}
 
 func (p *parser) server(n *yaml.Node, s *Spec) {
 	fields, _ := p.mapping(n, "server", serverKeys)
@@ -452,6 +452,14 @@ func (p *parser) server(n *yaml.Node, s *Spec) {
 			}
 		case "cors":
 			s.Server.CORSOrigins = p.corsOrigins(f.value)
+		case "log":
+			if l, ok := p.str(f.value, "server.log"); ok {
+				if !slices.Contains([]string{"all", "errors", "off"}, l) {
+					p.errorf(posOf(f.value), "server.log %q is not all, errors or off", l)
+				} else {
+					s.Server.Log = l
+				}
+			}
 		case "proxy":
 			if u, ok := p.str(f.value, "server.proxy"); ok {
 				if err := CheckProxyURL(u); err != nil {

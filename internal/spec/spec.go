@@ -55,6 +55,9 @@ type Server struct {
 	// Proxy (server.proxy) is the real backend bb serve passes the requests no endpoint
 	// answers to; "" when not set.
 	Proxy string
+	// Log (server.log) is which requests bb serve logs: all, errors or off; "" when not
+	// set.
+	Log string
 }
 
 // Endpoint is one operation: a method and path with the responses it gives.
