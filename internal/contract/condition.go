@@ -156,7 +156,7 @@ func Match(rq *Request, responses [][]Condition) (int, []Miss, error) {
 			return -1, nil, err
 		}
 		if !held {
-			misses = append(misses, *m)
+			misses = append(misses, m)
 			continue
 		}
 		return i, misses, nil

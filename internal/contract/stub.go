@@ -71,6 +71,9 @@ const (
 // ScenarioHeader is the request header that chooses a scenario for one request.
 const ScenarioHeader = "X-BB-Scenario"
 
+// scenarioKey is ScenarioHeader as net/http keys it: looked up without a copy.
+var scenarioKey = http.CanonicalHeaderKey(ScenarioHeader)
+
 // NewAnswer builds an answer. contentType is the type its body has ("" for none);
 // headers are the spec's, in order, as name and value. A header the spec names replaces
 // the default of the same name, Content-Type included, so every header goes out once
@@ -206,8 +209,10 @@ func (p *Play) rand() *Rand {
 // scenario is the scenario of rq: its X-BB-Scenario header, else the play's.
 func (p *Play) scenario(rq *Request) string {
 	if rq != nil && rq.Header != nil {
-		if v := strings.TrimSpace(rq.Header.Get(ScenarioHeader)); v != "" {
-			return v
+		if vs := rq.Header[scenarioKey]; len(vs) > 0 {
+			if v := strings.TrimSpace(vs[0]); v != "" {
+				return v
+			}
 		}
 	}
 	return p.Scenario
@@ -231,38 +236,42 @@ type Pick struct {
 
 // Answer picks the answer for rq, or the error answer: a 400 when a body condition
 // meets a body that is not JSON, a 404 when no response matches.
-func (s *Stub) Answer(rq *Request, play *Play) (*Pick, *HTTPError) {
+func (s *Stub) Answer(rq *Request, play *Play) (Pick, *HTTPError) {
 	if play == nil {
 		play = &Play{}
 	}
 	n := s.count.Add(1)
-	p := &Pick{Index: -1, N: n, Scenario: play.scenario(rq), rq: rq, play: play, stub: s}
-	order := s.order(p.Scenario, play.Faults)
+	p := Pick{Index: -1, N: n, Scenario: play.scenario(rq), rq: rq, play: play, stub: s}
 	if s.Sequence != SequenceNone {
-		if len(order) > 0 {
-			k := int((n - 1) % int64(len(order)))
-			if s.Sequence == SequenceRepeatLast && n-1 >= int64(len(order)) {
-				k = len(order) - 1
+		if n := s.eligible(p.Scenario, play.Faults, -1); n > 0 {
+			k := int((p.N - 1) % int64(n))
+			if s.Sequence == SequenceRepeatLast && p.N-1 >= int64(n) {
+				k = n - 1
 			}
-			p.Index = order[k]
+			p.Index = s.eligible(p.Scenario, play.Faults, k)
 		}
 	} else {
-		for _, i := range order {
-			held, miss, err := Holds(rq, s.When[i], i)
-			if err != nil {
-				return p, &HTTPError{Status: http.StatusBadRequest, Endpoint: s.Endpoint,
-					Msg: fmt.Sprintf("endpoint %s has a body condition, so the request body must be JSON: %v", s.Endpoint, err.(*BadBodyError).Err)}
+		for pass := 0; pass < 2 && p.Index < 0; pass++ {
+			for i, a := range s.Answers {
+				if !s.may(a, pass, p.Scenario, play.Faults) {
+					continue
+				}
+				held, miss, err := Holds(rq, s.When[i], i)
+				if err != nil {
+					return p, &HTTPError{Status: http.StatusBadRequest, Endpoint: s.Endpoint,
+						Msg: fmt.Sprintf("endpoint %s has a body condition, so the request body must be JSON: %v", s.Endpoint, err.(*BadBodyError).Err)}
+				}
+				if !held {
+					p.Misses = append(p.Misses, miss)
+					continue
+				}
+				if c := a.Chance; c > 0 && play.rand().Float64() >= c {
+					p.Passed = append(p.Passed, i)
+					continue
+				}
+				p.Index = i
+				break
 			}
-			if !held {
-				p.Misses = append(p.Misses, *miss)
-				continue
-			}
-			if c := s.Answers[i].Chance; c > 0 && play.rand().Float64() >= c {
-				p.Passed = append(p.Passed, i)
-				continue
-			}
-			p.Index = i
-			break
 		}
 	}
 	if p.Index < 0 {
@@ -291,22 +300,35 @@ func (s *Stub) Answer(rq *Request, play *Play) (*Pick, *HTTPError) {
 	return p, nil
 }
 
-// order is the responses that may answer in scenario, by index: the scenario's own
-// first, then those of no scenario; with faults off, none with a fault or a chance.
-func (s *Stub) order(scenario string, faults bool) []int {
-	out := make([]int, 0, len(s.Answers))
+// may reports whether a may answer in scenario on the given pass: the scenario's own
+// responses on the first, those of no scenario on the second; with faults off, none
+// with a fault or a chance.
+func (s *Stub) may(a *Answer, pass int, scenario string, faults bool) bool {
+	if pass == 0 && (a.Scenario == "" || a.Scenario != scenario) || pass == 1 && a.Scenario != "" {
+		return false
+	}
+	return faults || a.Fault == "" && a.Chance == 0
+}
+
+// eligible counts the responses that may answer in scenario, in the order they are
+// tried (k < 0), or gives the index of the k-th of them.
+func (s *Stub) eligible(scenario string, faults bool, k int) int {
+	n := 0
 	for pass := 0; pass < 2; pass++ {
 		for i, a := range s.Answers {
-			if (pass == 0) != (a.Scenario != "") || (pass == 0 && a.Scenario != scenario) {
+			if !s.may(a, pass, scenario, faults) {
 				continue
 			}
-			if !faults && (a.Fault != "" || a.Chance > 0) {
-				continue
+			if n == k {
+				return i
 			}
-			out = append(out, i)
+			n++
 		}
 	}
-	return out
+	if k >= 0 {
+		return -1
+	}
+	return n
 }
 
 func (s *Stub) hasScenario(name string) bool {
@@ -320,22 +342,22 @@ func (s *Stub) hasScenario(name string) bool {
 
 // Holds reports whether every condition holds for rq; when one does not, miss says
 // which, for the response at index i.
-func Holds(rq *Request, conds []Condition, i int) (bool, *Miss, error) {
+func Holds(rq *Request, conds []Condition, i int) (bool, Miss, error) {
 	for j := range conds {
 		c := &conds[j]
 		held, got, found, err := c.Test(rq)
 		if err != nil {
-			return false, nil, &BadBodyError{err}
+			return false, Miss{}, &BadBodyError{err}
 		}
 		if !held {
-			m := &Miss{Response: i + 1, Cond: c, Got: "missing"}
+			m := Miss{Response: i + 1, Cond: c, Got: "missing"}
 			if found {
 				m.Got = gotText(c, got)
 			}
 			return false, m, nil
 		}
 	}
-	return true, nil, nil
+	return true, Miss{}, nil
 }
 
 // Fault is the fault the answer plays: its own, or the one chaos added.

@@ -22,7 +22,7 @@ func pick(s *contract.Stub, r *http.Request) (*contract.Pick, error) {
 	if herr != nil {
 		return nil, herr
 	}
-	return p, nil
+	return &p, nil
 }
 
 // ListProducts gives the stub answer of listProducts (GET /products).

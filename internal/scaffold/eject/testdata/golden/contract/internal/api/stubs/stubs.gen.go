@@ -23,7 +23,7 @@ func pick(s *contract.Stub, r *http.Request) (*contract.Pick, error) {
 	if herr != nil {
 		return nil, herr
 	}
-	return p, nil
+	return &p, nil
 }
 
 // PlaceOrder gives the stub answer of placeOrder (POST /orders).

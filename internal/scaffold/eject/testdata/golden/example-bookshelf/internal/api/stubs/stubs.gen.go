@@ -24,7 +24,7 @@ func pick(s *contract.Stub, r *http.Request) (*contract.Pick, error) {
 	if herr != nil {
 		return nil, herr
 	}
-	return p, nil
+	return &p, nil
 }
 
 // ListBooks gives the stub answer of listBooks (GET /v1/books).

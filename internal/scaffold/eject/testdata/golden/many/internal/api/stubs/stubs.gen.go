@@ -23,7 +23,7 @@ func pick(s *contract.Stub, r *http.Request) (*contract.Pick, error) {
 	if herr != nil {
 		return nil, herr
 	}
-	return p, nil
+	return &p, nil
 }
 
 // Op1Items gives the stub answer of op1Items (POST /v1/items1/{itemId}/parts/{part_no}).

@@ -23,7 +23,7 @@ func pick(s *contract.Stub, r *http.Request) (*contract.Pick, error) {
 	if herr != nil {
 		return nil, herr
 	}
-	return p, nil
+	return &p, nil
 }
 
 // CreateOrder gives the stub answer of createOrder (POST /api/orders/{id}).
