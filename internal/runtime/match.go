@@ -50,7 +50,11 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 	}
 	n := r.notes[p.Index]
 	if f := p.Note(); f != "" {
-		n += " (" + f + ")"
+		if strings.HasSuffix(n, ")") {
+			n = n[:len(n)-1] + "; " + f + ")"
+		} else {
+			n += " (" + f + ")"
+		}
 	}
 	n += unfit
 	note(w, n)

@@ -96,7 +96,7 @@ func Compile(s *spec.Spec, opt Options) *Router {
 		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
 		for i, resp := range ep.Responses {
 			note := fmt.Sprintf("%s → response %d", ep.Name, i+1)
-			if len(resp.When) == 0 && i > 0 {
+			if len(resp.When) == 0 && i > 0 && resp.Played(ep, i) == "" && ep.Sequence == "" {
 				note += " (fallback)"
 			}
 			r.notes = append(r.notes, note)
