@@ -87,7 +87,7 @@ func Compile(s *spec.Spec, opt Options) *Router {
 	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
 	seen := map[string]bool{}
 	ops := map[*spec.Endpoint]*contract.Operation{}
-	if ts, err := spec.InferTypes(s, spec.InferOptions{}); err == nil {
+	if ts, err := s.Types(); err == nil {
 		for _, et := range ts.Endpoints {
 			ops[et.Endpoint] = et.Operation()
 		}

@@ -163,9 +163,11 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 	}
 	// What only typing finds (a body condition no request of the example's type can
 	// meet) is a spec error for every command: bb check refuses what a generator would.
-	if _, err := InferTypes(s, InferOptions{}); err != nil {
+	ts, err := InferTypes(s, InferOptions{})
+	if err != nil {
 		return nil, err
 	}
+	s.types = ts
 	return s, nil
 }
 

@@ -30,6 +30,17 @@ type Spec struct {
 	File   string   // the spec file as it was named to Load
 	Dir    string   // the project folder: the spec file's directory
 	Digest [32]byte // SHA-256 of the spec file's text, to tell when it changes
+
+	types *TypeSet // the types with InferOptions{}, inferred when the spec was loaded
+}
+
+// Types are the spec's types with the default InferOptions, inferred once when it was
+// loaded: what the stub server checks requests against. Read them, never change them.
+func (s *Spec) Types() (*TypeSet, error) {
+	if s.types != nil {
+		return s.types, nil
+	}
+	return InferTypes(s, InferOptions{})
 }
 
 // HealthPath is where the server's built-in health check answers GET with
