@@ -134,7 +134,9 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	}
 
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(contract.StrictListener(ln)) }()
+	sl := contract.StrictListener(ln)
+	hs.RegisterOnShutdown(sl.CloseFresh) // so Ctrl-C stops an idle server at once
+	go func() { serveErr <- hs.Serve(sl) }()
 	select {
 	case err := <-serveErr:
 		return err

@@ -121,6 +121,7 @@ func TestEjectedProjects(t *testing.T) {
 				}
 			}
 			if c.name == "example-messages" {
+				hostAndPort(t, filepath.Join(dir, "bin", "server"), dir)
 				staticBuild(t, dir)
 				// CORS and the HTTP edges: off by default, then with CORS_ORIGINS.
 				checkEdges(t, ejected, "")
@@ -478,4 +479,54 @@ func wrongShapeFails(t *testing.T, dir string, env []string) {
 	if err := os.RemoveAll(bad); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// hostAndPort: without HOST the ejected server listens on 127.0.0.1 only, and says so
+// once it listens; on a port already taken it says so in one line, and how to go on.
+func hostAndPort(t *testing.T, bin, dir string) {
+	t.Helper()
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := strconv.Itoa(taken.Addr().(*net.TCPAddr).Port)
+	cmd := exec.Command(bin)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HOST=", "PORT="+port, "DATABASE_URL=sqlite:"+filepath.Join(dir, "taken.db"))
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("the ejected server started on a port in use:\n%s", out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "port "+port+" is in use, perhaps by bb serve: stop it, or run with PORT=") {
+		t.Errorf("on a port in use, the ejected server said:\n%s", out)
+	}
+
+	free := freePort(t)
+	cmd = exec.Command(bin)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HOST=", "PORT="+strconv.Itoa(free), "DATABASE_URL=sqlite:"+filepath.Join(dir, "host.db"))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Wait()
+	defer cmd.Process.Kill()
+	var first struct{ Msg, Addr string }
+	if err := json.NewDecoder(stderr).Decode(&first); err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("http://127.0.0.1:%d", free); first.Msg != "listening" || first.Addr != want {
+		t.Fatalf("first log line %+v, want listening on %s", first, want)
+	}
+	// It logged "listening" with the listener already open.
+	resp, err := http.Get(first.Addr + "/healthz")
+	if err != nil {
+		t.Fatalf("logged listening, yet: %v", err)
+	}
+	resp.Body.Close()
 }
