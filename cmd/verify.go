@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -136,6 +137,9 @@ func runVerify(ctx context.Context, opts *VerifyOptions, streams *IO) error {
 		if err := os.WriteFile(opts.JUnit, b.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("--junit: %w", err)
 		}
+	}
+	if rep.Stopped != "" && !opts.JSON {
+		return errors.New(rep.Stopped) // one line: the other cases would all say the same
 	}
 	if opts.JSON {
 		err = rep.WriteJSON(streams.Out)
