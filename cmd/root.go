@@ -46,7 +46,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func Run(ctx context.Context, args []string, streams *IO) int {
 	root := NewRoot(streams)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	ran, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
 	}
@@ -63,8 +63,11 @@ func Run(ctx context.Context, args []string, streams *IO) int {
 		return ExitUsage
 	case errors.As(err, &ue):
 		help := "bb"
-		if ue != nil && ue.cmd != "" {
+		switch {
+		case ue.cmd != "":
 			help = ue.cmd
+		case ran != nil:
+			help = ran.CommandPath() // the command the error came from
 		}
 		fmt.Fprintf(streams.Err, "bb: %v\nRun '%s --help' for usage.\n", err, help)
 		return ExitUsage
@@ -93,6 +96,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
   bb serve myapp
   bb check myapp
   bb verify myapp --url http://127.0.0.1:8080`,
+		Version:                    version(),
 		SilenceUsage:               true,
 		SilenceErrors:              true,
 		SuggestionsMinimumDistance: 2,
@@ -100,6 +104,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
 	root.SetErr(streams.Err)
+	root.SetVersionTemplate(versionLine() + "\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err: err, cmd: c.CommandPath()}
 	})
