@@ -55,11 +55,9 @@ func Run(ctx context.Context, args []string, streams *IO) int {
 	switch {
 	case errors.As(err, &list):
 		fmt.Fprintln(streams.Err, list.Error())
-		noun := "problems"
-		if len(list) == 1 {
-			noun = "problem"
+		if len(list) > 1 {
+			fmt.Fprintf(streams.Err, "%d problems in %s\n", len(list), list[0].File)
 		}
-		fmt.Fprintf(streams.Err, "%d %s in %s\n", len(list), noun, list[0].File)
 		return ExitUsage
 	case errors.As(err, &ue):
 		help := "bb"

@@ -108,7 +108,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 					log.Printf("%s reload failed; still serving the last good spec:\n%v", stamp, err)
 					return
 				}
-				log.Printf("%s reloaded %s: %s", stamp, cfg.File, msg)
+				log.Printf("%s reloaded %s", stamp, msg)
 			},
 			OnReload: func(rt *Router, _ Change) { afterLoad(rt) },
 		}
