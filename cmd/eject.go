@@ -26,6 +26,8 @@ type EjectOptions struct {
 	// NoBuild skips the go build ./... that proves the project compiles after writing.
 	NoBuild bool
 	Spec    spec.Options // limits, from the environment
+	// InProject: bb runs inside the ejected project, and found the spec through it.
+	InProject bool
 }
 
 func newEjectCmd(streams *IO) *cobra.Command {
@@ -61,7 +63,12 @@ check.
   bb eject --check`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Path = pathArg(args)
+			var project string
+			opts.Path, project = specArg(args, streams.Err)
+			if project != "" && opts.Out == "" {
+				opts.Out = project // inside the ejected project: update it, wherever the spec is
+				opts.InProject = true
+			}
 			if opts.Update && opts.Check {
 				return &usageError{err: errors.New("--update and --check exclude each other"), cmd: c.CommandPath()}
 			}
@@ -89,6 +96,9 @@ check.
 
 // updateCommand is the bb eject --update line that brings this project up to date.
 func updateCommand(opts *EjectOptions) string {
+	if opts.InProject {
+		return "bb eject --update"
+	}
 	cmd := "bb eject"
 	if opts.Path != "." {
 		cmd += " " + opts.Path
@@ -124,7 +134,7 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 	if err != nil {
 		return err
 	}
-	rep, err := eject.Write(out, p, eject.WriteOptions{Update: opts.Update, Check: opts.Check, Force: opts.Force})
+	rep, err := eject.Write(out, p, eject.WriteOptions{Update: opts.Update, Check: opts.Check, Force: opts.Force, Spec: s.File})
 	if err != nil {
 		return err
 	}

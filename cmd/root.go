@@ -7,9 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/backwards-backend/bb/internal/scaffold/eject"
 	"github.com/backwards-backend/bb/internal/spec"
 )
 
@@ -161,6 +164,29 @@ func wrapArgs(c *cobra.Command) {
 	for _, sub := range c.Commands() {
 		wrapArgs(sub)
 	}
+}
+
+// specArg is the spec a command reads: its [dir|file] argument, else the current
+// folder. Inside an ejected project, which holds no bb.yaml, it is the spec the project
+// was ejected from, as bb-eject.json records it (or the parent folder's, for a project
+// ejected before it did), and project is the current folder; bb says which it took.
+func specArg(args []string, stderr io.Writer) (path, project string) {
+	if len(args) > 0 || isFile("bb.yaml") || !isFile(eject.ManifestFile) {
+		return pathArg(args), ""
+	}
+	file := eject.SpecFile(".")
+	if file == "" || !isFile(file) {
+		if file = filepath.Join("..", "bb.yaml"); !isFile(file) {
+			return ".", ""
+		}
+	}
+	fmt.Fprintf(stderr, "bb: using %s, the spec this project was ejected from\n", file)
+	return file, "."
+}
+
+func isFile(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // pathArg is the optional [dir|file] argument most commands take.

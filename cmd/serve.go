@@ -75,7 +75,7 @@ section, then defaults.`,
   bb serve --cors-origin http://localhost:5173   # this web app may send cookies`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Path = pathArg(args)
+			opts.Path, _ = specArg(args, streams.Err)
 			var err error
 			if opts.Spec, err = specOptions(); err != nil {
 				return err

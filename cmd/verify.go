@@ -55,7 +55,7 @@ code is 1 when any case failed.`,
   bb verify --url http://127.0.0.1:8080 --only getBook --strict --junit verify.xml`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Path = pathArg(args)
+			opts.Path, _ = specArg(args, streams.Err)
 			var err error
 			if opts.Spec, err = specOptions(); err != nil {
 				return err
