@@ -530,3 +530,52 @@ func hostAndPort(t *testing.T, bin, dir string) {
 	}
 	resp.Body.Close()
 }
+
+// TestStoreChoices: each --store builds, vets and passes its tests, and its go.mod
+// holds the drivers asked for and no other: none needs no module at all.
+func TestStoreChoices(t *testing.T) {
+	pg := postgresURL(t)
+	s, err := spec.Load("../../../examples/messages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		store      Store
+		has, lacks []string
+	}{
+		{Store{}, nil, []string{"require", "sqlite", "pgx"}},
+		{Store{SQLite: true}, []string{"modernc.org/sqlite"}, []string{"pgx"}},
+		{Store{Postgres: true}, []string{"github.com/jackc/pgx/v5"}, []string{"sqlite"}},
+	} {
+		t.Run(c.store.String(), func(t *testing.T) {
+			p, err := Generate(s, Options{Store: c.store})
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			if _, err := Write(dir, p, WriteOptions{Store: c.store}); err != nil {
+				t.Fatal(err)
+			}
+			mod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.has {
+				if !bytes.Contains(mod, []byte(w)) {
+					t.Errorf("go.mod lacks %s:\n%s", w, mod)
+				}
+			}
+			for _, w := range c.lacks {
+				if bytes.Contains(mod, []byte(w)) {
+					t.Errorf("go.mod holds %s:\n%s", w, mod)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, "internal", "store")); c.store.Any() == os.IsNotExist(err) {
+				t.Errorf("internal/store: %v, with --store %s", err, c.store)
+			}
+			env := goEnv("TEST_DATABASE_URL=" + pg)
+			gocmd(t, dir, env, "vet", "./...")
+			gocmd(t, dir, env, "test", "-count=1", "./...")
+		})
+	}
+}

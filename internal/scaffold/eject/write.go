@@ -33,7 +33,10 @@ type manifest struct {
 	Module string `json:"module"`
 	// Spec is the spec the project was ejected from, relative to the project, so bb
 	// run inside the project finds it.
-	Spec      string            `json:"spec,omitempty"`
+	Spec string `json:"spec,omitempty"`
+	// Store is the --store the project was ejected with; absent in a project ejected
+	// before the choice, which has both databases.
+	Store     *string           `json:"store,omitempty"`
 	Generated map[string]string `json:"generated"` // path → sha256 of what bb wrote
 	Handlers  map[string]string `json:"handlers"`  // operation name → handler file
 	// Stubs holds the sha256 of each handler file still exactly as bb wrote it: such a
@@ -54,6 +57,8 @@ type WriteOptions struct {
 	Force  bool // overwrite generated files even when edited by hand
 	// Spec is the spec file's path; the manifest records it relative to the project.
 	Spec string
+	// Store is the databases the project's store speaks, recorded for --update.
+	Store Store
 }
 
 // Report says what Write did (or, with Check, would do), by slash-separated path.
@@ -128,6 +133,20 @@ func SpecFile(dir string) string {
 		return ""
 	}
 	return filepath.Join(dir, filepath.FromSlash(m.Spec))
+}
+
+// RecordedStore returns the store an ejected project in dir was ejected with; ok is
+// false when dir holds no ejected project.
+func RecordedStore(dir string) (s Store, ok bool, err error) {
+	m, err := readManifest(dir)
+	if err != nil || m == nil {
+		return Store{}, false, err
+	}
+	if m.Store == nil {
+		return Store{SQLite: true, Postgres: true}, true, nil
+	}
+	s, err = ParseStore(strings.Split(*m.Store, ","))
+	return s, err == nil, err
 }
 
 // Module returns the module path recorded in an ejected project, or "" when dir holds none.
@@ -211,6 +230,8 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		m = &manifest{Generated: map[string]string{}, Handlers: map[string]string{}, Stubs: map[string]string{}, Answers: map[string]string{}, Removed: map[string]string{}}
 	}
 	m.Module = p.Module
+	store := opt.Store.String()
+	m.Store = &store
 	if opt.Spec != "" {
 		m.Spec = relativeTo(dir, opt.Spec)
 	}

@@ -4,9 +4,7 @@
 // Settings come from the environment: PORT (default 4000, the port bb serve uses, so
 // the app needs no change), HOST (default 127.0.0.1, this machine only; 0.0.0.0 for every
 // interface, as in the Dockerfile), CORS_ORIGINS (default none: web pages
-// of other origins may not call it; * allows all), DATABASE_URL (default sqlite:data.db;
-// a postgres:// URL uses PostgreSQL), and the database pool's DB_MAX_CONNS,
-// DB_MAX_IDLE_CONNS, DB_CONN_MAX_LIFETIME and DB_CONN_MAX_IDLE_TIME (see store.Pool).
+// of other origins may not call it; * allows all).
 package main
 
 import (
@@ -24,7 +22,6 @@ import (
 	"clash/internal/api"
 	"clash/internal/contract"
 	"clash/internal/handlers"
-	"clash/internal/store"
 )
 
 func main() {
@@ -40,26 +37,12 @@ func run(log *slog.Logger) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	pool, err := store.PoolFromEnv(os.Getenv)
-	if err != nil {
-		return err
-	}
-	st, err := store.OpenPool(ctx, os.Getenv("DATABASE_URL"), pool)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if err := st.Ping(r.Context()); err != nil {
-			api.WriteError(w, http.StatusServiceUnavailable, "database unreachable")
-			return
-		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"status":"ok"}`))
 	})
-	mux.Handle("/", api.NewServer(handlers.New(st), api.Options{
+	mux.Handle("/", api.NewServer(handlers.New(), api.Options{
 		MaxBodyBytes: 1 << 20, // requests with a larger body get 413
 	}))
 
@@ -90,7 +73,7 @@ func run(log *slog.Logger) error {
 	// Transfer-Encoding, and closes its connection, which net/http alone keeps open.
 	sl := contract.StrictListener(ln)
 	srv.RegisterOnShutdown(sl.CloseFresh) // so Ctrl-C stops an idle server at once
-	log.Info("listening", "addr", "http://"+ln.Addr().String(), "database", st.Dialect())
+	log.Info("listening", "addr", "http://"+ln.Addr().String())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(sl) }()
 	select {

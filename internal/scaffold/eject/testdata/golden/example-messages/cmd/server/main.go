@@ -4,9 +4,10 @@
 // Settings come from the environment: PORT (default 4000, the port bb serve uses, so
 // the app needs no change), HOST (default 127.0.0.1, this machine only; 0.0.0.0 for every
 // interface, as in the Dockerfile), CORS_ORIGINS (default none: web pages
-// of other origins may not call it; * allows all), DATABASE_URL (default sqlite:data.db;
-// a postgres:// URL uses PostgreSQL), and the database pool's DB_MAX_CONNS,
-// DB_MAX_IDLE_CONNS, DB_CONN_MAX_LIFETIME and DB_CONN_MAX_IDLE_TIME (see store.Pool).
+// of other origins may not call it; * allows all), DATABASE_URL
+// (default sqlite:data.db; a postgres:// URL uses PostgreSQL), and the database pool's
+// DB_MAX_CONNS, DB_MAX_IDLE_CONNS, DB_CONN_MAX_LIFETIME and DB_CONN_MAX_IDLE_TIME (see
+// store.Pool).
 package main
 
 import (
