@@ -72,7 +72,8 @@ section, then defaults.`,
   bb serve --port 4100 ./bb.yaml
   bb serve --validate            # refuse requests the ejected server would refuse
   bb serve --host 0.0.0.0        # reachable from a phone on the same Wi-Fi
-  bb serve --cors-origin http://localhost:5173   # this web app may send cookies`,
+  bb serve --cors-origin http://localhost:5173   # this web app may send cookies
+  bb serve --swift-out ../MyApp/MessagesAPI      # regenerate the Swift package on every save`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path, _ = specArg(args, streams.Err)

@@ -51,7 +51,7 @@ request can reach is reported as failed; give it an example: in bb.yaml.
 The report has one line per case and ends with "N passed, N failed"; the exit
 code is 1 when any case failed.`,
 		Example: `  bb verify examples/messages --url http://127.0.0.1:8080
-  bb verify --url https://staging.example.com --header "Authorization: Bearer $TOKEN"
+  bb verify --url http://127.0.0.1:8080 --header "Authorization: Bearer $TOKEN"
   bb verify --url http://127.0.0.1:8080 --only getBook --strict --junit verify.xml`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
