@@ -218,7 +218,7 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 		return err
 	}
 	if !opts.Update {
-		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
+		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on its port %d: stop bb serve first, or set PORT\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
 		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
 	}
 	return nil
