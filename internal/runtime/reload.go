@@ -247,6 +247,7 @@ func (rl *Reloader) reload(ctx context.Context) {
 		h = sha256.Sum256(append(h[:], err.Error()...))
 	}
 	if h == rl.lastHash {
+		rl.saved = nil // saves that changed nothing
 		return
 	}
 	rl.lastHash = h
