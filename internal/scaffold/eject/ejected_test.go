@@ -514,8 +514,11 @@ func hostAndPort(t *testing.T, bin, dir string) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer cmd.Wait()
-	defer cmd.Process.Kill()
+	exited := make(chan error, 1)
+	defer func() {
+		cmd.Process.Kill()
+		<-exited
+	}()
 	var first struct{ Msg, Addr string }
 	if err := json.NewDecoder(stderr).Decode(&first); err != nil {
 		t.Fatal(err)
@@ -523,12 +526,33 @@ func hostAndPort(t *testing.T, bin, dir string) {
 	if want := fmt.Sprintf("http://127.0.0.1:%d", free); first.Msg != "listening" || first.Addr != want {
 		t.Fatalf("first log line %+v, want listening on %s", first, want)
 	}
+	go func() {
+		io.Copy(io.Discard, stderr)
+		exited <- cmd.Wait()
+	}()
+	// Browsers and URLSession open connections ahead of requests; net/http alone waits 5
+	// seconds for such a one at shutdown.
+	silent, err := net.Dial("tcp", strings.TrimPrefix(first.Addr, "http://"))
+	if err != nil {
+		t.Fatalf("logged listening, yet: %v", err)
+	}
+	defer silent.Close()
 	// It logged "listening" with the listener already open.
 	resp, err := http.Get(first.Addr + "/healthz")
 	if err != nil {
 		t.Fatalf("logged listening, yet: %v", err)
 	}
 	resp.Body.Close()
+	cmd.Process.Signal(os.Interrupt)
+	select {
+	case err := <-exited:
+		exited <- err
+		if err != nil {
+			t.Errorf("after Ctrl-C: %v", err)
+		}
+	case <-time.After(time.Second):
+		t.Errorf("the ejected server, idle, still running 1s after Ctrl-C")
+	}
 }
 
 // TestStoreChoices: each --store builds, vets and passes its tests, and its go.mod
