@@ -31,7 +31,7 @@ send) is reported as file:line:col: warning: …, and the exit code stays 0.`,
 		Example: `  bb check examples/bookshelf`,
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Path = pathArg(args)
+			opts.Path, _ = specArg(args, streams.Err)
 			var err error
 			if opts.Spec, err = specOptions(); err != nil {
 				return err

@@ -26,6 +26,11 @@ type EjectOptions struct {
 	// NoBuild skips the go build ./... that proves the project compiles after writing.
 	NoBuild bool
 	Spec    spec.Options // limits, from the environment
+	// InProject: bb runs inside the ejected project, and found the spec through it.
+	InProject bool
+	// Store names the databases of internal/store (--store); nil keeps the recorded
+	// choice, or none for a new project.
+	Store []string
 }
 
 func newEjectCmd(streams *IO) *cobra.Command {
@@ -38,10 +43,14 @@ func newEjectCmd(streams *IO) *cobra.Command {
 The project (a Go module in server/ beside bb.yaml unless --out says otherwise)
 builds, passes its tests and answers every example of bb.yaml exactly like
 bb serve on day one (a request that does not fit the spec's types gets a 400
-naming the field, where the stubs would answer anyway). Each
-endpoint is a method in internal/handlers, first filled with its stub answers:
-replace them with real logic one endpoint at a time. The database (SQLite by
-default, PostgreSQL when DATABASE_URL says so) is in internal/store.
+naming the field, where the stubs would answer anyway). Each endpoint is a
+method in internal/handlers, first filled with its stub answers: replace them
+with real logic one endpoint at a time.
+
+A database is yours to choose with --store: none by default, so the project
+needs nothing beyond Go's standard library and builds in seconds, offline;
+sqlite (pure Go, in a local file), postgres, or sqlite,postgres (SQLite unless
+DATABASE_URL holds a postgres:// URL) add internal/store and the driver.
 
 Generated code (internal/api/*.gen.go, the contract tests) and your code never
 share a file. After editing bb.yaml, run bb eject --update: bb's files are
@@ -49,7 +58,9 @@ regenerated, new endpoints get a handler file, handler files you have not
 edited yet take the new stub answers, and nothing you wrote is ever
 overwritten. A removed endpoint's handler file leaves the build: renamed to
 NAME.go.removed, every byte as you left it, or deleted when it was still
-exactly as bb wrote it.
+exactly as bb wrote it. --update needs the --out the project was ejected
+with; inside the project folder, bb eject --update needs nothing else, as bb
+finds the spec through bb-eject.json.
 
 After an --update, bb runs go build ./... in the project (with the go on PATH)
 and exits 1, showing the compiler's first errors, when the project does not
@@ -57,11 +68,17 @@ build; with no go on PATH it says it could not check. --no-build skips the
 check.
 --check exits 1 when the generated code is behind the spec, for CI.`,
 		Example: `  bb eject examples/messages --out messages-server --module github.com/you/messages
-  bb eject --update
-  bb eject --check`,
+  bb eject examples/messages --out messages-server --update
+  bb eject examples/messages --out messages-server --check
+  bb eject examples/messages --out messages-sql --store sqlite`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Path = pathArg(args)
+			var project string
+			opts.Path, project = specArg(args, streams.Err)
+			if project != "" && opts.Out == "" {
+				opts.Out = project // inside the ejected project: update it, wherever the spec is
+				opts.InProject = true
+			}
 			if opts.Update && opts.Check {
 				return &usageError{err: errors.New("--update and --check exclude each other"), cmd: c.CommandPath()}
 			}
@@ -78,17 +95,21 @@ check.
 			return runEject(c.Context(), opts, streams)
 		},
 	}
-	c.Flags().StringVarP(&opts.Out, "out", "o", "", "folder of the server project (default server/ beside bb.yaml)")
+	c.Flags().StringVarP(&opts.Out, "out", "o", "", "folder of the server project (default server/ beside bb.yaml); --update and --check need the same one")
 	c.Flags().StringVar(&opts.Module, "module", "", "Go module path, e.g. github.com/you/messages (default the spec's name)")
 	c.Flags().BoolVar(&opts.Update, "update", false, "regenerate bb's files in an ejected project and add handlers for new endpoints")
 	c.Flags().BoolVar(&opts.Check, "check", false, "write nothing; exit 1 when the generated code is behind the spec")
 	c.Flags().BoolVar(&opts.Force, "force", false, "with --update: overwrite generated files even when edited by hand")
 	c.Flags().BoolVar(&opts.NoBuild, "no-build", false, "do not run go build ./... in the project to check that it compiles")
+	c.Flags().StringSliceVar(&opts.Store, "store", nil, "the database of internal/store: none (the default: no store, no driver to download), sqlite, postgres, or sqlite,postgres")
 	return c
 }
 
 // updateCommand is the bb eject --update line that brings this project up to date.
 func updateCommand(opts *EjectOptions) string {
+	if opts.InProject {
+		return "bb eject --update"
+	}
 	cmd := "bb eject"
 	if opts.Path != "." {
 		cmd += " " + opts.Path
@@ -120,11 +141,15 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 	if _, err := eject.ModulePath(s, eject.Options{Module: module}); err != nil {
 		return &usageError{err: err, cmd: "bb eject"}
 	}
-	p, err := eject.Generate(s, eject.Options{Module: module})
+	store, err := ejectStore(opts, out)
 	if err != nil {
 		return err
 	}
-	rep, err := eject.Write(out, p, eject.WriteOptions{Update: opts.Update, Check: opts.Check, Force: opts.Force})
+	p, err := eject.Generate(s, eject.Options{Module: module, Store: store})
+	if err != nil {
+		return err
+	}
+	rep, err := eject.Write(out, p, eject.WriteOptions{Update: opts.Update, Check: opts.Check, Force: opts.Force, Spec: s.File, Store: store})
 	if err != nil {
 		return err
 	}
@@ -161,7 +186,7 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 		reportKept(streams.Err, out, s.File, rep.Kept)
 		return fmt.Errorf("the project is behind %s; run %s", s.File, updateCommand(opts))
 	case !opts.Update:
-		fmt.Fprintf(w, "ejected %s into %s (module %s): %d files\n", s.Name, out, p.Module, len(rep.Written)+len(rep.Created))
+		fmt.Fprintf(w, "ejected %s into %s (module %s, --store %s): %d files\n", s.Name, out, p.Module, store, len(rep.Written)+len(rep.Created))
 		for _, n := range p.Notes {
 			fmt.Fprintf(w, "note: %s\n", n)
 		}
@@ -193,10 +218,32 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 		return err
 	}
 	if !opts.Update {
-		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on port %d\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
+		fmt.Fprintf(w, "\nNext:\n  cd %s\n  go run ./cmd/server      # answers like bb serve, on its port %d: stop bb serve first, or set PORT\n  go test ./...            # the contract tests replay bb.yaml's examples\n", out, serverPort(s))
 		fmt.Fprintf(w, "Then replace the stub answers in internal/handlers, one endpoint at a time.\n")
 	}
 	return nil
+}
+
+// ejectStore is the store to generate: --store for a new project; for an ejected one,
+// the store it was ejected with, which --store may only repeat.
+func ejectStore(opts *EjectOptions, out string) (eject.Store, error) {
+	var asked eject.Store
+	if opts.Store != nil {
+		var err error
+		if asked, err = eject.ParseStore(opts.Store); err != nil {
+			return asked, &usageError{err: err, cmd: "bb eject"}
+		}
+	}
+	recorded, ok, err := eject.RecordedStore(out)
+	switch {
+	case err != nil:
+		return asked, err
+	case !ok:
+		return asked, nil
+	case opts.Store != nil && asked != recorded:
+		return asked, &usageError{cmd: "bb eject", err: fmt.Errorf("%s was ejected with --store %s; bb never rewrites your store, so to change it eject again into an empty folder with --store %s and move your code across", out, recorded, asked)}
+	}
+	return recorded, nil
 }
 
 // reportKept explains each handler file of a removed endpoint that bb could not move out

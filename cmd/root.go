@@ -7,9 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/backwards-backend/bb/internal/scaffold/eject"
 	"github.com/backwards-backend/bb/internal/spec"
 )
 
@@ -46,7 +49,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func Run(ctx context.Context, args []string, streams *IO) int {
 	root := NewRoot(streams)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	ran, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
 	}
@@ -55,16 +58,17 @@ func Run(ctx context.Context, args []string, streams *IO) int {
 	switch {
 	case errors.As(err, &list):
 		fmt.Fprintln(streams.Err, list.Error())
-		noun := "problems"
-		if len(list) == 1 {
-			noun = "problem"
+		if len(list) > 1 {
+			fmt.Fprintf(streams.Err, "%d problems in %s\n", len(list), list[0].File)
 		}
-		fmt.Fprintf(streams.Err, "%d %s in %s\n", len(list), noun, list[0].File)
 		return ExitUsage
 	case errors.As(err, &ue):
 		help := "bb"
-		if ue != nil && ue.cmd != "" {
+		switch {
+		case ue.cmd != "":
 			help = ue.cmd
+		case ran != nil:
+			help = ran.CommandPath() // the command the error came from
 		}
 		fmt.Fprintf(streams.Err, "bb: %v\nRun '%s --help' for usage.\n", err, help)
 		return ExitUsage
@@ -93,6 +97,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
   bb serve myapp
   bb check myapp
   bb verify myapp --url http://127.0.0.1:8080`,
+		Version:                    version(),
 		SilenceUsage:               true,
 		SilenceErrors:              true,
 		SuggestionsMinimumDistance: 2,
@@ -100,6 +105,7 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 	root.SetIn(streams.In)
 	root.SetOut(streams.Out)
 	root.SetErr(streams.Err)
+	root.SetVersionTemplate(versionLine() + "\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{err: err, cmd: c.CommandPath()}
 	})
@@ -158,6 +164,29 @@ func wrapArgs(c *cobra.Command) {
 	for _, sub := range c.Commands() {
 		wrapArgs(sub)
 	}
+}
+
+// specArg is the spec a command reads: its [dir|file] argument, else the current
+// folder. Inside an ejected project, which holds no bb.yaml, it is the spec the project
+// was ejected from, as bb-eject.json records it (or the parent folder's, for a project
+// ejected before it did), and project is the current folder; bb says which it took.
+func specArg(args []string, stderr io.Writer) (path, project string) {
+	if len(args) > 0 || isFile("bb.yaml") || !isFile(eject.ManifestFile) {
+		return pathArg(args), ""
+	}
+	file := eject.SpecFile(".")
+	if file == "" || !isFile(file) {
+		if file = filepath.Join("..", "bb.yaml"); !isFile(file) {
+			return ".", ""
+		}
+	}
+	fmt.Fprintf(stderr, "bb: using %s, the spec this project was ejected from\n", file)
+	return file, "."
+}
+
+func isFile(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // pathArg is the optional [dir|file] argument most commands take.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cast"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
 	"github.com/backwards-backend/bb/internal/contract"
@@ -39,6 +40,8 @@ type ServeOptions struct {
 
 	// Ready, when set, is told the address once the server listens (tests use it).
 	Ready func(addr string)
+
+	flags *pflag.FlagSet // to say which flag or variable a bad setting came from
 }
 
 func newServeCmd(streams *IO) *cobra.Command {
@@ -80,10 +83,11 @@ section, then defaults.`,
   bb serve --cors-origin http://localhost:5173   # this web app may send cookies
   bb serve --scenario empty      # answer as the responses of scenario "empty"
   bb serve --chaos 0.1 --seed 7  # 10% of requests fail at random, the same way each run
-  bb serve --proxy http://localhost:8080 --record   # stub what the real backend answers`,
+  bb serve --proxy http://localhost:8080 --record   # stub what the real backend answers
+  bb serve --swift-out ../MyApp/MessagesAPI      # regenerate the Swift package on every save`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Path = pathArg(args)
+			opts.Path, _ = specArg(args, streams.Err)
 			var err error
 			if opts.Spec, err = specOptions(); err != nil {
 				return err
@@ -127,6 +131,7 @@ section, then defaults.`,
 func bindServeFlags(c *cobra.Command, opts *ServeOptions) *viper.Viper {
 	v := viper.New()
 	f := c.Flags()
+	opts.flags = f
 	f.StringVar(&opts.Host, "host", "127.0.0.1", "address to listen on; 0.0.0.0 lets a phone on the same network connect")
 	f.IntVarP(&opts.Port, "port", "p", spec.DefaultPort, "port to listen on")
 	f.Int64Var(&opts.MaxBody, "max-body", runtime.DefaultMaxBody, "largest request body accepted, in bytes")
@@ -159,31 +164,40 @@ func mergeServeConfig(v *viper.Viper, s *spec.Spec, opts *ServeOptions) error {
 		return err
 	}
 	// viper's Get* turn a bad value into zero without a word; an invalid BB_PORT must
-	// not quietly become a random port.
+	// not quietly become a random port. The error names where the value came from.
+	bad := func(name, env, want string) error {
+		return &usageError{cmd: "bb serve", err: fmt.Errorf("%s: %s", settingSource(opts.flags, name, env, v.Get(name)), want)}
+	}
 	var err error
 	opts.Host = v.GetString("host")
-	if opts.Port, err = cast.ToIntE(v.Get("port")); err != nil {
-		return &usageError{err: fmt.Errorf("port %q is not a number (from --port, BB_PORT or server.port)", v.Get("port"))}
+	if opts.Port, err = cast.ToIntE(v.Get("port")); err != nil || opts.Port < 0 || opts.Port > 65535 {
+		return bad("port", "BB_PORT", "the port must be a number from 0 to 65535")
 	}
-	if opts.MaxBody, err = cast.ToInt64E(v.Get("max-body")); err != nil {
-		return &usageError{err: fmt.Errorf("max-body %q is not a number of bytes (from --max-body or BB_MAX_BODY)", v.Get("max-body"))}
+	if opts.MaxBody, err = cast.ToInt64E(v.Get("max-body")); err != nil || opts.MaxBody <= 0 {
+		return bad("max-body", "BB_MAX_BODY", "must be a positive number of bytes")
 	}
 	if opts.NoCORS, err = cast.ToBoolE(v.Get("no-cors")); err != nil {
-		return &usageError{err: fmt.Errorf("no-cors %q is not true or false (from --no-cors or BB_NO_CORS)", v.Get("no-cors"))}
+		return bad("no-cors", "BB_NO_CORS", "must be true or false")
 	}
 	if opts.CORSOrigins, err = corsOrigins(v, opts.NoCORS); err != nil {
 		return err
 	}
 	if opts.Validate, err = cast.ToBoolE(v.Get("validate")); err != nil {
-		return &usageError{err: fmt.Errorf("validate %q is not true or false (from --validate or BB_VALIDATE)", v.Get("validate"))}
-	}
-	if opts.Port < 0 || opts.Port > 65535 {
-		return &usageError{err: fmt.Errorf("port %d is not between 0 and 65535", opts.Port)}
-	}
-	if opts.MaxBody <= 0 {
-		return &usageError{err: fmt.Errorf("--max-body must be a positive number of bytes")}
+		return bad("validate", "BB_VALIDATE", "must be true or false")
 	}
 	return nil
+}
+
+// settingSource names where a setting's value came from, as the user wrote it:
+// "--port 70000", "BB_PORT=abc", or the spec's server section.
+func settingSource(f *pflag.FlagSet, name, env string, value any) string {
+	if f != nil && f.Changed(name) {
+		return fmt.Sprintf("--%s %v", name, value)
+	}
+	if text, ok := os.LookupEnv(env); ok {
+		return env + "=" + text
+	}
+	return fmt.Sprintf("server.%s %v in the spec", name, value)
 }
 
 // loadSpec loads the spec to serve, and gives up the moment ctx ends: a signal must stop

@@ -10,15 +10,24 @@ import (
 
 // swiftRegenerator returns the reload hook behind `bb serve --swift-out`: after every
 // good load it regenerates the Swift package, so Xcode sees each spec edit at once.
+// After a failure, the next success says so even when no file changed, so the
+// developer knows the package is good again.
 func swiftRegenerator(out, name string) func(rt *runtime.Router) (string, error) {
+	failed := false
 	return func(rt *runtime.Router) (string, error) {
 		files, err := swift.Generate(rt.Spec(), swift.Options{Name: name})
 		if err != nil {
+			failed = true
 			return "", fmt.Errorf("swift package not regenerated: %w", err)
 		}
 		res, err := scaffold.WriteGenerated(out, files)
 		if err != nil {
+			failed = true
 			return "", fmt.Errorf("swift package not written to %s: %w", out, err)
+		}
+		if failed {
+			failed = false
+			return fmt.Sprintf("swift package %s regenerated, good again: %s", out, res), nil
 		}
 		if !res.Changed() {
 			return "", nil // nothing new to say, not even the files left alone again

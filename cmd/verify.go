@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -50,11 +51,11 @@ request can reach is reported as failed; give it an example: in bb.yaml.
 The report has one line per case and ends with "N passed, N failed"; the exit
 code is 1 when any case failed.`,
 		Example: `  bb verify examples/messages --url http://127.0.0.1:8080
-  bb verify --url https://staging.example.com --header "Authorization: Bearer $TOKEN"
+  bb verify --url http://127.0.0.1:8080 --header "Authorization: Bearer $TOKEN"
   bb verify --url http://127.0.0.1:8080 --only getBook --strict --junit verify.xml`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Path = pathArg(args)
+			opts.Path, _ = specArg(args, streams.Err)
 			var err error
 			if opts.Spec, err = specOptions(); err != nil {
 				return err
@@ -136,6 +137,9 @@ func runVerify(ctx context.Context, opts *VerifyOptions, streams *IO) error {
 		if err := os.WriteFile(opts.JUnit, b.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("--junit: %w", err)
 		}
+	}
+	if rep.Stopped != "" && !opts.JSON {
+		return errors.New(rep.Stopped) // one line: the other cases would all say the same
 	}
 	if opts.JSON {
 		err = rep.WriteJSON(streams.Out)

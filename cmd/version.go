@@ -22,6 +22,11 @@ func version() string {
 	return "dev"
 }
 
+// versionLine is what bb version and bb --version print.
+func versionLine() string {
+	return fmt.Sprintf("bb %s (%s, %s/%s)", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
 func newVersionCmd(streams *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:     "version",
@@ -29,7 +34,7 @@ func newVersionCmd(streams *IO) *cobra.Command {
 		Example: "  bb version",
 		Args:    cobra.NoArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			fmt.Fprintf(streams.Out, "bb %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			fmt.Fprintln(streams.Out, versionLine())
 			return nil
 		},
 	}

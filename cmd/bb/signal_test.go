@@ -5,8 +5,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -79,6 +81,20 @@ func TestSIGTERMStopsServe(t *testing.T) {
 		if !strings.Contains(p.output(), "shutting down") {
 			t.Errorf("no shutdown in the log:\n%s", p.output())
 		}
+	})
+	t.Run("idle, with a connection that sent nothing", func(t *testing.T) {
+		// Browsers and URLSession open connections ahead of requests; net/http alone
+		// waits 5 seconds for such a one before it stops.
+		p, port := serveOn(t, bin, writeSpec(t, []byte(goodSpec)), "/ping")
+		c, err := net.Dial("tcp", "127.0.0.1:"+strconv.Itoa(port))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if _, err := get(port, "/ping"); err != nil { // accepted after the silent one
+			t.Fatal(err)
+		}
+		stop(t, p)
 	})
 	t.Run("a spec file that never ends", func(t *testing.T) {
 		p, _ := servePipe(t)

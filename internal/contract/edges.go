@@ -4,6 +4,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -37,16 +38,53 @@ func EchoPath(p string) string {
 // a request's headers frame it both ways, it adds a header line net/http refuses, and
 // net/http answers 400 and closes the connection, after answering the requests before
 // it in order. Everything else passes unchanged, TLS included.
-func StrictListener(ln net.Listener) net.Listener { return strictListener{ln} }
+func StrictListener(ln net.Listener) *Listener {
+	return &Listener{Listener: ln, fresh: map[*strictConn]struct{}{}}
+}
 
-type strictListener struct{ net.Listener }
+// Listener is what StrictListener returns: a net.Listener that also knows which of its
+// connections have not sent a byte yet.
+type Listener struct {
+	net.Listener
+	mu    sync.Mutex
+	fresh map[*strictConn]struct{} // accepted, open, and nothing read from them yet
+}
 
-func (l strictListener) Accept() (net.Conn, error) {
+// Accept waits for the next connection and wraps it.
+func (l *Listener) Accept() (net.Conn, error) {
 	c, err := l.Listener.Accept()
 	if err != nil {
 		return nil, err
 	}
-	return &strictConn{Conn: c}, nil
+	sc := &strictConn{Conn: c, ln: l}
+	l.mu.Lock()
+	l.fresh[sc] = struct{}{}
+	l.mu.Unlock()
+	return sc, nil
+}
+
+// CloseFresh closes every connection that has not sent a byte yet. Browsers and
+// URLSession open such connections ahead of requests they may never send, and
+// http.Server.Shutdown waits up to 5 seconds for each before it counts it as idle, so a
+// server stopped while idle would hang that long. Such a connection carries no request
+// to finish; register CloseFresh with http.Server.RegisterOnShutdown, which calls it
+// once the listener is closed.
+func (l *Listener) CloseFresh() {
+	l.mu.Lock()
+	conns := make([]*strictConn, 0, len(l.fresh))
+	for c := range l.fresh {
+		conns = append(conns, c)
+	}
+	l.mu.Unlock()
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+func (l *Listener) forget(c *strictConn) {
+	l.mu.Lock()
+	delete(l.fresh, c)
+	l.mu.Unlock()
 }
 
 // refusal is the header line added to a request framed two ways: it has no colon, so
@@ -55,6 +93,8 @@ const refusal = "Framed by both Content-Length and Transfer-Encoding\r\n"
 
 type strictConn struct {
 	net.Conn
+	ln      *Listener // nil outside a Listener
+	heard   bool      // a byte has been read, so ln no longer counts it as fresh
 	f       framer
 	pending []byte // read from Conn but not yet handed on, after a refusal
 	err     error  // Conn's error, handed on after pending
@@ -72,6 +112,10 @@ func (c *strictConn) Read(p []byte) (int, error) {
 		return n, nil
 	}
 	n, err := c.Conn.Read(p)
+	if n > 0 && !c.heard && c.ln != nil {
+		c.heard = true
+		c.ln.forget(c)
+	}
 	at := c.f.scan(p[:n])
 	if at < 0 {
 		return n, err
@@ -81,6 +125,14 @@ func (c *strictConn) Read(p []byte) (int, error) {
 	m := copy(p[at:], c.pending)
 	c.pending = c.pending[m:]
 	return at + m, nil
+}
+
+// Close closes the connection and forgets it.
+func (c *strictConn) Close() error {
+	if c.ln != nil {
+		c.ln.forget(c)
+	}
+	return c.Conn.Close()
 }
 
 // CloseWrite lets net/http half-close the connection after an error answer, so the

@@ -3,6 +3,7 @@ package contract
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"net"
@@ -186,4 +187,74 @@ func FuzzStrictConn(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCloseFresh: a connection that never sent a byte (browsers and URLSession open them
+// ahead of time) is closed at shutdown, so an idle server stops at once instead of
+// waiting 5 seconds for it; a connection that sent a request keeps working until then.
+func TestCloseFresh(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sl := StrictListener(ln)
+	accepted := make(chan struct{}, 2)
+	srv := &http.Server{
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			io.WriteString(w, "ok")
+		}),
+		ConnState: func(_ net.Conn, s http.ConnState) {
+			if s == http.StateNew {
+				accepted <- struct{}{}
+			}
+		},
+	}
+	srv.RegisterOnShutdown(sl.CloseFresh)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(sl) }()
+
+	used, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer used.Close()
+	br := bufio.NewReader(used)
+	ask := func() {
+		t.Helper()
+		if _, err := io.WriteString(used, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.ReadResponse(br, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	ask()
+	// Until shutdown, CloseFresh leaves a connection that has spoken alone.
+	sl.CloseFresh()
+	ask()
+	<-accepted
+
+	fresh, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	<-accepted // the server holds it, in net/http's StateNew
+
+	// net/http alone waits 5 seconds for the fresh connection; 4 is ample for a shutdown
+	// that has nothing to wait for.
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		t.Fatalf("shutdown with a connection that never sent a byte: %v", err)
+	}
+	if err := <-served; err != http.ErrServerClosed {
+		t.Fatalf("Serve returned %v", err)
+	}
+	if n, err := fresh.Read(make([]byte, 1)); err == nil {
+		t.Fatalf("the fresh connection is still open (read %d bytes)", n)
+	}
 }

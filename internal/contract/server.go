@@ -229,9 +229,13 @@ func (s Server) Route(op *Operation, serve func(r *http.Request, rq *Request) (R
 }
 
 // Handler serves mux, answering what it has no route for as JSON errors in the spec's
-// shape: 404, or 405 with Allow.
+// shape: 404, or 405 with Allow. A path that differs from a route's only by a trailing
+// slash is answered by Slash.
 func (s Server) Handler(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if Slash(w, r, mux, func(e *HTTPError) { s.WriteError(w, r, e) }) != "" {
+			return
+		}
 		if _, pattern := mux.Handler(r); pattern != "" {
 			mux.ServeHTTP(w, r)
 			return

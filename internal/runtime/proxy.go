@@ -31,12 +31,21 @@ var proxyClient = &http.Client{
 // hopHeaders are the headers of one connection, which a proxy never passes on.
 var hopHeaders = []string{"Connection", "Keep-Alive", "Proxy-Authenticate", "Proxy-Authorization", "Te", "Trailer", "Transfer-Encoding", "Upgrade"}
 
+// viaBB marks the requests bb serve passes on, so one that comes back is not passed
+// on again.
+const viaBB = "1.1 bb-serve"
+
 // maxRecorded is the largest answer --record writes into the project.
 const maxRecorded = 8 << 20
 
 // forward passes a request no endpoint answers to the backend at rt.proxy, and sends
 // its answer back as it is. With a recorder, a new answer becomes a stub in bb.yaml.
 func (rt *Router) forward(w http.ResponseWriter, r *http.Request) {
+	if slices.Contains(r.Header.Values("Via"), viaBB) {
+		note(w, "no endpoint; not passed on: it came from a bb serve, so the proxy leads back to bb")
+		rt.writeError(w, http.StatusLoopDetected, fmt.Sprintf("no endpoint answers %s %s, and the proxy %s leads back to bb serve", r.Method, contract.EchoPath(r.URL.EscapedPath()), rt.proxy.Redacted()))
+		return
+	}
 	body, herr := contract.ReadBody(w, r, rt.opt.MaxBody)
 	if herr != nil {
 		note(w, herr.Msg)
@@ -60,6 +69,7 @@ func (rt *Router) forward(w http.ResponseWriter, r *http.Request) {
 		out.Header.Del(h)
 	}
 	out.Header.Del(contract.ScenarioHeader)
+	out.Header.Add("Via", viaBB)
 	if ip, _, ok := strings.Cut(r.RemoteAddr, ":"); ok {
 		out.Header.Add("X-Forwarded-For", ip)
 	}

@@ -35,7 +35,8 @@ type Reloader struct {
 	Spec     spec.Options // how each reload loads the spec: its size limits
 	Debounce time.Duration
 
-	// Report receives one line per reload outcome: a summary of the change, or the errors.
+	// Report receives one line per reload outcome: the files whose saves it took in (the
+	// spec, a bodyFile), a colon and a summary of the change; or the errors.
 	Report func(msg string, err error)
 	// OnReload runs after each successful swap, e.g. to regenerate a client package.
 	OnReload func(rt *Router, c Change)
@@ -44,9 +45,10 @@ type Reloader struct {
 	file     string // File, absolute
 	watched  map[string]bool
 	lastHash [32]byte
-	gone     bool // the spec file was found deleted, and that was reported
-	failed   bool // the last reload failed: any file in the project may be the fix
-	parses   int  // specs parsed, for tests: a save that changes nothing parses none
+	gone     bool            // the spec file was found deleted, and that was reported
+	failed   bool            // the last reload failed: any file in the project may be the fix
+	saved    map[string]bool // the files saved since the last reload, absolute
+	parses   int             // specs parsed, for tests: a save that changes nothing parses none
 }
 
 // Start begins watching. Once it returns, no save can go unnoticed: Run's first look
@@ -104,7 +106,11 @@ func (rl *Reloader) Run(ctx context.Context) error {
 					rl.watch(ev.Name)
 				}
 			}
-			if rl.relevant(ev.Name) {
+			if abs, ok := rl.relevant(ev.Name); ok {
+				if rl.saved == nil {
+					rl.saved = map[string]bool{}
+				}
+				rl.saved[abs] = true
 				timer.Reset(rl.Debounce)
 			}
 		case err, ok := <-rl.w.Errors:
@@ -163,20 +169,46 @@ func (rl *Reloader) watchProject() {
 
 // relevant reports whether a file event may change what the server answers: the spec
 // itself or any bodyFile it serves, or, while the last edit is broken, any file at all.
-func (rl *Reloader) relevant(name string) bool {
+func (rl *Reloader) relevant(name string) (string, bool) {
 	abs, err := filepath.Abs(name)
 	if err != nil {
-		return false
+		return "", false
 	}
 	if abs == rl.file || rl.failed {
-		return true
+		return abs, true
 	}
 	for path := range rl.Server.Router().Files() {
 		if p, err := filepath.Abs(path); err == nil && p == abs {
-			return true
+			return abs, true
 		}
 	}
-	return false
+	return "", false
+}
+
+// savedNames names the files saved since the last reload, as the spec's path names its
+// folder (chat/bb.yaml, chat/responses/books.json), and forgets them. With none known
+// (the first look, or events lost), it names the spec.
+func (rl *Reloader) savedNames(rt *Router) string {
+	saved := rl.saved
+	rl.saved = nil
+	var names []string
+	if saved[rl.file] || len(saved) == 0 {
+		names = append(names, rl.File)
+	}
+	var files []string
+	for path := range rt.Files() {
+		if abs, err := filepath.Abs(path); err == nil && saved[abs] {
+			if rel, err := filepath.Rel(filepath.Dir(rl.file), abs); err == nil {
+				files = append(files, filepath.Join(filepath.Dir(rl.File), rel))
+			}
+		}
+	}
+	sort.Strings(files)
+	names = append(names, files...)
+	if len(names) == 0 {
+		names = append(names, rl.File) // a save elsewhere that fixed the last edit
+	}
+	return strings.Join(names, ", ")
 }
 
 // reload loads, validates and compiles the spec; only a complete new router is swapped in.
@@ -201,7 +233,8 @@ func (rl *Reloader) reload(ctx context.Context) {
 		return // an editor truncated the file and has not written it yet
 	}
 	if cur := rl.Server.Router(); !rl.failed && sha256.Sum256(data) == cur.Spec().Digest && sameFiles(cur) {
-		return // the text and the bodyFiles being served: the first look, or a save that changes nothing
+		rl.saved = nil // the text and the bodyFiles being served: the first look, or saves that change nothing
+		return
 	}
 	rl.parses++
 	s, err := rl.Spec.Parse(ctx, rl.File, data)
@@ -221,6 +254,7 @@ func (rl *Reloader) reload(ctx context.Context) {
 		h = sha256.Sum256(append(h[:], err.Error()...))
 	}
 	if h == rl.lastHash {
+		rl.saved = nil // saves that changed nothing
 		return
 	}
 	rl.lastHash = h
@@ -234,10 +268,11 @@ func (rl *Reloader) reload(ctx context.Context) {
 	rl.failed = false
 	rl.watchFiles(rt)
 	c := rl.Server.Swap(rt)
+	names := rl.savedNames(rt)
 	if wasFailed && c.Empty() && len(c.Notes) == 0 {
-		rl.Report("back to the last good spec; "+c.String(), nil)
+		rl.Report(names+": back to the last good spec; "+c.String(), nil)
 	} else {
-		rl.Report(c.String(), nil)
+		rl.Report(names+": "+c.String(), nil)
 	}
 	if rl.OnReload != nil {
 		rl.OnReload(rt, c)

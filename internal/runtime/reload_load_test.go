@@ -462,7 +462,7 @@ func TestReloadUnderEditorSaves(t *testing.T) {
 			}
 			continue
 		}
-		want := map[loadEdit]string{editBadYAML: "", editBadKey: `unknown key "responsez"`, editBadJSON: "is not valid JSON"}[st.edit]
+		want := map[loadEdit]string{editBadYAML: "", editBadKey: `unknown key "responsez"`, editBadJSON: "not valid JSON"}[st.edit]
 		if !rig.waitError(n, want) {
 			writeErr = fmt.Errorf("step %d (%s): the bad edit was never reported; reload errors %q", i, st, rig.errors()[n:])
 			break

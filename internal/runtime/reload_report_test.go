@@ -26,14 +26,21 @@ func TestReloadReportsEachNewError(t *testing.T) {
 		}
 	}
 	rig.write("data/answer.json", `{"v":`)
-	waitError(1, `bodyFile "data/answer.json" is not valid JSON`)
+	waitError(1, filepath.Join("data", "answer.json")+":1:") // a position inside the file
 	os.Remove(filepath.Join(rig.dir, "data/answer.json"))
 	waitError(2, `bodyFile "data/answer.json" does not exist`)
 	rig.write("data/answer.json", `{"v"`)
-	waitError(3, `bodyFile "data/answer.json" is not valid JSON`)
+	waitError(3, filepath.Join("data", "answer.json")+":1:")
 	rig.write("data/answer.json", `{"v":2}`)
 	rig.waitFor("/data", `200 {"v":2}`)
 	if got := rig.get("/data"); got != `200 {"v":2}` {
 		t.Fatal(got)
+	}
+	// A bodyFile's save is reported under its own name.
+	rig.write("data/answer.json", `{"v":3}`)
+	rig.waitFor("/data", `200 {"v":3}`)
+	reports := rig.waitReports(2)
+	if want := filepath.Join(rig.dir, "data", "answer.json") + ": 0 added, 1 changed (data), 0 removed; 1 endpoint"; reports[len(reports)-1] != want {
+		t.Errorf("reports %q, want the last %q", reports, want)
 	}
 }

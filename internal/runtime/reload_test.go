@@ -141,7 +141,7 @@ func TestReloadInPlaceWrite(t *testing.T) {
 	rig := newReloadRig(t, fmt.Sprintf(reloadSpec, "one"), nil)
 	rig.write("bb.yaml", fmt.Sprintf(reloadSpec, "two"))
 	rig.waitFor("/hello", `200 {"says":"two"}`)
-	if got := rig.waitReports(1); len(got) != 1 || got[0] != "0 added, 1 changed (hello), 0 removed; 1 endpoint" {
+	if got := rig.waitReports(1); len(got) != 1 || got[0] != rig.file+": 0 added, 1 changed (hello), 0 removed; 1 endpoint" {
 		t.Errorf("reports = %q", got)
 	}
 }
@@ -157,7 +157,7 @@ func TestReloadSaveByRename(t *testing.T) {
 	if got := rig.get("/hello"); got != `200 {"says":"two"}` {
 		t.Errorf("hello = %s", got)
 	}
-	if got := rig.waitReports(1); len(got) != 1 || got[0] != "1 added (bye), 1 changed (hello), 0 removed; 2 endpoints" {
+	if got := rig.waitReports(1); len(got) != 1 || got[0] != rig.file+": 1 added (bye), 1 changed (hello), 0 removed; 2 endpoints" {
 		t.Errorf("reports = %q", got)
 	}
 }
@@ -348,14 +348,14 @@ func TestReloadMessages(t *testing.T) {
 	}
 	// A comment-only edit changes no endpoint.
 	rig.write("bb.yaml", "# a comment\n"+good)
-	if got := waitReports(1); len(got) != 1 || got[0] != "no endpoint changed; 1 endpoint" {
+	if got := waitReports(1); len(got) != 1 || got[0] != rig.file+": no endpoint changed; 1 endpoint" {
 		t.Fatalf("reports = %q", got)
 	}
 	// A broken edit, then the last good text again.
 	rig.write("bb.yaml", "version: 1\nendpoints: {}\n")
 	waitReports(2)
 	rig.write("bb.yaml", good)
-	if got := waitReports(3); len(rig.reports()) != 2 || rig.reports()[1] != "back to the last good spec; no endpoint changed; 1 endpoint" {
+	if got := waitReports(3); len(rig.reports()) != 2 || rig.reports()[1] != rig.file+": back to the last good spec; no endpoint changed; 1 endpoint" {
 		t.Fatalf("reports = %q", got)
 	}
 	// A new port cannot be applied while serving: say so.

@@ -232,6 +232,10 @@ func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if msg := contract.Slash(w, r, rt.mux, func(e *contract.HTTPError) { rt.errors.Write(w, e) }); msg != "" {
+		note(w, msg)
+		return
+	}
 	rt.mux.ServeHTTP(w, r)
 }
 

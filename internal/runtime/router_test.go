@@ -391,3 +391,48 @@ func TestRouterNilBody(t *testing.T) {
 		t.Errorf("got %d %s", rec.Code, rec.Body)
 	}
 }
+
+// TestTrailingSlash: as in the ejected server (contract's TestSlash), a path that differs
+// by a trailing slash is redirected both ways for GET and HEAD; other methods get a 404
+// naming the spec's path, and the log never offers a stub for the duplicate.
+func TestTrailingSlash(t *testing.T) {
+	var out strings.Builder
+	rt := routerFromText(t, `version: 1
+endpoints:
+  sendMessage:
+    method: POST
+    path: /api/send_message
+    responses: [{body: {ok: true}}]
+  getList:
+    method: GET
+    path: /api/list/
+    responses: [{body: {items: []}}]
+  getMessage:
+    method: GET
+    path: /api/messages/{id}
+    responses: [{body: {id: 1}}]
+`, nil, Options{})
+	h := NewServer(rt, NewLineWriter(&out, 0))
+	for _, c := range []call{
+		{name: "add a slash", method: "GET", target: "/api/list", status: 307, headers: map[string]string{"Location": "/api/list/"}},
+		{name: "drop a slash", method: "GET", target: "/api/messages/7/?full=1", status: 307, headers: map[string]string{"Location": "/api/messages/7?full=1"}},
+		{name: "HEAD too", method: "HEAD", target: "/api/messages/7/", status: 307, headers: map[string]string{"Location": "/api/messages/7"}},
+		{name: "POST is not redirected", method: "POST", target: "/api/send_message/", body: `{"a":1}`, status: 404,
+			want: `{"error":"no endpoint POST /api/send_message/; did you mean /api/send_message?"}` + "\n"},
+	} {
+		c.run(t, h)
+	}
+	log := out.String()
+	for _, want := range []string{
+		"GET /api/list 307", "redirected to /api/list/, the path as the spec writes it",
+		"redirected to /api/messages/7, the path as the spec writes it",
+		"POST /api/send_message/ 404", "no endpoint; did you mean /api/send_message? (the spec's path differs by a trailing slash)",
+	} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the log lacks %q:\n%s", want, log)
+		}
+	}
+	if strings.Contains(log, "to stub it") {
+		t.Errorf("the log suggests a stub for a path the spec has, but for a slash:\n%s", log)
+	}
+}

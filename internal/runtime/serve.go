@@ -123,7 +123,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 					log.Printf("%s reload failed; still serving the last good spec:\n%v", stamp, err)
 					return
 				}
-				log.Printf("%s reloaded %s: %s", stamp, cfg.File, msg)
+				log.Printf("%s reloaded %s", stamp, msg)
 			},
 			OnReload: func(rt *Router, _ Change) { afterLoad(rt) },
 		}
@@ -152,7 +152,9 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	}
 
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(contract.StrictListener(ln)) }()
+	sl := contract.StrictListener(ln)
+	hs.RegisterOnShutdown(sl.CloseFresh) // so Ctrl-C stops an idle server at once
+	go func() { serveErr <- hs.Serve(sl) }()
 	select {
 	case err := <-serveErr:
 		return err

@@ -455,7 +455,12 @@ func (p *parser) bodyFile(bf string, pos Pos, what string) (string, []byte) {
 	}
 	// Read once here: the server sends these bytes and the generators type them, so all
 	// of bb sees the same file contents, checked once.
-	data, problem := p.readBodyFile(full)
+	data, problem, at := p.readBodyFile(full)
+	if at.Line > 0 {
+		// Point into the file itself, where an editor can jump to the mistake.
+		p.errorfIn(filepath.Join(filepath.Dir(p.file), clean), at, pos, "%s (the bodyFile of %s, %s:%d:%d)", strings.TrimPrefix(problem, "is "), what, p.file, pos.Line, pos.Col)
+		return "", nil
+	}
 	if problem != "" {
 		p.errorf(pos, "%s: bodyFile %q %s", what, bf, problem)
 		return "", nil

@@ -19,6 +19,16 @@ type Error struct {
 	File string
 	Pos  Pos
 	Msg  string
+
+	cause Pos // for a problem in another file (a bodyFile): where the spec names it
+}
+
+// order is where e sorts among the spec's problems.
+func (e *Error) order() Pos {
+	if e.cause.Line > 0 {
+		return e.cause
+	}
+	return e.Pos
 }
 
 // Error formats the problem as file:line:col: message.
@@ -43,10 +53,11 @@ func (l ErrorList) Error() string {
 
 func (l ErrorList) sort() {
 	sort.SliceStable(l, func(i, j int) bool {
-		if l[i].Pos.Line != l[j].Pos.Line {
-			return l[i].Pos.Line < l[j].Pos.Line
+		a, b := l[i].order(), l[j].order()
+		if a.Line != b.Line {
+			return a.Line < b.Line
 		}
-		return l[i].Pos.Col < l[j].Pos.Col
+		return a.Col < b.Col
 	})
 }
 

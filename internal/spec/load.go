@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -214,6 +215,16 @@ func (p *parser) errorf(pos Pos, format string, args ...any) {
 	p.errs = append(p.errs, &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
+// errorfIn reports a problem at pos in another file than the spec, a bodyFile, which
+// the spec names at cause.
+func (p *parser) errorfIn(file string, pos, cause Pos, format string, args ...any) {
+	if len(p.errs) >= maxErrors {
+		p.dropped++
+		return
+	}
+	p.errs = append(p.errs, &Error{File: file, Pos: pos, Msg: fmt.Sprintf(format, args...), cause: cause})
+}
+
 func posOf(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 
 // field is one key of a mapping node with its value.
@@ -299,6 +310,19 @@ func describe(n *yaml.Node) string {
 	return "that"
 }
 
+// kindOf names what a node is, without its content: "a list", "text".
+func kindOf(n *yaml.Node) string {
+	switch {
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case isNull(n):
+		return "an empty value"
+	case n.Tag == "!!str":
+		return "text"
+	}
+	return "a single value"
+}
+
 func (p *parser) str(n *yaml.Node, what string) (string, bool) {
 	n = resolve(n)
 	if n.Kind != yaml.ScalarNode || isNull(n) {
@@ -380,6 +404,11 @@ func (p *parser) parse(data []byte) *Spec {
 		return s
 	}
 	root := resolve(&doc)
+	if root.Kind != yaml.MappingNode {
+		// Say what a spec is, rather than quote what this file holds (bb check /etc/passwd).
+		p.errorf(posOf(root), "not a bb spec: a spec is a YAML mapping that starts with `version: 1` (this file holds %s)", kindOf(root))
+		return s
+	}
 	fields, ok := p.mapping(root, "the spec", topKeys)
 	if !ok {
 		return s
@@ -724,14 +753,15 @@ func jsonStringLen(s string) int64 {
 type bodyFile struct {
 	data    []byte
 	problem string
+	at      Pos // where in the file the problem is, when it is inside it
 }
 
 // readBodyFile reads a bodyFile no larger than the body limit and checks that a .json
 // one holds JSON. It reads each path once, however many responses name it. problem
 // completes "bodyFile "x" …" when the file cannot serve.
-func (p *parser) readBodyFile(full string) (data []byte, problem string) {
+func (p *parser) readBodyFile(full string) (data []byte, problem string, at Pos) {
 	if bf, ok := p.bodyFiles[full]; ok {
-		return bf.data, bf.problem
+		return bf.data, bf.problem, bf.at
 	}
 	var bf bodyFile
 	defer func() {
@@ -743,7 +773,7 @@ func (p *parser) readBodyFile(full string) (data []byte, problem string) {
 	f, err := os.Open(full)
 	if err != nil {
 		bf.problem = fmt.Sprintf("cannot be read: %v", err)
-		return nil, bf.problem
+		return nil, bf.problem, bf.at
 	}
 	defer f.Close()
 	max := p.opts.maxBodySize()
@@ -756,13 +786,30 @@ func (p *parser) readBodyFile(full string) (data []byte, problem string) {
 			humanSize(max), EnvMaxBodySize, formatSize(2*max))
 	case strings.EqualFold(filepath.Ext(full), ".json"):
 		if _, err := FromJSON(data); err != nil {
-			bf.problem = fmt.Sprintf("is not valid JSON: %v", err)
+			var msg string
+			bf.at, msg = jsonError(data, err)
+			bf.problem = "is not valid JSON: " + msg
 		}
 	}
 	if bf.problem == "" {
 		bf.data = data
 	}
-	return bf.data, bf.problem
+	return bf.data, bf.problem, bf.at
+}
+
+// jsonError is where in data, which is not valid JSON, encoding/json stops reading, and
+// what it says there (err, FromJSON's, when it says nothing).
+func jsonError(data []byte, err error) (Pos, string) {
+	var v any
+	var se *json.SyntaxError
+	off, msg := len(data), err.Error()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return posAt(data, off), "the file is empty"
+	}
+	if err := json.Unmarshal(data, &v); errors.As(err, &se) && se.Offset > 0 {
+		off, msg = int(se.Offset)-1, se.Error() // the offset counts the byte at fault
+	}
+	return posAt(data, off), msg
 }
 
 // ctxReader reads until its context ends, so that reading a large spec stops when bb is
@@ -818,7 +865,31 @@ func (p *parser) yamlError(data []byte, err error) {
 	if p.ctx.Err() != nil {
 		return
 	}
+	if charAt(data, pos) == '\t' {
+		problem = "tabs are not allowed for indentation; indent with spaces"
+	}
 	p.errorf(pos, "not valid YAML: %s", problem)
+}
+
+// charAt is the character at pos in data, counted as posAt counts, or 0 past the end.
+func charAt(data []byte, pos Pos) rune {
+	at := Pos{Line: 1, Col: 1}
+	for i := 0; i < len(data); {
+		if at == pos {
+			r, _ := utf8.DecodeRune(data[i:])
+			return r
+		}
+		if n := breakAt(data, i); n > 0 {
+			at.Line++
+			at.Col = 1
+			i += n
+			continue
+		}
+		_, w := utf8.DecodeRune(data[i:])
+		at.Col++
+		i += w
+	}
+	return 0
 }
 
 // yamlProblem splits a yaml error into its message and the line it names, 0 when none.

@@ -74,7 +74,7 @@ func TestParseErrors(t *testing.T) {
 			`, []wantErr{{"1:1", "the file is empty"}}},
 		{"not a mapping", `
 			- version: 1
-			`, []wantErr{{"1:1", "the spec must be a mapping of keys to values, not a list"}}},
+			`, []wantErr{{"1:1", "not a bb spec: a spec is a YAML mapping that starts with `version: 1` (this file holds a list)"}}},
 		{"missing version", `
 			name: Shop
 			endpoints:
@@ -849,15 +849,6 @@ func TestParseErrors(t *testing.T) {
 			      - headers: {content-length: 3, X-Ok: yes}
 			        body: {a: 1}
 			`, []wantErr{{"7:19", "header content-length is set by the server from the body and the connection; remove it"}}},
-		{"bodyFile not JSON", `
-			version: 1
-			endpoints:
-			  getUser:
-			    method: GET
-			    path: /users
-			    responses:
-			      - bodyFile: responses/bad.json
-			`, []wantErr{{"7:19", `bodyFile "responses/bad.json" is not valid JSON`}}},
 		{"all errors at once, in line order", `
 			version: 2
 			endpoints:
@@ -937,5 +928,29 @@ func TestParseErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBodyFileNotJSON: a .json bodyFile that is not JSON is reported at the line and
+// column inside it where the JSON goes wrong, naming the response that sends it.
+func TestBodyFileNotJSON(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"bb.yaml":              "version: 1\nendpoints:\n  getBooks:\n    method: GET\n    path: /books\n    responses:\n      - when: {query.q: a}\n        bodyFile: responses/books.json\n      - when: {query.q: x}\n        bodyFile: responses/empty.json\n      - bodyFile: responses/books.json\n",
+		"responses/books.json": "{\n  \"books\": [\n    {\"id\": 1,}\n  ]\n}\n",
+		"responses/empty.json": "\n",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file := filepath.Join(dir, "bb.yaml")
+	_, err := Load(file)
+	want := filepath.Join(dir, "responses", "books.json") + ":3:14: not valid JSON: invalid character '}' looking for beginning of object key string (the bodyFile of endpoint getBooks: response 1, " + file + ":8:19)\n" +
+		filepath.Join(dir, "responses", "empty.json") + ":2:1: not valid JSON: the file is empty (the bodyFile of endpoint getBooks: response 2, " + file + ":10:19)\n" +
+		filepath.Join(dir, "responses", "books.json") + ":3:14: not valid JSON: invalid character '}' looking for beginning of object key string (the bodyFile of endpoint getBooks: response 3, " + file + ":11:19)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 }

@@ -15,7 +15,8 @@ func TestYAMLSyntaxErrorPositions(t *testing.T) {
 	tests := []struct {
 		name, yaml, at, msg string
 	}{
-		{"tab indentation", "version: 1\nendpoints:\n\tx: 1\n", "3:1", "found character that cannot start any token"},
+		{"tab indentation", "version: 1\nendpoints:\n\tx: 1\n", "3:1", "tabs are not allowed for indentation; indent with spaces"},
+		{"tab after spaces", "version: 1\nendpoints:\n  x:\n  \tmethod: GET\n", "4:3", "tabs are not allowed for indentation; indent with spaces"},
 		{"key indented less than its siblings", "version: 1\nendpoints:\n  a: 1\n b: 2\n", "4:2", "did not find expected key"},
 		{"key indented less, on line 2", "a:\n  b: 1\n c: 2\n", "3:2", "did not find expected key"},
 		{"list item where a key belongs", "a: 1\n- b\n", "2:1", "did not find expected key"},

@@ -77,6 +77,9 @@ type Report struct {
 	Failed   int      `json:"failed"` // failures and unreachable responses
 	Skipped  int      `json:"skipped,omitempty"`
 	Warnings int      `json:"warnings"`
+	// Stopped says why the run ended before its last case: nothing listens at BaseURL,
+	// so every other case would fail the same way.
+	Stopped string `json:"stopped,omitempty"`
 }
 
 // OK reports whether every case passed.
@@ -122,6 +125,10 @@ func Run(ctx context.Context, s *spec.Spec, opt Options) Report {
 			}
 			rep.Warnings += len(res.Warnings)
 			rep.Results = append(rep.Results, res)
+			if r.refused {
+				rep.Stopped = res.Failures[0]
+				return rep
+			}
 		}
 	}
 	return rep
@@ -165,8 +172,9 @@ func client(opt Options) *http.Client {
 }
 
 type runner struct {
-	opt    Options
-	client *http.Client
+	opt     Options
+	client  *http.Client
+	refused bool // the backend refused a connection: nothing listens there
 }
 
 func (r *runner) run(ctx context.Context, c *spec.Case, et *spec.EndpointTypes) Result {
@@ -257,6 +265,7 @@ func (r *runner) transportError(err error) string {
 	var netErr net.Error
 	switch {
 	case errors.Is(err, syscall.ECONNREFUSED):
+		r.refused = true
 		return fmt.Sprintf("connection refused: nothing listens at %s; is the backend running?", r.opt.BaseURL)
 	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) && netErr.Timeout():
 		return fmt.Sprintf("timeout: no answer within %s (raise it with --timeout)", r.opt.Timeout)

@@ -69,6 +69,8 @@ var apiNames = strings.Fields(`CORS Handler NewServer Options StubOutput Error W
 type Options struct {
 	// Module is the Go module path; "" derives it from the spec's name (Messages → messages).
 	Module string
+	// Store is the databases internal/store speaks; the zero Store leaves it out.
+	Store Store
 }
 
 // Project is what Generate makes, by slash-separated path relative to the project folder.
@@ -108,7 +110,7 @@ func Generate(s *spec.Spec, opt Options) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &generator{spec: s, types: ts, lit: newLiterals()}
+	g := &generator{spec: s, types: ts, lit: newLiterals(), store: opt.Store}
 	data := g.project(mod)
 	tmpl, err := template.New("eject").ParseFS(templates.FS, "eject/*.tmpl")
 	if err != nil {
@@ -140,14 +142,8 @@ func Generate(s *spec.Spec, opt Options) (*Project, error) {
 		{p.Generated, "internal/contracttest/contract_gen_test.go", "contract_gen_test.go.tmpl"},
 		{p.Owned, "internal/contracttest/setup_test.go", "setup_test.go.tmpl"},
 		{p.Owned, "go.mod", "go.mod.tmpl"},
-		{p.Owned, "go.sum", "go.sum.tmpl"},
 		{p.Owned, "cmd/server/main.go", "main.go.tmpl"},
 		{p.Owned, "internal/handlers/handlers.go", "handlers.go.tmpl"},
-		{p.Owned, "internal/store/store.go", "store.go.tmpl"},
-		{p.Owned, "internal/store/notes.go", "notes.go.tmpl"},
-		{p.Owned, "internal/store/store_test.go", "store_test.go.tmpl"},
-		{p.Owned, "internal/store/migrations/sqlite/0001_notes.sql", "sqlite_0001_notes.sql.tmpl"},
-		{p.Owned, "internal/store/migrations/postgres/0001_notes.sql", "postgres_0001_notes.sql.tmpl"},
 		{p.Owned, "README.md", "README.md.tmpl"},
 		{p.Owned, "Dockerfile", "Dockerfile.tmpl"},
 		{p.Owned, ".dockerignore", "dockerignore.tmpl"},
@@ -156,6 +152,9 @@ func Generate(s *spec.Spec, opt Options) (*Project, error) {
 		if err := render(f.into, f.file, f.tmpl, data); err != nil {
 			return nil, err
 		}
+	}
+	if err := g.renderStore(p.Owned, func(file, name string) error { return render(p.Owned, file, name, data) }); err != nil {
+		return nil, err
 	}
 	if hp := s.HealthPath(); hp != "/healthz" {
 		p.Notes = append(p.Notes, fmt.Sprintf("the spec declares /healthz, so its endpoint answers there and the built-in health check moved to %s (as in bb serve)", hp))
@@ -194,9 +193,43 @@ type generator struct {
 	spec  *spec.Spec
 	types *spec.TypeSet
 	lit   *literals
+	store Store
+}
+
+// renderStore adds internal/store, for the databases asked for, and go.sum.
+func (g *generator) renderStore(owned map[string][]byte, render func(file, tmpl string) error) error {
+	st := g.store
+	files := [][2]string{}
+	switch {
+	case st.SQLite && st.Postgres:
+		files = append(files, [2]string{"go.sum", "go.sum.tmpl"})
+	case st.SQLite:
+		files = append(files, [2]string{"go.sum", "go.sum.sqlite.tmpl"})
+	case st.Postgres:
+		files = append(files, [2]string{"go.sum", "go.sum.postgres.tmpl"})
+	default:
+		return nil
+	}
+	files = append(files,
+		[2]string{"internal/store/store.go", "store.go.tmpl"},
+		[2]string{"internal/store/notes.go", "notes.go.tmpl"},
+		[2]string{"internal/store/store_test.go", "store_test.go.tmpl"})
+	if st.SQLite {
+		files = append(files, [2]string{"internal/store/migrations/sqlite/0001_notes.sql", "sqlite_0001_notes.sql.tmpl"})
+	}
+	if st.Postgres {
+		files = append(files, [2]string{"internal/store/migrations/postgres/0001_notes.sql", "postgres_0001_notes.sql.tmpl"})
+	}
+	for _, f := range files {
+		if err := render(f[0], f[1]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type projectData struct {
+	Store       Store  // the databases internal/store speaks
 	HealthPath  string // the built-in health check's path
 	ErrorFormat string // the contract.ErrorFormat literal
 	Header      string
@@ -264,7 +297,7 @@ type field struct {
 }
 
 func (g *generator) project(mod string) *projectData {
-	d := &projectData{Header: Header, Module: mod, Name: g.spec.TypeName(), Port: g.spec.Server.Port, HealthPath: g.spec.HealthPath(), ErrorFormat: errorFormatLit(g.spec.ErrorFormat())}
+	d := &projectData{Store: g.store, Header: Header, Module: mod, Name: g.spec.TypeName(), Port: g.spec.Server.Port, HealthPath: g.spec.HealthPath(), ErrorFormat: errorFormatLit(g.spec.ErrorFormat())}
 	if d.Port == 0 {
 		d.Port = spec.DefaultPort
 	}
@@ -467,8 +500,11 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 		doc = append(doc, bodyDoc)
 	}
 	if len(doc) > 0 {
-		ed.InputDoc = "The request is typed in " + strings.Join(doc, ", ") + "; the store is h.Store."
-	} else {
+		ed.InputDoc = "The request is typed in " + strings.Join(doc, ", ") + "."
+		if g.store.Any() {
+			ed.InputDoc = strings.TrimSuffix(ed.InputDoc, ".") + "; the store is h.Store."
+		}
+	} else if g.store.Any() {
 		ed.InputDoc = "The store is h.Store."
 	}
 	ed.OpVar, ed.Operation = "op"+ed.GoName, g.lit.operation(et.Operation())

@@ -46,13 +46,26 @@ func specCases(t *testing.T) []specCase {
 	return cases
 }
 
+// storeFor is the store the tests eject a spec's folder with: both databases for the
+// messages example, whose store is tested on each; SQLite alone for the bookshelf; none,
+// the default, for the rest (TestStoreChoices covers PostgreSQL alone).
+func storeFor(dir string) Store {
+	switch filepath.Base(dir) {
+	case "messages":
+		return Store{SQLite: true, Postgres: true}
+	case "bookshelf":
+		return Store{SQLite: true}
+	}
+	return Store{}
+}
+
 func generate(t *testing.T, dir string) (*spec.Spec, *Project) {
 	t.Helper()
 	s, err := spec.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Generate(s, Options{})
+	p, err := Generate(s, Options{Store: storeFor(dir)})
 	if err != nil {
 		t.Fatalf("%s: %v", dir, err)
 	}

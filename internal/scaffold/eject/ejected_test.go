@@ -133,6 +133,7 @@ func TestEjectedProjects(t *testing.T) {
 				}
 			}
 			if c.name == "example-messages" {
+				hostAndPort(t, filepath.Join(dir, "bin", "server"), dir)
 				staticBuild(t, dir)
 				// CORS and the HTTP edges: off by default, then with CORS_ORIGINS.
 				checkEdges(t, ejected, "")
@@ -489,5 +490,128 @@ func wrongShapeFails(t *testing.T, dir string, env []string) {
 	}
 	if err := os.RemoveAll(bad); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// hostAndPort: without HOST the ejected server listens on 127.0.0.1 only, and says so
+// once it listens; on a port already taken it says so in one line, and how to go on.
+func hostAndPort(t *testing.T, bin, dir string) {
+	t.Helper()
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	port := strconv.Itoa(taken.Addr().(*net.TCPAddr).Port)
+	cmd := exec.Command(bin)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HOST=", "PORT="+port, "DATABASE_URL=sqlite:"+filepath.Join(dir, "taken.db"))
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("the ejected server started on a port in use:\n%s", out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "port "+port+" is in use, perhaps by bb serve: stop it, or run with PORT=") {
+		t.Errorf("on a port in use, the ejected server said:\n%s", out)
+	}
+
+	free := freePort(t)
+	cmd = exec.Command(bin)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "HOST=", "PORT="+strconv.Itoa(free), "DATABASE_URL=sqlite:"+filepath.Join(dir, "host.db"))
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	defer func() {
+		cmd.Process.Kill()
+		<-exited
+	}()
+	var first struct{ Msg, Addr string }
+	if err := json.NewDecoder(stderr).Decode(&first); err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("http://127.0.0.1:%d", free); first.Msg != "listening" || first.Addr != want {
+		t.Fatalf("first log line %+v, want listening on %s", first, want)
+	}
+	go func() {
+		io.Copy(io.Discard, stderr)
+		exited <- cmd.Wait()
+	}()
+	// Browsers and URLSession open connections ahead of requests; net/http alone waits 5
+	// seconds for such a one at shutdown.
+	silent, err := net.Dial("tcp", strings.TrimPrefix(first.Addr, "http://"))
+	if err != nil {
+		t.Fatalf("logged listening, yet: %v", err)
+	}
+	defer silent.Close()
+	// It logged "listening" with the listener already open.
+	resp, err := http.Get(first.Addr + "/healthz")
+	if err != nil {
+		t.Fatalf("logged listening, yet: %v", err)
+	}
+	resp.Body.Close()
+	cmd.Process.Signal(os.Interrupt)
+	select {
+	case err := <-exited:
+		exited <- err
+		if err != nil {
+			t.Errorf("after Ctrl-C: %v", err)
+		}
+	case <-time.After(time.Second):
+		t.Errorf("the ejected server, idle, still running 1s after Ctrl-C")
+	}
+}
+
+// TestStoreChoices: each --store builds, vets and passes its tests, and its go.mod
+// holds the drivers asked for and no other: none needs no module at all.
+func TestStoreChoices(t *testing.T) {
+	pg := postgresURL(t)
+	s, err := spec.Load("../../../examples/messages")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		store      Store
+		has, lacks []string
+	}{
+		{Store{}, nil, []string{"require", "sqlite", "pgx"}},
+		{Store{SQLite: true}, []string{"modernc.org/sqlite"}, []string{"pgx"}},
+		{Store{Postgres: true}, []string{"github.com/jackc/pgx/v5"}, []string{"sqlite"}},
+	} {
+		t.Run(c.store.String(), func(t *testing.T) {
+			p, err := Generate(s, Options{Store: c.store})
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			if _, err := Write(dir, p, WriteOptions{Store: c.store}); err != nil {
+				t.Fatal(err)
+			}
+			mod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range c.has {
+				if !bytes.Contains(mod, []byte(w)) {
+					t.Errorf("go.mod lacks %s:\n%s", w, mod)
+				}
+			}
+			for _, w := range c.lacks {
+				if bytes.Contains(mod, []byte(w)) {
+					t.Errorf("go.mod holds %s:\n%s", w, mod)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, "internal", "store")); c.store.Any() == os.IsNotExist(err) {
+				t.Errorf("internal/store: %v, with --store %s", err, c.store)
+			}
+			env := goEnv("TEST_DATABASE_URL=" + pg)
+			gocmd(t, dir, env, "vet", "./...")
+			gocmd(t, dir, env, "test", "-count=1", "./...")
+		})
 	}
 }

@@ -30,7 +30,13 @@ import (
 const ManifestFile = "bb-eject.json"
 
 type manifest struct {
-	Module    string            `json:"module"`
+	Module string `json:"module"`
+	// Spec is the spec the project was ejected from, relative to the project, so bb
+	// run inside the project finds it.
+	Spec string `json:"spec,omitempty"`
+	// Store is the --store the project was ejected with; absent in a project ejected
+	// before the choice, which has both databases.
+	Store     *string           `json:"store,omitempty"`
 	Generated map[string]string `json:"generated"` // path → sha256 of what bb wrote
 	Handlers  map[string]string `json:"handlers"`  // operation name → handler file
 	// Stubs holds the sha256 of each handler file still exactly as bb wrote it: such a
@@ -49,6 +55,10 @@ type WriteOptions struct {
 	Update bool // the project exists: regenerate bb's files, add handlers for new endpoints
 	Check  bool // write nothing; report what Update would change
 	Force  bool // overwrite generated files even when edited by hand
+	// Spec is the spec file's path; the manifest records it relative to the project.
+	Spec string
+	// Store is the databases the project's store speaks, recorded for --update.
+	Store Store
 }
 
 // Report says what Write did (or, with Check, would do), by slash-separated path.
@@ -115,6 +125,30 @@ func (e *EditedError) Error() string {
 	return fmt.Sprintf("these generated files were edited by hand, so bb left everything as it was:\n  %s\nmove the changes into internal/handlers (which is yours), or run again with --force to overwrite them", strings.Join(e.Files, "\n  "))
 }
 
+// SpecFile returns the path of the spec an ejected project in dir was ejected from, as
+// recorded in its manifest and joined to dir, or "" when dir holds no such record.
+func SpecFile(dir string) string {
+	m, err := readManifest(dir)
+	if err != nil || m == nil || m.Spec == "" {
+		return ""
+	}
+	return filepath.Join(dir, filepath.FromSlash(m.Spec))
+}
+
+// RecordedStore returns the store an ejected project in dir was ejected with; ok is
+// false when dir holds no ejected project.
+func RecordedStore(dir string) (s Store, ok bool, err error) {
+	m, err := readManifest(dir)
+	if err != nil || m == nil {
+		return Store{}, false, err
+	}
+	if m.Store == nil {
+		return Store{SQLite: true, Postgres: true}, true, nil
+	}
+	s, err = ParseStore(strings.Split(*m.Store, ","))
+	return s, err == nil, err
+}
+
 // Module returns the module path recorded in an ejected project, or "" when dir holds none.
 func Module(dir string) string {
 	m, err := readManifest(dir)
@@ -154,6 +188,20 @@ func readManifest(dir string) (*manifest, error) {
 	return m, nil
 }
 
+// relativeTo is file's path from dir, slash-separated; file itself when there is none.
+func relativeTo(dir, file string) string {
+	d, err1 := filepath.Abs(dir)
+	f, err2 := filepath.Abs(file)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(file)
+	}
+	rel, err := filepath.Rel(d, f)
+	if err != nil {
+		return filepath.ToSlash(f)
+	}
+	return filepath.ToSlash(rel)
+}
+
 func digest(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
@@ -182,6 +230,11 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		m = &manifest{Generated: map[string]string{}, Handlers: map[string]string{}, Stubs: map[string]string{}, Answers: map[string]string{}, Removed: map[string]string{}}
 	}
 	m.Module = p.Module
+	store := opt.Store.String()
+	m.Store = &store
+	if opt.Spec != "" {
+		m.Spec = relativeTo(dir, opt.Spec)
+	}
 
 	writes := map[string][]byte{}
 	for _, f := range slices.Sorted(maps.Keys(p.Generated)) {

@@ -14,7 +14,7 @@ import (
 //   - when path.sku is "abc-1": 200 product.json (application/json)
 //   - otherwise: 404 notfound.json (application/json)
 //
-// The request is typed in in.Sku; the store is h.Store.
+// The request is typed in in.Sku.
 func (h *Handlers) GetProduct(r *http.Request, in api.GetProductInput) (api.GetProductOutput, error) {
 	return stubs.GetProduct(r)
 }

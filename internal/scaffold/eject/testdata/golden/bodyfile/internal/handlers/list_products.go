@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.ListProductsOK:
 //   - always: 200 products.json (application/json)
-//
-// The store is h.Store.
 func (h *Handlers) ListProducts(r *http.Request, in api.ListProductsInput) (api.ListProductsOutput, error) {
 	return stubs.ListProducts(r)
 }

@@ -4,17 +4,14 @@ package handlers
 
 import (
 	"clash/internal/api"
-	"clash/internal/store"
 )
 
 // Handlers implements api.Handler. Add what the handlers share (clients of other
-// services, configuration) as fields.
-type Handlers struct {
-	Store *store.Store
-}
+// services, configuration, a database) as fields.
+type Handlers struct{}
 
-// New returns the handlers, reading and writing through s.
-func New(s *store.Store) *Handlers { return &Handlers{Store: s} }
+// New returns the handlers.
+func New() *Handlers { return &Handlers{} }
 
 // The build fails here when an endpoint of bb.yaml has no method yet: run
 // bb eject --update to create its file.

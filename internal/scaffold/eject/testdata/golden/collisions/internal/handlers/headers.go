@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.HeadersOK:
 //   - always: 200 {"url_error":{"x":1},"query":{"q":1},"response":{"r":1},"ta…
 //
-// The request is typed in in.Name; the store is h.Store.
+// The request is typed in in.Name.
 func (h *Handlers) Headers(r *http.Request, in api.HeadersInput) (api.HeadersOutput, error) {
 	return stubs.Headers(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when body.book.series.id is 1: 201 {"series":{"id":1}}
 //   - otherwise: 500 {"error":"boom"}
 //
-// The request is typed in in.Body (api.PostThingRequest); the store is h.Store.
+// The request is typed in in.Body (api.PostThingRequest).
 func (h *Handlers) PostThing(r *http.Request, in api.PostThingInput) (api.PostThingOutput, error) {
 	return stubs.PostThing(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.SendNoContent:
 //   - always: 204
-//
-// The store is h.Store.
 func (h *Handlers) Send(r *http.Request, in api.SendInput) (api.SendOutput, error) {
 	return stubs.Send(r)
 }

@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.SessionOK:
 //   - always: 200 {"token":"abc"}
 //
-// The request is typed in in.Body (api.SessionRequest); the store is h.Store.
+// The request is typed in in.Body (api.SessionRequest).
 func (h *Handlers) Session(r *http.Request, in api.SessionInput) (api.SessionOutput, error) {
 	return stubs.Session(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.ExportOrdersOK:
 //   - always: 200 files/orders.csv (text/csv; charset=utf-8)
-//
-// The store is h.Store.
 func (h *Handlers) ExportOrders(r *http.Request, in api.ExportOrdersInput) (api.ExportOrdersOutput, error) {
 	return stubs.ExportOrders(r)
 }

@@ -15,7 +15,7 @@ import (
 //   - when path.id is 0.0: 200 {"id":0,"total":0,"placed_at":"2026-11-30T10:00:00Z"}
 //   - otherwise: 404 {"error":"no such order"}
 //
-// The request is typed in in.ID, in.Expand, in.Fields; the store is h.Store.
+// The request is typed in in.ID, in.Expand, in.Fields.
 func (h *Handlers) GetOrder(r *http.Request, in api.GetOrderInput) (api.GetOrderOutput, error) {
 	return stubs.GetOrder(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.HealthOK:
 //   - always: 200 {"status":"ok","version":"1.2.3"}
-//
-// The store is h.Store.
 func (h *Handlers) Health(r *http.Request, in api.HealthInput) (api.HealthOutput, error) {
 	return stubs.Health(r)
 }

@@ -15,7 +15,7 @@ import (
 //   - when body.lines.0.n is 100: 201 {"id":1,"total":10.5,"discount":null}
 //   - otherwise: 422 {"type":"about:blank","title":"Unprocessable","status":422}
 //
-// The request is typed in in.Body (api.PlaceOrderRequest); the store is h.Store.
+// The request is typed in in.Body (api.PlaceOrderRequest).
 func (h *Handlers) PlaceOrder(r *http.Request, in api.PlaceOrderInput) (api.PlaceOrderOutput, error) {
 	return stubs.PlaceOrder(r)
 }

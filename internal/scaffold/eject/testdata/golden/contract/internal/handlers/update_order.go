@@ -14,7 +14,7 @@ import (
 //   - when body.priority is 3: 200 {"id":1,"note":"rush","priority":3}
 //   - otherwise: 200 {"id":1,"note":"rush","priority":1}
 //
-// The request is typed in in.ID, in.Body (api.UpdateOrderRequest); the store is h.Store.
+// The request is typed in in.ID, in.Body (api.UpdateOrderRequest).
 func (h *Handlers) UpdateOrder(r *http.Request, in api.UpdateOrderInput) (api.UpdateOrderOutput, error) {
 	return stubs.UpdateOrder(r)
 }

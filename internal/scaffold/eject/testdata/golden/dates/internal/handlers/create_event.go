@@ -14,7 +14,7 @@ import (
 //   - when body.title is "": 422 {"errors":[{"field":"title","message":"required"}]}
 //   - otherwise: 201 {"id":3,"starts_at":"2024-05-01T09:00:00Z","when":"soon"}
 //
-// The request is typed in in.Body (api.CreateEventRequest); the store is h.Store.
+// The request is typed in in.Body (api.CreateEventRequest).
 func (h *Handlers) CreateEvent(r *http.Request, in api.CreateEventInput) (api.CreateEventOutput, error) {
 	return stubs.CreateEvent(r)
 }

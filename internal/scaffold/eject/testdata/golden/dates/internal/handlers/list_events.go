@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.ListEventsOK:
 //   - always: 200 [{"id":1,"starts_at":"2024-05-01T09:00:00Z","ends_at":"2024…
 //
-// The request is typed in in.From, in.To, in.Days; the store is h.Store.
+// The request is typed in in.From, in.To, in.Days.
 func (h *Handlers) ListEvents(r *http.Request, in api.ListEventsInput) (api.ListEventsOutput, error) {
 	return stubs.ListEvents(r)
 }

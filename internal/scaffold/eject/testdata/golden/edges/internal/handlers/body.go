@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.BodyCreated:
 //   - always: 201 {"id":1}
 //
-// The request is typed in in.PathBody, in.QueryBody, in.IDs, in.Body (api.BodyRequest); the store is h.Store.
+// The request is typed in in.PathBody, in.QueryBody, in.IDs, in.Body (api.BodyRequest).
 func (h *Handlers) Body(r *http.Request, in api.BodyInput) (api.BodyOutput, error) {
 	return stubs.Body(r)
 }

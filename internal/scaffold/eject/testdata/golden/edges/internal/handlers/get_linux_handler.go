@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.GetLinuxOK:
 //   - always: 200 responses/motd.json (application/json)
-//
-// The store is h.Store.
 func (h *Handlers) GetLinux(r *http.Request, in api.GetLinuxInput) (api.GetLinuxOutput, error) {
 	return stubs.GetLinux(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.id is 7: 204
 //   - otherwise: 410 {"error":"gone","since":"2026-01-01T00:00:00.000Z"}
 //
-// The request is typed in in.ID; the store is h.Store.
+// The request is typed in in.ID.
 func (h *Handlers) Handlers(r *http.Request, in api.HandlersInput) (api.HandlersOutput, error) {
 	return stubs.Handlers(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.MarshalJSONEndpointOK:
 //   - always: 200 {"ok":true}
-//
-// The store is h.Store.
 func (h *Handlers) MarshalJSONEndpoint(r *http.Request, in api.MarshalJSONEndpointInput) (api.MarshalJSONEndpointOutput, error) {
 	return stubs.MarshalJSONEndpoint(r)
 }

@@ -8,15 +8,14 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
 	"io/fs"
+	_ "modernc.org/sqlite" // the "sqlite" driver
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
-
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
-	_ "modernc.org/sqlite"             // the "sqlite" driver
 )
 
 // Store is the database handle the handlers share. It is safe for concurrent use.

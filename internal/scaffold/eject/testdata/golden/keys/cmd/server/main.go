@@ -1,16 +1,16 @@
 // Command server is the Keys backend, ejected from bb.yaml by bb. It is yours: bb
 // never touches this file again.
 //
-// Settings come from the environment: PORT (default 4000), HOST (default every
-// interface; 127.0.0.1 keeps it on this machine), CORS_ORIGINS (default none: web pages
-// of other origins may not call it; * allows all), DATABASE_URL (default sqlite:data.db;
-// a postgres:// URL uses PostgreSQL), and the database pool's DB_MAX_CONNS,
-// DB_MAX_IDLE_CONNS, DB_CONN_MAX_LIFETIME and DB_CONN_MAX_IDLE_TIME (see store.Pool).
+// Settings come from the environment: PORT (default 4000, the port bb serve uses, so
+// the app needs no change), HOST (default 127.0.0.1, this machine only; 0.0.0.0 for every
+// interface, as in the Dockerfile), CORS_ORIGINS (default none: web pages
+// of other origins may not call it; * allows all).
 package main
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -22,7 +22,6 @@ import (
 	"keys/internal/api"
 	"keys/internal/contract"
 	"keys/internal/handlers"
-	"keys/internal/store"
 )
 
 func main() {
@@ -38,22 +37,8 @@ func run(log *slog.Logger) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	pool, err := store.PoolFromEnv(os.Getenv)
-	if err != nil {
-		return err
-	}
-	st, err := store.OpenPool(ctx, os.Getenv("DATABASE_URL"), pool)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if err := st.Ping(r.Context()); err != nil {
-			api.WriteError(w, http.StatusServiceUnavailable, "database unreachable")
-			return
-		}
 		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`{"status":"ok"}`))
 	})
@@ -65,7 +50,7 @@ func run(log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	mux.Handle("/", api.NewServer(handlers.New(st), api.Options{
+	mux.Handle("/", api.NewServer(handlers.New(), api.Options{
 		MaxBodyBytes: 1 << 20, // requests with a larger body get 413
 		Stubs:        stubs,
 	}))
@@ -74,8 +59,12 @@ func run(log *slog.Logger) error {
 	if port == "" {
 		port = "4000"
 	}
+	host := os.Getenv("HOST")
+	if host == "" {
+		host = "127.0.0.1"
+	}
 	srv := &http.Server{
-		Addr:              net.JoinHostPort(os.Getenv("HOST"), port),
+		Addr:              net.JoinHostPort(host, port),
 		Handler:           api.LogRequests(log, api.CORS(os.Getenv("CORS_ORIGINS"), mux)),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
@@ -83,16 +72,19 @@ func run(log *slog.Logger) error {
 		IdleTimeout:       120 * time.Second,
 	}
 	ln, err := net.Listen("tcp", srv.Addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("port %s is in use, perhaps by bb serve: stop it, or run with PORT=<another port>", port)
+	}
 	if err != nil {
 		return err
 	}
+	// StrictListener refuses, with 400, a request framed both by Content-Length and by
+	// Transfer-Encoding, and closes its connection, which net/http alone keeps open.
+	sl := contract.StrictListener(ln)
+	srv.RegisterOnShutdown(sl.CloseFresh) // so Ctrl-C stops an idle server at once
+	log.Info("listening", "addr", "http://"+ln.Addr().String())
 	errc := make(chan error, 1)
-	go func() {
-		log.Info("listening", "addr", srv.Addr, "database", st.Dialect())
-		// StrictListener refuses, with 400, a request framed both by Content-Length and
-		// by Transfer-Encoding, and closes its connection, which net/http alone keeps open.
-		errc <- srv.Serve(contract.StrictListener(ln))
-	}()
+	go func() { errc <- srv.Serve(sl) }()
 	select {
 	case err := <-errc:
 		return err

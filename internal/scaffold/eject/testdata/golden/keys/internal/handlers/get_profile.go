@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.GetProfileOK:
 //   - always: 200 {"user_id":1,"display-name":"Ada","createdAt":"2024-01-02T0…
-//
-// The store is h.Store.
 func (h *Handlers) GetProfile(r *http.Request, in api.GetProfileInput) (api.GetProfileOutput, error) {
 	return stubs.GetProfile(r)
 }

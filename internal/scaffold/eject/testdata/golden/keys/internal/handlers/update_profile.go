@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.UpdateProfileNoContent:
 //   - when path.class is 3: 204
 //
-// The request is typed in in.Class, in.Self, in.In, in.QueryBody, in.SortBy, in.Body (api.UpdateProfileRequest); the store is h.Store.
+// The request is typed in in.Class, in.Self, in.In, in.QueryBody, in.SortBy, in.Body (api.UpdateProfileRequest).
 func (h *Handlers) UpdateProfile(r *http.Request, in api.UpdateProfileInput) (api.UpdateProfileOutput, error) {
 	return stubs.UpdateProfile(r)
 }

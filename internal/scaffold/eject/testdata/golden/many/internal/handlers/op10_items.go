@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 10 and path.part_no is "p10": 200 {"id":10,"name":"item10","parts":[{"no":"p10","qty":10}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Item); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Item).
 func (h *Handlers) Op10Items(r *http.Request, in api.Op10ItemsInput) (api.Op10ItemsOutput, error) {
 	return stubs.Op10Items(r)
 }

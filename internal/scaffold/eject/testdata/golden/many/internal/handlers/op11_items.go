@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 11 and path.part_no is "p11": 204
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op11Items(r *http.Request, in api.Op11ItemsInput) (api.Op11ItemsOutput, error) {
 	return stubs.Op11Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 12 and path.part_no is "p12": 204
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op12Items(r *http.Request, in api.Op12ItemsInput) (api.Op12ItemsOutput, error) {
 	return stubs.Op12Items(r)
 }

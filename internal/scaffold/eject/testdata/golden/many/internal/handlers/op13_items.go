@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 13 and path.part_no is "p13": 200 {"id":13,"name":"item13","parts":[{"no":"p13","qty":13}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op13Items(r *http.Request, in api.Op13ItemsInput) (api.Op13ItemsOutput, error) {
 	return stubs.Op13Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 14 and path.part_no is "p14": 200 {"id":14,"name":"item14","parts":[{"no":"p14","qty":14}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op14Items(r *http.Request, in api.Op14ItemsInput) (api.Op14ItemsOutput, error) {
 	return stubs.Op14Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 15 and path.part_no is "p15": 200 {"id":15,"name":"item15","parts":[{"no":"p15","qty":15}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op15ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op15ItemsItem).
 func (h *Handlers) Op15Items(r *http.Request, in api.Op15ItemsInput) (api.Op15ItemsOutput, error) {
 	return stubs.Op15Items(r)
 }

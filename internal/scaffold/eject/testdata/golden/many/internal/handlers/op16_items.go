@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 16 and path.part_no is "p16": 200 {"id":16,"name":"item16","parts":[{"no":"p16","qty":16}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op16ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op16ItemsItem).
 func (h *Handlers) Op16Items(r *http.Request, in api.Op16ItemsInput) (api.Op16ItemsOutput, error) {
 	return stubs.Op16Items(r)
 }

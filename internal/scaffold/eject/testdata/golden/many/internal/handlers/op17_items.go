@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 17 and path.part_no is "p17": 200 {"id":17,"name":"item17","parts":[{"no":"p17","qty":17}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Item); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Item).
 func (h *Handlers) Op17Items(r *http.Request, in api.Op17ItemsInput) (api.Op17ItemsOutput, error) {
 	return stubs.Op17Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 18 and path.part_no is "p18": 204
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op18Items(r *http.Request, in api.Op18ItemsInput) (api.Op18ItemsOutput, error) {
 	return stubs.Op18Items(r)
 }

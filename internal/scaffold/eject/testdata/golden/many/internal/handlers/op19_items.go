@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 19 and path.part_no is "p19": 204
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op19Items(r *http.Request, in api.Op19ItemsInput) (api.Op19ItemsOutput, error) {
 	return stubs.Op19Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 1 and path.part_no is "p1": 200 {"id":1,"name":"item1","parts":[{"no":"p1","qty":1}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op1ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op1ItemsItem).
 func (h *Handlers) Op1Items(r *http.Request, in api.Op1ItemsInput) (api.Op1ItemsOutput, error) {
 	return stubs.Op1Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 20 and path.part_no is "p20": 200 {"id":20,"name":"item20","parts":[{"no":"p20","qty":20}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op20Items(r *http.Request, in api.Op20ItemsInput) (api.Op20ItemsOutput, error) {
 	return stubs.Op20Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 21 and path.part_no is "p21": 200 {"id":21,"name":"item21","parts":[{"no":"p21","qty":21}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op21Items(r *http.Request, in api.Op21ItemsInput) (api.Op21ItemsOutput, error) {
 	return stubs.Op21Items(r)
 }

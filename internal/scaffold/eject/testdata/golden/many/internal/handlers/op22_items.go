@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 22 and path.part_no is "p22": 200 {"id":22,"name":"item22","parts":[{"no":"p22","qty":22}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op22ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op22ItemsItem).
 func (h *Handlers) Op22Items(r *http.Request, in api.Op22ItemsInput) (api.Op22ItemsOutput, error) {
 	return stubs.Op22Items(r)
 }

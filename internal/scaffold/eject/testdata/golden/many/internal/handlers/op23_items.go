@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 23 and path.part_no is "p23": 200 {"id":23,"name":"item23","parts":[{"no":"p23","qty":23}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op23ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op23ItemsItem).
 func (h *Handlers) Op23Items(r *http.Request, in api.Op23ItemsInput) (api.Op23ItemsOutput, error) {
 	return stubs.Op23Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 24 and path.part_no is "p24": 200 {"id":24,"name":"item24","parts":[{"no":"p24","qty":24}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Item); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Item).
 func (h *Handlers) Op24Items(r *http.Request, in api.Op24ItemsInput) (api.Op24ItemsOutput, error) {
 	return stubs.Op24Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 25 and path.part_no is "p25": 204
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op25Items(r *http.Request, in api.Op25ItemsInput) (api.Op25ItemsOutput, error) {
 	return stubs.Op25Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 26 and path.part_no is "p26": 204
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op26Items(r *http.Request, in api.Op26ItemsInput) (api.Op26ItemsOutput, error) {
 	return stubs.Op26Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 27 and path.part_no is "p27": 200 {"id":27,"name":"item27","parts":[{"no":"p27","qty":27}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op27Items(r *http.Request, in api.Op27ItemsInput) (api.Op27ItemsOutput, error) {
 	return stubs.Op27Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 28 and path.part_no is "p28": 200 {"id":28,"name":"item28","parts":[{"no":"p28","qty":28}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op28Items(r *http.Request, in api.Op28ItemsInput) (api.Op28ItemsOutput, error) {
 	return stubs.Op28Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 29 and path.part_no is "p29": 200 {"id":29,"name":"item29","parts":[{"no":"p29","qty":29}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op29ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op29ItemsItem).
 func (h *Handlers) Op29Items(r *http.Request, in api.Op29ItemsInput) (api.Op29ItemsOutput, error) {
 	return stubs.Op29Items(r)
 }

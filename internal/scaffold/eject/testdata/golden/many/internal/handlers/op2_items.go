@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 2 and path.part_no is "p2": 200 {"id":2,"name":"item2","parts":[{"no":"p2","qty":2}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op2ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op2ItemsItem).
 func (h *Handlers) Op2Items(r *http.Request, in api.Op2ItemsInput) (api.Op2ItemsOutput, error) {
 	return stubs.Op2Items(r)
 }

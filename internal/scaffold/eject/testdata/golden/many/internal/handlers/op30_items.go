@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 30 and path.part_no is "p30": 200 {"id":30,"name":"item30","parts":[{"no":"p30","qty":30}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op30ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op30ItemsItem).
 func (h *Handlers) Op30Items(r *http.Request, in api.Op30ItemsInput) (api.Op30ItemsOutput, error) {
 	return stubs.Op30Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 3 and path.part_no is "p3": 200 {"id":3,"name":"item3","parts":[{"no":"p3","qty":3}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Item); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Item).
 func (h *Handlers) Op3Items(r *http.Request, in api.Op3ItemsInput) (api.Op3ItemsOutput, error) {
 	return stubs.Op3Items(r)
 }

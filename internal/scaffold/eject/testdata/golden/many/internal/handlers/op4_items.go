@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 4 and path.part_no is "p4": 204
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op4Items(r *http.Request, in api.Op4ItemsInput) (api.Op4ItemsOutput, error) {
 	return stubs.Op4Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 5 and path.part_no is "p5": 204
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op5Items(r *http.Request, in api.Op5ItemsInput) (api.Op5ItemsOutput, error) {
 	return stubs.Op5Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 6 and path.part_no is "p6": 200 {"id":6,"name":"item6","parts":[{"no":"p6","qty":6}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op6Items(r *http.Request, in api.Op6ItemsInput) (api.Op6ItemsOutput, error) {
 	return stubs.Op6Items(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 7 and path.part_no is "p7": 200 {"id":7,"name":"item7","parts":[{"no":"p7","qty":7}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo; the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo.
 func (h *Handlers) Op7Items(r *http.Request, in api.Op7ItemsInput) (api.Op7ItemsOutput, error) {
 	return stubs.Op7Items(r)
 }

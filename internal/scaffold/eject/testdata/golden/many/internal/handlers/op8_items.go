@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 8 and path.part_no is "p8": 200 {"id":8,"name":"item8","parts":[{"no":"p8","qty":8}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op8ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op8ItemsItem).
 func (h *Handlers) Op8Items(r *http.Request, in api.Op8ItemsInput) (api.Op8ItemsOutput, error) {
 	return stubs.Op8Items(r)
 }

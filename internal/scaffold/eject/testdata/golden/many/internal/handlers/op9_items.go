@@ -14,7 +14,7 @@ import (
 //   - when path.itemId is 9 and path.part_no is "p9": 200 {"id":9,"name":"item9","parts":[{"no":"p9","qty":9}]}
 //   - otherwise: 404 {"error":"not found"}
 //
-// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op9ItemsItem); the store is h.Store.
+// The request is typed in in.ItemID, in.PartNo, in.DryRun, in.Limit, in.Body (api.Op9ItemsItem).
 func (h *Handlers) Op9Items(r *http.Request, in api.Op9ItemsInput) (api.Op9ItemsOutput, error) {
 	return stubs.Op9Items(r)
 }

@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.CreateOrderServiceUnavailable, api.CreateOrderCreated:
 //   - always: 503 {"error":"offline"}
 //
-// The request is typed in in.ID, in.Body (api.CreateOrderRequest); the store is h.Store.
+// The request is typed in in.ID, in.Body (api.CreateOrderRequest).
 func (h *Handlers) CreateOrder(r *http.Request, in api.CreateOrderInput) (api.CreateOrderOutput, error) {
 	return stubs.CreateOrder(r)
 }

@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.ListItemsOK:
 //   - always: 200 {"items":[],"page":"{{ query.page | int }}"}
 //
-// The request is typed in in.Page; the store is h.Store.
+// The request is typed in in.Page.
 func (h *Handlers) ListItems(r *http.Request, in api.ListItemsInput) (api.ListItemsOutput, error) {
 	return stubs.ListItems(r)
 }

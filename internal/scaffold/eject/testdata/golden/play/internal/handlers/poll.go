@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.PollOK:
 //   - always: 200 {"id":"{{ path.id }}","state":"queued"}
 //
-// The request is typed in in.ID; the store is h.Store.
+// The request is typed in in.ID.
 func (h *Handlers) Poll(r *http.Request, in api.PollInput) (api.PollOutput, error) {
 	return stubs.Poll(r)
 }

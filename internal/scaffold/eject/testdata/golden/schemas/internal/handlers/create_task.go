@@ -14,7 +14,7 @@ import (
 //   - when body.title is "Write tests": 201 {"id":1,"title":"Write tests"}
 //   - otherwise: 400 {"message":"title is required"}
 //
-// The request is typed in in.Body (api.CreateTaskRequest); the store is h.Store.
+// The request is typed in in.Body (api.CreateTaskRequest).
 func (h *Handlers) CreateTask(r *http.Request, in api.CreateTaskInput) (api.CreateTaskOutput, error) {
 	return stubs.CreateTask(r)
 }

@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.ListTasksOK:
 //   - always: 200 []
 //
-// The request is typed in in.Status; the store is h.Store.
+// The request is typed in in.Status.
 func (h *Handlers) ListTasks(r *http.Request, in api.ListTasksInput) (api.ListTasksOutput, error) {
 	return stubs.ListTasks(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.StatsOK:
 //   - always: 200 {}
-//
-// The store is h.Store.
 func (h *Handlers) Stats(r *http.Request, in api.StatsInput) (api.StatsOutput, error) {
 	return stubs.Stats(r)
 }

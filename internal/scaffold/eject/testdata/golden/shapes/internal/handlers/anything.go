@@ -14,7 +14,7 @@ import (
 //   - when query.kind is "a": 200 {"a":1}
 //   - otherwise: 200 [1]
 //
-// The request is typed in in.Kind; the store is h.Store.
+// The request is typed in in.Kind.
 func (h *Handlers) Anything(r *http.Request, in api.AnythingInput) (api.AnythingOutput, error) {
 	return stubs.Anything(r)
 }

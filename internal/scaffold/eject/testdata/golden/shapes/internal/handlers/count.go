@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.CountOK:
 //   - always: 200 42
-//
-// The store is h.Store.
 func (h *Handlers) Count(r *http.Request, in api.CountInput) (api.CountOutput, error) {
 	return stubs.Count(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when query.page is 1: 200 {"items":[{"id":1,"kind":"text","text":"hello","score":1,"m…
 //   - otherwise: 200 {"items":[],"tags":[],"mixed":[],"numbers":[4],"grid":[],"m…
 //
-// The request is typed in in.Page; the store is h.Store.
+// The request is typed in in.Page.
 func (h *Handlers) GetFeed(r *http.Request, in api.GetFeedInput) (api.GetFeedOutput, error) {
 	return stubs.GetFeed(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.GreetingOK:
 //   - always: 200 "hello"
-//
-// The store is h.Store.
 func (h *Handlers) Greeting(r *http.Request, in api.GreetingInput) (api.GreetingOutput, error) {
 	return stubs.Greeting(r)
 }

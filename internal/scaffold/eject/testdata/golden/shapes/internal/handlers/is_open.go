@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.IsOpenOK:
 //   - always: 200 true
-//
-// The store is h.Store.
 func (h *Handlers) IsOpen(r *http.Request, in api.IsOpenInput) (api.IsOpenOutput, error) {
 	return stubs.IsOpen(r)
 }

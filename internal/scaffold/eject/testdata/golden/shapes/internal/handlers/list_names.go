@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.ListNamesOK:
 //   - always: 200 ["ada","bob"]
-//
-// The store is h.Store.
 func (h *Handlers) ListNames(r *http.Request, in api.ListNamesInput) (api.ListNamesOutput, error) {
 	return stubs.ListNames(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.ListNothingOK:
 //   - always: 200 []
-//
-// The store is h.Store.
 func (h *Handlers) ListNothing(r *http.Request, in api.ListNothingInput) (api.ListNothingOutput, error) {
 	return stubs.ListNothing(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.ListNumbersOK:
 //   - always: 200 [1,2,3.5]
-//
-// The store is h.Store.
 func (h *Handlers) ListNumbers(r *http.Request, in api.ListNumbersInput) (api.ListNumbersOutput, error) {
 	return stubs.ListNumbers(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when query.all is true: 200 [{"name":"Ada","age":36},{"name":"Bob","nickname":"B"}]
 //   - otherwise: 200 [{"name":"Cy","age":null}]
 //
-// The request is typed in in.All; the store is h.Store.
+// The request is typed in in.All.
 func (h *Handlers) ListPeople(r *http.Request, in api.ListPeopleInput) (api.ListPeopleOutput, error) {
 	return stubs.ListPeople(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when query.empty is true: 204
 //   - otherwise: 200 {"value":1}
 //
-// The request is typed in in.Empty; the store is h.Store.
+// The request is typed in in.Empty.
 func (h *Handlers) Maybe(r *http.Request, in api.MaybeInput) (api.MaybeOutput, error) {
 	return stubs.Maybe(r)
 }

@@ -12,8 +12,6 @@ import (
 // It still gives the stub answers of bb.yaml, exactly as bb serve does; replace them
 // with real logic, answering with api.NothingAtAllOK:
 //   - always: 200 null
-//
-// The store is h.Store.
 func (h *Handlers) NothingAtAll(r *http.Request, in api.NothingAtAllInput) (api.NothingAtAllOutput, error) {
 	return stubs.NothingAtAll(r)
 }

@@ -14,7 +14,7 @@ import (
 //   - when query.precise is true: 200 0.5
 //   - otherwise: 200 1
 //
-// The request is typed in in.Precise; the store is h.Store.
+// The request is typed in in.Precise.
 func (h *Handlers) Ratio(r *http.Request, in api.RatioInput) (api.RatioOutput, error) {
 	return stubs.Ratio(r)
 }
