@@ -2,8 +2,12 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -78,5 +82,126 @@ func runGenOpenAPI(opts *GenOpenAPIOptions, streams *IO) error {
 		return fmt.Errorf("writing %s: %w", opts.Out, err)
 	}
 	fmt.Fprintf(streams.Out, "wrote %s: OpenAPI %s, %s\n", opts.Out, openapi.Version, plural(len(s.Endpoints), "operation"))
+	return nil
+}
+
+// ImportOpenAPIOptions are the settings of `bb import openapi`.
+type ImportOpenAPIOptions struct {
+	File  string // the OpenAPI document
+	Out   string // the spec to write
+	Force bool   // overwrite an existing spec and bodyFiles
+	Spec  spec.Options
+}
+
+func newImportCmd(streams *IO) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "import",
+		Short: "Make a bb.yaml from another tool's description of an API",
+		Long: `Make a bb.yaml from another tool's description of an API.
+
+Start an app before its backend exists: import the backend's OpenAPI document
+and bb serve answers every operation from its examples.`,
+		Example: `  bb import openapi openapi.yaml`,
+		Args:    cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return &usageError{err: errors.New("bb import needs a format, e.g. bb import openapi FILE")}
+			}
+			return &usageError{err: fmt.Errorf("unknown format %q; available: openapi", args[0])}
+		},
+	}
+	c.AddCommand(newImportOpenAPICmd(streams))
+	return c
+}
+
+func newImportOpenAPICmd(streams *IO) *cobra.Command {
+	opts := &ImportOpenAPIOptions{}
+	c := &cobra.Command{
+		Use:   "openapi FILE",
+		Short: "Make a bb.yaml from an OpenAPI 3.0 or 3.1 document",
+		Long: `Make a bb.yaml from an OpenAPI 3.0 or 3.1 document (YAML or JSON).
+
+Every operation becomes an endpoint named by its operationId (or by its
+method and path). Each answers with the document's examples or, where it has
+none, with sample values that fit its schemas; the schemas are kept as
+schema: so the generated clients are typed exactly. The first success answers
+by default; the others answer to a request header, as the Prism mock server
+reads it:
+
+  Prefer: code=404              the 404 response
+  Prefer: example=empty         the named example "empty"
+  Prefer: code=404, example=x   both
+
+Bodies that are not JSON are written as bodyFiles under responses/.
+Everything bb.yaml cannot say (a cookie, minLength, a oneOf of unlike types)
+is listed as a warning with its JSON pointer. A document written by bb gen
+openapi comes back as the spec it was made from.
+
+Local $refs (#/components/...) are followed; references to other files are not.
+An existing bb.yaml is never overwritten unless --force is given.`,
+		Example: `  bb import openapi petstore.yaml
+  bb import openapi api.json --out backend/bb.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.File = args[0]
+			var err error
+			if opts.Spec, err = specOptions(); err != nil {
+				return err
+			}
+			return runImportOpenAPI(opts, streams)
+		},
+	}
+	c.Flags().StringVarP(&opts.Out, "out", "o", spec.FileName, "the spec file to write")
+	c.Flags().BoolVar(&opts.Force, "force", false, "overwrite an existing spec and its bodyFiles")
+	return c
+}
+
+func runImportOpenAPI(opts *ImportOpenAPIOptions, streams *IO) error {
+	data, err := os.ReadFile(opts.File)
+	if err != nil {
+		return err
+	}
+	if opts.Out == "" {
+		opts.Out = spec.FileName
+	}
+	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
+		opts.Out = filepath.Join(opts.Out, spec.FileName)
+	}
+	if _, err := os.Stat(opts.Out); err == nil && !opts.Force {
+		return fmt.Errorf("%s already exists; bb import leaves it alone (use --force to overwrite it, or --out to write elsewhere)", opts.Out)
+	}
+	res, err := openapi.Import(data, filepath.Base(opts.File))
+	if err != nil {
+		return fmt.Errorf("%s: %w", opts.File, err)
+	}
+	dir := filepath.Dir(opts.Out)
+	for _, name := range slices.Sorted(maps.Keys(res.Files)) {
+		target := filepath.Join(dir, filepath.FromSlash(name))
+		if _, err := os.Stat(target); err == nil && !opts.Force {
+			return fmt.Errorf("%s already exists; bb import leaves it alone (use --force to overwrite it)", target)
+		}
+		if err := scaffold.WriteFileAtomic(target, res.Files[name]); err != nil {
+			return err
+		}
+	}
+	// The spec is checked as bb will read it before it is written: an import bb itself
+	// would refuse is a bug to report, not a file to leave behind.
+	if _, err := opts.Spec.Parse(context.Background(), opts.Out, res.Spec); err != nil {
+		return fmt.Errorf("the imported spec does not load (please report this with the document): %w", err)
+	}
+	if err := scaffold.WriteFileAtomic(opts.Out, res.Spec); err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(streams.Err, "%s%s: warning: %s\n", opts.File, "#"+w.Pointer, w.Msg)
+	}
+	fmt.Fprintf(streams.Out, "wrote %s: %s from %s", opts.Out, plural(res.Endpoints, "endpoint"), opts.File)
+	if n := len(res.Files); n > 0 {
+		fmt.Fprintf(streams.Out, ", %s", plural(n, "body file"))
+	}
+	if n := len(res.Warnings); n > 0 {
+		fmt.Fprintf(streams.Out, "; %s (above) could not be carried over", plural(n, "thing"))
+	}
+	fmt.Fprintf(streams.Out, "\n\nNext steps:\n  bb serve %s\n", dir)
 	return nil
 }

@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -137,6 +139,12 @@ func node(v any) *yaml.Node {
 		return valueNode(x)
 	case string:
 		return str(x)
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(string(x), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(x)}
 	case bool:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(x)}
 	case int:
@@ -182,4 +190,13 @@ func valueNode(v *spec.Value) *yaml.Node {
 		n.Style = yaml.FlowStyle
 	}
 	return n
+}
+
+// Delete removes key.
+func (m *Map) Delete(key string) {
+	if _, ok := m.vals[key]; !ok {
+		return
+	}
+	delete(m.vals, key)
+	m.keys = slices.DeleteFunc(m.keys, func(k string) bool { return k == key })
 }
