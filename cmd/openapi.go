@@ -170,7 +170,12 @@ func runImportOpenAPI(opts *ImportOpenAPIOptions, streams *IO) error {
 	if _, err := os.Stat(opts.Out); err == nil && !opts.Force {
 		return fmt.Errorf("%s already exists; bb import leaves it alone (use --force to overwrite it, or --out to write elsewhere)", opts.Out)
 	}
-	res, err := openapi.Import(data, filepath.Base(opts.File))
+	// An example's externalValue may name a file beside the document (bb gen openapi
+	// names binary bodyFiles so); the importer refuses absolute paths and "..".
+	docDir := filepath.Dir(opts.File)
+	res, err := openapi.ImportWith(data, filepath.Base(opts.File), func(rel string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(docDir, filepath.FromSlash(rel)))
+	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.File, err)
 	}

@@ -321,6 +321,9 @@ func (x *exporter) responses(et *spec.EndpointTypes) *Map {
 			if r.BodyFile != "" {
 				entry.Set("bodyFile", r.BodyFile)
 			}
+			if r.Example != nil {
+				entry.Set("requestExample", requestExample(r.Example))
+			}
 			key := exampleKey(i + 1)
 			summary := "otherwise"
 			if len(r.When) > 0 {
@@ -351,11 +354,22 @@ func (x *exporter) responses(et *spec.EndpointTypes) *Map {
 				entry.Set("example", key)
 			case r.BodyFile != "":
 				mt := r.ContentType()
-				media := mediaFor(content, mt, func() *Map { return NewMap().Set("schema", binarySchema(r.BodyData)) })
-				if utf8.Valid(r.BodyData) {
+				// Text is its own example; bytes (an image) are named by externalValue,
+				// the file's path relative to bb.yaml, as OpenAPI 3.1 asks for binary
+				// examples. Bytes take no schema: the media type says what they are.
+				text := utf8.Valid(r.BodyData)
+				media := mediaFor(content, mt, func() *Map {
+					if text {
+						return NewMap().Set("schema", NewMap().Set("type", "string"))
+					}
+					return NewMap()
+				})
+				if text {
 					addExample(media, key, ex.Set("value", string(r.BodyData)))
-					entry.Set("example", key)
+				} else {
+					addExample(media, key, ex.Set("externalValue", r.BodyFile))
 				}
+				entry.Set("example", key)
 			}
 			bbs = append(bbs, entry)
 		}
@@ -369,6 +383,28 @@ func (x *exporter) responses(et *spec.EndpointTypes) *Map {
 		out.Set(strconv.Itoa(st), resp)
 	}
 	return out
+}
+
+// requestExample writes a response's `example:`, the request that reaches it.
+func requestExample(ex *spec.Example) *Map {
+	m := NewMap()
+	if ex.Body != nil {
+		m.Set("body", *ex.Body)
+	}
+	for _, part := range []struct {
+		key    string
+		values []spec.NamedValue
+	}{{"query", ex.Query}, {"headers", ex.Headers}, {"path", ex.Path}} {
+		if part.values == nil {
+			continue
+		}
+		vs := NewMap()
+		for _, nv := range part.values {
+			vs.Set(nv.Name, nv.Value)
+		}
+		m.Set(part.key, vs)
+	}
+	return m
 }
 
 func statusText(st int) string {
@@ -406,15 +442,6 @@ func addExample(media *Map, key string, ex *Map) {
 		media.Set("examples", examples)
 	}
 	examples.Set(key, ex)
-}
-
-// binarySchema is the schema of a body bb sends as it is: text, or bytes.
-func binarySchema(data []byte) *Map {
-	m := NewMap().Set("type", "string")
-	if !utf8.Valid(data) {
-		m.Set("contentEncoding", "binary")
-	}
-	return m
 }
 
 // rootNull reports whether a response body of status st may be null itself: only when

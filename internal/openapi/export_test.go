@@ -26,7 +26,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 func corpus(t *testing.T) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, pattern := range []string{"../../examples/*", "../scaffold/swift/testdata/specs/*", "../scaffold/eject/testdata/specs/*"} {
+	for _, pattern := range []string{"../../examples/*", "../scaffold/swift/testdata/specs/*", "../scaffold/eject/testdata/specs/*", "testdata/specs/*"} {
 		files, _ := filepath.Glob(filepath.Join(pattern, spec.FileName))
 		if len(files) == 0 {
 			t.Fatalf("no specs match %s", pattern)

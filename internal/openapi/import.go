@@ -48,6 +48,13 @@ const PreferHeader = "Prefer"
 // bb.yaml cannot say is a Warning, never dropped silently. source names the document
 // in bb.yaml's header comment.
 func Import(data []byte, source string) (*Imported, error) {
+	return ImportWith(data, source, nil)
+}
+
+// ImportWith is Import with a way to read the files an example's externalValue names
+// by a relative path (bb gen openapi names binary bodyFiles so). With nil, such
+// examples are warnings.
+func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, error)) (*Imported, error) {
 	doc, err := read(data)
 	if err != nil {
 		return nil, err
@@ -63,7 +70,7 @@ func Import(data []byte, source string) (*Imported, error) {
 		}
 		return nil, fmt.Errorf("not an OpenAPI document: it has no `openapi:` version")
 	}
-	im := &importer{doc: root, files: map[string][]byte{}, names: map[string]bool{}, routes: http.NewServeMux(), patterns: map[string]string{}}
+	im := &importer{doc: root, files: map[string][]byte{}, names: map[string]bool{}, routes: http.NewServeMux(), patterns: map[string]string{}, readFile: readFile}
 	im.conv = &converter{doc: root, warn: im.warn}
 	if !strings.HasPrefix(version, "3.0") && !strings.HasPrefix(version, "3.1") {
 		im.warn("/openapi", fmt.Sprintf("OpenAPI %s: bb reads 3.0 and 3.1, and reads this as 3.1", version))
@@ -119,6 +126,7 @@ type importer struct {
 	names    map[string]bool // operation names taken, by their Go handler spelling
 	routes   *http.ServeMux
 	patterns map[string]string // normalised pattern → endpoint, for clashes
+	readFile func(rel string) ([]byte, error)
 }
 
 func (im *importer) warn(ptr, msg string) {
@@ -609,16 +617,33 @@ func (im *importer) examples(media *Map, ptr string) []namedExample {
 	var out []namedExample
 	for _, k := range exs.Keys() {
 		e, eptr := im.conv.resolve(exs.Get(k), pointer(ptr, "examples", k))
-		if e == nil {
-			continue
-		}
-		if x, ok := e.vals["value"]; ok {
+		if x, ok := im.exampleValue(e, eptr); ok {
 			out = append(out, namedExample{k, x})
-		} else if e.Get("externalValue") != nil {
-			im.warn(eptr, "externalValue: bb reads examples in the document only; left out")
 		}
 	}
 	return out
+}
+
+// exampleValue is an Example Object's value, or the bytes its externalValue names,
+// as text, when that is a file beside the document.
+func (im *importer) exampleValue(e *Map, ptr string) (any, bool) {
+	if e == nil {
+		return nil, false
+	}
+	if x, ok := e.vals["value"]; ok {
+		return x, true
+	}
+	ext, ok := asString(e.Get("externalValue"))
+	if !ok {
+		return nil, false
+	}
+	if u, err := url.Parse(ext); err == nil && u.Scheme == "" && !strings.HasPrefix(ext, "/") && !strings.Contains(ext, "..") && im.readFile != nil {
+		if data, err := im.readFile(ext); err == nil {
+			return string(data), true
+		}
+	}
+	im.warn(ptr, fmt.Sprintf("externalValue %q: bb reads examples in the document, or files beside it; left out", ext))
+	return nil, false
 }
 
 func (im *importer) requestBody(v any, ptr string, request *Map) {
@@ -952,6 +977,9 @@ func (im *importer) exportedResponses(op *Map, ptr, name string) []any {
 				r.Set("delay", d)
 			}
 		}
+		if ex := asMap(en.e.Get("requestExample")); ex != nil {
+			r.Set("example", ex)
+		}
 		key, _ := asString(en.e.Get("example"))
 		content := asMap(en.resp.Get("content"))
 		if key != "" && content != nil {
@@ -961,7 +989,7 @@ func (im *importer) exportedResponses(op *Map, ptr, name string) []any {
 				if example == nil {
 					continue
 				}
-				ex := example.Get("value")
+				ex, _ := im.exampleValue(example, en.ptr)
 				if jsonMedia(mt) {
 					r.Set("body", ex)
 					if media.Get("schema") != nil {

@@ -27,7 +27,13 @@ import (
 // and then bb serve would.
 func importTo(t *testing.T, data []byte, source string) (*spec.Spec, *Imported) {
 	t.Helper()
-	res, err := Import(data, source)
+	return importFrom(t, data, source, nil)
+}
+
+// importFrom is importTo reading externalValue files with readFile.
+func importFrom(t *testing.T, data []byte, source string, readFile func(string) ([]byte, error)) (*spec.Spec, *Imported) {
+	t.Helper()
+	res, err := ImportWith(data, source, readFile)
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}
@@ -64,6 +70,7 @@ func serve(t *testing.T, s *spec.Spec) *httptest.Server {
 type reply struct {
 	status int
 	ctype  string
+	header http.Header
 	body   []byte
 }
 
@@ -96,7 +103,7 @@ func send(t *testing.T, srv *httptest.Server, c spec.Case) reply {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return reply{resp.StatusCode, resp.Header.Get("Content-Type"), data}
+	return reply{resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header, data}
 }
 
 var importDocs = []string{"petstore.yaml", "refs.yaml", "composition.yaml", "nullable30.yaml", "nullable31.json", "noexamples.yaml", "media.yaml"}
