@@ -19,10 +19,11 @@ import (
 
 // GenOpenAPIOptions are the settings of `bb gen openapi`.
 type GenOpenAPIOptions struct {
-	Path   string       // the project folder or spec file
-	Out    string       // the document's file; "" writes to standard output
-	Format string       // yaml or json; "" follows Out's extension, else yaml
-	Spec   spec.Options // limits, from the environment
+	Path    string       // the project folder or spec file
+	Out     string       // the document's file; "" writes to standard output
+	Format  string       // yaml or json; "" follows Out's extension, else yaml
+	OpenAPI string       // the OpenAPI version: 3.1 (default) or 3.0
+	Spec    spec.Options // limits, from the environment
 }
 
 func newGenOpenAPICmd(streams *IO) *cobra.Command {
@@ -41,9 +42,11 @@ bodies are the examples, one named example per response. What only bb knows
 x-bb-responses, so bb import openapi gives the spec back.
 
 The document goes to standard output unless --out names a file. The same spec
-always gives the same bytes.`,
+always gives the same bytes. --openapi 3.0 writes OpenAPI 3.0.3 (nullable: true
+instead of a "null" type) for tools that read no 3.1, such as oapi-codegen.`,
 		Example: `  bb gen openapi examples/bookshelf --out openapi.yaml
-  bb gen openapi --format json > openapi.json`,
+  bb gen openapi --format json > openapi.json
+  bb gen openapi --openapi 3.0 --out openapi.yaml`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Path = pathArg(args)
@@ -52,6 +55,9 @@ always gives the same bytes.`,
 			}
 			if opts.Format != "" && opts.Format != openapi.FormatYAML && opts.Format != openapi.FormatJSON {
 				return &usageError{err: fmt.Errorf("--format %q: use yaml or json", opts.Format), cmd: c.CommandPath()}
+			}
+			if opts.OpenAPI != "3.1" && opts.OpenAPI != "3.0" {
+				return &usageError{err: fmt.Errorf("--openapi %q: use 3.1 or 3.0", opts.OpenAPI), cmd: c.CommandPath()}
 			}
 			var err error
 			if opts.Spec, err = specOptions(); err != nil {
@@ -62,6 +68,7 @@ always gives the same bytes.`,
 	}
 	c.Flags().StringVarP(&opts.Out, "out", "o", "", "file to write the document to (default: standard output)")
 	c.Flags().StringVar(&opts.Format, "format", "", "yaml or json (default: json for a .json --out, else yaml)")
+	c.Flags().StringVar(&opts.OpenAPI, "openapi", "3.1", "OpenAPI version: 3.1, or 3.0 for tools that read only 3.0 (oapi-codegen)")
 	return c
 }
 
@@ -70,7 +77,11 @@ func runGenOpenAPI(opts *GenOpenAPIOptions, streams *IO) error {
 	if err != nil {
 		return err
 	}
-	data, err := openapi.Generate(s, opts.Format)
+	version := openapi.Version
+	if opts.OpenAPI == "3.0" {
+		version = openapi.Version30
+	}
+	data, err := openapi.GenerateVersion(s, opts.Format, version)
 	if err != nil {
 		return err
 	}
@@ -81,7 +92,7 @@ func runGenOpenAPI(opts *GenOpenAPIOptions, streams *IO) error {
 	if err := scaffold.WriteFileAtomic(opts.Out, data); err != nil {
 		return fmt.Errorf("writing %s: %w", opts.Out, err)
 	}
-	fmt.Fprintf(streams.Out, "wrote %s: OpenAPI %s, %s\n", opts.Out, openapi.Version, plural(len(s.Endpoints), "operation"))
+	fmt.Fprintf(streams.Out, "wrote %s: OpenAPI %s, %s\n", opts.Out, version, plural(len(s.Endpoints), "operation"))
 	return nil
 }
 

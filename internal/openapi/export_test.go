@@ -308,3 +308,29 @@ func TestExportFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestExport30: with --openapi 3.0 every document is valid OpenAPI 3.0 to kin-openapi,
+// examples included (checked with 3.0's null rules), and says null only with nullable.
+func TestExport30(t *testing.T) {
+	for name, dir := range corpus(t) {
+		t.Run(name, func(t *testing.T) {
+			data, err := GenerateVersion(load(t, dir), FormatJSON, Version30)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := openapi3.NewLoader().LoadFromData(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.OpenAPI != Version30 {
+				t.Fatalf("openapi: %s", doc.OpenAPI)
+			}
+			if err := doc.Validate(context.Background(), openapi3.EnableExamplesValidation()); err != nil {
+				t.Fatalf("kin-openapi: not valid OpenAPI 3.0: %v", err)
+			}
+			if bytes.Contains(data, []byte(`"null"`)) {
+				t.Error(`the 3.0 document names the type "null"`)
+			}
+		})
+	}
+}

@@ -982,6 +982,9 @@ func (im *importer) exportedResponses(op *Map, ptr, name string) []any {
 		}
 		key, _ := asString(en.e.Get("example"))
 		content := asMap(en.resp.Get("content"))
+		if b, _ := en.e.Get("nullBody").(bool); b {
+			r.Set("body", nil)
+		}
 		if key != "" && content != nil {
 			for _, mt := range content.Keys() {
 				media := asMap(content.Get(mt))

@@ -19,10 +19,19 @@ import (
 // imported spec exported again describes the same operations and schemas, compared
 // with every $ref written out.
 func TestRoundTrip(t *testing.T) {
-	for name, dir := range corpus(t) {
-		t.Run(name, func(t *testing.T) {
+	for _, version := range []string{Version, Version30} {
+		for name, dir := range corpus(t) {
+			t.Run(version+"/"+name, func(t *testing.T) { roundTrip(t, dir, version) })
+		}
+	}
+}
+
+func roundTrip(t *testing.T, dir, version string) {
+	name := filepath.Base(dir)
+	{
+		{
 			orig := load(t, dir)
-			doc1, err := Generate(orig, FormatJSON)
+			doc1, err := GenerateVersion(orig, FormatJSON, version)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +69,7 @@ func TestRoundTrip(t *testing.T) {
 			if n == 0 {
 				t.Fatal("no request was compared")
 			}
-			doc2, err := Generate(back, FormatJSON)
+			doc2, err := GenerateVersion(back, FormatJSON, version)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -68,7 +77,7 @@ func TestRoundTrip(t *testing.T) {
 			if s1 != s2 {
 				t.Errorf("exported again, the document differs:\n%s", firstDiff([]byte(s1), []byte(s2)))
 			}
-		})
+		}
 	}
 }
 

@@ -363,8 +363,8 @@ func (c *converter) convert(v any, ptr string, depth int) *Map {
 		}
 		out.Set("type", l)
 	}
-	if s.null && !explicit && len(keep) > 0 {
-		out.Set("nullable", true)
+	if s.null && !explicit {
+		out.Set("nullable", true) // any value, null among them, or the types listed
 	}
 	object := len(keep) == 0 || slices.Contains(keep, "object")
 	array := len(keep) == 0 || slices.Contains(keep, "array")
