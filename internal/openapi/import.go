@@ -472,6 +472,30 @@ func register(mux *http.ServeMux, pattern string) (msg string) {
 	return ""
 }
 
+// framing are the response headers bb's server sets itself and a spec may not.
+var framing = map[string]bool{"Content-Length": true, "Transfer-Encoding": true, "Connection": true,
+	"Keep-Alive": true, "Upgrade": true, "Trailer": true, "Te": true}
+
+// maxBodyDepth is how deep an example may nest: bb reads bodies 64 levels deep.
+const maxBodyDepth = 60
+
+func depth(v any) int {
+	d := 0
+	switch x := v.(type) {
+	case *Map:
+		for _, k := range x.Keys() {
+			d = max(d, depth(x.Get(k)))
+		}
+		return d + 1
+	case []any:
+		for _, it := range x {
+			d = max(d, depth(it))
+		}
+		return d + 1
+	}
+	return 0
+}
+
 // isExported reports whether bb wrote the operation: every response says, under
 // x-bb-responses, which of the spec's responses it holds.
 func isExported(op *Map) bool {
@@ -608,6 +632,10 @@ func (im *importer) examples(media *Map, ptr string) []namedExample {
 		return nil
 	}
 	if x, ok := media.vals["example"]; ok {
+		if depth(x) > maxBodyDepth {
+			im.warn(pointer(ptr, "example"), fmt.Sprintf("the example nests deeper than %d levels, more than bb reads; left out", maxBodyDepth))
+			return nil
+		}
 		return []namedExample{{"", x}}
 	}
 	exs := asMap(media.Get("examples"))
@@ -618,6 +646,10 @@ func (im *importer) examples(media *Map, ptr string) []namedExample {
 	for _, k := range exs.Keys() {
 		e, eptr := im.conv.resolve(exs.Get(k), pointer(ptr, "examples", k))
 		if x, ok := im.exampleValue(e, eptr); ok {
+			if depth(x) > maxBodyDepth {
+				im.warn(eptr, fmt.Sprintf("the example nests deeper than %d levels, more than bb reads; left out", maxBodyDepth))
+				continue
+			}
 			out = append(out, namedExample{k, x})
 		}
 	}
@@ -745,7 +777,11 @@ func (im *importer) responses(op *Map, ptr string, name string) []any {
 		headers := NewMap()
 		if hs := asMap(resp.Get("headers")); hs != nil {
 			for _, h := range hs.Keys() {
-				if strings.EqualFold(h, "Content-Type") || strings.EqualFold(h, "Content-Length") {
+				if strings.EqualFold(h, "Content-Type") {
+					continue // the media type says it
+				}
+				if framing[http.CanonicalHeaderKey(h)] {
+					im.warn(pointer(sptr, "headers", h), fmt.Sprintf("%s is set by the server from the body; left out", h))
 					continue
 				}
 				hm, hptr := im.conv.resolve(hs.Get(h), pointer(sptr, "headers", h))
@@ -966,19 +1002,25 @@ func (im *importer) exportedResponses(op *Map, ptr, name string) []any {
 	for _, en := range entries {
 		r := NewMap()
 		if w := asMap(en.e.Get("when")); w != nil {
-			r.Set("when", w)
+			r.Set("when", im.when(w, pointer(en.ptr, "when")))
+		}
+		if en.status < 200 || en.status > 599 {
+			im.warn(en.ptr, fmt.Sprintf("status %d: bb answers with 200-599; left out", en.status))
+			continue
 		}
 		r.Set("status", en.status)
 		if h := asMap(en.e.Get("headers")); h != nil {
-			r.Set("headers", h)
+			r.Set("headers", im.plainHeaders(h, pointer(en.ptr, "headers"), true))
 		}
 		if d, ok := asString(en.e.Get("delay")); ok {
-			if _, err := time.ParseDuration(d); err == nil {
+			if dur, err := time.ParseDuration(d); err == nil && dur >= 0 && dur <= 10*time.Minute {
 				r.Set("delay", d)
+			} else {
+				im.warn(pointer(en.ptr, "delay"), fmt.Sprintf("delay %q is not a duration of 0 to 10m; left out", d))
 			}
 		}
 		if ex := asMap(en.e.Get("requestExample")); ex != nil {
-			r.Set("example", ex)
+			r.Set("example", im.requestExample(ex, pointer(en.ptr, "requestExample")))
 		}
 		key, _ := asString(en.e.Get("example"))
 		content := asMap(en.resp.Get("content"))
@@ -1010,6 +1052,64 @@ func (im *importer) exportedResponses(op *Map, ptr, name string) []any {
 			r.Set("bodyFile", im.bodyFile(name, en.status, "", mt, nil, en.ptr, bf))
 		}
 		out = append(out, r)
+	}
+	return out
+}
+
+// when keeps the conditions of x-bb-responses that bb can read: a place in the
+// request and, but for the body, a plain value.
+func (im *importer) when(w *Map, ptr string) *Map {
+	out := NewMap()
+	for _, k := range w.Keys() {
+		src, name, _ := strings.Cut(k, ".")
+		v := w.Get(k)
+		ok := false
+		switch src {
+		case "body":
+			ok = depth(v) <= maxBodyDepth
+		case "query", "path":
+			ok = name != "" && isScalar(v)
+		case "header":
+			ok = headerName.MatchString(name) && isScalar(v)
+		}
+		if !ok {
+			im.warn(pointer(ptr, k), fmt.Sprintf("condition %q is not one bb reads; left out", k))
+			continue
+		}
+		out.Set(k, v)
+	}
+	return out
+}
+
+// plainHeaders keeps the headers with a valid name and a plain value; response headers
+// also leave out those the server sets itself.
+func (im *importer) plainHeaders(h *Map, ptr string, response bool) *Map {
+	out := NewMap()
+	for _, k := range h.Keys() {
+		if !headerName.MatchString(k) || !isScalar(h.Get(k)) || response && framing[http.CanonicalHeaderKey(k)] {
+			im.warn(pointer(ptr, k), fmt.Sprintf("header %q is not one bb can send; left out", k))
+			continue
+		}
+		out.Set(k, h.Get(k))
+	}
+	return out
+}
+
+// requestExample keeps what bb's `example:` reads.
+func (im *importer) requestExample(ex *Map, ptr string) *Map {
+	out := NewMap()
+	for _, k := range ex.Keys() {
+		v := ex.Get(k)
+		switch m := asMap(v); {
+		case k == "body" && depth(v) <= maxBodyDepth:
+			out.Set(k, v)
+		case k == "headers" && m != nil:
+			out.Set(k, im.plainHeaders(m, pointer(ptr, k), false))
+		case (k == "query" || k == "path") && m != nil:
+			out.Set(k, m)
+		default:
+			im.warn(pointer(ptr, k), fmt.Sprintf("%q is not part of a request bb reads; left out", k))
+		}
 	}
 	return out
 }

@@ -509,3 +509,58 @@ func TestImportRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestImportOddDocuments: what bb could not load (a header the server sets itself, a
+// whole number past 64 bits, an example nested past bb's limit, a hand-edited
+// x-bb-responses) is left out with a warning, and the spec still loads.
+func TestImportOddDocuments(t *testing.T) {
+	deep := strings.Repeat("[", 70) + strings.Repeat("]", 70)
+	doc := `openapi: 3.1.0
+info: {title: Odd, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: odd
+      responses:
+        "200":
+          description: ok
+          headers:
+            Transfer-Encoding: {schema: {type: string}, example: chunked}
+          content:
+            application/json:
+              examples:
+                big: {value: {n: 123456789012345678901234567890}}
+                deep: {value: ` + deep + `}
+  /b:
+    get:
+      operationId: edited
+      responses:
+        "200":
+          description: ok
+          x-bb-responses:
+            - {response: 1, when: {bdy.x: 1, query.q: {a: 1}}, delay: -1s, headers: {Content-Length: "3"}}
+`
+	s, res := importTo(t, []byte(doc), "odd.yaml")
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.String())
+	}
+	for _, want := range []string{
+		"#/paths/~1a/get/responses/200/headers/Transfer-Encoding: Transfer-Encoding is set by the server",
+		"#/paths/~1a/get/responses/200/content/application~1json/examples/deep: the example nests deeper than 60 levels",
+		`#/paths/~1b/get/responses/200/x-bb-responses/0/when/bdy.x: condition "bdy.x" is not one bb reads`,
+		`#/paths/~1b/get/responses/200/x-bb-responses/0/when/query.q: condition "query.q" is not one bb reads`,
+		`#/paths/~1b/get/responses/200/x-bb-responses/0/delay: delay "-1s" is not a duration`,
+		`#/paths/~1b/get/responses/200/x-bb-responses/0/headers/Content-Length: header "Content-Length" is not one bb can send`,
+	} {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) }) {
+			t.Errorf("no warning %q among\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if !bytes.Contains(res.Spec, []byte("n: 1.2345678901234568e+29")) {
+		t.Errorf("the big number is not kept as a float:\n%s", res.Spec)
+	}
+	if len(s.Endpoints) != 2 {
+		t.Errorf("%d endpoints", len(s.Endpoints))
+	}
+}

@@ -89,6 +89,13 @@ func (r *reader) value(n *yaml.Node, depth int) any {
 			if i, err := strconv.ParseInt(lit, 0, 64); err == nil {
 				return json.Number(strconv.FormatInt(i, 10))
 			}
+			if u, err := strconv.ParseUint(lit, 0, 64); err == nil {
+				return json.Number(strconv.FormatUint(u, 10))
+			}
+			if f, err := strconv.ParseFloat(lit, 64); err == nil && !strings.ContainsAny(lit, ".eE") {
+				// A whole number past 64 bits: bb keeps it as the nearest float.
+				return json.Number(strconv.FormatFloat(f, 'e', -1, 64))
+			}
 			if f, err := strconv.ParseFloat(lit, 64); err == nil {
 				if json.Valid([]byte(lit)) {
 					return json.Number(lit)
