@@ -70,7 +70,7 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 		}
 		return nil, fmt.Errorf("not an OpenAPI document: it has no `openapi:` version")
 	}
-	im := &importer{doc: root, files: map[string][]byte{}, names: map[string]bool{}, routes: http.NewServeMux(), patterns: map[string]string{}, readFile: readFile}
+	im := &importer{doc: root, files: map[string][]byte{}, names: map[string]bool{}, routes: http.NewServeMux(), patterns: map[string]string{}, readFile: readFile, docOnly: map[string]int{}}
 	im.conv = &converter{doc: root, warn: im.warn}
 	if !strings.HasPrefix(version, "3.0") && !strings.HasPrefix(version, "3.1") {
 		im.warn("/openapi", fmt.Sprintf("OpenAPI %s: bb reads 3.0 and 3.1, and reads this as 3.1", version))
@@ -80,6 +80,9 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 	info := asMap(root.Get("info"))
 	title, _ := asString(info.getOr("title"))
 	out.Set("name", apiName(title))
+	if d, ok := asString(info.getOr("description")); ok && d != "" {
+		out.Set("description", d)
+	}
 	if port := localPort(root); port != 0 {
 		out.Set("server", NewMap().Set("port", port))
 	}
@@ -95,6 +98,21 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 			im.warn("/"+k, k+" are requests the API sends, which a stub server cannot; left out")
 		}
 	}
+	// Documentation is said once for the whole document, not once per operation.
+	var docs []string
+	for _, k := range []string{"tags", "description", "externalDocs", "deprecated"} {
+		if n := im.docOnly[k]; n > 0 {
+			docs = append(docs, fmt.Sprintf("%s (of %s)", k, countOps(n)))
+		}
+	}
+	for _, k := range []string{"tags", "externalDocs"} {
+		if root.Get(k) != nil {
+			docs = append(docs, "the document's "+k)
+		}
+	}
+	if len(docs) > 0 {
+		im.warn("", "documentation bb.yaml has no place for: "+strings.Join(docs, ", ")+"; left out (an operation's summary, or its description's first line, is kept)")
+	}
 	if endpoints.Len() == 0 {
 		return nil, fmt.Errorf("the document has no operation bb can serve (%d warnings): %v", len(im.warnings), im.warnings)
 	}
@@ -109,6 +127,13 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 		head += fmt.Sprintf("# %d things in the document could not be carried over; bb import listed them.\n", n)
 	}
 	return &Imported{Spec: append([]byte(head), body...), Files: im.files, Warnings: im.warnings, Endpoints: endpoints.Len()}, nil
+}
+
+func countOps(n int) string {
+	if n == 1 {
+		return "1 operation"
+	}
+	return strconv.Itoa(n) + " operations"
 }
 
 func (m *Map) getOr(key string) any {
@@ -127,6 +152,8 @@ type importer struct {
 	routes   *http.ServeMux
 	patterns map[string]string // normalised pattern → endpoint, for clashes
 	readFile func(rel string) ([]byte, error)
+	// docOnly counts the operations with documentation bb.yaml has no place for.
+	docOnly map[string]int
 }
 
 func (im *importer) warn(ptr, msg string) {
@@ -340,6 +367,11 @@ func (im *importer) operation(p, method string, item *Map, itemPtr string, op *M
 	for _, k := range []string{"callbacks", "servers"} {
 		if op.Get(k) != nil {
 			im.warn(pointer(ptr, k), k+" of an operation: bb has no place for them; left out")
+		}
+	}
+	for _, k := range []string{"tags", "description", "externalDocs", "deprecated"} {
+		if op.Get(k) != nil {
+			im.docOnly[k]++
 		}
 	}
 	exported := isExported(op)
