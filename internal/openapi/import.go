@@ -86,6 +86,9 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 	if port := localPort(root); port != 0 {
 		out.Set("server", NewMap().Set("port", port))
 	}
+	if base := basePath(root); base != "" {
+		im.warn("/servers/0/url", fmt.Sprintf("the API lives under %s; bb serves its paths without it, so point the app at bb serve's root", base))
+	}
 	endpoints := NewMap()
 	paths := asMap(root.Get("paths"))
 	if paths != nil {
@@ -104,6 +107,9 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 		if n := im.docOnly[k]; n > 0 {
 			docs = append(docs, fmt.Sprintf("%s (of %s)", k, countOps(n)))
 		}
+	}
+	if n := im.docOnly["links"]; n > 0 {
+		docs = append(docs, fmt.Sprintf("links (of %d responses)", n))
 	}
 	for _, k := range []string{"tags", "externalDocs"} {
 		if root.Get(k) != nil {
@@ -460,28 +466,42 @@ func (im *importer) operation(p, method string, item *Map, itemPtr string, op *M
 	endpoints.Set(name, ep)
 }
 
-// oneSchemaPerClass keeps the schema of the first success and of the first failure
-// only: bb types every 2xx body of an endpoint with one schema, and every other body
-// with another, the first it meets. A later schema that differs is a warning.
+// oneSchemaPerClass leaves one schema per class of response: bb types every 2xx body of
+// an endpoint with the first schema among them in spec order, and every other body with
+// the first among those. The schema that should win (the default answer's, for
+// successes) moves to the first response of its class; a response whose schema differs
+// from it is a warning.
 func (im *importer) oneSchemaPerClass(responses []any, ptr string) {
-	first := map[bool][]byte{}
+	type class = bool // true: 2xx
+	classOf := func(m *Map) class { st, _ := m.Get("status").(int); return st >= 200 && st < 300 }
+	want := map[class]*Map{}
+	// The fallback, last, is the default answer: its schema types the successes.
+	for i := len(responses) - 1; i >= 0; i-- {
+		m := asMap(responses[i])
+		if sc := asMap(m.Get("schema")); sc != nil && classOf(m) && want[true] == nil && i == len(responses)-1 {
+			want[true] = sc
+		}
+	}
 	for _, r := range responses {
 		m := asMap(r)
-		schema := asMap(m.Get("schema"))
-		if schema == nil {
-			continue
+		if sc := asMap(m.Get("schema")); sc != nil && want[classOf(m)] == nil {
+			want[classOf(m)] = sc
 		}
-		st, _ := m.Get("status").(int)
-		ok := st >= 200 && st < 300
-		data, _ := JSON(schema)
-		if prev, seen := first[ok]; seen {
-			if string(prev) != string(data) {
-				im.warn(ptr, fmt.Sprintf("status %d has another schema than the first %s; bb types all of them with the first", st, map[bool]string{true: "success", false: "error"}[ok]))
-			}
-			m.Delete("schema")
-			continue
+	}
+	text := func(m *Map) string { data, _ := JSON(m); return string(data) }
+	placed := map[class]bool{}
+	for _, r := range responses {
+		m := asMap(r)
+		c := classOf(m)
+		if sc := asMap(m.Get("schema")); sc != nil && text(sc) != text(want[c]) {
+			st, _ := m.Get("status").(int)
+			im.warn(ptr, fmt.Sprintf("status %d has another schema than the endpoint's %s; bb types all of them with one", st, map[bool]string{true: "default answer", false: "first error"}[c]))
 		}
-		first[ok] = data
+		m.Delete("schema")
+		if !placed[c] && want[c] != nil && (m.Get("body") != nil || hasKey(m, "body")) {
+			m.Set("schema", want[c])
+			placed[c] = true
+		}
 	}
 }
 
@@ -805,6 +825,9 @@ func (im *importer) responses(op *Map, ptr string, name string) []any {
 		resp, sptr := im.conv.resolve(resps.Get(key), kptr)
 		if resp == nil {
 			continue
+		}
+		if resp.Get("links") != nil {
+			im.docOnly["links"]++
 		}
 		headers := NewMap()
 		if hs := asMap(resp.Get("headers")); hs != nil {
@@ -1155,6 +1178,21 @@ func apiName(title string) string {
 		return n
 	}
 	return "App"
+}
+
+// basePath is the path of the document's first server URL, "" when none: the paths
+// of the document are relative to it.
+func basePath(root *Map) string {
+	servers, _ := root.Get("servers").([]any)
+	if len(servers) == 0 {
+		return ""
+	}
+	raw, _ := asString(asMap(servers[0]).getOr("url"))
+	u, err := url.Parse(raw)
+	if err != nil || strings.Contains(raw, "{") {
+		return ""
+	}
+	return strings.TrimSuffix(u.Path, "/")
 }
 
 // localPort is the port of the document's first server when it is this machine.

@@ -281,6 +281,8 @@ func TestImportWarnings(t *testing.T) {
 		"petstore.yaml": {
 			"#/components/schemas/Pets: bb's schema: has no place for maxItems",
 			"#/paths/~1pets/get/responses/default: the default response answers as 500",
+			"#/servers/0/url: the API lives under /v1; bb serves its paths without it",
+			"#: documentation bb.yaml has no place for: tags (of 1 operation)",
 		},
 		"refs.yaml": {
 			"#/components/schemas/Folder: the schema refers to itself",
@@ -562,5 +564,36 @@ paths:
 	}
 	if len(s.Endpoints) != 2 {
 		t.Errorf("%d endpoints", len(s.Endpoints))
+	}
+}
+
+// TestImportOneSchemaPerClass: bb types all successes of an endpoint with one schema,
+// the default answer's, even when another success comes first in bb.yaml.
+func TestImportOneSchemaPerClass(t *testing.T) {
+	doc := `openapi: 3.1.0
+info: {title: Two, version: "1"}
+paths:
+  /things:
+    post:
+      operationId: addThing
+      responses:
+        "201":
+          description: created
+          content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: integer}}}}}
+        "200":
+          description: existed
+          content: {application/json: {schema: {type: object, required: [name], properties: {name: {type: string}}}}}
+`
+	s, res := importTo(t, []byte(doc), "two.yaml")
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "status 201 has another schema than the endpoint's default answer") {
+		t.Errorf("warnings %v", res.Warnings)
+	}
+	ts, err := spec.InferTypes(s, spec.InferOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := ts.Endpoints[0].Response.Object.Fields
+	if len(fields) != 1 || fields[0].Key != "name" {
+		t.Errorf("the successes are typed by %v, want the 200's {name}", fields)
 	}
 }
