@@ -208,6 +208,13 @@ func runImportOpenAPI(opts *ImportOpenAPIOptions, streams *IO) error {
 	if err := scaffold.WriteFileAtomic(opts.Out, res.Spec); err != nil {
 		return err
 	}
+	// The spec's first line points editors at the schema, as bb init's does.
+	schemaFile := filepath.Join(dir, filepath.FromSlash(spec.SchemaFile))
+	if _, err := os.Stat(schemaFile); err != nil {
+		if err := scaffold.WriteFileAtomic(schemaFile, spec.JSONSchema()); err != nil {
+			return err
+		}
+	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(streams.Err, "%s%s: warning: %s\n", opts.File, "#"+w.Pointer, w.Msg)
 	}

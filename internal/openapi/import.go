@@ -127,7 +127,8 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
-	head := fmt.Sprintf("# Imported by bb import openapi from %s (OpenAPI %s).\n", source, version)
+	head := "# yaml-language-server: $schema=" + spec.SchemaFile + "\n"
+	head += fmt.Sprintf("# Imported by bb import openapi from %s (OpenAPI %s).\n", source, version)
 	head += "# The first success answers by default; the other responses answer to a\n# `Prefer: code=404` or `Prefer: example=name` request header.\n"
 	if n := len(im.warnings); n > 0 {
 		head += fmt.Sprintf("# %d things in the document could not be carried over; bb import listed them.\n", n)

@@ -18,6 +18,8 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/backwards-backend/bb/internal/runtime"
 	"github.com/backwards-backend/bb/internal/spec"
@@ -595,5 +597,51 @@ paths:
 	fields := ts.Endpoints[0].Response.Object.Fields
 	if len(fields) != 1 || fields[0].Key != "name" {
 		t.Errorf("the successes are typed by %v, want the 200's {name}", fields)
+	}
+}
+
+// TestImportedSpecsFitTheEditorSchema: every spec bb import writes validates against
+// the JSON Schema of bb.yaml that its first line names.
+func TestImportedSpecsFitTheEditorSchema(t *testing.T) {
+	raw, err := jsonschema.UnmarshalJSON(bytes.NewReader(spec.JSONSchema()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("bb.schema.json", raw); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("bb.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{"large.yaml": largeDocument(10)}
+	for _, name := range importDocs {
+		data, err := os.ReadFile(filepath.Join("testdata", "import", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[name] = data
+	}
+	for name, data := range docs {
+		res, err := Import(data, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(res.Spec, []byte("# yaml-language-server: $schema=.bb/bb.schema.json\n")) {
+			t.Errorf("%s: the spec does not start with the schema line", name)
+		}
+		var v any
+		if err := yaml.Unmarshal(res.Spec, &v); err != nil {
+			t.Fatal(err)
+		}
+		j, _ := json.Marshal(v)
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(j))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("%s: the imported spec does not fit bb.schema.json: %v", name, err)
+		}
 	}
 }
