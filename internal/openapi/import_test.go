@@ -645,3 +645,24 @@ func TestImportedSpecsFitTheEditorSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestLookup reads local JSON pointers as $ref writes them: ~1 for '/', ~0 for '~',
+// percent-encoding undone first.
+func TestLookup(t *testing.T) {
+	doc, err := read([]byte(`{"a/b": {"c~d": [1, {"e f": 2}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ref, want := range map[string]any{
+		"#/a~1b/c~0d/0":         json.Number("1"),
+		"#/a~1b/c~0d/1/e%20f":   json.Number("2"),
+		"#/a%7E1b/c~0d/1/e%20f": json.Number("2"),
+		"#/nope":                nil,
+		"other.yaml#/a":         nil,
+	} {
+		got, ok := lookup(doc, ref)
+		if ok != (want != nil) || ok && got != want {
+			t.Errorf("%s: %v %v, want %v", ref, got, ok, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package openapi
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -11,7 +12,7 @@ import (
 
 // maxDocValues bounds the values a document may hold with its YAML aliases written
 // out, so a few lines of aliases cannot stand for billions of values.
-const maxDocValues = 5_000_000
+const maxDocValues = 1_000_000
 
 // read parses an OpenAPI document, YAML or JSON, into ordered values: *Map, []any,
 // string, bool, json.Number and nil.
@@ -131,10 +132,10 @@ func lookup(doc any, ref string) (any, bool) {
 	}
 	cur := doc
 	for _, tok := range strings.Split(frag[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		if t, err := unescapeFragment(tok); err == nil {
-			tok = t
+		if t, err := url.PathUnescape(tok); err == nil {
+			tok = t // a fragment may be percent-encoded
 		}
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 		switch x := cur.(type) {
 		case *Map:
 			if _, has := x.vals[tok]; !has {
@@ -152,27 +153,6 @@ func lookup(doc any, ref string) (any, bool) {
 		}
 	}
 	return cur, true
-}
-
-// unescapeFragment undoes the percent-encoding a URI fragment may carry.
-func unescapeFragment(s string) (string, error) {
-	if !strings.Contains(s, "%") {
-		return s, nil
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) {
-			n, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
-			if err != nil {
-				return "", err
-			}
-			b.WriteByte(byte(n))
-			i += 2
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String(), nil
 }
 
 func asMap(v any) *Map {

@@ -306,15 +306,6 @@ func types(m *Map) []string {
 	return out
 }
 
-// annotations are keywords that document a schema without constraining values; bb
-// drops them with a note, since its `schema:` has no place for them.
-var dropped = []string{"minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
-	"exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
-	"not", "discriminator", "readOnly", "writeOnly", "deprecated", "xml", "externalDocs", "prefixItems",
-	"patternProperties", "propertyNames", "contains", "minContains", "maxContains", "if", "then", "else",
-	"dependentRequired", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems", "contentMediaType",
-	"contentEncoding", "contentSchema", "$comment", "$id", "$anchor", "$defs", "definitions", "$schema", "examples"}
-
 // convert writes s in bb's subset.
 func (c *converter) convert(v any, ptr string, depth int) *Map {
 	target := c.refTarget(v)
