@@ -666,3 +666,43 @@ func TestLookup(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRefSiblings: keywords beside a $ref hold too (nullable, as many 3.0
+// documents write it, and a description).
+func TestImportRefSiblings(t *testing.T) {
+	doc := `openapi: 3.0.3
+info: {title: Sib, version: "1"}
+paths:
+  /p:
+    get:
+      operationId: getP
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [avatar]
+                properties:
+                  avatar: {$ref: "#/components/schemas/Image", nullable: true, description: The picture.}
+components:
+  schemas:
+    Image: {type: object, required: [url], properties: {url: {type: string}}}
+`
+	s, res := importTo(t, []byte(doc), "sib.yaml")
+	if len(res.Warnings) > 0 {
+		t.Errorf("warnings: %v", res.Warnings)
+	}
+	ts, err := spec.InferTypes(s, spec.InferOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := ts.Endpoints[0].Response.Object.Fields[0]
+	if f.Key != "avatar" || f.Optional || !f.Type.Nullable || f.Type.Kind != spec.TypeObject {
+		t.Errorf("avatar: %s optional=%t nullable=%t, want a required nullable object", f.Type.Kind, f.Optional, f.Type.Nullable)
+	}
+	if !bytes.Contains(res.Spec, []byte("description: The picture.")) {
+		t.Errorf("the description is lost:\n%s", res.Spec)
+	}
+}

@@ -117,6 +117,17 @@ type shape struct {
 // flatten resolves s and merges allOf into one schema; oneOf and anyOf of one option
 // beside null become that option, nullable.
 func (c *converter) flatten(v any, ptr string, depth int) shape {
+	if sm := asMap(v); sm != nil && sm.Get("$ref") != nil && sm.Len() > 1 {
+		// Keywords beside a $ref (nullable, a description) hold too: read them as an
+		// allOf of the reference and themselves, as OpenAPI 3.1 does.
+		both := NewMap()
+		for _, k := range sm.Keys() {
+			if k != "$ref" {
+				both.Set(k, sm.Get(k))
+			}
+		}
+		v = both.Set("allOf", append([]any{NewMap().Set("$ref", sm.Get("$ref"))}, anyOrNil(sm.Get("allOf"))...))
+	}
 	m, ptr := c.resolve(v, ptr)
 	if m == nil || depth > maxSchemaDepth {
 		return shape{ptr: ptr}
@@ -664,4 +675,9 @@ func sampleString(m *Map) string {
 		s = s[:int(max)]
 	}
 	return s
+}
+
+func anyOrNil(v any) []any {
+	l, _ := v.([]any)
+	return l
 }
