@@ -73,12 +73,23 @@ func ExportVersion(s *spec.Spec, version string) (*Map, error) {
 	doc.Set("servers", []any{NewMap().Set("url", fmt.Sprintf("http://localhost:%d", port)).Set("description", "bb serve")})
 
 	paths := NewMap()
+	// /users/{id} and /users/{userId} are one path to OpenAPI: the first spelling names
+	// the parameters of both.
+	first := map[string]string{}
 	for _, et := range ts.Endpoints {
 		e := et.Endpoint
-		item, _ := paths.Get(e.Path).(*Map)
+		key := e.Path
+		norm := anyParam.ReplaceAllString(e.Path, "{}")
+		if p, ok := first[norm]; ok {
+			key = p
+		} else {
+			first[norm] = e.Path
+		}
+		x.rename = paramRenames(e.Path, key)
+		item, _ := paths.Get(key).(*Map)
 		if item == nil {
 			item = NewMap()
-			paths.Set(e.Path, item)
+			paths.Set(key, item)
 		}
 		item.Set(strings.ToLower(e.Method), x.operation(et))
 	}
@@ -120,6 +131,39 @@ type exporter struct {
 	spec     *spec.Spec
 	security map[string]*Map
 	v30      bool // OpenAPI 3.0: nullable: true rather than a "null" type
+	// rename maps the path parameters of the endpoint being written to the names the
+	// document's path gives them.
+	rename map[string]string
+}
+
+// paramRenames maps the parameter names of path to those of like, a path of the same
+// shape.
+func paramRenames(path, like string) map[string]string {
+	out := map[string]string{}
+	a, b := strings.Split(path, "/"), strings.Split(like, "/")
+	for i := range a {
+		if i < len(b) && strings.HasPrefix(a[i], "{") && strings.HasPrefix(b[i], "{") {
+			out[strings.Trim(a[i], "{}")] = strings.Trim(b[i], "{}")
+		}
+	}
+	return out
+}
+
+// param is the document's name for the endpoint's path parameter name.
+func (x *exporter) param(name string) string {
+	if n, ok := x.rename[name]; ok {
+		return n
+	}
+	return name
+}
+
+// condKey is a `when` key with the path parameter it names renamed as the document
+// names it.
+func (x *exporter) condKey(c spec.Condition) string {
+	if c.Source == spec.SourcePath {
+		return "path." + x.param(c.Name)
+	}
+	return c.Key
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -140,7 +184,7 @@ func (x *exporter) operation(et *spec.EndpointTypes) *Map {
 	var params []any
 	var security []any
 	for _, p := range et.Path {
-		pm := NewMap().Set("name", p.Name).Set("in", "path").Set("required", true).Set("schema", x.typeSchema(p.Type))
+		pm := NewMap().Set("name", x.param(p.Name)).Set("in", "path").Set("required", true).Set("schema", x.typeSchema(p.Type))
 		if v, ok := pathExample(e, p.Name); ok {
 			pm.Set("example", paramExample(p.Type, v))
 		}
@@ -313,7 +357,7 @@ func (x *exporter) responses(et *spec.EndpointTypes) *Map {
 			if len(r.When) > 0 {
 				when := NewMap()
 				for _, c := range r.When {
-					when.Set(c.Key, c.Value)
+					when.Set(x.condKey(c), c.Value)
 				}
 				entry.Set("when", when)
 			}
@@ -337,14 +381,14 @@ func (x *exporter) responses(et *spec.EndpointTypes) *Map {
 				entry.Set("bodyFile", r.BodyFile)
 			}
 			if r.Example != nil {
-				entry.Set("requestExample", requestExample(r.Example))
+				entry.Set("requestExample", x.requestExample(r.Example))
 			}
 			key := exampleKey(i + 1)
 			summary := "otherwise"
 			if len(r.When) > 0 {
 				parts := make([]string, len(r.When))
 				for k, c := range r.When {
-					parts[k] = c.Key + " = " + c.Value.String()
+					parts[k] = x.condKey(c) + " = " + c.Value.String()
 				}
 				summary = "when " + strings.Join(parts, " and ")
 			}
@@ -407,7 +451,7 @@ func (x *exporter) responses(et *spec.EndpointTypes) *Map {
 }
 
 // requestExample writes a response's `example:`, the request that reaches it.
-func requestExample(ex *spec.Example) *Map {
+func (x *exporter) requestExample(ex *spec.Example) *Map {
 	m := NewMap()
 	if ex.Body != nil {
 		m.Set("body", *ex.Body)
@@ -421,7 +465,11 @@ func requestExample(ex *spec.Example) *Map {
 		}
 		vs := NewMap()
 		for _, nv := range part.values {
-			vs.Set(nv.Name, nv.Value)
+			name := nv.Name
+			if part.key == "path" {
+				name = x.param(name)
+			}
+			vs.Set(name, nv.Value)
 		}
 		m.Set(part.key, vs)
 	}
