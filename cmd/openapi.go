@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -168,7 +169,7 @@ An existing bb.yaml is never overwritten unless --force is given.`,
 }
 
 func runImportOpenAPI(opts *ImportOpenAPIOptions, streams *IO) error {
-	data, err := os.ReadFile(opts.File)
+	data, err := readLimited(opts.File, opts.Spec.MaxSize)
 	if err != nil {
 		return err
 	}
@@ -227,4 +228,25 @@ func runImportOpenAPI(opts *ImportOpenAPIOptions, streams *IO) error {
 	}
 	fmt.Fprintf(streams.Out, "\n\nNext steps:\n  bb serve %s\n", dir)
 	return nil
+}
+
+// readLimited reads a document no larger than a spec may be (max, or
+// spec.DefaultMaxSize when 0), so a huge file is refused before it is read.
+func readLimited(file string, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = spec.DefaultMaxSize
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s is larger than %d bytes, the most bb reads; raise the limit with %s, e.g. %s=64MiB", file, max, spec.EnvMaxSize, spec.EnvMaxSize)
+	}
+	return data, nil
 }
