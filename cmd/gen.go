@@ -35,10 +35,11 @@ so it matches what bb serve answers.`,
 			if len(args) == 0 {
 				return &usageError{err: errors.New("bb gen needs a generator, e.g. bb gen swift")}
 			}
-			return &usageError{err: fmt.Errorf("unknown generator %q; available: swift", args[0])}
+			return &usageError{err: fmt.Errorf("unknown generator %q; available: swift, openapi", args[0])}
 		},
 	}
 	c.AddCommand(newGenSwiftCmd(streams))
+	c.AddCommand(newGenOpenAPICmd(streams))
 	return c
 }
 

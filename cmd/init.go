@@ -30,7 +30,12 @@ func newInitCmd(streams *IO) *cobra.Command {
 
 Create a project folder with a commented bb.yaml holding a working example
 endpoint (POST /api/get_messages) and a .gitignore. An existing bb.yaml is
-never overwritten unless --force is given.`,
+never overwritten unless --force is given.
+
+bb.yaml's first line points editors with the YAML language server (VS Code,
+Zed, Neovim) at .bb/bb.schema.json, the JSON Schema of bb.yaml, which bb init
+writes beside it: they complete and check every key, offline. Commit it with
+bb.yaml; bb schema --out .bb/bb.schema.json refreshes it after updating bb.`,
 		Example: `  bb init myapp
   bb init . --name Messages`,
 		Args: cobra.MaximumNArgs(1),
@@ -72,6 +77,12 @@ func runInit(opts *InitOptions, streams *IO) error {
 		return err
 	}
 	fmt.Fprintf(streams.Out, "created %s\n", specFile)
+	// The schema is bb's file, so it is written afresh: it follows the bb in use.
+	schemaFile := filepath.Join(opts.Dir, filepath.FromSlash(spec.SchemaFile))
+	if err := scaffold.WriteFileAtomic(schemaFile, files[spec.SchemaFile]); err != nil {
+		return err
+	}
+	fmt.Fprintf(streams.Out, "created %s (editors complete bb.yaml from it)\n", schemaFile)
 	ignore := filepath.Join(opts.Dir, ".gitignore")
 	if _, err := os.Stat(ignore); errors.Is(err, fs.ErrNotExist) {
 		if err := scaffold.WriteFileAtomic(ignore, files[".gitignore"]); err != nil {

@@ -115,6 +115,8 @@ Exit codes: 0 ok, 1 failure, 2 usage or spec error.`,
 	root.AddCommand(newGenCmd(streams))
 	root.AddCommand(newEjectCmd(streams))
 	root.AddCommand(newVerifyCmd(streams))
+	root.AddCommand(newSchemaCmd(streams))
+	root.AddCommand(newImportCmd(streams))
 	root.AddCommand(newVersionCmd(streams))
 	// Make cobra's completion command now, to give it an example like every other.
 	root.InitDefaultCompletionCmd()

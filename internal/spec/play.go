@@ -132,14 +132,14 @@ func standIns(v Value, e *Endpoint) Value {
 			case "", "rfc3339", "iso8601", "rfc3339ms":
 				out.Kind, out.Str = String, "2026-01-01T00:00:00Z"
 			default:
-				out.Kind, out.Str = String, "text"
+				out.Kind, out.Str = String, v.Str
 			}
 		case "number":
 			out.Kind, out.Num = Number, "1.5"
 		case "bool", "eq", "ne", "lt", "le", "gt", "ge", "not":
 			out.Kind = Bool
 		default:
-			out.Kind, out.Str = String, "text"
+			out.Kind, out.Str = String, v.Str // text: the template is an example of it
 		}
 		return out
 	case Array:
