@@ -31,8 +31,12 @@ type ServeOptions struct {
 	NoWatch   bool
 	SwiftOut  string
 	SwiftName string
-	Spec      spec.Options // limits, from the environment; reloads keep them
-	Play      PlayOptions
+	// NoInspector turns the inspector page at /_bb/ off; InspectorKeep is how many
+	// requests it keeps in memory.
+	NoInspector   bool
+	InspectorKeep int
+	Spec          spec.Options // limits, from the environment; reloads keep them
+	Play          PlayOptions
 
 	// CORSOrigins are the origins allowed with credentials, as contract.ParseOrigins
 	// writes them; nil leaves it to the spec's server.cors.origins.
@@ -137,6 +141,8 @@ func bindServeFlags(c *cobra.Command, opts *ServeOptions) *viper.Viper {
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when bb.yaml changes")
 	f.StringVar(&opts.SwiftOut, "swift-out", "", "regenerate the Swift package into this folder after every reload")
 	f.StringVar(&opts.SwiftName, "swift-name", "", "with --swift-out: the API name, as bb gen swift --name (default the spec's name)")
+	f.BoolVar(&opts.NoInspector, "no-inspector", false, "do not serve the inspector page at /_bb/")
+	f.IntVar(&opts.InspectorKeep, "inspector-keep", runtime.DefaultInspectorKeep, "how many requests the inspector keeps in memory")
 	for _, name := range []string{"host", "port", "max-body", "no-cors", "cors-origin", "validate"} {
 		_ = v.BindPFlag(name, f.Lookup(name))
 	}
@@ -263,6 +269,9 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 	}
 	if opts.SwiftOut != "" {
 		cfg.OnReload = swiftRegenerator(opts.SwiftOut, opts.SwiftName)
+	}
+	if !opts.NoInspector {
+		cfg.Inspector = &runtime.InspectorOptions{Keep: opts.InspectorKeep, SwiftCalls: swiftCalls(opts.SwiftName)}
 	}
 	if opts.Play.Record {
 		cfg.Options.Record = &runtime.Recorder{File: s.File}

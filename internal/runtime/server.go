@@ -17,8 +17,9 @@ import (
 // Server serves the current Router and swaps in new ones without dropping a request:
 // each request runs entirely on the Router it started with.
 type Server struct {
-	cur atomic.Pointer[Router]
-	log *LineWriter
+	cur  atomic.Pointer[Router]
+	log  *LineWriter
+	insp *Inspector // nil: no inspector
 }
 
 // NewServer returns a server answering from rt, logging one line per request to log
@@ -39,15 +40,25 @@ func (s *Server) Swap(rt *Router) Change {
 	return Diff(old, rt)
 }
 
+// Inspect has in record every request and answer its own paths; call it before serving.
+func (s *Server) Inspect(in *Inspector) { s.insp = in }
+
 // ServeHTTP answers from the current router and logs the request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rt := s.cur.Load()
-	if s.log == nil {
+	if s.insp != nil && s.insp.owns(r.URL.Path) {
+		s.insp.ServeHTTP(w, r)
+		return
+	}
+	if s.log == nil && s.insp == nil {
 		rt.ServeHTTP(w, r)
 		return
 	}
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w}
+	if s.insp != nil {
+		rec.x = s.insp.begin(r, start)
+	}
 	rt.ServeHTTP(rec, r)
 	if rec.status == 0 {
 		rec.status = http.StatusOK
@@ -56,7 +67,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Only ServeMux redirects without a note: /a to /a/, or an unclean path.
 		rec.note = "redirected to " + rec.Header().Get("Location") + ", the path as the spec writes it"
 	}
-	s.log.request(start, r.Method, r.URL.RequestURI(), rec.status, time.Since(start), rec.note)
+	d := time.Since(start)
+	if s.log != nil {
+		s.log.request(start, r.Method, r.URL.RequestURI(), rec.status, d, rec.note)
+	}
+	if rec.x != nil {
+		s.insp.finish(rec.x, rec.status, d, rec.note, rec.Header())
+	}
 }
 
 // appendDuration appends a request's duration for the log: 0.42ms, 12.3ms, 2.5s.
@@ -75,6 +92,7 @@ type recorder struct {
 	http.ResponseWriter
 	status int
 	note   string
+	x      *exchange // what the inspector keeps; nil without one
 }
 
 func (r *recorder) WriteHeader(code int) {
@@ -87,6 +105,9 @@ func (r *recorder) WriteHeader(code int) {
 func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
+	}
+	if r.x != nil {
+		r.x.Body = clip(r.x.Body, b, &r.x.Clipped)
 	}
 	return r.ResponseWriter.Write(b)
 }
