@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -38,7 +39,7 @@ const DefaultInspectorKeep = 500
 // the page says when a body was clipped.
 const MaxInspectedBody = 64 << 10
 
-//go:embed inspector/index.html inspector/inspector.js inspector/inspector.css
+//go:embed inspector/index.html inspector/inspector.js inspector/inspector.css inspector/favicon.svg
 var inspectorAssets embed.FS
 
 // contentSecurityPolicy lets the page run only its own script and style, from this
@@ -370,7 +371,7 @@ func (in *Inspector) Close() {
 // owns reports whether the inspector answers path.
 func (in *Inspector) owns(path string) bool {
 	switch path {
-	case "/_bb", InspectorPath, "/_bb/inspector.js", "/_bb/inspector.css", "/_bb/events", "/_bb/api/spec", "/_bb/api/stub":
+	case "/_bb", InspectorPath, "/_bb/inspector.js", "/_bb/inspector.css", "/_bb/favicon.svg", "/_bb/events", "/_bb/api/spec", "/_bb/api/stub":
 		return true
 	}
 	return strings.HasPrefix(path, "/_bb/api/requests/")
@@ -417,13 +418,10 @@ func (in *Inspector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, InspectorPath, http.StatusMovedPermanently)
 	case p == InspectorPath:
 		in.asset(w, r, "text/html; charset=utf-8", in.page)
-	case p == "/_bb/inspector.js" || p == "/_bb/inspector.css":
+	case p == "/_bb/inspector.js" || p == "/_bb/inspector.css" || p == "/_bb/favicon.svg":
 		name := strings.TrimPrefix(p, "/_bb/")
 		data, _ := inspectorAssets.ReadFile("inspector/" + name)
-		ctype := "text/javascript; charset=utf-8"
-		if strings.HasSuffix(name, ".css") {
-			ctype = "text/css; charset=utf-8"
-		}
+		ctype := map[string]string{".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}[path.Ext(name)]
 		in.asset(w, r, ctype, data)
 	case p == "/_bb/events":
 		in.events(w, r)

@@ -188,7 +188,7 @@ func TestInspectorAnswersThisMachineOnly(t *testing.T) {
 	srv := NewServer(rt, NewLineWriter(&log, 0))
 	in := NewInspector(srv, InspectorOptions{File: rt.Spec().File, Log: func(f string, a ...any) { fmt.Fprintf(&log, f+"\n", a...) }})
 	srv.Inspect(in)
-	paths := []string{"/_bb", "/_bb/", "/_bb/inspector.js", "/_bb/inspector.css", "/_bb/events", "/_bb/api/spec", "/_bb/api/requests/1", "/_bb/api/stub"}
+	paths := []string{"/_bb", "/_bb/", "/_bb/inspector.js", "/_bb/inspector.css", "/_bb/favicon.svg", "/_bb/events", "/_bb/api/spec", "/_bb/api/requests/1", "/_bb/api/stub"}
 	for _, p := range paths {
 		for _, c := range []struct {
 			from, host string
