@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/subtle"
 	"embed"
@@ -68,16 +69,14 @@ type Inspector struct {
 	mu     sync.Mutex
 	ring   []*exchange
 	lastID uint64
-	subs   map[*subscriber]bool
-	closed bool
-	cur    Status // the last reload's
-	status []byte // cur, as an event
+	// pages are the open event streams, each woken when there is news; each reads
+	// the ring itself, so a request costs a page no more than a wake-up.
+	pages    map[chan struct{}]bool
+	closed   bool
+	cur      Status // the last reload's
+	statusAt uint64 // counts status changes
 
 	editMu sync.Mutex // one bb.yaml edit at a time
-}
-
-type subscriber struct {
-	ch chan []byte
 }
 
 // NewInspector returns an inspector of the requests srv answers; srv.Inspect(in) puts
@@ -91,7 +90,7 @@ func NewInspector(srv *Server, opt InspectorOptions) *Inspector {
 	}
 	var tok [16]byte
 	rand.Read(tok[:])
-	in := &Inspector{opt: opt, token: hex.EncodeToString(tok[:]), server: srv, ring: make([]*exchange, opt.Keep), subs: map[*subscriber]bool{}}
+	in := &Inspector{opt: opt, token: hex.EncodeToString(tok[:]), server: srv, ring: make([]*exchange, opt.Keep), pages: map[chan struct{}]bool{}}
 	html, _ := inspectorAssets.ReadFile("inspector/index.html")
 	in.page = []byte(strings.Replace(string(html), "{{token}}", in.token, 1))
 	in.Loaded(srv.Router(), Change{Total: len(srv.Router().routes)}, time.Now())
@@ -137,7 +136,19 @@ type Detail struct {
 type exchange struct {
 	Detail
 	path  string // escaped, for a snippet
-	query url.Values
+	query string // raw, for a snippet
+}
+
+// maxInspectedNote bounds each note and miss the inspector keeps: they quote what the
+// request held, which may be as large as its body.
+const maxInspectedNote = 4 << 10
+
+// shorten cuts s to at most n bytes, at a rune boundary, marking the cut.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.ToValidUTF8(s[:n], "") + "… (cut)"
 }
 
 // clip appends b to dst, keeping at most MaxInspectedBody bytes.
@@ -182,7 +193,7 @@ func (x *exchange) matched(endpoint string, p *contract.Pick, unfit contract.Pro
 			x.Response = p.Index + 1
 		}
 		for _, m := range p.Misses {
-			x.Misses = append(x.Misses, m.String())
+			x.Misses = append(x.Misses, shorten(m.String(), maxInspectedNote))
 		}
 	}
 	x.Unfit = unfit.Errors()
@@ -190,12 +201,14 @@ func (x *exchange) matched(endpoint string, p *contract.Pick, unfit contract.Pro
 
 // begin starts recording a request.
 func (in *Inspector) begin(r *http.Request, start time.Time) *exchange {
-	x := &exchange{path: r.URL.EscapedPath(), query: r.URL.Query()}
+	x := &exchange{path: r.URL.EscapedPath(), query: r.URL.RawQuery}
 	x.Time = start
 	x.Method = r.Method
 	x.URI = r.URL.RequestURI()
 	x.Remote = r.RemoteAddr
-	x.RequestHeader = r.Header.Clone()
+	// net/http makes a header map for each request and each answer and does not
+	// change either once the handler returns, so they are kept as they are.
+	x.RequestHeader = r.Header
 	x.MaxBody = MaxInspectedBody
 	if r.Body != nil && r.Body != http.NoBody {
 		r.Body = &teeBody{ReadCloser: r.Body, x: x}
@@ -207,8 +220,11 @@ func (in *Inspector) begin(r *http.Request, start time.Time) *exchange {
 func (in *Inspector) finish(x *exchange, status int, d time.Duration, note string, header http.Header) {
 	x.Status = status
 	x.Micros = d.Microseconds()
-	x.Note = note
-	x.Header = header.Clone()
+	x.Note = shorten(note, maxInspectedNote)
+	x.Header = header
+	// The capture grew by doubling; keep only what it holds.
+	x.RequestBody = bytes.Clone(x.RequestBody)
+	x.Body = bytes.Clone(x.Body)
 	in.keep(x)
 }
 
@@ -217,33 +233,18 @@ func (in *Inspector) keep(x *exchange) {
 	defer in.mu.Unlock()
 	in.lastID++
 	x.ID = in.lastID
-	var msg []byte
-	if len(in.subs) > 0 {
-		msg = event("request", &x.Summary)
-	}
 	in.ring[(x.ID-1)%uint64(len(in.ring))] = x
-	in.publish(msg)
+	in.wake()
 }
 
-// publish sends an event to every page; in.mu is held. A page too slow to keep up is
-// dropped: its EventSource reconnects and starts again from what is kept.
-func (in *Inspector) publish(msg []byte) {
-	if msg == nil {
-		return
-	}
-	for s := range in.subs {
+// wake tells every open page there is news; in.mu is held. It never blocks: a page
+// already woken reads everything new when it gets to it.
+func (in *Inspector) wake() {
+	for ch := range in.pages {
 		select {
-		case s.ch <- msg:
+		case ch <- struct{}{}:
 		default:
-			in.drop(s)
 		}
-	}
-}
-
-func (in *Inspector) drop(s *subscriber) {
-	if in.subs[s] {
-		delete(in.subs, s)
-		close(s.ch)
 	}
 }
 
@@ -278,10 +279,15 @@ func (in *Inspector) kept() []*exchange {
 }
 
 func (in *Inspector) keptLocked() []*exchange {
+	return in.since(0)
+}
+
+// since returns the kept requests after id, oldest first; in.mu is held.
+func (in *Inspector) since(id uint64) []*exchange {
 	var out []*exchange
 	n := uint64(len(in.ring))
-	first := uint64(1)
-	if in.lastID > n {
+	first := id + 1
+	if in.lastID > n && first < in.lastID-n+1 {
 		first = in.lastID - n + 1
 	}
 	for id := first; id <= in.lastID; id++ {
@@ -336,8 +342,8 @@ func (in *Inspector) Failed(err error, at time.Time) {
 // setStatus keeps st and pushes it to the pages; in.mu is held.
 func (in *Inspector) setStatus(st Status) {
 	in.cur = st
-	in.status = event("status", &st)
-	in.publish(in.status)
+	in.statusAt++
+	in.wake()
 }
 
 // specErrors lists a load error's problems with their positions.
@@ -363,8 +369,9 @@ func (in *Inspector) Close() {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	in.closed = true
-	for s := range in.subs {
-		in.drop(s)
+	for ch := range in.pages {
+		delete(in.pages, ch)
+		close(ch)
 	}
 }
 
@@ -410,7 +417,7 @@ func (in *Inspector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		x := &exchange{}
 		x.Time, x.Method, x.URI, x.Remote, x.MaxBody = start, r.Method, r.URL.RequestURI(), r.RemoteAddr, MaxInspectedBody
 		x.RequestHeader = r.Header.Clone()
-		in.finish(x, http.StatusForbidden, time.Since(start), "inspector refused: "+why, w.Header())
+		in.finish(x, http.StatusForbidden, time.Since(start), "inspector refused: "+why, w.Header().Clone())
 		return
 	}
 	switch p := r.URL.Path; {
@@ -461,55 +468,76 @@ func jsonError(w http.ResponseWriter, status int, msg string) {
 	json.NewEncoder(w).Encode(map[string]string{"error": msg})
 }
 
+// streamDelay is how long a page's stream waits after news for more to come with it.
+const streamDelay = 30 * time.Millisecond
+
 // events streams the kept requests, then each new request and reload as it happens.
+// A kept request does not change, so the stream reads them from the ring unlocked.
 func (in *Inspector) events(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a page stays open for hours
-	s := &subscriber{ch: make(chan []byte, 256)}
+	wake := make(chan struct{}, 1)
 	in.mu.Lock()
 	if in.closed {
 		in.mu.Unlock()
 		jsonError(w, http.StatusServiceUnavailable, "bb serve is stopping")
 		return
 	}
-	var first []byte
-	first = append(first, "retry: 1000\nevent: reset\ndata: {}\n\n"...)
-	for _, x := range in.keptLocked() {
-		first = append(first, event("request", &x.Summary)...)
-	}
-	first = append(first, in.status...)
-	in.subs[s] = true
+	in.pages[wake] = true
 	in.mu.Unlock()
 	defer func() {
 		in.mu.Lock()
-		in.drop(s)
+		delete(in.pages, wake)
 		in.mu.Unlock()
 	}()
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")
-	w.Write(first)
-	rc.Flush()
+	buf := []byte("retry: 1000\nevent: reset\ndata: {}\n\n")
+	var sent, statusSent uint64
 	ping := time.NewTicker(15 * time.Second)
 	defer ping.Stop()
 	for {
+		in.mu.Lock()
+		xs := in.since(sent)
+		var st *Status
+		if in.statusAt != statusSent {
+			cur := in.cur
+			st, statusSent = &cur, in.statusAt
+		}
+		in.mu.Unlock()
+		for _, x := range xs {
+			buf = append(buf, event("request", &x.Summary)...)
+			sent = x.ID
+		}
+		if st != nil {
+			buf = append(buf, event("status", st)...)
+		}
+		if len(buf) > 0 {
+			if _, err := w.Write(buf); err != nil {
+				return
+			}
+			if rc.Flush() != nil {
+				return
+			}
+			buf = buf[:0]
+		}
 		select {
 		case <-r.Context().Done():
 			return
-		case <-ping.C:
-			if _, err := w.Write([]byte(": ping\n\n")); err != nil {
-				return
-			}
-		case msg, ok := <-s.ch:
+		case _, ok := <-wake:
 			if !ok {
-				return
+				return // bb serve is stopping
 			}
-			if _, err := w.Write(msg); err != nil {
+			// Gather a burst into one write: a page need not redraw more often, and
+			// a server under load must not spend itself on its inspector.
+			select {
+			case <-r.Context().Done():
 				return
+			case <-time.After(streamDelay):
 			}
-		}
-		if rc.Flush() != nil {
-			return
+		case <-ping.C:
+			buf = append(buf, ": ping\n\n"...)
 		}
 	}
 }
@@ -570,7 +598,8 @@ func (in *Inspector) appendStub(x *exchange) (string, error) {
 	if x.RequestClipped {
 		body = nil
 	}
-	next, err := spec.AppendEndpoint(data, Snippet(cur, x.Method, x.path, x.query, body))
+	query, _ := url.ParseQuery(x.query)
+	next, err := spec.AppendEndpoint(data, Snippet(cur, x.Method, x.path, query, body))
 	if err != nil {
 		return "", err
 	}
