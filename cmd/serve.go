@@ -74,6 +74,10 @@ turn, a scenario answers requests with the X-BB-Scenario header (or all, with
 --proxy URL (or server.proxy), a request no endpoint answers goes to that
 backend; --record writes each new answer into bb.yaml as a stub.
 
+The inspector, at http://localhost:PORT/_bb/ on this machine only, shows each
+request live: what the app sent, what bb answered and why, and the stub for a
+request no endpoint answers (see docs/inspector.md). --no-inspector turns it off.
+
 Settings come from flags, then BB_* environment variables (BB_PORT, BB_HOST,
 BB_MAX_BODY, BB_NO_CORS, BB_CORS_ORIGINS, BB_VALIDATE, BB_SCENARIO, BB_CHAOS,
 BB_SEED, BB_PROXY, BB_RECORD), then the spec's server:
