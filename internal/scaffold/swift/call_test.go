@@ -14,17 +14,12 @@ import (
 func TestCallsNameTheGeneratedFunctions(t *testing.T) {
 	callRE := regexp.MustCompile(`client\.([^(]+)\((.*)\)$`)
 	for _, c := range goldenCases(t) {
-		files := generateCase(t, c)
-		var client string
-		for name, data := range files {
-			if strings.HasSuffix(name, "Client.swift") {
-				client = string(data)
-			}
-		}
 		s, err := spec.Load(c.spec)
 		if err != nil {
 			t.Fatal(err)
 		}
+		n := PackageNames(s, Options{})
+		client := string(generateCase(t, c)["Sources/"+n.Module+"/"+n.Client+".swift"])
 		calls, err := Calls(s, Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
