@@ -173,6 +173,21 @@ func TestInspectorInChromium(t *testing.T) {
 		t.Errorf("bb.yaml lost what it had:\n%s", data)
 	}
 
+	// A request the ejected server would refuse is marked, with the field and why.
+	send("POST", "/api/get_messages", `{"user":5}`)
+	run("see the misfit", until(`[...document.querySelectorAll("#rows .unfit")].some(e => e.textContent.includes("body.user: expected string"))`))
+
+	// The endpoint list: each response's example request, sent by its button, and the
+	// Swift call.
+	run("send an example", chromedp.Click(chromedp.CSS(`#tab-eps`)),
+		chromedp.WaitVisible(chromedp.CSS(`#eps-view .ep .send`)),
+		chromedp.Click(chromedp.CSS(`#eps-view .ep .send`)),
+		until(`document.querySelector("#eps-view .ep .result").textContent === "→ 200"`))
+	if swift := text("read the Swift call", `#eps-view .ep .swift`); !strings.Contains(swift, `client.getMessages(body: GetMessagesRequest(user: "larry"))`) {
+		t.Errorf("Swift call shown: %q", swift)
+	}
+	run("back to the log", chromedp.Click(chromedp.CSS(`#tab-log`)))
+
 	// A bad save: the page shows the error with its position.
 	bad := strings.Replace(string(data), "    path: /api/get_messages", "    pth: /api/get_messages", 1)
 	if err := os.WriteFile(filepath.Join(dir, "bb.yaml"), []byte(bad), 0o644); err != nil {

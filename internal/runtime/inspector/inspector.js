@@ -103,7 +103,7 @@
     copy.addEventListener("click", async () => {
       try { await navigator.clipboard.writeText(curl(d)); copy.textContent = "Copied"; } catch (e) { copy.textContent = "Copy failed"; }
     });
-    detail.append(el("h2", { text: d.method + " " + d.uri + " → " + d.status }), el("p", { class: "note", text: d.note.split("\n")[0] }), copy);
+    detail.append(el("h2", { text: d.method + " " + d.uri + " → " + d.status }), el("p", { class: "note", text: d.note.split("; to stub it")[0].split("\n")[0] }), copy);
     if (d.stub) {
       const add = el("button", { type: "button", id: "add-stub", text: "Add this stub to bb.yaml" });
       const out = el("span", { class: "result" });
