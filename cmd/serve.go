@@ -31,8 +31,12 @@ type ServeOptions struct {
 	NoWatch   bool
 	SwiftOut  string
 	SwiftName string
-	Spec      spec.Options // limits, from the environment; reloads keep them
-	Play      PlayOptions
+	// NoInspector turns the inspector page at /_bb/ off; InspectorKeep is how many
+	// requests it keeps in memory.
+	NoInspector   bool
+	InspectorKeep int
+	Spec          spec.Options // limits, from the environment; reloads keep them
+	Play          PlayOptions
 
 	// CORSOrigins are the origins allowed with credentials, as contract.ParseOrigins
 	// writes them; nil leaves it to the spec's server.cors.origins.
@@ -71,6 +75,10 @@ turn, a scenario answers requests with the X-BB-Scenario header (or all, with
 /_bb/reset from this machine starts every sequence and counter again. With
 --proxy URL (or server.proxy), a request no endpoint answers goes to that
 backend; --record writes each new answer into bb.yaml as a stub.
+
+The inspector, at http://localhost:PORT/_bb/ on this machine only, shows each
+request live: what the app sent, what bb answered and why, and the stub for a
+request no endpoint answers (see docs/inspector.md). --no-inspector turns it off.
 
 Settings come from flags, then BB_* environment variables (BB_PORT, BB_HOST,
 BB_MAX_BODY, BB_NO_CORS, BB_CORS_ORIGINS, BB_VALIDATE, BB_SCENARIO, BB_CHAOS,
@@ -141,6 +149,8 @@ func bindServeFlags(c *cobra.Command, opts *ServeOptions) *viper.Viper {
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when bb.yaml changes")
 	f.StringVar(&opts.SwiftOut, "swift-out", "", "regenerate the Swift package into this folder after every reload")
 	f.StringVar(&opts.SwiftName, "swift-name", "", "with --swift-out: the API name, as bb gen swift --name (default the spec's name)")
+	f.BoolVar(&opts.NoInspector, "no-inspector", false, "do not serve the inspector page at /_bb/")
+	f.IntVar(&opts.InspectorKeep, "inspector-keep", runtime.DefaultInspectorKeep, "how many requests the inspector keeps in memory")
 	for _, name := range []string{"host", "port", "max-body", "no-cors", "cors-origin", "validate"} {
 		_ = v.BindPFlag(name, f.Lookup(name))
 	}
@@ -271,6 +281,9 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 	}
 	if opts.SwiftOut != "" {
 		cfg.OnReload = swiftRegenerator(opts.SwiftOut, opts.SwiftName)
+	}
+	if !opts.NoInspector {
+		cfg.Inspector = &runtime.InspectorOptions{Keep: opts.InspectorKeep, SwiftCalls: swiftCalls(opts.SwiftName)}
 	}
 	if opts.Play.Record {
 		cfg.Options.Record = &runtime.Recorder{File: s.File}

@@ -6,6 +6,7 @@ import (
 	"github.com/backwards-backend/bb/internal/runtime"
 	"github.com/backwards-backend/bb/internal/scaffold"
 	"github.com/backwards-backend/bb/internal/scaffold/swift"
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // swiftRegenerator returns the reload hook behind `bb serve --swift-out`: after every
@@ -33,5 +34,14 @@ func swiftRegenerator(out, name string) func(rt *runtime.Router) (string, error)
 			return "", nil // nothing new to say, not even the files left alone again
 		}
 		return fmt.Sprintf("swift package %s: %s", out, res), nil
+	}
+}
+
+// swiftCalls renders, for the inspector, each endpoint's call in the Swift client that
+// bb gen swift writes; nil when the spec cannot be typed.
+func swiftCalls(name string) func(s *spec.Spec) map[string]string {
+	return func(s *spec.Spec) map[string]string {
+		calls, _ := swift.Calls(s, swift.Options{Name: name})
+		return calls
 	}
 }

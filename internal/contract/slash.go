@@ -61,7 +61,10 @@ func slashRoute(mux *http.ServeMux, r *http.Request) string {
 // exactRoute reports whether a route of mux other than a catch-all takes r's method at
 // u's path as it is, not by redirecting it.
 func exactRoute(mux *http.ServeMux, r *http.Request, u *url.URL) bool {
-	probe := &http.Request{Method: r.Method, URL: &url.URL{Path: u.Path, RawPath: u.RawPath}, Host: r.Host, Header: http.Header{}}
+	probe := r // the request's own path: ask as it is, without a copy
+	if u != r.URL {
+		probe = &http.Request{Method: r.Method, URL: &url.URL{Path: u.Path, RawPath: u.RawPath}, Host: r.Host, Header: http.Header{}}
+	}
 	_, pattern := mux.Handler(probe)
 	if i := strings.IndexByte(pattern, ' '); i >= 0 {
 		pattern = pattern[i+1:]

@@ -22,9 +22,11 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 	}
 	rq := contract.NewRequest(req, body)
 	var unfit string
+	var ps contract.Problems
 	if r.op != nil {
-		if ps := r.op.CheckRequest(rq); len(ps) > 0 {
+		if ps = r.op.CheckRequest(rq); len(ps) > 0 {
 			if r.validate {
+				inspecting(w).matched(r.ep.Name, nil, ps)
 				note(w, r.ep.Name+": refused: "+ps[0].String())
 				r.errors.Write(w, contract.BadRequest(ps))
 				return
@@ -36,6 +38,7 @@ func (r *route) serve(w http.ResponseWriter, req *http.Request) {
 		}
 	}
 	p, herr := r.stub.Answer(rq, r.play)
+	inspecting(w).matched(r.ep.Name, &p, ps)
 	if herr != nil {
 		msg := herr.Msg
 		if len(p.Misses) > 0 {

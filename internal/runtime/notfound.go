@@ -51,7 +51,11 @@ func (rt *Router) notFound(w http.ResponseWriter, r *http.Request) {
 		msg += " (closest: " + strings.Join(closest, ", ") + ")"
 	}
 	if !strings.HasPrefix(path, "/_bb/") {
-		msg += "; to stub it, add under endpoints: in bb.yaml:\n" + strings.TrimRight(Snippet(rt.spec, r.Method, path, r.URL.Query(), body), "\n")
+		snippet := Snippet(rt.spec, r.Method, path, r.URL.Query(), body)
+		msg += "; to stub it, add under endpoints: in bb.yaml:\n" + strings.TrimRight(snippet, "\n")
+		if x := inspecting(w); x != nil {
+			x.Stub = snippet
+		}
 	}
 	note(w, msg)
 	rt.writeError(w, http.StatusNotFound, fmt.Sprintf("no endpoint answers %s %s", r.Method, echo),

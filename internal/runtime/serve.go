@@ -39,6 +39,8 @@ type Config struct {
 	LogLevel LogLevel
 	// TuneGC paces the collector for the live heap after each load (see TuneGC).
 	TuneGC bool
+	// Inspector, when set, serves the inspector's page at InspectorPath; nil turns it off.
+	Inspector *InspectorOptions
 }
 
 // compile is Compile, given up when ctx ends first: a spec near the size limits takes a
@@ -94,6 +96,14 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    1 << 20,
 	}
+	var insp *Inspector
+	if cfg.Inspector != nil {
+		o := *cfg.Inspector
+		o.File, o.Log = cfg.File, log.Printf
+		insp = NewInspector(srv, o)
+		srv.Inspect(insp)
+		hs.RegisterOnShutdown(insp.Close) // open pages must not hold the shutdown up
+	}
 	afterLoad := func(rt *Router) {
 		if cfg.TuneGC {
 			TuneGC()
@@ -121,11 +131,19 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 				stamp := time.Now().Format("15:04:05.000")
 				if err != nil {
 					log.Printf("%s reload failed; still serving the last good spec:\n%v", stamp, err)
+					if insp != nil {
+						insp.Failed(err, time.Now())
+					}
 					return
 				}
 				log.Printf("%s reloaded %s", stamp, msg)
 			},
-			OnReload: func(rt *Router, _ Change) { afterLoad(rt) },
+			OnReload: func(rt *Router, c Change) {
+				if insp != nil {
+					insp.Loaded(rt, c, time.Now())
+				}
+				afterLoad(rt)
+			},
 		}
 		// Watch before saying we are ready, so that no save after that goes unseen.
 		if err := rl.Start(); err != nil {
@@ -136,6 +154,9 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	printBanner(cfg.Out, s, ln.Addr().(*net.TCPAddr), cfg.Host, !cfg.NoWatch)
 	for _, n := range cfg.Notes {
 		fmt.Fprintln(cfg.Out, n)
+	}
+	if insp != nil {
+		fmt.Fprintf(cfg.Out, "inspector: http://localhost:%d%s (open it on this machine)\n", ln.Addr().(*net.TCPAddr).Port, InspectorPath)
 	}
 	afterLoad(rt)
 	if cfg.Ready != nil {

@@ -17,8 +17,9 @@ import (
 // Server serves the current Router and swaps in new ones without dropping a request:
 // each request runs entirely on the Router it started with.
 type Server struct {
-	cur atomic.Pointer[Router]
-	log *LineWriter
+	cur  atomic.Pointer[Router]
+	log  *LineWriter
+	insp *Inspector // nil: no inspector
 	// Errors logs only the requests that went wrong: an error status, or a request the
 	// ejected server would refuse.
 	Errors bool
@@ -63,27 +64,40 @@ func (s *Server) Swap(rt *Router) Change {
 	return Diff(old, rt)
 }
 
+// Inspect has in record every request and answer its own paths; call it before serving.
+func (s *Server) Inspect(in *Inspector) { s.insp = in }
+
 // ServeHTTP answers from the current router and logs the request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rt := s.cur.Load()
-	if s.log == nil {
+	if s.insp != nil && s.insp.owns(r.URL.Path) {
+		s.insp.ServeHTTP(w, r)
+		return
+	}
+	if s.log == nil && s.insp == nil {
 		rt.ServeHTTP(w, r)
 		return
 	}
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w}
+	if s.insp != nil {
+		rec.x = s.insp.begin(r, start)
+	}
 	rt.ServeHTTP(rec, r)
 	if rec.status == 0 {
 		rec.status = http.StatusOK
-	}
-	if s.Errors && rec.status < 400 && !strings.Contains(rec.note, unfitNote) {
-		return
 	}
 	if rec.note == "" && rec.status >= 300 && rec.status < 400 {
 		// Only ServeMux redirects without a note: /a to /a/, or an unclean path.
 		rec.note = "redirected to " + rec.Header().Get("Location") + ", the path as the spec writes it"
 	}
-	s.log.request(start, r.Method, r.URL.RequestURI(), rec.status, time.Since(start), rec.note)
+	d := time.Since(start)
+	if s.log != nil && (!s.Errors || rec.status >= 400 || strings.Contains(rec.note, unfitNote)) {
+		s.log.request(start, r.Method, r.URL.RequestURI(), rec.status, d, rec.note)
+	}
+	if rec.x != nil {
+		s.insp.finish(rec.x, rec.status, d, rec.note, rec.Header())
+	}
 }
 
 // appendDuration appends a request's duration for the log: 0.42ms, 12.3ms, 2.5s.
@@ -102,6 +116,7 @@ type recorder struct {
 	http.ResponseWriter
 	status int
 	note   string
+	x      *exchange // what the inspector keeps; nil without one
 }
 
 func (r *recorder) WriteHeader(code int) {
@@ -114,6 +129,9 @@ func (r *recorder) WriteHeader(code int) {
 func (r *recorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
+	}
+	if r.x != nil {
+		r.x.Body = clip(r.x.Body, b, &r.x.Clipped)
 	}
 	return r.ResponseWriter.Write(b)
 }

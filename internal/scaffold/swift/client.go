@@ -201,26 +201,7 @@ func (g *generator) example() []string {
 		return nil
 	}
 	et := g.types.Endpoints[0]
-	e := et.Endpoint
-	var args []string
-	for _, p := range et.Path {
-		v := "1"
-		if p.Type.Kind == spec.TypeString {
-			v = `"1"`
-		}
-		if c := firstPathExample(e, p.Name); c != nil {
-			v = g.literal(c, p.Type, 1)
-		}
-		args = append(args, escape(lowerCamel(p.Name))+": "+v)
-	}
-	if et.Request != nil && e.Request.Body != nil && e.Request.Schema == nil {
-		args = append(args, "body: "+g.literal(e.Request.Body, et.Request, 1))
-	}
-	call := fmt.Sprintf("try await client.%s(%s)", escape(e.Name), strings.Join(args, ", "))
-	if et.Response != nil {
-		call = "let answer = " + call
-	}
-	lines := strings.Split(call, "\n")
+	lines := strings.Split(g.call(et, escape(et.Endpoint.Name)), "\n")
 	out := []string{
 		"import " + g.names.Module,
 		"",

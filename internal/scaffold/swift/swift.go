@@ -90,16 +90,11 @@ func PackageNames(s *spec.Spec, opt Options) Names {
 // Generate renders the Swift package for s. The keys of the result are slash-separated
 // paths relative to the package folder.
 func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
-	names := PackageNames(s, opt)
-	reserved := append([]string{names.Module, names.Client, names.Error}, swiftTypeNames...)
-	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: reserved})
+	g, err := newGenerator(s, opt)
 	if err != nil {
 		return nil, err
 	}
-	g := &generator{spec: s, types: ts, names: names, objectNames: map[string]bool{}}
-	for _, o := range ts.Objects {
-		g.objectNames[o.Name] = true
-	}
+	names, ts := g.names, g.types
 	tmpl, err := template.New("swift").ParseFS(templates.FS, "swift/*.tmpl")
 	if err != nil {
 		return nil, err
@@ -133,6 +128,21 @@ func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
 		}
 	}
 	return files, nil
+}
+
+// newGenerator infers the spec's types under the package's names.
+func newGenerator(s *spec.Spec, opt Options) (*generator, error) {
+	names := PackageNames(s, opt)
+	reserved := append([]string{names.Module, names.Client, names.Error}, swiftTypeNames...)
+	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: reserved})
+	if err != nil {
+		return nil, err
+	}
+	g := &generator{spec: s, types: ts, names: names, objectNames: map[string]bool{}}
+	for _, o := range ts.Objects {
+		g.objectNames[o.Name] = true
+	}
+	return g, nil
 }
 
 type generator struct {
