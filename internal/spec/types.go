@@ -87,6 +87,9 @@ type EndpointTypes struct {
 	Request  *Type   // nil when the endpoint takes no body
 	Response *Type   // the 2xx body; nil when no 2xx answer has one; Nullable when some lacks one
 	Error    *Type   // the non-2xx bodies merged; nil when none has one
+	// Answers are the declared statuses, each with its own body type; only with
+	// InferOptions.Answers.
+	Answers []*AnswerType
 }
 
 // TypeSet is every type a spec implies.
@@ -100,6 +103,8 @@ type InferOptions struct {
 	// Reserved lists names the generator uses itself (a client, an error type); no object
 	// is given one of them.
 	Reserved []string
+	// Answers asks for EndpointTypes.Answers, whose body types of their own join Objects.
+	Answers bool
 }
 
 // InferTypes infers the types of every endpoint of s from its examples, or from its
@@ -108,7 +113,11 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 	in := &inferrer{spec: s}
 	ts := &TypeSet{}
 	for _, e := range s.Endpoints {
-		ts.Endpoints = append(ts.Endpoints, in.endpoint(e))
+		et := in.endpoint(e)
+		if opt.Answers {
+			et.Answers = answers(e)
+		}
+		ts.Endpoints = append(ts.Endpoints, et)
 	}
 	if len(in.errs) > 0 {
 		return nil, in.errs
@@ -135,6 +144,10 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		et.Request = n.root(et.Request, req, item, op, et.Endpoint.Name+" request")
 		et.Response = n.root(et.Response, resp, item, op, et.Endpoint.Name+" response")
 		et.Error = n.root(et.Error, "ErrorResponse", "ErrorResponseItem", op, et.Endpoint.Name+" error")
+	}
+	// Answers are named last, so asking for them never renames another type.
+	for _, et := range order {
+		n.nameAnswers(et)
 	}
 	ts.Objects = n.objects
 	sort.Slice(ts.Objects, func(i, j int) bool { return ts.Objects[i].Name < ts.Objects[j].Name })

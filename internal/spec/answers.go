@@ -1,0 +1,180 @@
+package spec
+
+import (
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+)
+
+// Media is how the body of an answer travels, as a client must read it.
+type Media int
+
+// The media of an answer's body.
+const (
+	MediaNone  Media = iota // no body: 204, HEAD, or a response without body or bodyFile
+	MediaJSON               // application/json or +json: decoded into Body
+	MediaText               // text/*: read as text
+	MediaBytes              // anything else (an image, a PDF, a zip): read as bytes
+)
+
+var mediaNames = [...]string{"none", "json", "text", "bytes"}
+
+// String names the media for messages and tests.
+func (m Media) String() string { return mediaNames[m] }
+
+// AnswerType is what one declared status of an endpoint answers with: every response of
+// the endpoint with that status, merged.
+type AnswerType struct {
+	Status      int
+	Media       Media
+	ContentType string // the declared or implied Content-Type, parameters left out; "" for none
+	// Body is the JSON body's type, nil unless Media is MediaJSON. It is the endpoint's
+	// Response (2xx) or Error (others) when every status of that side has that shape, and
+	// a type of its own otherwise, so 401 and 404 need not share one. Nullable when some
+	// response of this status has no body.
+	Body *Type
+}
+
+// StatusWord is a status's reason phrase as one UpperCamel word ("NotFound"), or
+// "Status" and the code for a code without one.
+func StatusWord(status int) string {
+	if t := http.StatusText(status); t != "" {
+		return UpperCamel(Words(t))
+	}
+	return fmt.Sprintf("Status%d", status)
+}
+
+// DeclaredContentType is the Content-Type a response is sent with, without parameters
+// and in lower case: the one its headers name, else application/json for a body or a
+// schema, else what its bodyFile implies; "" for a response without a body.
+func (r *Response) DeclaredContentType() string {
+	if r.Body == nil && r.BodyFile == "" && r.Schema == nil {
+		return ""
+	}
+	ct := ""
+	for _, h := range r.Headers {
+		if strings.EqualFold(h.Name, "Content-Type") {
+			ct = h.Value
+			break
+		}
+	}
+	if ct == "" {
+		ct = "application/json"
+		if r.BodyFile != "" {
+			ct = r.ContentType()
+		}
+	}
+	if t, _, err := mime.ParseMediaType(ct); err == nil {
+		return t
+	}
+	return strings.ToLower(strings.TrimSpace(ct))
+}
+
+// MediaOf classifies a content type.
+func MediaOf(contentType string) Media {
+	switch {
+	case contentType == "":
+		return MediaNone
+	case contentType == "application/json" || strings.HasSuffix(contentType, "+json"):
+		return MediaJSON
+	case strings.HasPrefix(contentType, "text/"):
+		return MediaText
+	}
+	return MediaBytes
+}
+
+// answers groups an endpoint's responses by status, in the order the statuses first
+// appear, and types each group's body. The types are unnamed; InferTypes names them.
+func answers(e *Endpoint) []*AnswerType {
+	var out []*AnswerType
+	byStatus := map[int]*AnswerType{}
+	schemas := map[int]bool{}
+	empty := map[int]bool{}
+	for _, r := range e.Responses {
+		a := byStatus[r.Status]
+		if a == nil {
+			a = &AnswerType{Status: r.Status}
+			byStatus[r.Status] = a
+			out = append(out, a)
+		}
+		ct := r.DeclaredContentType()
+		if e.Method == "HEAD" {
+			ct = ""
+		}
+		m := MediaOf(ct)
+		switch {
+		case m == MediaNone:
+			empty[r.Status] = true
+			continue
+		case a.Media == MediaNone:
+			a.Media, a.ContentType = m, ct
+		case a.Media != m:
+			a.Media, a.ContentType, a.Body = MediaBytes, "", nil // one status, several kinds: bytes
+		}
+		if a.Media != MediaJSON || schemas[r.Status] {
+			continue
+		}
+		switch {
+		case r.Schema != nil:
+			a.Body, schemas[r.Status] = finish(schemaType(r.Schema, func(Pos, string) {})), true
+		case r.Body != nil:
+			a.Body = merge(a.Body, InferValue(r.Body))
+		case r.BodyFile != "":
+			if v, err := readBodyFile(r); err == nil {
+				a.Body = merge(a.Body, InferValue(&v))
+			}
+		}
+	}
+	for _, a := range out {
+		if a.Body == nil {
+			continue
+		}
+		if !schemas[a.Status] {
+			a.Body = settle(a.Body)
+		}
+		a.Body.Nullable = a.Body.Nullable || empty[a.Status]
+	}
+	return out
+}
+
+// nameAnswers names the body types of an endpoint's answers. A side (2xx, or the rest)
+// whose JSON answers all have the shape of the endpoint's Response (or Error) shares that
+// type; otherwise each status gets its own: CreateNoteAcceptedResponse, NotFoundError.
+func (n *namer) nameAnswers(et *EndpointTypes) {
+	op := UpperCamel(Words(et.Endpoint.Name))
+	for _, success := range []bool{true, false} {
+		whole := et.Error
+		if success {
+			whole = et.Response
+		}
+		var side []*AnswerType
+		same := whole != nil
+		for _, a := range et.Answers {
+			if a.Body == nil || (a.Status >= 200 && a.Status < 300) != success {
+				continue
+			}
+			side = append(side, a)
+			same = same && shapeKey(bare(a.Body)) == shapeKey(bare(whole))
+		}
+		for _, a := range side {
+			if same {
+				t := *whole
+				t.Nullable = a.Body.Nullable
+				a.Body = &t
+				continue
+			}
+			base := StatusWord(a.Status) + "Error"
+			if success {
+				base = op + StatusWord(a.Status) + "Response"
+			}
+			a.Body = n.root(a.Body, base, base+"Item", op, fmt.Sprintf("%s %d", et.Endpoint.Name, a.Status))
+		}
+	}
+}
+
+func bare(t *Type) *Type {
+	c := *t
+	c.Nullable = false
+	return &c
+}

@@ -1,0 +1,141 @@
+package spec
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAnswers(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "report.csv"), []byte("a,b\n1,2\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "logo.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, FileName), []byte(`version: 1
+name: T
+endpoints:
+  createNote:
+    method: POST
+    path: /notes
+    request: {body: {title: x}}
+    responses:
+      - when: {body.title: later}
+        status: 202
+        body: {job: 7}
+      - when: {body.title: bad}
+        status: 422
+        body: {errors: [{field: title}]}
+      - when: {body.title: nope}
+        status: 401
+        body: {error: nope}
+      - status: 201
+        headers: {Location: /notes/1}
+        body: {id: 1, title: x}
+  getNote:
+    method: GET
+    path: /notes/{id}
+    responses:
+      - when: {path.id: 1}
+        body: {id: 1, title: x}
+      - when: {path.id: 2}
+        body: {id: 2, title: y, rating: 4.5}
+      - when: {path.id: 3}
+        status: 404
+        body: {error: none}
+      - status: 401
+        body: {error: who}
+  report:
+    method: GET
+    path: /report
+    responses:
+      - when: {query.fail: 1}
+        bodyFile: report.csv
+      - status: 500
+        body: {error: x}
+  text:
+    method: GET
+    path: /text
+    responses:
+      - headers: {Content-Type: text/plain; charset=utf-8}
+        body: hello
+  logo:
+    method: GET
+    path: /logo
+    responses: [{bodyFile: logo.png}]
+  deleteNote:
+    method: DELETE
+    path: /notes/{id}
+    responses: [{status: 204}]
+  ping:
+    method: HEAD
+    path: /ping
+    responses: [{status: 200, body: {ok: true}}]
+`), 0o644)
+	s, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := InferTypes(s, InferOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := InferTypes(s, InferOptions{Answers: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, et := range ts.Endpoints {
+		var parts []string
+		for _, a := range et.Answers {
+			parts = append(parts, fmt.Sprintf("%d %s %s %s", a.Status, a.Media, a.ContentType, show(a.Body)))
+		}
+		got[et.Endpoint.Name] = strings.Join(parts, "; ")
+	}
+	want := map[string]string{
+		// Each 2xx status has a shape of its own, and so has each error status.
+		"createNote": "202 json application/json CreateNoteAcceptedResponse{job:int}; " +
+			"422 json application/json UnprocessableEntityError{errors:[Error{field:string}]}; " +
+			"401 json application/json UnauthorizedError{error:string}; " +
+			"201 json application/json CreateNoteCreatedResponse{id:int, title:string}",
+		// One 2xx status: the Response; two error statuses of one shape: the Error (createNote's
+		// merged errors took the name ErrorResponse).
+		"getNote":    "200 json application/json GetNoteResponse{id:int, title:string, rating?:double?}; 404 json application/json GetNoteErrorResponse{error:string}; 401 json application/json GetNoteErrorResponse{error:string}",
+		"report":     "200 text text/csv -; 500 json application/json ReportErrorResponse{error:string}",
+		"text":       "200 text text/plain -",
+		"logo":       "200 bytes image/png -",
+		"deleteNote": "204 none  -",
+		"ping":       "200 none  -",
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s:\n got %s\nwant %s", name, got[name], w)
+		}
+	}
+	// Asking for answers adds types but renames none.
+	names := map[string]bool{}
+	for _, o := range ts.Objects {
+		names[o.Name] = true
+	}
+	for _, o := range plain.Objects {
+		if !names[o.Name] {
+			t.Errorf("%s is gone when answers are typed", o.Name)
+		}
+	}
+	for i, et := range plain.Endpoints {
+		if a, b := show(et.Response), show(ts.Endpoints[i].Response); a != b {
+			t.Errorf("%s: response %s became %s", et.Endpoint.Name, a, b)
+		}
+	}
+}
+
+func TestMediaOf(t *testing.T) {
+	for ct, want := range map[string]Media{
+		"": MediaNone, "application/json": MediaJSON, "application/problem+json": MediaJSON,
+		"text/csv": MediaText, "text/plain": MediaText, "image/png": MediaBytes, "application/octet-stream": MediaBytes,
+	} {
+		if got := MediaOf(ct); got != want {
+			t.Errorf("MediaOf(%q) = %s, want %s", ct, got, want)
+		}
+	}
+}
