@@ -5,40 +5,574 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// A client for the Big Shop API, with one async function per endpoint of bb.yaml.
+/// Every operation of the Big Shop API. ``BigShopClient`` conforms; so can a fake in
+/// tests and SwiftUI previews, with no network and no URLProtocol.
 ///
-/// ```swift
-/// let client = BigShopClient(baseURL: URL(string: "http://localhost:4400")!)
-/// ```
-///
-/// The client is a `Sendable` value: create one and share it across tasks and actors.
-/// Every function throws ``BigShopError``, except that cancelling the calling task
-/// throws `CancellationError` and errors from the `headers` provider pass through as they are.
-public struct BigShopClient: Sendable {
-    /// The server's address, e.g. `http://localhost:4400`. Endpoint paths are appended to its path.
-    public let baseURL: URL
-    /// The session every request goes through.
-    public let session: URLSession
-    /// Extra headers for every request, asked for anew each time.
-    public let headers: @Sendable () async throws -> [String: String]
-
-    /// Creates a client.
+/// Each operation takes a per-call `timeout`; an extension adds forms without it, with
+/// optional parameters defaulting to nil.
+public protocol BigShopClientProtocol: Sendable {
+    /// Operation number 1.
+    ///
+    /// `POST /v1/items1/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - baseURL: The server's address, e.g. `http://localhost:4400`.
-    ///   - session: The session to send requests through; inject your own for tests or custom configuration.
-    ///   - headers: Extra headers for every request, asked for anew each time, so a token
-    ///     provider can hand out a fresh token: `{ ["Authorization": "Bearer \(try await auth.token())"] }`.
-    public init(
-        baseURL: URL,
-        session: URLSession = .shared,
-        headers: @escaping @Sendable () async throws -> [String: String] = { [:] }
-    ) {
-        self.baseURL = baseURL
-        self.session = session
-        self.headers = headers
-    }
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op1Items(
+        itemId: Int,
+        partNo: String,
+        body: Op1ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op1ItemsItem2
 
+    /// Operation number 2.
+    ///
+    /// `PUT /v1/items2/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op2Items(
+        itemId: Int,
+        partNo: String,
+        body: Op2ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op2ItemsItem2
+
+    /// Operation number 3.
+    ///
+    /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op3Items(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op3ItemsItem
+
+    /// Operation number 4.
+    ///
+    /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op4Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 5.
+    ///
+    /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    func op5Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 6.
+    ///
+    /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op6Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op6ItemsItem
+
+    /// Operation number 7.
+    ///
+    /// `GET /v1/items7/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op7Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op7ItemsItem
+
+    /// Operation number 8.
+    ///
+    /// `POST /v1/items8/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op8Items(
+        itemId: Int,
+        partNo: String,
+        body: Op8ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op8ItemsItem2
+
+    /// Operation number 9.
+    ///
+    /// `PUT /v1/items9/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op9Items(
+        itemId: Int,
+        partNo: String,
+        body: Op9ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op9ItemsItem2
+
+    /// Operation number 10.
+    ///
+    /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op10Items(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op10ItemsItem
+
+    /// Operation number 11.
+    ///
+    /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op11Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 12.
+    ///
+    /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    func op12Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 13.
+    ///
+    /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op13Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op13ItemsItem
+
+    /// Operation number 14.
+    ///
+    /// `GET /v1/items14/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op14Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op14ItemsItem
+
+    /// Operation number 15.
+    ///
+    /// `POST /v1/items15/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op15Items(
+        itemId: Int,
+        partNo: String,
+        body: Op15ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op15ItemsItem2
+
+    /// Operation number 16.
+    ///
+    /// `PUT /v1/items16/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op16Items(
+        itemId: Int,
+        partNo: String,
+        body: Op16ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op16ItemsItem2
+
+    /// Operation number 17.
+    ///
+    /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op17Items(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op17ItemsItem
+
+    /// Operation number 18.
+    ///
+    /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op18Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 19.
+    ///
+    /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    func op19Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 20.
+    ///
+    /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op20Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op20ItemsItem
+
+    /// Operation number 21.
+    ///
+    /// `GET /v1/items21/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op21Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op21ItemsItem
+
+    /// Operation number 22.
+    ///
+    /// `POST /v1/items22/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op22Items(
+        itemId: Int,
+        partNo: String,
+        body: Op22ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op22ItemsItem2
+
+    /// Operation number 23.
+    ///
+    /// `PUT /v1/items23/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op23Items(
+        itemId: Int,
+        partNo: String,
+        body: Op23ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op23ItemsItem2
+
+    /// Operation number 24.
+    ///
+    /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op24Items(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op24ItemsItem
+
+    /// Operation number 25.
+    ///
+    /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op25Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 26.
+    ///
+    /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    func op26Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 27.
+    ///
+    /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op27Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op27ItemsItem
+
+    /// Operation number 28.
+    ///
+    /// `GET /v1/items28/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    func op28Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op28ItemsItem
+
+    /// Operation number 29.
+    ///
+    /// `POST /v1/items29/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op29Items(
+        itemId: Int,
+        partNo: String,
+        body: Op29ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op29ItemsItem2
+
+    /// Operation number 30.
+    ///
+    /// `PUT /v1/items30/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op30Items(
+        itemId: Int,
+        partNo: String,
+        body: Op30ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op30ItemsItem2
+}
+
+extension BigShopClientProtocol {
     /// Operation number 1.
     ///
     /// `POST /v1/items1/{itemId}/parts/{part_no}`
@@ -50,7 +584,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op1Items(
         itemId: Int,
         partNo: String,
@@ -58,13 +592,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op1ItemsItem2 {
-        try await self.send(
-            "POST",
-            "/v1/items1/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op1ItemsItem2.self
-        )
+        try await op1Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 1.
+    ///
+    /// `POST /v1/items1/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op1ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op1Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op1ItemsItem2 {
+        try await op1Items(itemId: itemId, partNo: partNo, body: Op1ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 2.
@@ -78,7 +626,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op2Items(
         itemId: Int,
         partNo: String,
@@ -86,13 +634,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op2ItemsItem2 {
-        try await self.send(
-            "PUT",
-            "/v1/items2/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op2ItemsItem2.self
-        )
+        try await op2Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 2.
+    ///
+    /// `PUT /v1/items2/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op2ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op2Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op2ItemsItem2 {
+        try await op2Items(itemId: itemId, partNo: partNo, body: Op2ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 3.
@@ -106,7 +668,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op3Items(
         itemId: Int,
         partNo: String,
@@ -114,13 +676,7 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op3ItemsItem {
-        try await self.send(
-            "PATCH",
-            "/v1/items3/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op3ItemsItem.self
-        )
+        try await op3Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 4.
@@ -131,12 +687,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op4Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
-            "DELETE",
-            "/v1/items4/\(itemId)/parts/\(Self.pathSegment(partNo))"
-        )
+        try await op4Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 5.
@@ -148,10 +701,7 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``.
     public func op5Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
-            "HEAD",
-            "/v1/items5/\(itemId)/parts/\(Self.pathSegment(partNo))"
-        )
+        try await op5Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 6.
@@ -162,13 +712,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op6Items(itemId: Int, partNo: String) async throws -> Op6ItemsItem {
-        try await self.send(
-            "OPTIONS",
-            "/v1/items6/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op6ItemsItem.self
-        )
+        try await op6Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 7.
@@ -179,13 +725,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op7Items(itemId: Int, partNo: String) async throws -> Op7ItemsItem {
-        try await self.send(
-            "GET",
-            "/v1/items7/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op7ItemsItem.self
-        )
+        try await op7Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 8.
@@ -199,7 +741,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op8Items(
         itemId: Int,
         partNo: String,
@@ -207,13 +749,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op8ItemsItem2 {
-        try await self.send(
-            "POST",
-            "/v1/items8/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op8ItemsItem2.self
-        )
+        try await op8Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 8.
+    ///
+    /// `POST /v1/items8/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op8ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op8Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op8ItemsItem2 {
+        try await op8Items(itemId: itemId, partNo: partNo, body: Op8ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 9.
@@ -227,7 +783,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op9Items(
         itemId: Int,
         partNo: String,
@@ -235,13 +791,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op9ItemsItem2 {
-        try await self.send(
-            "PUT",
-            "/v1/items9/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op9ItemsItem2.self
-        )
+        try await op9Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 9.
+    ///
+    /// `PUT /v1/items9/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op9ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op9Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op9ItemsItem2 {
+        try await op9Items(itemId: itemId, partNo: partNo, body: Op9ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 10.
@@ -255,7 +825,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op10Items(
         itemId: Int,
         partNo: String,
@@ -263,13 +833,7 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op10ItemsItem {
-        try await self.send(
-            "PATCH",
-            "/v1/items10/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op10ItemsItem.self
-        )
+        try await op10Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 11.
@@ -280,12 +844,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op11Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
-            "DELETE",
-            "/v1/items11/\(itemId)/parts/\(Self.pathSegment(partNo))"
-        )
+        try await op11Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 12.
@@ -297,10 +858,7 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``.
     public func op12Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
-            "HEAD",
-            "/v1/items12/\(itemId)/parts/\(Self.pathSegment(partNo))"
-        )
+        try await op12Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 13.
@@ -311,13 +869,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op13Items(itemId: Int, partNo: String) async throws -> Op13ItemsItem {
-        try await self.send(
-            "OPTIONS",
-            "/v1/items13/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op13ItemsItem.self
-        )
+        try await op13Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 14.
@@ -328,13 +882,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op14Items(itemId: Int, partNo: String) async throws -> Op14ItemsItem {
-        try await self.send(
-            "GET",
-            "/v1/items14/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op14ItemsItem.self
-        )
+        try await op14Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 15.
@@ -348,7 +898,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op15Items(
         itemId: Int,
         partNo: String,
@@ -356,13 +906,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op15ItemsItem2 {
-        try await self.send(
-            "POST",
-            "/v1/items15/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op15ItemsItem2.self
-        )
+        try await op15Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 15.
+    ///
+    /// `POST /v1/items15/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op15ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op15Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op15ItemsItem2 {
+        try await op15Items(itemId: itemId, partNo: partNo, body: Op15ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 16.
@@ -376,7 +940,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op16Items(
         itemId: Int,
         partNo: String,
@@ -384,13 +948,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op16ItemsItem2 {
-        try await self.send(
-            "PUT",
-            "/v1/items16/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op16ItemsItem2.self
-        )
+        try await op16Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 16.
+    ///
+    /// `PUT /v1/items16/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op16ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op16Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op16ItemsItem2 {
+        try await op16Items(itemId: itemId, partNo: partNo, body: Op16ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 17.
@@ -404,7 +982,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op17Items(
         itemId: Int,
         partNo: String,
@@ -412,13 +990,7 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op17ItemsItem {
-        try await self.send(
-            "PATCH",
-            "/v1/items17/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op17ItemsItem.self
-        )
+        try await op17Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 18.
@@ -429,12 +1001,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op18Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
-            "DELETE",
-            "/v1/items18/\(itemId)/parts/\(Self.pathSegment(partNo))"
-        )
+        try await op18Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 19.
@@ -446,10 +1015,7 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``.
     public func op19Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
-            "HEAD",
-            "/v1/items19/\(itemId)/parts/\(Self.pathSegment(partNo))"
-        )
+        try await op19Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 20.
@@ -460,13 +1026,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op20Items(itemId: Int, partNo: String) async throws -> Op20ItemsItem {
-        try await self.send(
-            "OPTIONS",
-            "/v1/items20/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op20ItemsItem.self
-        )
+        try await op20Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 21.
@@ -477,13 +1039,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op21Items(itemId: Int, partNo: String) async throws -> Op21ItemsItem {
-        try await self.send(
-            "GET",
-            "/v1/items21/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op21ItemsItem.self
-        )
+        try await op21Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 22.
@@ -497,7 +1055,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op22Items(
         itemId: Int,
         partNo: String,
@@ -505,13 +1063,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op22ItemsItem2 {
-        try await self.send(
-            "POST",
-            "/v1/items22/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op22ItemsItem2.self
-        )
+        try await op22Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 22.
+    ///
+    /// `POST /v1/items22/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op22ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op22Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op22ItemsItem2 {
+        try await op22Items(itemId: itemId, partNo: partNo, body: Op22ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 23.
@@ -525,7 +1097,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op23Items(
         itemId: Int,
         partNo: String,
@@ -533,13 +1105,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op23ItemsItem2 {
-        try await self.send(
-            "PUT",
-            "/v1/items23/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op23ItemsItem2.self
-        )
+        try await op23Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 23.
+    ///
+    /// `PUT /v1/items23/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op23ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op23Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op23ItemsItem2 {
+        try await op23Items(itemId: itemId, partNo: partNo, body: Op23ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 24.
@@ -553,7 +1139,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op24Items(
         itemId: Int,
         partNo: String,
@@ -561,13 +1147,7 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op24ItemsItem {
-        try await self.send(
-            "PATCH",
-            "/v1/items24/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op24ItemsItem.self
-        )
+        try await op24Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 25.
@@ -578,12 +1158,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op25Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
-            "DELETE",
-            "/v1/items25/\(itemId)/parts/\(Self.pathSegment(partNo))"
-        )
+        try await op25Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 26.
@@ -595,10 +1172,7 @@ public struct BigShopClient: Sendable {
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``.
     public func op26Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
-            "HEAD",
-            "/v1/items26/\(itemId)/parts/\(Self.pathSegment(partNo))"
-        )
+        try await op26Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 27.
@@ -609,13 +1183,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op27Items(itemId: Int, partNo: String) async throws -> Op27ItemsItem {
-        try await self.send(
-            "OPTIONS",
-            "/v1/items27/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op27ItemsItem.self
-        )
+        try await op27Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 28.
@@ -626,13 +1196,9 @@ public struct BigShopClient: Sendable {
     ///   - itemId: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemId:partNo:timeout:)`` types each status.
     public func op28Items(itemId: Int, partNo: String) async throws -> Op28ItemsItem {
-        try await self.send(
-            "GET",
-            "/v1/items28/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op28ItemsItem.self
-        )
+        try await op28Items(itemId: itemId, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 29.
@@ -646,7 +1212,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op29Items(
         itemId: Int,
         partNo: String,
@@ -654,13 +1220,27 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op29ItemsItem2 {
-        try await self.send(
-            "POST",
-            "/v1/items29/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            query: ["dry_run": dryRun, "limit": limit],
-            body: body,
-            returning: Op29ItemsItem2.self
-        )
+        try await op29Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 29.
+    ///
+    /// `POST /v1/items29/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op29ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op29Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op29ItemsItem2 {
+        try await op29Items(itemId: itemId, partNo: partNo, body: Op29ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 30.
@@ -674,7 +1254,7 @@ public struct BigShopClient: Sendable {
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op30Items(
         itemId: Int,
         partNo: String,
@@ -682,72 +1262,2014 @@ public struct BigShopClient: Sendable {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op30ItemsItem2 {
-        try await self.send(
+        try await op30Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 30.
+    ///
+    /// `PUT /v1/items30/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op30ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op30Items(
+        itemId: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op30ItemsItem2 {
+        try await op30Items(itemId: itemId, partNo: partNo, body: Op30ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+}
+
+/// A client for the Big Shop API, with one async function per endpoint of bb.yaml.
+///
+/// ```swift
+/// let client = BigShopClient(baseURL: URL(string: "http://localhost:4400")!)
+/// ```
+///
+/// The client is a `Sendable` value: create one and share it across tasks and actors.
+/// Every function throws ``BigShopError``, except that cancelling the calling task
+/// throws `CancellationError`.
+public struct BigShopClient: BigShopClientProtocol {
+    /// The base URL, headers, middleware, timeout, transport and JSON coders of every call.
+    public let configuration: BigShopConfiguration
+
+    /// Creates a client from a configuration.
+    public init(configuration: BigShopConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The server's address, e.g. `http://localhost:4400`. Endpoint paths are appended to its path.
+    ///   - headers: Headers for every request, e.g. `["X-BB-Scenario": "empty"]`.
+    ///   - middlewares: Run in order around every request: ``BearerTokenMiddleware``, ``LoggingMiddleware``, your own.
+    ///   - timeout: Seconds to wait for an answer; nil keeps the transport's default.
+    ///   - transport: Sends the requests: ``URLSessionTransport`` by default, a fake in tests.
+    public init(
+        baseURL: URL,
+        headers: [String: String] = [:],
+        middlewares: [any Middleware] = [],
+        timeout: TimeInterval? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.init(configuration: BigShopConfiguration(
+            baseURL: baseURL,
+            headers: headers,
+            middlewares: middlewares,
+            timeout: timeout,
+            transport: transport
+        ))
+    }
+
+    /// Operation number 1.
+    ///
+    /// `POST /v1/items1/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op1Items(
+        itemId: Int,
+        partNo: String,
+        body: Op1ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op1ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items1/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op1ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 1.
+    ///
+    /// `POST /v1/items1/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op1ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op1ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op1ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op1ItemsBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items1/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op1ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 2.
+    ///
+    /// `PUT /v1/items2/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op2Items(
+        itemId: Int,
+        partNo: String,
+        body: Op2ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op2ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items2/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op2ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 2.
+    ///
+    /// `PUT /v1/items2/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op2ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op2ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op2ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op2ItemsBody> {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items2/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op2ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 3.
+    ///
+    /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op3Items(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op3ItemsItem {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items3/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op3ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 3.
+    ///
+    /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op3ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op3ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op3ItemsBody> {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items3/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op3ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 4.
+    ///
+    /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op4Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items4/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 4.
+    ///
+    /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op4ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op4ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op4ItemsBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items4/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 5.
+    ///
+    /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    public func op5Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items5/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 5.
+    ///
+    /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op5ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op5ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op5ItemsBody> {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items5/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return response.with(body: .notFound)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 6.
+    ///
+    /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op6Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op6ItemsItem {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items6/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op6ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 6.
+    ///
+    /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op6ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op6ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op6ItemsBody> {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items6/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op6ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 7.
+    ///
+    /// `GET /v1/items7/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op7Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op7ItemsItem {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items7/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op7ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 7.
+    ///
+    /// `GET /v1/items7/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op7ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op7ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op7ItemsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items7/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op7ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 8.
+    ///
+    /// `POST /v1/items8/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op8Items(
+        itemId: Int,
+        partNo: String,
+        body: Op8ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op8ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items8/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op8ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 8.
+    ///
+    /// `POST /v1/items8/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op8ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op8ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op8ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op8ItemsBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items8/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op8ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 9.
+    ///
+    /// `PUT /v1/items9/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op9Items(
+        itemId: Int,
+        partNo: String,
+        body: Op9ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op9ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items9/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op9ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 9.
+    ///
+    /// `PUT /v1/items9/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op9ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op9ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op9ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op9ItemsBody> {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items9/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op9ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 10.
+    ///
+    /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op10Items(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op10ItemsItem {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items10/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op10ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 10.
+    ///
+    /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op10ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op10ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op10ItemsBody> {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items10/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op10ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 11.
+    ///
+    /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op11Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items11/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 11.
+    ///
+    /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op11ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op11ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op11ItemsBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items11/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 12.
+    ///
+    /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    public func op12Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items12/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 12.
+    ///
+    /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op12ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op12ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op12ItemsBody> {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items12/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return response.with(body: .notFound)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 13.
+    ///
+    /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op13Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op13ItemsItem {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items13/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op13ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 13.
+    ///
+    /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op13ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op13ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op13ItemsBody> {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items13/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op13ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 14.
+    ///
+    /// `GET /v1/items14/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op14Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op14ItemsItem {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items14/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op14ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 14.
+    ///
+    /// `GET /v1/items14/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op14ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op14ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op14ItemsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items14/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op14ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 15.
+    ///
+    /// `POST /v1/items15/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op15Items(
+        itemId: Int,
+        partNo: String,
+        body: Op15ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op15ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items15/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op15ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 15.
+    ///
+    /// `POST /v1/items15/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op15ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op15ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op15ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op15ItemsBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items15/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op15ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 16.
+    ///
+    /// `PUT /v1/items16/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op16Items(
+        itemId: Int,
+        partNo: String,
+        body: Op16ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op16ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items16/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op16ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 16.
+    ///
+    /// `PUT /v1/items16/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op16ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op16ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op16ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op16ItemsBody> {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items16/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op16ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 17.
+    ///
+    /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op17Items(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op17ItemsItem {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items17/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op17ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 17.
+    ///
+    /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op17ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op17ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op17ItemsBody> {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items17/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op17ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 18.
+    ///
+    /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op18Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items18/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 18.
+    ///
+    /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op18ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op18ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op18ItemsBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items18/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 19.
+    ///
+    /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    public func op19Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items19/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 19.
+    ///
+    /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op19ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op19ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op19ItemsBody> {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items19/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return response.with(body: .notFound)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 20.
+    ///
+    /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op20Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op20ItemsItem {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items20/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op20ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 20.
+    ///
+    /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op20ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op20ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op20ItemsBody> {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items20/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op20ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 21.
+    ///
+    /// `GET /v1/items21/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op21Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op21ItemsItem {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items21/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op21ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 21.
+    ///
+    /// `GET /v1/items21/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op21ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op21ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op21ItemsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items21/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op21ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 22.
+    ///
+    /// `POST /v1/items22/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op22Items(
+        itemId: Int,
+        partNo: String,
+        body: Op22ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op22ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items22/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op22ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 22.
+    ///
+    /// `POST /v1/items22/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op22ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op22ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op22ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op22ItemsBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items22/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op22ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 23.
+    ///
+    /// `PUT /v1/items23/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op23Items(
+        itemId: Int,
+        partNo: String,
+        body: Op23ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op23ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items23/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op23ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 23.
+    ///
+    /// `PUT /v1/items23/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op23ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op23ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op23ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op23ItemsBody> {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items23/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op23ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 24.
+    ///
+    /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op24Items(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op24ItemsItem {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items24/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op24ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 24.
+    ///
+    /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op24ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op24ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op24ItemsBody> {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items24/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op24ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 25.
+    ///
+    /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op25Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items25/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 25.
+    ///
+    /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op25ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op25ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op25ItemsBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items25/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 26.
+    ///
+    /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    public func op26Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items26/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 26.
+    ///
+    /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op26ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op26ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op26ItemsBody> {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items26/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return response.with(body: .notFound)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 27.
+    ///
+    /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op27Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op27ItemsItem {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items27/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op27ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 27.
+    ///
+    /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op27ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op27ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op27ItemsBody> {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items27/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op27ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 28.
+    ///
+    /// `GET /v1/items28/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    public func op28Items(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op28ItemsItem {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items28/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op28ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 28.
+    ///
+    /// `GET /v1/items28/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op28ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op28ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op28ItemsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items28/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op28ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 29.
+    ///
+    /// `POST /v1/items29/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op29Items(
+        itemId: Int,
+        partNo: String,
+        body: Op29ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op29ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items29/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op29ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 29.
+    ///
+    /// `POST /v1/items29/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op29ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op29ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op29ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op29ItemsBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items29/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op29ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Operation number 30.
+    ///
+    /// `PUT /v1/items30/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op30Items(
+        itemId: Int,
+        partNo: String,
+        body: Op30ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op30ItemsItem2 {
+        let response = try await self.exchange(
             "PUT",
             "/v1/items30/\(itemId)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op30ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op30ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 30.
+    ///
+    /// `PUT /v1/items30/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op30ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemId: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op30ItemsResponse(
+        itemId: Int,
+        partNo: String,
+        body: Op30ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op30ItemsBody> {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items30/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op30ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 }
 
-// MARK: - Transport
+// MARK: - Exchange
 
 extension BigShopClient {
-    func send(
+    /// Builds the request, runs it through the middleware and the transport, and returns
+    /// the answer whatever its status.
+    func exchange(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil
-    ) async throws {
-        _ = try await perform(method, path, query: query, body: body)
-    }
-
-    func send<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
+        headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response {
-        let data = try await perform(method, path, query: query, body: body)
+        accept: String? = nil,
+        timeout: TimeInterval?
+    ) async throws -> HTTPResponse<Data> {
+        let request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
         do {
-            return try JSONCoding.decoder().decode(Response.self, from: data)
-        } catch {
-            throw BigShopError.decoding(error, body: data)
-        }
-    }
-
-    func sendOptional<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response? {
-        let data = try await perform(method, path, query: query, body: body)
-        if data.isEmpty {
-            return nil
-        }
-        do {
-            return try JSONCoding.decoder().decode(Response?.self, from: data)
-        } catch {
-            throw BigShopError.decoding(error, body: data)
-        }
-    }
-
-    private func perform(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> Data {
-        let request = try await urlRequest(method, path, query: query, body: body)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await Self.data(for: request, in: session)
+            return try await send(request, through: 0)
+        } catch let error as BigShopError {
+            throw error
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -758,46 +3280,58 @@ extension BigShopClient {
             }
             throw BigShopError.transport(error)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw BigShopError.transport(URLError(.badServerResponse))
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw BigShopError.unexpectedStatus(status: http.statusCode, body: data)
-        }
-        return data
     }
 
-    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
-    /// from Swift 6.0; older Linux toolchains get it from a data task.
-    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        #if canImport(FoundationNetworking) && compiler(<6.0)
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                box.start(session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                })
-            }
-        } onCancel: {
-            box.cancel()
+    /// Runs middleware number `index` and, after the last one, the transport.
+    private func send(_ request: URLRequest, through index: Int) async throws -> HTTPResponse<Data> {
+        let middlewares = configuration.middlewares
+        guard index < middlewares.count else {
+            return try await configuration.transport.send(request)
         }
-        #else
-        return try await session.data(for: request)
-        #endif
+        return try await middlewares[index].intercept(request) { next in
+            try await self.send(next, through: index + 1)
+        }
+    }
+
+    /// The answer when its status is 2xx; else throws ``BigShopError/unexpectedStatus(status:headers:body:)``.
+    func success(_ response: HTTPResponse<Data>) throws -> HTTPResponse<Data> {
+        guard (200..<300).contains(response.status) else {
+            throw BigShopError.unexpectedStatus(status: response.status, headers: response.headers, body: response.body)
+        }
+        return response
+    }
+
+    func decode<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body {
+        do {
+            return try configuration.makeDecoder().decode(Body.self, from: response.body)
+        } catch {
+            throw BigShopError.decoding(error, body: response.body)
+        }
+    }
+
+    /// Decodes a body that some answers leave out: nil when there is none.
+    func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body? {
+        if response.body.isEmpty {
+            return nil
+        }
+        return try decode(Body?.self, from: response)
+    }
+
+    /// Reads a text body; bytes that are not UTF-8 are replaced, never refused.
+    func text(_ response: HTTPResponse<Data>) -> String {
+        String(decoding: response.body, as: UTF8.self)
     }
 
     private func urlRequest(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> URLRequest {
+        headers: KeyValuePairs<String, (any QueryValue)?>,
+        body: (any Encodable & Sendable)?,
+        accept: String?,
+        timeout: TimeInterval?
+    ) throws -> URLRequest {
+        let baseURL = configuration.baseURL
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
             throw BigShopError.invalidURL(baseURL.absoluteString)
         }
@@ -817,18 +3351,27 @@ extension BigShopClient {
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let timeout = timeout ?? configuration.timeout {
+            request.timeoutInterval = timeout
+        }
+        for (name, value) in configuration.headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in headers {
+            if let value = value?.queryValues.joined(separator: ",") {
+                request.setValue(value, forHTTPHeaderField: name)
+            }
+        }
+        if let accept {
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+        }
         if let body {
             do {
-                request.httpBody = try JSONCoding.encoder().encode(body)
+                request.httpBody = try configuration.makeEncoder().encode(body)
             } catch {
                 throw BigShopError.encoding(error)
             }
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let extraHeaders = try await headers()
-        for (name, value) in extraHeaders {
-            request.setValue(value, forHTTPHeaderField: name)
         }
         return request
     }
@@ -849,35 +3392,8 @@ extension BigShopClient {
     }
 }
 
-#if canImport(FoundationNetworking) && compiler(<6.0)
-/// Lets cancelling the calling task cancel the data task it waits for.
-private final class DataTaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled {
-            task.cancel()
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
-    }
-}
-#endif
-
-/// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
+/// A value that can stand in a URL query string or a header. Arrays repeat their name
+/// in a query (`tag=a&tag=b`) and join with commas in a header.
 protocol QueryValue: Sendable {
     var queryValues: [String] { get }
 }
