@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"sort"
 	"strings"
 )
 
@@ -84,8 +85,8 @@ func MediaOf(contentType string) Media {
 	return MediaBytes
 }
 
-// answers groups an endpoint's responses by status, in the order the statuses first
-// appear, and types each group's body. The types are unnamed; InferTypes names them.
+// answers groups an endpoint's responses by status, in status order, and types each
+// group's body. The types are unnamed; InferTypes names them.
 func answers(e *Endpoint) []*AnswerType {
 	var out []*AnswerType
 	byStatus := map[int]*AnswerType{}
@@ -126,6 +127,7 @@ func answers(e *Endpoint) []*AnswerType {
 			}
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Status < out[j].Status })
 	for _, a := range out {
 		if a.Body == nil {
 			continue

@@ -94,13 +94,13 @@ endpoints:
 	}
 	want := map[string]string{
 		// Each 2xx status has a shape of its own, and so has each error status.
-		"createNote": "202 json application/json CreateNoteAcceptedResponse{job:int}; " +
-			"422 json application/json UnprocessableEntityError{errors:[Error{field:string}]}; " +
+		"createNote": "201 json application/json CreateNoteCreatedResponse{id:int, title:string}; " +
+			"202 json application/json CreateNoteAcceptedResponse{job:int}; " +
 			"401 json application/json UnauthorizedError{error:string}; " +
-			"201 json application/json CreateNoteCreatedResponse{id:int, title:string}",
+			"422 json application/json UnprocessableEntityError{errors:[Error{field:string}]}",
 		// One 2xx status: the Response; two error statuses of one shape: the Error (createNote's
 		// merged errors took the name ErrorResponse).
-		"getNote":    "200 json application/json GetNoteResponse{id:int, title:string, rating?:double?}; 404 json application/json GetNoteErrorResponse{error:string}; 401 json application/json GetNoteErrorResponse{error:string}",
+		"getNote":    "200 json application/json GetNoteResponse{id:int, title:string, rating?:double?}; 401 json application/json GetNoteErrorResponse{error:string}; 404 json application/json GetNoteErrorResponse{error:string}",
 		"report":     "200 text text/csv -; 500 json application/json ReportErrorResponse{error:string}",
 		"text":       "200 text text/plain -",
 		"logo":       "200 bytes image/png -",

@@ -222,10 +222,10 @@ public struct CalendarClient: CalendarClientProtocol {
             timeout: timeout
         )
         switch response.status {
-        case 422:
-            return try response.with(body: .unprocessableEntity(self.decode(ErrorResponse.self, from: response)))
         case 201:
             return try response.with(body: .created(self.decode(CreateEventResponse.self, from: response)))
+        case 422:
+            return try response.with(body: .unprocessableEntity(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }

@@ -14,10 +14,10 @@ public enum ListEventsBody: Sendable, Hashable {
 /// The body of an answer to `POST /events`, by the status it came with: what
 /// ``CalendarClient/createEventResponse(body:timeout:)`` returns inside an ``HTTPResponse``.
 public enum CreateEventBody: Sendable, Hashable {
-    /// 422 Unprocessable Entity with a JSON body.
-    case unprocessableEntity(ErrorResponse)
     /// 201 Created with a JSON body.
     case created(CreateEventResponse)
+    /// 422 Unprocessable Entity with a JSON body.
+    case unprocessableEntity(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }

@@ -430,10 +430,10 @@ public struct BookshelfClient: BookshelfClientProtocol {
             timeout: timeout
         )
         switch response.status {
-        case 422:
-            return try response.with(body: .unprocessableEntity(self.decode(ErrorResponse.self, from: response)))
         case 200:
             return try response.with(body: .ok(self.decode(RateBookResponse.self, from: response)))
+        case 422:
+            return try response.with(body: .unprocessableEntity(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }

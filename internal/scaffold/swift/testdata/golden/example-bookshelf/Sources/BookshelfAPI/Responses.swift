@@ -36,10 +36,10 @@ public enum AddBookBody: Sendable, Hashable {
 /// The body of an answer to `PUT /v1/books/{id}/rating`, by the status it came with: what
 /// ``BookshelfClient/rateBookResponse(id:body:timeout:)`` returns inside an ``HTTPResponse``.
 public enum RateBookBody: Sendable, Hashable {
-    /// 422 Unprocessable Entity with a JSON body.
-    case unprocessableEntity(ErrorResponse)
     /// 200 OK with a JSON body.
     case ok(RateBookResponse)
+    /// 422 Unprocessable Entity with a JSON body.
+    case unprocessableEntity(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }

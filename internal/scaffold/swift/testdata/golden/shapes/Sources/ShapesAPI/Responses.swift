@@ -95,10 +95,10 @@ public enum AnythingBody: Sendable, Hashable {
 /// The body of an answer to `GET /maybe`, by the status it came with: what
 /// ``ShapesClient/maybeResponse(empty:timeout:)`` returns inside an ``HTTPResponse``.
 public enum MaybeBody: Sendable, Hashable {
-    /// 204 No Content without a body.
-    case noContent
     /// 200 OK with a JSON body.
     case ok(MaybeResponse)
+    /// 204 No Content without a body.
+    case noContent
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }

@@ -697,10 +697,10 @@ public struct ShapesClient: ShapesClientProtocol {
             timeout: timeout
         )
         switch response.status {
-        case 204:
-            return response.with(body: .noContent)
         case 200:
             return try response.with(body: .ok(self.decode(MaybeResponse.self, from: response)))
+        case 204:
+            return response.with(body: .noContent)
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
