@@ -391,8 +391,7 @@ func (g *generator) fakeExample(eps []endpointTmpl) (fake, vm []string) {
 		if i > 0 {
 			fake = append(fake, "")
 		}
-		params := strings.ReplaceAll(strings.ReplaceAll(ep.Params, "\n        ", "\n            "), "\n    )", "\n        )")
-		fake = append(fake, fmt.Sprintf("    func %s(%s) async throws%s {", ep.Name, params, ep.Returns))
+		fake = append(fake, fmt.Sprintf("    func %s(%s) async throws%s {", ep.Name, ep.Params, ep.Returns))
 		switch {
 		case i > 0:
 			fake = append(fake, "        fatalError(\"not used by this test\")")

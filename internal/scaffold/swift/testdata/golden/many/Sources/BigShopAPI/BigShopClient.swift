@@ -16,16 +16,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `POST /v1/items1/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op1Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op1ItemsItem,
         dryRun: Bool?,
@@ -38,16 +38,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PUT /v1/items2/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op2Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op2ItemsItem,
         dryRun: Bool?,
@@ -60,16 +60,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op3Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool?,
@@ -82,13 +82,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op4Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws
@@ -98,12 +98,12 @@ public protocol BigShopClientProtocol: Sendable {
     /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
     func op5Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws
@@ -113,13 +113,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op6Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op6ItemsItem
@@ -129,13 +129,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `GET /v1/items7/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op7Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op7ItemsItem
@@ -145,16 +145,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `POST /v1/items8/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op8Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op8ItemsItem,
         dryRun: Bool?,
@@ -167,16 +167,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PUT /v1/items9/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op9Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op9ItemsItem,
         dryRun: Bool?,
@@ -189,16 +189,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op10Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool?,
@@ -211,13 +211,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op11Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws
@@ -227,12 +227,12 @@ public protocol BigShopClientProtocol: Sendable {
     /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
     func op12Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws
@@ -242,13 +242,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op13Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op13ItemsItem
@@ -258,13 +258,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `GET /v1/items14/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op14Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op14ItemsItem
@@ -274,16 +274,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `POST /v1/items15/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op15Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op15ItemsItem,
         dryRun: Bool?,
@@ -296,16 +296,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PUT /v1/items16/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op16Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op16ItemsItem,
         dryRun: Bool?,
@@ -318,16 +318,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op17Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool?,
@@ -340,13 +340,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op18Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws
@@ -356,12 +356,12 @@ public protocol BigShopClientProtocol: Sendable {
     /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
     func op19Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws
@@ -371,13 +371,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op20Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op20ItemsItem
@@ -387,13 +387,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `GET /v1/items21/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op21Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op21ItemsItem
@@ -403,16 +403,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `POST /v1/items22/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op22Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op22ItemsItem,
         dryRun: Bool?,
@@ -425,16 +425,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PUT /v1/items23/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op23Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op23ItemsItem,
         dryRun: Bool?,
@@ -447,16 +447,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op24Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool?,
@@ -469,13 +469,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op25Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws
@@ -485,12 +485,12 @@ public protocol BigShopClientProtocol: Sendable {
     /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
     func op26Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws
@@ -500,13 +500,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op27Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op27ItemsItem
@@ -516,13 +516,13 @@ public protocol BigShopClientProtocol: Sendable {
     /// `GET /v1/items28/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemID:partNo:timeout:)`` types each status.
     func op28Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op28ItemsItem
@@ -532,16 +532,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `POST /v1/items29/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op29Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op29ItemsItem,
         dryRun: Bool?,
@@ -554,16 +554,16 @@ public protocol BigShopClientProtocol: Sendable {
     /// `PUT /v1/items30/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     func op30Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op30ItemsItem,
         dryRun: Bool?,
@@ -578,21 +578,21 @@ extension BigShopClientProtocol {
     /// `POST /v1/items1/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op1Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op1ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op1ItemsItem2 {
-        try await op1Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op1Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 1.
@@ -601,9 +601,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op1ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op1Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -612,7 +612,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op1ItemsItem2 {
-        try await op1Items(itemId: itemId, partNo: partNo, body: Op1ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op1Items(itemID: itemID, partNo: partNo, body: Op1ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 2.
@@ -620,21 +620,21 @@ extension BigShopClientProtocol {
     /// `PUT /v1/items2/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op2Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op2ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op2ItemsItem2 {
-        try await op2Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op2Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 2.
@@ -643,9 +643,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op2ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op2Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -654,7 +654,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op2ItemsItem2 {
-        try await op2Items(itemId: itemId, partNo: partNo, body: Op2ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op2Items(itemID: itemID, partNo: partNo, body: Op2ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 3.
@@ -662,21 +662,21 @@ extension BigShopClientProtocol {
     /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op3Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op3ItemsItem {
-        try await op3Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op3Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 4.
@@ -684,12 +684,12 @@ extension BigShopClientProtocol {
     /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op4Items(itemId: Int, partNo: String) async throws {
-        try await op4Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op4Items(itemID: Int, partNo: String) async throws {
+        try await op4Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 5.
@@ -697,11 +697,11 @@ extension BigShopClientProtocol {
     /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``.
-    public func op5Items(itemId: Int, partNo: String) async throws {
-        try await op5Items(itemId: itemId, partNo: partNo, timeout: nil)
+    public func op5Items(itemID: Int, partNo: String) async throws {
+        try await op5Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 6.
@@ -709,12 +709,12 @@ extension BigShopClientProtocol {
     /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op6Items(itemId: Int, partNo: String) async throws -> Op6ItemsItem {
-        try await op6Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op6Items(itemID: Int, partNo: String) async throws -> Op6ItemsItem {
+        try await op6Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 7.
@@ -722,12 +722,12 @@ extension BigShopClientProtocol {
     /// `GET /v1/items7/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op7Items(itemId: Int, partNo: String) async throws -> Op7ItemsItem {
-        try await op7Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op7Items(itemID: Int, partNo: String) async throws -> Op7ItemsItem {
+        try await op7Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 8.
@@ -735,21 +735,21 @@ extension BigShopClientProtocol {
     /// `POST /v1/items8/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op8Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op8ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op8ItemsItem2 {
-        try await op8Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op8Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 8.
@@ -758,9 +758,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op8ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op8Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -769,7 +769,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op8ItemsItem2 {
-        try await op8Items(itemId: itemId, partNo: partNo, body: Op8ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op8Items(itemID: itemID, partNo: partNo, body: Op8ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 9.
@@ -777,21 +777,21 @@ extension BigShopClientProtocol {
     /// `PUT /v1/items9/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op9Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op9ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op9ItemsItem2 {
-        try await op9Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op9Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 9.
@@ -800,9 +800,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op9ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op9Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -811,7 +811,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op9ItemsItem2 {
-        try await op9Items(itemId: itemId, partNo: partNo, body: Op9ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op9Items(itemID: itemID, partNo: partNo, body: Op9ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 10.
@@ -819,21 +819,21 @@ extension BigShopClientProtocol {
     /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op10Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op10ItemsItem {
-        try await op10Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op10Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 11.
@@ -841,12 +841,12 @@ extension BigShopClientProtocol {
     /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op11Items(itemId: Int, partNo: String) async throws {
-        try await op11Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op11Items(itemID: Int, partNo: String) async throws {
+        try await op11Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 12.
@@ -854,11 +854,11 @@ extension BigShopClientProtocol {
     /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``.
-    public func op12Items(itemId: Int, partNo: String) async throws {
-        try await op12Items(itemId: itemId, partNo: partNo, timeout: nil)
+    public func op12Items(itemID: Int, partNo: String) async throws {
+        try await op12Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 13.
@@ -866,12 +866,12 @@ extension BigShopClientProtocol {
     /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op13Items(itemId: Int, partNo: String) async throws -> Op13ItemsItem {
-        try await op13Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op13Items(itemID: Int, partNo: String) async throws -> Op13ItemsItem {
+        try await op13Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 14.
@@ -879,12 +879,12 @@ extension BigShopClientProtocol {
     /// `GET /v1/items14/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op14Items(itemId: Int, partNo: String) async throws -> Op14ItemsItem {
-        try await op14Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op14Items(itemID: Int, partNo: String) async throws -> Op14ItemsItem {
+        try await op14Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 15.
@@ -892,21 +892,21 @@ extension BigShopClientProtocol {
     /// `POST /v1/items15/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op15Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op15ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op15ItemsItem2 {
-        try await op15Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op15Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 15.
@@ -915,9 +915,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op15ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op15Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -926,7 +926,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op15ItemsItem2 {
-        try await op15Items(itemId: itemId, partNo: partNo, body: Op15ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op15Items(itemID: itemID, partNo: partNo, body: Op15ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 16.
@@ -934,21 +934,21 @@ extension BigShopClientProtocol {
     /// `PUT /v1/items16/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op16Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op16ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op16ItemsItem2 {
-        try await op16Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op16Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 16.
@@ -957,9 +957,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op16ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op16Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -968,7 +968,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op16ItemsItem2 {
-        try await op16Items(itemId: itemId, partNo: partNo, body: Op16ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op16Items(itemID: itemID, partNo: partNo, body: Op16ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 17.
@@ -976,21 +976,21 @@ extension BigShopClientProtocol {
     /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op17Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op17ItemsItem {
-        try await op17Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op17Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 18.
@@ -998,12 +998,12 @@ extension BigShopClientProtocol {
     /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op18Items(itemId: Int, partNo: String) async throws {
-        try await op18Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op18Items(itemID: Int, partNo: String) async throws {
+        try await op18Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 19.
@@ -1011,11 +1011,11 @@ extension BigShopClientProtocol {
     /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``.
-    public func op19Items(itemId: Int, partNo: String) async throws {
-        try await op19Items(itemId: itemId, partNo: partNo, timeout: nil)
+    public func op19Items(itemID: Int, partNo: String) async throws {
+        try await op19Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 20.
@@ -1023,12 +1023,12 @@ extension BigShopClientProtocol {
     /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op20Items(itemId: Int, partNo: String) async throws -> Op20ItemsItem {
-        try await op20Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op20Items(itemID: Int, partNo: String) async throws -> Op20ItemsItem {
+        try await op20Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 21.
@@ -1036,12 +1036,12 @@ extension BigShopClientProtocol {
     /// `GET /v1/items21/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op21Items(itemId: Int, partNo: String) async throws -> Op21ItemsItem {
-        try await op21Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op21Items(itemID: Int, partNo: String) async throws -> Op21ItemsItem {
+        try await op21Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 22.
@@ -1049,21 +1049,21 @@ extension BigShopClientProtocol {
     /// `POST /v1/items22/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op22Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op22ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op22ItemsItem2 {
-        try await op22Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op22Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 22.
@@ -1072,9 +1072,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op22ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op22Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -1083,7 +1083,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op22ItemsItem2 {
-        try await op22Items(itemId: itemId, partNo: partNo, body: Op22ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op22Items(itemID: itemID, partNo: partNo, body: Op22ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 23.
@@ -1091,21 +1091,21 @@ extension BigShopClientProtocol {
     /// `PUT /v1/items23/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op23Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op23ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op23ItemsItem2 {
-        try await op23Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op23Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 23.
@@ -1114,9 +1114,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op23ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op23Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -1125,7 +1125,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op23ItemsItem2 {
-        try await op23Items(itemId: itemId, partNo: partNo, body: Op23ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op23Items(itemID: itemID, partNo: partNo, body: Op23ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 24.
@@ -1133,21 +1133,21 @@ extension BigShopClientProtocol {
     /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op24Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op24ItemsItem {
-        try await op24Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op24Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 25.
@@ -1155,12 +1155,12 @@ extension BigShopClientProtocol {
     /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op25Items(itemId: Int, partNo: String) async throws {
-        try await op25Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op25Items(itemID: Int, partNo: String) async throws {
+        try await op25Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 26.
@@ -1168,11 +1168,11 @@ extension BigShopClientProtocol {
     /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``.
-    public func op26Items(itemId: Int, partNo: String) async throws {
-        try await op26Items(itemId: itemId, partNo: partNo, timeout: nil)
+    public func op26Items(itemID: Int, partNo: String) async throws {
+        try await op26Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 27.
@@ -1180,12 +1180,12 @@ extension BigShopClientProtocol {
     /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op27Items(itemId: Int, partNo: String) async throws -> Op27ItemsItem {
-        try await op27Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op27Items(itemID: Int, partNo: String) async throws -> Op27ItemsItem {
+        try await op27Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 28.
@@ -1193,12 +1193,12 @@ extension BigShopClientProtocol {
     /// `GET /v1/items28/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemId:partNo:timeout:)`` types each status.
-    public func op28Items(itemId: Int, partNo: String) async throws -> Op28ItemsItem {
-        try await op28Items(itemId: itemId, partNo: partNo, timeout: nil)
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op28Items(itemID: Int, partNo: String) async throws -> Op28ItemsItem {
+        try await op28Items(itemID: itemID, partNo: partNo, timeout: nil)
     }
 
     /// Operation number 29.
@@ -1206,21 +1206,21 @@ extension BigShopClientProtocol {
     /// `POST /v1/items29/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op29Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op29ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op29ItemsItem2 {
-        try await op29Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op29Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 29.
@@ -1229,9 +1229,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op29ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op29Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -1240,7 +1240,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op29ItemsItem2 {
-        try await op29Items(itemId: itemId, partNo: partNo, body: Op29ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op29Items(itemID: itemID, partNo: partNo, body: Op29ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 30.
@@ -1248,21 +1248,21 @@ extension BigShopClientProtocol {
     /// `PUT /v1/items30/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op30Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op30ItemsItem,
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op30ItemsItem2 {
-        try await op30Items(itemId: itemId, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+        try await op30Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
     }
 
     /// Operation number 30.
@@ -1271,9 +1271,9 @@ extension BigShopClientProtocol {
     ///
     /// Sends the arguments as a ``Op30ItemsItem``.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op30Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         name: String,
         count: Int,
@@ -1282,7 +1282,7 @@ extension BigShopClientProtocol {
         dryRun: Bool? = nil,
         limit: Int? = nil
     ) async throws -> Op30ItemsItem2 {
-        try await op30Items(itemId: itemId, partNo: partNo, body: Op30ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+        try await op30Items(itemID: itemID, partNo: partNo, body: Op30ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
     }
 }
 
@@ -1333,16 +1333,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `POST /v1/items1/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op1Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op1ItemsItem,
         dryRun: Bool?,
@@ -1351,7 +1351,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op1ItemsItem2 {
         let response = try await self.exchange(
             "POST",
-            "/v1/items1/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items1/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1368,7 +1368,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op1ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -1376,7 +1376,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op1ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op1ItemsItem,
         dryRun: Bool? = nil,
@@ -1385,7 +1385,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op1ItemsBody> {
         let response = try await self.exchange(
             "POST",
-            "/v1/items1/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items1/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1406,16 +1406,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PUT /v1/items2/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op2Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op2ItemsItem,
         dryRun: Bool?,
@@ -1424,7 +1424,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op2ItemsItem2 {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items2/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items2/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1441,7 +1441,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op2ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -1449,7 +1449,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op2ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op2ItemsItem,
         dryRun: Bool? = nil,
@@ -1458,7 +1458,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op2ItemsBody> {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items2/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items2/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1479,16 +1479,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op3Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool?,
@@ -1497,7 +1497,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op3ItemsItem {
         let response = try await self.exchange(
             "PATCH",
-            "/v1/items3/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items3/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1514,7 +1514,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op3ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -1522,7 +1522,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op3ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
@@ -1531,7 +1531,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op3ItemsBody> {
         let response = try await self.exchange(
             "PATCH",
-            "/v1/items3/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items3/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1552,19 +1552,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op4Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws {
         let response = try await self.exchange(
             "DELETE",
-            "/v1/items4/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items4/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -1579,18 +1579,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op4ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op4ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op4ItemsBody> {
         let response = try await self.exchange(
             "DELETE",
-            "/v1/items4/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items4/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -1609,18 +1609,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
     public func op5Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws {
         let response = try await self.exchange(
             "HEAD",
-            "/v1/items5/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items5/\(itemID)/parts/\(Self.pathSegment(partNo))",
             timeout: timeout
         )
         _ = try self.success(response)
@@ -1634,18 +1634,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op5ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op5ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op5ItemsBody> {
         let response = try await self.exchange(
             "HEAD",
-            "/v1/items5/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items5/\(itemID)/parts/\(Self.pathSegment(partNo))",
             timeout: timeout
         )
         switch response.status {
@@ -1663,19 +1663,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op6Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op6ItemsItem {
         let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items6/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items6/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -1690,18 +1690,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op6ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op6ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op6ItemsBody> {
         let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items6/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items6/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -1720,19 +1720,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `GET /v1/items7/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op7Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op7ItemsItem {
         let response = try await self.exchange(
             "GET",
-            "/v1/items7/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items7/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -1747,18 +1747,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op7ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op7ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op7ItemsBody> {
         let response = try await self.exchange(
             "GET",
-            "/v1/items7/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items7/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -1777,16 +1777,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `POST /v1/items8/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op8Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op8ItemsItem,
         dryRun: Bool?,
@@ -1795,7 +1795,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op8ItemsItem2 {
         let response = try await self.exchange(
             "POST",
-            "/v1/items8/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items8/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1812,7 +1812,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op8ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -1820,7 +1820,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op8ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op8ItemsItem,
         dryRun: Bool? = nil,
@@ -1829,7 +1829,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op8ItemsBody> {
         let response = try await self.exchange(
             "POST",
-            "/v1/items8/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items8/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1850,16 +1850,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PUT /v1/items9/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op9Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op9ItemsItem,
         dryRun: Bool?,
@@ -1868,7 +1868,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op9ItemsItem2 {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items9/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items9/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1885,7 +1885,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op9ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -1893,7 +1893,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op9ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op9ItemsItem,
         dryRun: Bool? = nil,
@@ -1902,7 +1902,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op9ItemsBody> {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items9/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items9/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1923,16 +1923,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op10Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool?,
@@ -1941,7 +1941,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op10ItemsItem {
         let response = try await self.exchange(
             "PATCH",
-            "/v1/items10/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items10/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1958,7 +1958,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op10ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -1966,7 +1966,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op10ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
@@ -1975,7 +1975,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op10ItemsBody> {
         let response = try await self.exchange(
             "PATCH",
-            "/v1/items10/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items10/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -1996,19 +1996,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op11Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws {
         let response = try await self.exchange(
             "DELETE",
-            "/v1/items11/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items11/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2023,18 +2023,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op11ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op11ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op11ItemsBody> {
         let response = try await self.exchange(
             "DELETE",
-            "/v1/items11/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items11/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2053,18 +2053,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
     public func op12Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws {
         let response = try await self.exchange(
             "HEAD",
-            "/v1/items12/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items12/\(itemID)/parts/\(Self.pathSegment(partNo))",
             timeout: timeout
         )
         _ = try self.success(response)
@@ -2078,18 +2078,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op12ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op12ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op12ItemsBody> {
         let response = try await self.exchange(
             "HEAD",
-            "/v1/items12/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items12/\(itemID)/parts/\(Self.pathSegment(partNo))",
             timeout: timeout
         )
         switch response.status {
@@ -2107,19 +2107,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op13Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op13ItemsItem {
         let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items13/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items13/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2134,18 +2134,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op13ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op13ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op13ItemsBody> {
         let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items13/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items13/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2164,19 +2164,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `GET /v1/items14/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op14Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op14ItemsItem {
         let response = try await self.exchange(
             "GET",
-            "/v1/items14/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items14/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2191,18 +2191,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op14ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op14ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op14ItemsBody> {
         let response = try await self.exchange(
             "GET",
-            "/v1/items14/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items14/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2221,16 +2221,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `POST /v1/items15/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op15Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op15ItemsItem,
         dryRun: Bool?,
@@ -2239,7 +2239,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op15ItemsItem2 {
         let response = try await self.exchange(
             "POST",
-            "/v1/items15/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items15/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2256,7 +2256,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op15ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -2264,7 +2264,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op15ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op15ItemsItem,
         dryRun: Bool? = nil,
@@ -2273,7 +2273,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op15ItemsBody> {
         let response = try await self.exchange(
             "POST",
-            "/v1/items15/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items15/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2294,16 +2294,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PUT /v1/items16/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op16Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op16ItemsItem,
         dryRun: Bool?,
@@ -2312,7 +2312,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op16ItemsItem2 {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items16/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items16/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2329,7 +2329,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op16ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -2337,7 +2337,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op16ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op16ItemsItem,
         dryRun: Bool? = nil,
@@ -2346,7 +2346,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op16ItemsBody> {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items16/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items16/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2367,16 +2367,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op17Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool?,
@@ -2385,7 +2385,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op17ItemsItem {
         let response = try await self.exchange(
             "PATCH",
-            "/v1/items17/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items17/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2402,7 +2402,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op17ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -2410,7 +2410,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op17ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
@@ -2419,7 +2419,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op17ItemsBody> {
         let response = try await self.exchange(
             "PATCH",
-            "/v1/items17/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items17/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2440,19 +2440,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op18Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws {
         let response = try await self.exchange(
             "DELETE",
-            "/v1/items18/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items18/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2467,18 +2467,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op18ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op18ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op18ItemsBody> {
         let response = try await self.exchange(
             "DELETE",
-            "/v1/items18/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items18/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2497,18 +2497,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
     public func op19Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws {
         let response = try await self.exchange(
             "HEAD",
-            "/v1/items19/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items19/\(itemID)/parts/\(Self.pathSegment(partNo))",
             timeout: timeout
         )
         _ = try self.success(response)
@@ -2522,18 +2522,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op19ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op19ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op19ItemsBody> {
         let response = try await self.exchange(
             "HEAD",
-            "/v1/items19/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items19/\(itemID)/parts/\(Self.pathSegment(partNo))",
             timeout: timeout
         )
         switch response.status {
@@ -2551,19 +2551,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op20Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op20ItemsItem {
         let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items20/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items20/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2578,18 +2578,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op20ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op20ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op20ItemsBody> {
         let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items20/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items20/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2608,19 +2608,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `GET /v1/items21/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op21Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op21ItemsItem {
         let response = try await self.exchange(
             "GET",
-            "/v1/items21/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items21/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2635,18 +2635,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op21ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op21ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op21ItemsBody> {
         let response = try await self.exchange(
             "GET",
-            "/v1/items21/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items21/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2665,16 +2665,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `POST /v1/items22/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op22Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op22ItemsItem,
         dryRun: Bool?,
@@ -2683,7 +2683,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op22ItemsItem2 {
         let response = try await self.exchange(
             "POST",
-            "/v1/items22/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items22/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2700,7 +2700,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op22ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -2708,7 +2708,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op22ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op22ItemsItem,
         dryRun: Bool? = nil,
@@ -2717,7 +2717,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op22ItemsBody> {
         let response = try await self.exchange(
             "POST",
-            "/v1/items22/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items22/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2738,16 +2738,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PUT /v1/items23/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op23Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op23ItemsItem,
         dryRun: Bool?,
@@ -2756,7 +2756,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op23ItemsItem2 {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items23/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items23/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2773,7 +2773,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op23ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -2781,7 +2781,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op23ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op23ItemsItem,
         dryRun: Bool? = nil,
@@ -2790,7 +2790,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op23ItemsBody> {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items23/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items23/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2811,16 +2811,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op24Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool?,
@@ -2829,7 +2829,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op24ItemsItem {
         let response = try await self.exchange(
             "PATCH",
-            "/v1/items24/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items24/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2846,7 +2846,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op24ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -2854,7 +2854,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op24ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
@@ -2863,7 +2863,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op24ItemsBody> {
         let response = try await self.exchange(
             "PATCH",
-            "/v1/items24/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items24/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -2884,19 +2884,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op25Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws {
         let response = try await self.exchange(
             "DELETE",
-            "/v1/items25/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items25/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2911,18 +2911,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op25ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op25ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op25ItemsBody> {
         let response = try await self.exchange(
             "DELETE",
-            "/v1/items25/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items25/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -2941,18 +2941,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
     public func op26Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws {
         let response = try await self.exchange(
             "HEAD",
-            "/v1/items26/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items26/\(itemID)/parts/\(Self.pathSegment(partNo))",
             timeout: timeout
         )
         _ = try self.success(response)
@@ -2966,18 +2966,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op26ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op26ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op26ItemsBody> {
         let response = try await self.exchange(
             "HEAD",
-            "/v1/items26/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items26/\(itemID)/parts/\(Self.pathSegment(partNo))",
             timeout: timeout
         )
         switch response.status {
@@ -2995,19 +2995,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op27Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op27ItemsItem {
         let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items27/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items27/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -3022,18 +3022,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op27ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op27ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op27ItemsBody> {
         let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items27/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items27/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -3052,19 +3052,19 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `GET /v1/items28/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemId:partNo:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemID:partNo:timeout:)`` types each status.
     public func op28Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval?
     ) async throws -> Op28ItemsItem {
         let response = try await self.exchange(
             "GET",
-            "/v1/items28/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items28/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -3079,18 +3079,18 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op28ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op28ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<Op28ItemsBody> {
         let response = try await self.exchange(
             "GET",
-            "/v1/items28/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items28/\(itemID)/parts/\(Self.pathSegment(partNo))",
             accept: "application/json",
             timeout: timeout
         )
@@ -3109,16 +3109,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `POST /v1/items29/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op29Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op29ItemsItem,
         dryRun: Bool?,
@@ -3127,7 +3127,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op29ItemsItem2 {
         let response = try await self.exchange(
             "POST",
-            "/v1/items29/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items29/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -3144,7 +3144,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op29ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -3152,7 +3152,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op29ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op29ItemsItem,
         dryRun: Bool? = nil,
@@ -3161,7 +3161,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op29ItemsBody> {
         let response = try await self.exchange(
             "POST",
-            "/v1/items29/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items29/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -3182,16 +3182,16 @@ public struct BigShopClient: BigShopClientProtocol {
     /// `PUT /v1/items30/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` types each status.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op30Items(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op30ItemsItem,
         dryRun: Bool?,
@@ -3200,7 +3200,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> Op30ItemsItem2 {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items30/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items30/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",
@@ -3217,7 +3217,7 @@ public struct BigShopClient: BigShopClientProtocol {
     /// declares for it, or ``Op30ItemsBody/undocumented(status:body:)``.
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
@@ -3225,7 +3225,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
     public func op30ItemsResponse(
-        itemId: Int,
+        itemID: Int,
         partNo: String,
         body: Op30ItemsItem,
         dryRun: Bool? = nil,
@@ -3234,7 +3234,7 @@ public struct BigShopClient: BigShopClientProtocol {
     ) async throws -> HTTPResponse<Op30ItemsBody> {
         let response = try await self.exchange(
             "PUT",
-            "/v1/items30/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items30/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
             accept: "application/json",

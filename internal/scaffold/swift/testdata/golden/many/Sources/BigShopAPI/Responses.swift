@@ -3,7 +3,7 @@
 import Foundation
 
 /// The body of an answer to `POST /v1/items1/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op1ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op1ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op1ItemsItem2)
@@ -14,7 +14,7 @@ public enum Op1ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PUT /v1/items2/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op2ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op2ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op2ItemsItem2)
@@ -25,7 +25,7 @@ public enum Op2ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PATCH /v1/items3/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op3ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op3ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op3ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op3ItemsItem)
@@ -36,7 +36,7 @@ public enum Op3ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `DELETE /v1/items4/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op4ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op4ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op4ItemsBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -47,7 +47,7 @@ public enum Op4ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `HEAD /v1/items5/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op5ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op5ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op5ItemsBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -58,7 +58,7 @@ public enum Op5ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `OPTIONS /v1/items6/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op6ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op6ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op6ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op6ItemsItem)
@@ -69,7 +69,7 @@ public enum Op6ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `GET /v1/items7/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op7ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op7ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op7ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op7ItemsItem)
@@ -80,7 +80,7 @@ public enum Op7ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `POST /v1/items8/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op8ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op8ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op8ItemsItem2)
@@ -91,7 +91,7 @@ public enum Op8ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PUT /v1/items9/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op9ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op9ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op9ItemsItem2)
@@ -102,7 +102,7 @@ public enum Op9ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PATCH /v1/items10/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op10ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op10ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op10ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op10ItemsItem)
@@ -113,7 +113,7 @@ public enum Op10ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `DELETE /v1/items11/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op11ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op11ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op11ItemsBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -124,7 +124,7 @@ public enum Op11ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `HEAD /v1/items12/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op12ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op12ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op12ItemsBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -135,7 +135,7 @@ public enum Op12ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `OPTIONS /v1/items13/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op13ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op13ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op13ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op13ItemsItem)
@@ -146,7 +146,7 @@ public enum Op13ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `GET /v1/items14/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op14ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op14ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op14ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op14ItemsItem)
@@ -157,7 +157,7 @@ public enum Op14ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `POST /v1/items15/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op15ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op15ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op15ItemsItem2)
@@ -168,7 +168,7 @@ public enum Op15ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PUT /v1/items16/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op16ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op16ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op16ItemsItem2)
@@ -179,7 +179,7 @@ public enum Op16ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PATCH /v1/items17/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op17ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op17ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op17ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op17ItemsItem)
@@ -190,7 +190,7 @@ public enum Op17ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `DELETE /v1/items18/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op18ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op18ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op18ItemsBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -201,7 +201,7 @@ public enum Op18ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `HEAD /v1/items19/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op19ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op19ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op19ItemsBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -212,7 +212,7 @@ public enum Op19ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `OPTIONS /v1/items20/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op20ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op20ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op20ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op20ItemsItem)
@@ -223,7 +223,7 @@ public enum Op20ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `GET /v1/items21/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op21ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op21ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op21ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op21ItemsItem)
@@ -234,7 +234,7 @@ public enum Op21ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `POST /v1/items22/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op22ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op22ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op22ItemsItem2)
@@ -245,7 +245,7 @@ public enum Op22ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PUT /v1/items23/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op23ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op23ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op23ItemsItem2)
@@ -256,7 +256,7 @@ public enum Op23ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PATCH /v1/items24/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op24ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op24ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op24ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op24ItemsItem)
@@ -267,7 +267,7 @@ public enum Op24ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `DELETE /v1/items25/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op25ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op25ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op25ItemsBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -278,7 +278,7 @@ public enum Op25ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `HEAD /v1/items26/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op26ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op26ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op26ItemsBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -289,7 +289,7 @@ public enum Op26ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `OPTIONS /v1/items27/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op27ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op27ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op27ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op27ItemsItem)
@@ -300,7 +300,7 @@ public enum Op27ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `GET /v1/items28/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op28ItemsResponse(itemId:partNo:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op28ItemsResponse(itemID:partNo:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op28ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op28ItemsItem)
@@ -311,7 +311,7 @@ public enum Op28ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `POST /v1/items29/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op29ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op29ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op29ItemsItem2)
@@ -322,7 +322,7 @@ public enum Op29ItemsBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `PUT /v1/items30/{itemId}/parts/{part_no}`, by the status it came with: what
-/// ``BigShopClient/op30ItemsResponse(itemId:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` returns inside an ``HTTPResponse``.
 public enum Op30ItemsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Op30ItemsItem2)

@@ -4,16 +4,16 @@ import Foundation
 
 /// The 202 body of `createNote`.
 public struct CreateNoteAcceptedResponse: Codable, Hashable, Sendable {
-    public var jobId: Int
+    public var jobID: Int
     public var state: String
 
-    public init(jobId: Int, state: String) {
-        self.jobId = jobId
+    public init(jobID: Int, state: String) {
+        self.jobID = jobID
         self.state = state
     }
 
     enum CodingKeys: String, CodingKey {
-        case jobId = "job_id"
+        case jobID = "job_id"
         case state
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// The response body of `createNote`.
 public struct CreateNoteResponse: Codable, Hashable, Sendable {
-    public var jobId: Int?
+    public var jobID: Int?
     public var state: String?
     public var id: Int?
     public var title: String?
@@ -13,7 +13,7 @@ public struct CreateNoteResponse: Codable, Hashable, Sendable {
     public var status: String?
 
     public init(
-        jobId: Int? = nil,
+        jobID: Int? = nil,
         state: String? = nil,
         id: Int? = nil,
         title: String? = nil,
@@ -21,7 +21,7 @@ public struct CreateNoteResponse: Codable, Hashable, Sendable {
         rating: Int? = nil,
         status: String? = nil
     ) {
-        self.jobId = jobId
+        self.jobID = jobID
         self.state = state
         self.id = id
         self.title = title
@@ -31,7 +31,7 @@ public struct CreateNoteResponse: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case jobId = "job_id"
+        case jobID = "job_id"
         case state
         case id
         case title
