@@ -432,7 +432,10 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 		typ := goType(et.Request)
 		bodyField = &field{Name: name, Type: typ, Doc: fmt.Sprintf("// %s is the request body, checked against the spec before the handler runs.", name)}
 		bodyDecode = fmt.Sprintf("if err = contract.DecodeBody(rq, %s, &in.%s); err != nil {\nreturn in, err\n}", g.lit.schema(et.Request.Schema()), name)
-		bodyDoc = "in." + name + " (api." + typ + ")"
+		bodyDoc = "in." + name + " (" + typ + ")"
+		if et.Request.Kind == spec.TypeObject {
+			bodyDoc = "in." + name + " (api." + typ + ")"
+		}
 	}
 	for _, p := range et.Path {
 		name := goName(p.Name)

@@ -56,7 +56,8 @@ type caseTmpl struct {
 
 // clientMembers are the client's own members: an operation named like one of them
 // becomes method+Name (`configuration` → `getConfiguration`).
-var clientMembers = map[string]bool{"configuration": true, "exchange": true, "success": true, "decode": true, "decodeIfPresent": true, "text": true, "pathSegment": true}
+var clientMembers = map[string]bool{"configuration": true, "exchange": true, "send": true, "success": true,
+	"decode": true, "decodeIfPresent": true, "text": true, "urlRequest": true, "pathSegment": true, "queryComponent": true}
 
 func (g *generator) packageData() packageTmpl {
 	d := packageTmpl{Header: Header, MarkdownHeader: "<!-- " + strings.TrimPrefix(Header, "// ") + " -->", Names: g.names, Title: g.spec.Name}

@@ -121,3 +121,22 @@ func TestHeaders(t *testing.T) {
 		})
 	})
 }
+
+func TestGetThingResponse(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (200)", func(t *testing.T) {
+		check(t, srv, "getThingResponse", contractCase{
+			method: "GET", target: "/thing-response", status: 200,
+		})
+	})
+}
+
+func TestConfiguration(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (200)", func(t *testing.T) {
+		check(t, srv, "configuration", contractCase{
+			method: "GET", target: "/configuration?timeout=5", status: 200,
+			header: [][2]string{{"Accept", "text/csv"}, {"Timeout", "5"}, {"X-Body", "a"}},
+		})
+	})
+}

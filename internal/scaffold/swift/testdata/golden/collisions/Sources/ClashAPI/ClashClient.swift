@@ -56,7 +56,7 @@ public protocol ClashClientProtocol: Sendable {
     /// - Parameters:
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ClashError``.
-    func send(timeout: TimeInterval?) async throws
+    func postSend(timeout: TimeInterval?) async throws
 
     /// `POST /perform`
     ///
@@ -73,7 +73,7 @@ public protocol ClashClientProtocol: Sendable {
         query: String?,
         returning: String?,
         timeout: TimeInterval?
-    ) async throws -> PerformResponse
+    ) async throws -> GetThingResponseResponse
 
     /// `POST /session`
     ///
@@ -90,6 +90,28 @@ public protocol ClashClientProtocol: Sendable {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ClashError``.
     func headers(name: String, timeout: TimeInterval?) async throws -> HeadersResponse
+
+    /// `GET /thing-response`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func getGetThingResponse(timeout: TimeInterval?) async throws -> GetThingResponseResponse
+
+    /// `GET /configuration`
+    ///
+    /// - Parameters:
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout3: The `Timeout` request header; left out when nil.
+    ///   - xBody: The `X-Body` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func getConfiguration(
+        timeout2: Int?,
+        timeout3: String?,
+        xBody: String?,
+        timeout: TimeInterval?
+    ) async throws -> ConfigurationResponse
 }
 
 extension ClashClientProtocol {
@@ -144,8 +166,8 @@ extension ClashClientProtocol {
 
     /// `POST /send`
     /// - Throws: ``ClashError``.
-    public func send() async throws {
-        try await send(timeout: nil)
+    public func postSend() async throws {
+        try await postSend(timeout: nil)
     }
 
     /// `POST /perform`
@@ -161,7 +183,7 @@ extension ClashClientProtocol {
         path: String? = nil,
         query: String? = nil,
         returning: String? = nil
-    ) async throws -> PerformResponse {
+    ) async throws -> GetThingResponseResponse {
         try await perform(method: method, path: path, query: query, returning: returning, timeout: nil)
     }
 
@@ -189,6 +211,27 @@ extension ClashClientProtocol {
     /// - Throws: ``ClashError``.
     public func headers(name: String) async throws -> HeadersResponse {
         try await headers(name: name, timeout: nil)
+    }
+
+    /// `GET /thing-response`
+    /// - Throws: ``ClashError``.
+    public func getGetThingResponse() async throws -> GetThingResponseResponse {
+        try await getGetThingResponse(timeout: nil)
+    }
+
+    /// `GET /configuration`
+    ///
+    /// - Parameters:
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout3: The `Timeout` request header; left out when nil.
+    ///   - xBody: The `X-Body` request header; left out when nil.
+    /// - Throws: ``ClashError``.
+    public func getConfiguration(
+        timeout2: Int? = nil,
+        timeout3: String? = nil,
+        xBody: String? = nil
+    ) async throws -> ConfigurationResponse {
+        try await getConfiguration(timeout2: timeout2, timeout3: timeout3, xBody: xBody, timeout: nil)
     }
 }
 
@@ -395,7 +438,7 @@ public struct ClashClient: ClashClientProtocol {
     /// - Parameters:
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ClashError``.
-    public func send(timeout: TimeInterval?) async throws {
+    public func postSend(timeout: TimeInterval?) async throws {
         let response = try await self.exchange(
             "POST",
             "/send",
@@ -412,7 +455,7 @@ public struct ClashClient: ClashClientProtocol {
     /// - Parameters:
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
-    public func sendResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<SendBody> {
+    public func postSendResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<SendBody> {
         let response = try await self.exchange(
             "POST",
             "/send",
@@ -441,7 +484,7 @@ public struct ClashClient: ClashClientProtocol {
         query: String?,
         returning: String?,
         timeout: TimeInterval?
-    ) async throws -> PerformResponse {
+    ) async throws -> GetThingResponseResponse {
         let response = try await self.exchange(
             "POST",
             "/perform",
@@ -449,7 +492,7 @@ public struct ClashClient: ClashClientProtocol {
             accept: "application/json",
             timeout: timeout
         )
-        return try self.decode(PerformResponse.self, from: self.success(response))
+        return try self.decode(GetThingResponseResponse.self, from: self.success(response))
     }
 
     /// `POST /perform`
@@ -480,7 +523,7 @@ public struct ClashClient: ClashClientProtocol {
         )
         switch response.status {
         case 200:
-            return try response.with(body: .ok(self.decode(PerformResponse.self, from: response)))
+            return try response.with(body: .ok(self.decode(GetThingResponseResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -563,6 +606,102 @@ public struct ClashClient: ClashClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(HeadersResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /thing-response`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func getGetThingResponse(timeout: TimeInterval?) async throws -> GetThingResponseResponse {
+        let response = try await self.exchange(
+            "GET",
+            "/thing-response",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(GetThingResponseResponse.self, from: self.success(response))
+    }
+
+    /// `GET /thing-response`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GetThingResponseBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func getGetThingResponseResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<GetThingResponseBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/thing-response",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(GetThingResponseResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /configuration`
+    ///
+    /// - Parameters:
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout3: The `Timeout` request header; left out when nil.
+    ///   - xBody: The `X-Body` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func getConfiguration(
+        timeout2: Int?,
+        timeout3: String?,
+        xBody: String?,
+        timeout: TimeInterval?
+    ) async throws -> ConfigurationResponse {
+        let response = try await self.exchange(
+            "GET",
+            "/configuration",
+            query: ["timeout": timeout2],
+            headers: ["Timeout": timeout3, "X-Body": xBody],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(ConfigurationResponse.self, from: self.success(response))
+    }
+
+    /// `GET /configuration`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ConfigurationBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout3: The `Timeout` request header; left out when nil.
+    ///   - xBody: The `X-Body` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func getConfigurationResponse(
+        timeout2: Int? = nil,
+        timeout3: String? = nil,
+        xBody: String? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<ConfigurationBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/configuration",
+            query: ["timeout": timeout2],
+            headers: ["Timeout": timeout3, "X-Body": xBody],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(ConfigurationResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }

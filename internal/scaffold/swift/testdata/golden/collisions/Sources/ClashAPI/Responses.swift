@@ -32,7 +32,7 @@ public enum GetOtherBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `POST /send`, by the status it came with: what
-/// ``ClashClient/sendResponse(timeout:)`` returns inside an ``HTTPResponse``.
+/// ``ClashClient/postSendResponse(timeout:)`` returns inside an ``HTTPResponse``.
 public enum SendBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
@@ -44,7 +44,7 @@ public enum SendBody: Sendable, Hashable {
 /// ``ClashClient/performResponse(method:path:query:returning:timeout:)`` returns inside an ``HTTPResponse``.
 public enum PerformBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
-    case ok(PerformResponse)
+    case ok(GetThingResponseResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -63,6 +63,24 @@ public enum SessionBody: Sendable, Hashable {
 public enum HeadersBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(HeadersResponse)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `GET /thing-response`, by the status it came with: what
+/// ``ClashClient/getGetThingResponseResponse(timeout:)`` returns inside an ``HTTPResponse``.
+public enum GetThingResponseBody: Sendable, Hashable {
+    /// 200 OK with a JSON body.
+    case ok(GetThingResponseResponse)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `GET /configuration`, by the status it came with: what
+/// ``ClashClient/getConfigurationResponse(timeout2:timeout3:xBody:timeout:)`` returns inside an ``HTTPResponse``.
+public enum ConfigurationBody: Sendable, Hashable {
+    /// 200 OK with a JSON body.
+    case ok(ConfigurationResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }

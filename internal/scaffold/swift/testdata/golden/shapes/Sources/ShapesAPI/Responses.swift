@@ -116,7 +116,7 @@ public enum NothingAtAllBody: Sendable, Hashable {
 /// ``ShapesClient/emptyObjectResponse(body:timeout:)`` returns inside an ``HTTPResponse``.
 public enum EmptyObjectBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
-    case ok(EmptyObjectObject)
+    case ok([String: JSONValue])
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }

@@ -106,7 +106,7 @@ public protocol ShapesClientProtocol: Sendable {
     ///   - body: The request body, sent as JSON.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ShapesError``.
-    func emptyObject(body: EmptyObjectObject, timeout: TimeInterval?) async throws -> EmptyObjectObject
+    func emptyObject(body: [String: JSONValue], timeout: TimeInterval?) async throws -> [String: JSONValue]
 
     /// `POST /nested`
     ///
@@ -210,7 +210,7 @@ extension ShapesClientProtocol {
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``ShapesError``.
-    public func emptyObject(body: EmptyObjectObject) async throws -> EmptyObjectObject {
+    public func emptyObject(body: [String: JSONValue]) async throws -> [String: JSONValue] {
         try await emptyObject(body: body, timeout: nil)
     }
 
@@ -750,7 +750,7 @@ public struct ShapesClient: ShapesClientProtocol {
     ///   - body: The request body, sent as JSON.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ShapesError``.
-    public func emptyObject(body: EmptyObjectObject, timeout: TimeInterval?) async throws -> EmptyObjectObject {
+    public func emptyObject(body: [String: JSONValue], timeout: TimeInterval?) async throws -> [String: JSONValue] {
         let response = try await self.exchange(
             "POST",
             "/empty",
@@ -758,7 +758,7 @@ public struct ShapesClient: ShapesClientProtocol {
             accept: "application/json",
             timeout: timeout
         )
-        return try self.decode(EmptyObjectObject.self, from: self.success(response))
+        return try self.decode([String: JSONValue].self, from: self.success(response))
     }
 
     /// `POST /empty`
@@ -770,7 +770,7 @@ public struct ShapesClient: ShapesClientProtocol {
     ///   - body: The request body, sent as JSON.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
-    public func emptyObjectResponse(body: EmptyObjectObject, timeout: TimeInterval? = nil) async throws -> HTTPResponse<EmptyObjectBody> {
+    public func emptyObjectResponse(body: [String: JSONValue], timeout: TimeInterval? = nil) async throws -> HTTPResponse<EmptyObjectBody> {
         let response = try await self.exchange(
             "POST",
             "/empty",
@@ -780,7 +780,7 @@ public struct ShapesClient: ShapesClientProtocol {
         )
         switch response.status {
         case 200:
-            return try response.with(body: .ok(self.decode(EmptyObjectObject.self, from: response)))
+            return try response.with(body: .ok(self.decode([String: JSONValue].self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
