@@ -143,7 +143,10 @@ func answers(e *Endpoint) []*AnswerType {
 // nameAnswers names the body types of an endpoint's answers. A side (2xx, or the rest)
 // whose JSON answers all have the shape of the endpoint's Response (or Error) shares that
 // type; otherwise each status gets its own: CreateNoteAcceptedResponse, NotFoundError.
-func (n *namer) nameAnswers(et *EndpointTypes) {
+//
+// A status whose body has the shape of a body already named elsewhere (another
+// endpoint's response, say) takes that type.
+func (n *namer) nameAnswers(et *EndpointTypes, shapes map[string]*ObjectType) {
 	op := UpperCamel(Words(et.Endpoint.Name))
 	for _, success := range []bool{true, false} {
 		whole := et.Error
@@ -166,17 +169,76 @@ func (n *namer) nameAnswers(et *EndpointTypes) {
 				a.Body = &t
 				continue
 			}
+			key := shapeKey(bare(a.Body))
+			if o := shapes[key]; o != nil {
+				a.Body = &Type{Kind: TypeObject, Nullable: a.Body.Nullable, Object: o}
+				continue
+			}
 			base := StatusWord(a.Status) + "Error"
 			if success {
 				base = op + StatusWord(a.Status) + "Response"
 			}
 			a.Body = n.root(a.Body, base, base+"Item", op, fmt.Sprintf("%s %d", et.Endpoint.Name, a.Status))
+			if a.Body.Kind == TypeObject {
+				shapes[key] = a.Body.Object
+			}
 		}
 	}
+}
+
+// rootShapes maps the shape of every named object body to its type.
+func rootShapes(order []*EndpointTypes) map[string]*ObjectType {
+	shapes := map[string]*ObjectType{}
+	for _, et := range order {
+		for _, t := range []*Type{et.Request, et.Response, et.Error} {
+			if t != nil && t.Kind == TypeObject {
+				if k := shapeKey(bare(t)); shapes[k] == nil {
+					shapes[k] = t.Object
+				}
+			}
+		}
+	}
+	return shapes
 }
 
 func bare(t *Type) *Type {
 	c := *t
 	c.Nullable = false
 	return &c
+}
+
+// ContentType is the Content-Type the request's declared headers give it, without
+// parameters and in lower case, or "" when they give none: then the body, if any, is JSON.
+// A request whose Content-Type is not JSON (multipart/form-data with a file, an image,
+// CSV) carries bytes no example types: generated clients send them as they are.
+func (r *Request) ContentType() (string, Pos) {
+	for _, h := range r.Headers {
+		if strings.EqualFold(h.Name, "Content-Type") {
+			ct := h.Value.Text()
+			if t, _, err := mime.ParseMediaType(ct); err == nil {
+				return t, h.Pos
+			}
+			return strings.ToLower(strings.TrimSpace(ct)), h.Pos
+		}
+	}
+	return "", Pos{}
+}
+
+// checkRequestMedia refuses what a request sent as something other than JSON cannot
+// have: a JSON example or schema of its body, or a `when` reading a key of it.
+func (in *inferrer) checkRequestMedia(e *Endpoint) {
+	ct, pos := e.Request.ContentType()
+	if m := MediaOf(ct); m == MediaNone || m == MediaJSON {
+		return
+	}
+	if e.Request.Body != nil || e.Request.Schema != nil {
+		in.errorf(pos, "endpoint %s: the request's Content-Type is %s, so its body is not JSON and cannot have a JSON example or schema; remove request.body and request.schema, or send JSON", e.Name, ct)
+	}
+	for _, r := range e.Responses {
+		for i := range r.When {
+			if c := &r.When[i]; c.Source == SourceBody {
+				in.errorf(c.Pos, "endpoint %s: when %s: the request's Content-Type is %s, not JSON, so it has no keys to compare; match on a header, the query or the path instead", e.Name, c.Key, ct)
+			}
+		}
+	}
 }

@@ -96,7 +96,7 @@ endpoints:
 		// Each 2xx status has a shape of its own, and so has each error status.
 		"createNote": "201 json application/json CreateNoteCreatedResponse{id:int, title:string}; " +
 			"202 json application/json CreateNoteAcceptedResponse{job:int}; " +
-			"401 json application/json UnauthorizedError{error:string}; " +
+			"401 json application/json GetNoteErrorResponse{error:string}; " + // getNote's shape
 			"422 json application/json UnprocessableEntityError{errors:[Error{field:string}]}",
 		// One 2xx status: the Response; two error statuses of one shape: the Error (createNote's
 		// merged errors took the name ErrorResponse).
@@ -137,5 +137,36 @@ func TestMediaOf(t *testing.T) {
 		if got := MediaOf(ct); got != want {
 			t.Errorf("MediaOf(%q) = %s, want %s", ct, got, want)
 		}
+	}
+}
+
+func TestRequestMedia(t *testing.T) {
+	head := "version: 1\nname: T\nendpoints:\n  upload:\n    method: POST\n    path: /upload\n    request:\n      headers: {Content-Type: %s}\n"
+	tests := []struct {
+		name, ct, rest, want string
+	}{
+		{"multipart", "multipart/form-data", "    responses: [{status: 204}]\n", ""},
+		{"bytes", "image/png", "    responses: [{status: 204}]\n", ""},
+		{"json with a charset", `"application/json; charset=utf-8"`, "      body: {a: 1}\n    responses: [{status: 204}]\n", ""},
+		{"bytes with an example", "image/png", "      body: {a: 1}\n    responses: [{status: 204}]\n",
+			"bb.yaml:8:17: endpoint upload: the request's Content-Type is image/png, so its body is not JSON and cannot have a JSON example or schema"},
+		{"bytes with a body condition", "text/csv", "    responses:\n      - when: {body.a: 1}\n        status: 400\n      - status: 204\n",
+			"bb.yaml:10:16: endpoint upload: when body.a: the request's Content-Type is text/csv, not JSON, so it has no keys to compare"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, FileName), []byte(fmt.Sprintf(head, tt.ct)+tt.rest), 0o644)
+			_, err := Load(dir)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v\nwant an error containing %q", err, tt.want)
+			}
+		})
 	}
 }

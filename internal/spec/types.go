@@ -151,8 +151,9 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		et.Error = n.root(et.Error, "ErrorResponse", "ErrorResponseItem", op, et.Endpoint.Name+" error")
 	}
 	// Answers are named last, so asking for them never renames another type.
+	shapes := rootShapes(order)
 	for _, et := range order {
-		n.nameAnswers(et)
+		n.nameAnswers(et, shapes)
 	}
 	ts.Objects = n.objects
 	sort.Slice(ts.Objects, func(i, j int) bool { return ts.Objects[i].Name < ts.Objects[j].Name })
@@ -255,6 +256,7 @@ func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 		et.Path = append(et.Path, Param{Name: name, Type: in.pathParamType(e, name)})
 	}
 	et.Query = queryParams(e)
+	in.checkRequestMedia(e)
 	switch {
 	case e.Request.Schema != nil:
 		et.Request = in.schema(e.Request.Schema)

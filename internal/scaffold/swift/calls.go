@@ -41,7 +41,7 @@ func accept(et *spec.EndpointTypes) string {
 }
 
 // exchangeCall is the statement sending the request: `let response = try await self.exchange(…)`.
-func (g *generator) exchangeCall(et *spec.EndpointTypes, pathParams map[string]param, query, headers []string, body *param) []string {
+func (g *generator) exchangeCall(et *spec.EndpointTypes, pathParams map[string]param, query, headers []string, body *param, raw string) []string {
 	e := et.Endpoint
 	args := []string{stringLiteral(e.Method), g.pathExpr(e.Path, pathParams)}
 	if len(query) > 0 {
@@ -52,6 +52,9 @@ func (g *generator) exchangeCall(et *spec.EndpointTypes, pathParams map[string]p
 	}
 	if body != nil {
 		args = append(args, "body: "+body.ref())
+	}
+	if raw != "" {
+		args = append(args, "raw: "+raw)
 	}
 	if a := accept(et); a != "" {
 		args = append(args, "accept: "+stringLiteral(a))

@@ -125,7 +125,7 @@ var skippedHeaders = map[string]bool{"Content-Type": true, "Accept": true, "Cont
 func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTmpl {
 	e := et.Endpoint
 	d := endpointTmpl{Name: escape(name), MethodPath: e.Method + " " + e.Path}
-	sc := scope{"timeout": true}
+	sc := scope{"timeout": true, "response": true} // the call's own names
 	newParam := func(raw, typ, def string) param {
 		label := sc.unique(lowerCamel(raw))
 		pname := label
@@ -144,11 +144,22 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 		pdocs = append(pdocs, fmt.Sprintf("- %s: The `{%s}` in the path.", pp.label, p.Name))
 	}
 	var body *param
+	var raw string // the exchange's raw: argument, for a body that is not JSON
 	if et.Request != nil {
 		b := newParam("body", g.swiftType(et.Request, false), "")
 		body = &b
 		params = append(params, b)
 		pdocs = append(pdocs, fmt.Sprintf("- %s: The request body, sent as JSON.", b.label))
+	} else if ct, _ := e.Request.ContentType(); ct == "multipart/form-data" {
+		f := newParam("form", "MultipartForm", "")
+		params = append(params, f)
+		raw = f.ref() + ".encoded()"
+		pdocs = append(pdocs, fmt.Sprintf("- %s: The request body, sent as `multipart/form-data`.", f.label))
+	} else if m := spec.MediaOf(ct); m == spec.MediaText || m == spec.MediaBytes {
+		b := newParam("body", "Data", "")
+		params = append(params, b)
+		raw = "(" + b.ref() + ", " + stringLiteral(ct) + ")"
+		pdocs = append(pdocs, fmt.Sprintf("- %s: The request body, sent as `%s`.", b.label, ct))
 	}
 	var query, headers []string
 	for _, q := range et.Query {
@@ -217,7 +228,7 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 	}
 	d.Doc = concat(head, paramDoc(true), throws)
 
-	exchange := g.exchangeCall(et, pathParams, query, headers, body)
+	exchange := g.exchangeCall(et, pathParams, query, headers, body, raw)
 	d.ShortBody, d.Returns = g.shortBody(et, exchange)
 
 	// The full form.
@@ -338,6 +349,13 @@ func (g *generator) exampleCall(ep endpointTmpl) string {
 	}
 	if et.Request != nil && e.Request.Body != nil && e.Request.Schema == nil {
 		args = append(args, "body: "+g.literal(e.Request.Body, et.Request, 1))
+	}
+	switch ct, _ := e.Request.ContentType(); {
+	case et.Request != nil:
+	case ct == "multipart/form-data":
+		args = append(args, `form: MultipartForm(parts: [.init(name: "file", filename: "photo.jpg", contentType: "image/jpeg", data: Data())])`)
+	case spec.MediaOf(ct) == spec.MediaText || spec.MediaOf(ct) == spec.MediaBytes:
+		args = append(args, "body: Data()")
 	}
 	return fmt.Sprintf("%s(%s)", ep.Name, strings.Join(args, ", "))
 }

@@ -38,7 +38,7 @@ var swiftTypeNames = strings.Fields(`Any Self Type Protocol Error Data Date URL 
 	DateFormatter UTF8 LocalizedError CustomStringConvertible CodingKeys Response Body
 	DataTaskBox NSLock URLSessionDataTask HTTPResponse ResponseHeaders HTTPTransport
 	URLSessionTransport Middleware HeaderMiddleware BearerTokenMiddleware LoggingMiddleware
-	MetricsMiddleware RequestMetrics Nullable TimeInterval` + " " + appTypeNames)
+	MetricsMiddleware RequestMetrics Nullable TimeInterval MultipartForm` + " " + appTypeNames)
 
 // appTypeNames are types an app file sees beside the client's models when it imports
 // UIKit, SwiftUI, SwiftData or the Objective-C runtime: a model named Image or Category
@@ -137,6 +137,14 @@ func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
 	} {
 		if err := render(f.file, f.tmpl, pkg); err != nil {
 			return nil, err
+		}
+	}
+	for _, e := range s.Endpoints {
+		if ct, _ := e.Request.ContentType(); ct == "multipart/form-data" {
+			if err := render(src+"MultipartForm.swift", "Multipart.swift.tmpl", pkg); err != nil {
+				return nil, err
+			}
+			break
 		}
 	}
 	for _, o := range ts.Objects {

@@ -35,6 +35,10 @@ type Handler interface {
 	Tasks(r *http.Request, in TasksInput) (TasksOutput, error)
 	// Configuration answers GET /config.
 	Configuration(r *http.Request, in ConfigurationInput) (ConfigurationOutput, error)
+	// UploadPhoto answers POST /photos. A photo from the camera roll, with a caption.
+	UploadPhoto(r *http.Request, in UploadPhotoInput) (UploadPhotoOutput, error)
+	// ImportNotes answers PUT /notes.csv.
+	ImportNotes(r *http.Request, in ImportNotesInput) (ImportNotesOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -49,6 +53,8 @@ var Operations = map[string]string{
 	"avatar":        "GET /avatar",
 	"tasks":         "GET /tasks",
 	"configuration": "GET /config",
+	"uploadPhoto":   "POST /photos",
+	"importNotes":   "PUT /notes.csv",
 }
 
 // CreateNoteInput is the input of CreateNote.
@@ -295,6 +301,44 @@ func ConfigurationOK(body ConfigurationResponse) ConfigurationOutput {
 	return ConfigurationOutput{r: contract.JSONResponse(200, "", body)}
 }
 
+// UploadPhotoInput is the input of UploadPhoto.
+type UploadPhotoInput struct {
+}
+
+// UploadPhotoOutput is an answer of UploadPhoto. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type UploadPhotoOutput struct{ r contract.Response }
+
+// WithHeader adds a response header.
+func (o UploadPhotoOutput) WithHeader(name, value string) UploadPhotoOutput {
+	o.r = o.r.WithHeader(name, value)
+	return o
+}
+
+// UploadPhotoCreated answers 201 with a UploadPhotoResponse body, sent as JSON.
+func UploadPhotoCreated(body UploadPhotoResponse) UploadPhotoOutput {
+	return UploadPhotoOutput{r: contract.JSONResponse(201, "", body)}
+}
+
+// ImportNotesInput is the input of ImportNotes.
+type ImportNotesInput struct {
+}
+
+// ImportNotesOutput is an answer of ImportNotes. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ImportNotesOutput struct{ r contract.Response }
+
+// WithHeader adds a response header.
+func (o ImportNotesOutput) WithHeader(name, value string) ImportNotesOutput {
+	o.r = o.r.WithHeader(name, value)
+	return o
+}
+
+// ImportNotesAccepted answers 202 with a ImportNotesResponse body, sent as JSON.
+func ImportNotesAccepted(body ImportNotesResponse) ImportNotesOutput {
+	return ImportNotesOutput{r: contract.JSONResponse(202, "", body)}
+}
+
 func register(mux *http.ServeMux, h Handler, srv contract.Server) {
 	mux.Handle("POST /notes", srv.Route(opCreateNote, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
 		in, err := decodeCreateNoteInput(r, rq)
@@ -376,6 +420,22 @@ func register(mux *http.ServeMux, h Handler, srv contract.Server) {
 		out, err := h.Configuration(r, in)
 		return out.r, err
 	}))
+	mux.Handle("POST /photos", srv.Route(opUploadPhoto, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
+		in, err := decodeUploadPhotoInput(r, rq)
+		if err != nil {
+			return contract.Response{}, err
+		}
+		out, err := h.UploadPhoto(r, in)
+		return out.r, err
+	}))
+	mux.Handle("PUT /notes.csv", srv.Route(opImportNotes, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
+		in, err := decodeImportNotesInput(r, rq)
+		if err != nil {
+			return contract.Response{}, err
+		}
+		out, err := h.ImportNotes(r, in)
+		return out.r, err
+	}))
 }
 
 func decodeCreateNoteInput(r *http.Request, rq *contract.Request) (in CreateNoteInput, err error) {
@@ -430,6 +490,14 @@ func decodeConfigurationInput(r *http.Request, rq *contract.Request) (in Configu
 	return in, err
 }
 
+func decodeUploadPhotoInput(r *http.Request, rq *contract.Request) (in UploadPhotoInput, err error) {
+	return in, err
+}
+
+func decodeImportNotesInput(r *http.Request, rq *contract.Request) (in ImportNotesInput, err error) {
+	return in, err
+}
+
 // opCreateNote is what a request to createNote must fit.
 var opCreateNote = &contract.Operation{Name: "createNote", Body: schemaCreateNoteRequest}
 
@@ -472,6 +540,12 @@ var opTasks = &contract.Operation{Name: "tasks"}
 // opConfiguration is what a request to configuration must fit.
 var opConfiguration = &contract.Operation{Name: "configuration"}
 
+// opUploadPhoto is what a request to uploadPhoto must fit.
+var opUploadPhoto = &contract.Operation{Name: "uploadPhoto"}
+
+// opImportNotes is what a request to importNotes must fit.
+var opImportNotes = &contract.Operation{Name: "importNotes"}
+
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
@@ -488,4 +562,6 @@ var responseSchemas = map[string][2]*contract.Schema{
 	"avatar":        {nil, &contract.Schema{Kind: contract.KindString}},
 	"tasks":         {&contract.Schema{Kind: contract.KindArray, Elem: schemaTask}, nil},
 	"configuration": {schemaConfigurationResponse, nil},
+	"uploadPhoto":   {schemaUploadPhotoResponse, nil},
+	"importNotes":   {schemaImportNotesResponse, nil},
 }

@@ -96,7 +96,7 @@ func CORS(origins string, next http.Handler) http.Handler {
 // corsHeaders are the request headers bb.yaml names, which preflights allow; corsExpose
 // are the response headers it names, which a page allowed with credentials may read.
 var (
-	corsHeaders = []string{"Authorization", "Idempotency-Key", "X-Retry-Count"}
+	corsHeaders = []string{"Authorization", "Content-Type", "Idempotency-Key", "X-Retry-Count"}
 	corsExpose  = []string{"Location", "Www-Authenticate", "X-Total-Count", "X-Updated-At"}
 )
 

@@ -60,6 +60,12 @@ type GetNoteResponse struct {
 	Status string  `json:"status"`
 }
 
+// ImportNotesResponse is inferred from importNotes response.
+type ImportNotesResponse struct {
+	JobID int64  `json:"job_id"`
+	State string `json:"state"`
+}
+
 // Task is inferred from tasks response[].
 type Task struct {
 	ID       int64     `json:"id"`
@@ -87,6 +93,12 @@ type UpdateNoteResponse struct {
 	Body   string `json:"body"`
 	Rating int64  `json:"rating"`
 	Status string `json:"status"`
+}
+
+// UploadPhotoResponse is inferred from uploadPhoto response.
+type UploadPhotoResponse struct {
+	ID  int64  `json:"id"`
+	URL string `json:"url"`
 }
 
 var schemaConfigurationResponse = &contract.Schema{Kind: contract.KindObject, Name: "ConfigurationResponse", Fields: []contract.Field{
@@ -135,6 +147,11 @@ var schemaGetNoteResponse = &contract.Schema{Kind: contract.KindObject, Name: "G
 	{Key: "status", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
+var schemaImportNotesResponse = &contract.Schema{Kind: contract.KindObject, Name: "ImportNotesResponse", Fields: []contract.Field{
+	{Key: "job_id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "state", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+}}
+
 var schemaTask = &contract.Schema{Kind: contract.KindObject, Name: "Task", Fields: []contract.Field{
 	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "priority", Required: true, Schema: &contract.Schema{Kind: contract.KindString, Enum: []string{"low", "high", "2x", "default"}}},
@@ -158,4 +175,9 @@ var schemaUpdateNoteResponse = &contract.Schema{Kind: contract.KindObject, Name:
 	{Key: "body", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 	{Key: "rating", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 	{Key: "status", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+}}
+
+var schemaUploadPhotoResponse = &contract.Schema{Kind: contract.KindObject, Name: "UploadPhotoResponse", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "url", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}

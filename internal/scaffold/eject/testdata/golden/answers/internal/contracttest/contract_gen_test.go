@@ -193,3 +193,23 @@ func TestConfiguration(t *testing.T) {
 		})
 	})
 }
+
+func TestUploadPhoto(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (201)", func(t *testing.T) {
+		check(t, srv, "uploadPhoto", contractCase{
+			method: "POST", target: "/photos", status: 201,
+			header: [][2]string{{"Content-Type", "multipart/form-data"}},
+		})
+	})
+}
+
+func TestImportNotes(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (202)", func(t *testing.T) {
+		check(t, srv, "importNotes", contractCase{
+			method: "PUT", target: "/notes.csv", status: 202,
+			header: [][2]string{{"Content-Type", "text/csv"}},
+		})
+	})
+}

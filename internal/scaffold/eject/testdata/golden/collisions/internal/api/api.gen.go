@@ -155,6 +155,10 @@ type PerformInput struct {
 	Query *string
 	// Returning is the query parameter returning; nil when absent.
 	Returning *string
+	// Response is the query parameter response; nil when absent.
+	Response *string
+	// Timeout is the query parameter timeout; nil when absent.
+	Timeout *string
 }
 
 // PerformOutput is an answer of Perform. Build it with one of the constructors
@@ -360,6 +364,8 @@ func decodePerformInput(r *http.Request, rq *contract.Request) (in PerformInput,
 	in.Path = contract.QueryValue[string](r, "path", contract.KindString)
 	in.Query = contract.QueryValue[string](r, "query", contract.KindString)
 	in.Returning = contract.QueryValue[string](r, "returning", contract.KindString)
+	in.Response = contract.QueryValue[string](r, "response", contract.KindString)
+	in.Timeout = contract.QueryValue[string](r, "timeout", contract.KindString)
 	return in, err
 }
 
@@ -410,6 +416,8 @@ var opPerform = &contract.Operation{Name: "perform", Params: []contract.Param{
 	{In: contract.SourceQuery, Name: "path", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "query", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "returning", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "response", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "timeout", Kind: contract.KindString},
 }}
 
 // opSession is what a request to session must fit.

@@ -98,7 +98,7 @@ func TestPerform(t *testing.T) {
 	srv := newServer(t)
 	t.Run("response 1 (200)", func(t *testing.T) {
 		check(t, srv, "perform", contractCase{
-			method: "POST", target: "/perform?method=x&path=y&query=z&returning=w", status: 200,
+			method: "POST", target: "/perform?method=x&path=y&query=z&response=r&returning=w&timeout=t", status: 200,
 		})
 	})
 }

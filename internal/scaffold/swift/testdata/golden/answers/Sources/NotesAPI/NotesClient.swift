@@ -106,6 +106,24 @@ public protocol NotesClientProtocol: Sendable {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``NotesError``.
     func getConfiguration(timeout: TimeInterval?) async throws -> ConfigurationResponse
+
+    /// A photo from the camera roll, with a caption.
+    ///
+    /// `POST /photos`
+    ///
+    /// - Parameters:
+    ///   - form: The request body, sent as `multipart/form-data`.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``.
+    func uploadPhoto(form: MultipartForm, timeout: TimeInterval?) async throws -> UploadPhotoResponse
+
+    /// `PUT /notes.csv`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as `text/csv`.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``.
+    func importNotes(body: Data, timeout: TimeInterval?) async throws -> ImportNotesResponse
 }
 
 extension NotesClientProtocol {
@@ -219,6 +237,26 @@ extension NotesClientProtocol {
     public func getConfiguration() async throws -> ConfigurationResponse {
         try await getConfiguration(timeout: nil)
     }
+
+    /// A photo from the camera roll, with a caption.
+    ///
+    /// `POST /photos`
+    ///
+    /// - Parameters:
+    ///   - form: The request body, sent as `multipart/form-data`.
+    /// - Throws: ``NotesError``.
+    public func uploadPhoto(form: MultipartForm) async throws -> UploadPhotoResponse {
+        try await uploadPhoto(form: form, timeout: nil)
+    }
+
+    /// `PUT /notes.csv`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as `text/csv`.
+    /// - Throws: ``NotesError``.
+    public func importNotes(body: Data) async throws -> ImportNotesResponse {
+        try await importNotes(body: body, timeout: nil)
+    }
 }
 
 /// A client for the Notes API, with one async function per endpoint of bb.yaml.
@@ -320,9 +358,9 @@ public struct NotesClient: NotesClientProtocol {
         )
         switch response.status {
         case 201:
-            return try response.with(body: .created(self.decode(CreateNoteCreatedResponse.self, from: response)))
+            return try response.with(body: .created(self.decode(UpdateNoteResponse.self, from: response)))
         case 202:
-            return try response.with(body: .accepted(self.decode(CreateNoteAcceptedResponse.self, from: response)))
+            return try response.with(body: .accepted(self.decode(ImportNotesResponse.self, from: response)))
         case 409:
             return try response.with(body: .conflict(self.decode(ConflictError.self, from: response)))
         case 422:
@@ -709,6 +747,94 @@ public struct NotesClient: NotesClientProtocol {
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
     }
+
+    /// A photo from the camera roll, with a caption.
+    ///
+    /// `POST /photos`
+    ///
+    /// - Parameters:
+    ///   - form: The request body, sent as `multipart/form-data`.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``.
+    public func uploadPhoto(form: MultipartForm, timeout: TimeInterval?) async throws -> UploadPhotoResponse {
+        let response = try await self.exchange(
+            "POST",
+            "/photos",
+            raw: form.encoded(),
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(UploadPhotoResponse.self, from: self.success(response))
+    }
+
+    /// A photo from the camera roll, with a caption.
+    ///
+    /// `POST /photos`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``UploadPhotoBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - form: The request body, sent as `multipart/form-data`.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError`` when no answer came, or a declared body did not match its type.
+    public func uploadPhotoResponse(form: MultipartForm, timeout: TimeInterval? = nil) async throws -> HTTPResponse<UploadPhotoBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/photos",
+            raw: form.encoded(),
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 201:
+            return try response.with(body: .created(self.decode(UploadPhotoResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `PUT /notes.csv`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as `text/csv`.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``.
+    public func importNotes(body: Data, timeout: TimeInterval?) async throws -> ImportNotesResponse {
+        let response = try await self.exchange(
+            "PUT",
+            "/notes.csv",
+            raw: (body, "text/csv"),
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(ImportNotesResponse.self, from: self.success(response))
+    }
+
+    /// `PUT /notes.csv`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ImportNotesBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as `text/csv`.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError`` when no answer came, or a declared body did not match its type.
+    public func importNotesResponse(body: Data, timeout: TimeInterval? = nil) async throws -> HTTPResponse<ImportNotesBody> {
+        let response = try await self.exchange(
+            "PUT",
+            "/notes.csv",
+            raw: (body, "text/csv"),
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 202:
+            return try response.with(body: .accepted(self.decode(ImportNotesResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
 }
 
 // MARK: - Exchange
@@ -722,10 +848,15 @@ extension NotesClient {
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
         headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
+        raw: (data: Data, contentType: String)? = nil,
         accept: String? = nil,
         timeout: TimeInterval?
     ) async throws -> HTTPResponse<Data> {
-        let request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
+        }
         do {
             return try await send(request, through: 0)
         } catch let error as NotesError {

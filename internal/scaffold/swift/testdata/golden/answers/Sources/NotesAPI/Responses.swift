@@ -6,9 +6,9 @@ import Foundation
 /// ``NotesClient/createNoteResponse(body:idempotencyKey:xRetryCount:timeout:)`` returns inside an ``HTTPResponse``.
 public enum CreateNoteBody: Sendable, Hashable {
     /// 201 Created with a JSON body.
-    case created(CreateNoteCreatedResponse)
+    case created(UpdateNoteResponse)
     /// 202 Accepted with a JSON body.
-    case accepted(CreateNoteAcceptedResponse)
+    case accepted(ImportNotesResponse)
     /// 409 Conflict with a JSON body.
     case conflict(ConflictError)
     /// 422 Unprocessable Entity with a JSON body.
@@ -102,6 +102,24 @@ public enum TasksBody: Sendable, Hashable {
 public enum ConfigurationBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(ConfigurationResponse)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `POST /photos`, by the status it came with: what
+/// ``NotesClient/uploadPhotoResponse(form:timeout:)`` returns inside an ``HTTPResponse``.
+public enum UploadPhotoBody: Sendable, Hashable {
+    /// 201 Created with a JSON body.
+    case created(UploadPhotoResponse)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `PUT /notes.csv`, by the status it came with: what
+/// ``NotesClient/importNotesResponse(body:timeout:)`` returns inside an ``HTTPResponse``.
+public enum ImportNotesBody: Sendable, Hashable {
+    /// 202 Accepted with a JSON body.
+    case accepted(ImportNotesResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }

@@ -65,6 +65,8 @@ public protocol ClashClientProtocol: Sendable {
     ///   - path: The `path` query parameter; left out when nil.
     ///   - query: The `query` query parameter; left out when nil.
     ///   - returning: The `returning` query parameter; left out when nil.
+    ///   - response2: The `response` query parameter; left out when nil.
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ClashError``.
     func perform(
@@ -72,6 +74,8 @@ public protocol ClashClientProtocol: Sendable {
         path: String?,
         query: String?,
         returning: String?,
+        response2: String?,
+        timeout2: String?,
         timeout: TimeInterval?
     ) async throws -> GetThingResponseResponse
 
@@ -177,14 +181,18 @@ extension ClashClientProtocol {
     ///   - path: The `path` query parameter; left out when nil.
     ///   - query: The `query` query parameter; left out when nil.
     ///   - returning: The `returning` query parameter; left out when nil.
+    ///   - response2: The `response` query parameter; left out when nil.
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
     /// - Throws: ``ClashError``.
     public func perform(
         method: String? = nil,
         path: String? = nil,
         query: String? = nil,
-        returning: String? = nil
+        returning: String? = nil,
+        response2: String? = nil,
+        timeout2: String? = nil
     ) async throws -> GetThingResponseResponse {
-        try await perform(method: method, path: path, query: query, returning: returning, timeout: nil)
+        try await perform(method: method, path: path, query: query, returning: returning, response2: response2, timeout2: timeout2, timeout: nil)
     }
 
     /// `POST /session`
@@ -476,6 +484,8 @@ public struct ClashClient: ClashClientProtocol {
     ///   - path: The `path` query parameter; left out when nil.
     ///   - query: The `query` query parameter; left out when nil.
     ///   - returning: The `returning` query parameter; left out when nil.
+    ///   - response2: The `response` query parameter; left out when nil.
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ClashError``.
     public func perform(
@@ -483,12 +493,14 @@ public struct ClashClient: ClashClientProtocol {
         path: String?,
         query: String?,
         returning: String?,
+        response2: String?,
+        timeout2: String?,
         timeout: TimeInterval?
     ) async throws -> GetThingResponseResponse {
         let response = try await self.exchange(
             "POST",
             "/perform",
-            query: ["method": method, "path": path, "query": query, "returning": returning],
+            query: ["method": method, "path": path, "query": query, "returning": returning, "response": response2, "timeout": timeout2],
             accept: "application/json",
             timeout: timeout
         )
@@ -505,6 +517,8 @@ public struct ClashClient: ClashClientProtocol {
     ///   - path: The `path` query parameter; left out when nil.
     ///   - query: The `query` query parameter; left out when nil.
     ///   - returning: The `returning` query parameter; left out when nil.
+    ///   - response2: The `response` query parameter; left out when nil.
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
     public func performResponse(
@@ -512,12 +526,14 @@ public struct ClashClient: ClashClientProtocol {
         path: String? = nil,
         query: String? = nil,
         returning: String? = nil,
+        response2: String? = nil,
+        timeout2: String? = nil,
         timeout: TimeInterval? = nil
     ) async throws -> HTTPResponse<PerformBody> {
         let response = try await self.exchange(
             "POST",
             "/perform",
-            query: ["method": method, "path": path, "query": query, "returning": returning],
+            query: ["method": method, "path": path, "query": query, "returning": returning, "response": response2, "timeout": timeout2],
             accept: "application/json",
             timeout: timeout
         )
@@ -719,10 +735,15 @@ extension ClashClient {
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
         headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
+        raw: (data: Data, contentType: String)? = nil,
         accept: String? = nil,
         timeout: TimeInterval?
     ) async throws -> HTTPResponse<Data> {
-        let request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
+        }
         do {
             return try await send(request, through: 0)
         } catch let error as ClashError {

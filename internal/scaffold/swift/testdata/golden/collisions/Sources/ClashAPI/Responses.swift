@@ -41,7 +41,7 @@ public enum SendBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `POST /perform`, by the status it came with: what
-/// ``ClashClient/performResponse(method:path:query:returning:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``ClashClient/performResponse(method:path:query:returning:response2:timeout2:timeout:)`` returns inside an ``HTTPResponse``.
 public enum PerformBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(GetThingResponseResponse)

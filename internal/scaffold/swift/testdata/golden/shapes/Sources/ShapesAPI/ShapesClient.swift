@@ -840,10 +840,15 @@ extension ShapesClient {
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
         headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
+        raw: (data: Data, contentType: String)? = nil,
         accept: String? = nil,
         timeout: TimeInterval?
     ) async throws -> HTTPResponse<Data> {
-        let request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
+        }
         do {
             return try await send(request, through: 0)
         } catch let error as ShapesError {

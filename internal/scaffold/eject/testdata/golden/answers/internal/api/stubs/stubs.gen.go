@@ -208,3 +208,37 @@ var stubConfiguration = &contract.Stub{Endpoint: "configuration",
 	Answers: []*contract.Answer{
 		{Status: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"theme":"dark"}`)},
 	}}
+
+// UploadPhoto gives the stub answer of uploadPhoto (POST /photos).
+func UploadPhoto(r *http.Request) (api.UploadPhotoOutput, error) {
+	a, err := pick(stubUploadPhoto, r)
+	if err != nil {
+		return api.UploadPhotoOutput{}, err
+	}
+	return api.StubOutput[api.UploadPhotoOutput](a), nil
+}
+
+var stubUploadPhoto = &contract.Stub{Endpoint: "uploadPhoto",
+	When: [][]contract.Condition{
+		{},
+	},
+	Answers: []*contract.Answer{
+		{Status: 201, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"id":9,"url":"https://example.com/9.jpg"}`)},
+	}}
+
+// ImportNotes gives the stub answer of importNotes (PUT /notes.csv).
+func ImportNotes(r *http.Request) (api.ImportNotesOutput, error) {
+	a, err := pick(stubImportNotes, r)
+	if err != nil {
+		return api.ImportNotesOutput{}, err
+	}
+	return api.StubOutput[api.ImportNotesOutput](a), nil
+}
+
+var stubImportNotes = &contract.Stub{Endpoint: "importNotes",
+	When: [][]contract.Condition{
+		{},
+	},
+	Answers: []*contract.Answer{
+		{Status: 202, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"job_id":8,"state":"queued"}`)},
+	}}

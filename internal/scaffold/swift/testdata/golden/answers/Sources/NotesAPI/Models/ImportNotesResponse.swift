@@ -2,8 +2,8 @@
 
 import Foundation
 
-/// The 202 body of `createNote`.
-public struct CreateNoteAcceptedResponse: Codable, Hashable, Sendable {
+/// The response body of `importNotes`.
+public struct ImportNotesResponse: Codable, Hashable, Sendable {
     public var jobID: Int
     public var state: String
 
