@@ -428,9 +428,11 @@ func (g *generator) fakeExample(eps []endpointTmpl) (fake, vm []string) {
 		"    func testLoadShowsTheAnswer() async {",
 		"        let model = "+model+"(client: Fake"+n.Base+"())",
 		"        await model.load()",
-		"        XCTAssertNil(model.errorMessage)",
-		"    }",
-		"}")
+		"        XCTAssertNil(model.errorMessage)")
+	if r := eps[0].Returns; r != "" && !strings.HasSuffix(r, "?") && !strings.Contains(g.fakeValue(eps[0]), "fatalError") {
+		fake = append(fake, "        XCTAssertNotNil(model.answer)")
+	}
+	fake = append(fake, "    }", "}")
 
 	call := "try await client." + g.exampleCall(eps[0])
 	vm = []string{"import SwiftUI", "import " + n.Module, "", "@MainActor", "final class " + model + ": ObservableObject {"}
@@ -463,15 +465,21 @@ func (g *generator) fakeValue(ep endpointTmpl) string {
 	et := g.endpointTypes(ep)
 	ret := strings.TrimPrefix(ep.Returns, " -> ")
 	for _, r := range et.Endpoint.Responses {
-		if r.Status >= 200 && r.Status < 300 && r.Body != nil {
+		body := r.Body
+		if r.BodyFile != "" && r.JSONBody() {
+			if v, err := spec.FromJSON(r.BodyData); err == nil {
+				body = &v
+			}
+		}
+		if r.Status >= 200 && r.Status < 300 && body != nil {
 			switch ret {
 			case "String":
-				return stringLiteral(r.Body.Text())
+				return stringLiteral(body.Text())
 			case "Data":
 				return "Data()"
 			}
 			if et.Response != nil {
-				return g.literal(r.Body, et.Response, 1)
+				return g.literal(body, et.Response, 1)
 			}
 		}
 	}
