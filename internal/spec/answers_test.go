@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"mime"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,5 +169,35 @@ func TestRequestMedia(t *testing.T) {
 				t.Fatalf("got %v\nwant an error containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestDeclaredContentTypeIsSent checks that the Content-Type a client expects for each
+// response is the one the stub server sends: bb serve, the ejected server and the
+// generated clients read one answer alike.
+func TestDeclaredContentTypeIsSent(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join("..", "scaffold", "swift", "testdata", "specs", "*"))
+	examples, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
+	checked := 0
+	for _, dir := range append(dirs, examples...) {
+		s, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range s.Endpoints {
+			for i, r := range e.Responses {
+				sent := r.Answer().Header.Get("Content-Type")
+				if t2, _, err := mime.ParseMediaType(sent); err == nil {
+					sent = t2
+				}
+				if want := r.DeclaredContentType(); sent != want && !(want == "application/json" && r.Body == nil && r.BodyFile == "") {
+					t.Errorf("%s: %s response %d: the client expects %q, the stub sends %q", dir, e.Name, i+1, want, sent)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 50 {
+		t.Fatalf("checked only %d responses", checked)
 	}
 }
