@@ -12,8 +12,6 @@ func resultTypeName(e *spec.Endpoint) string {
 	return spec.UpperCamel(spec.Words(e.Name)) + "Body"
 }
 
-func (g *generator) resultType(et *spec.EndpointTypes) string { return resultTypeName(et.Endpoint) }
-
 // payloadType is the Swift type an answer's body comes as, or "" for none.
 func (g *generator) payloadType(a *spec.AnswerType) string {
 	switch a.Media {

@@ -233,7 +233,7 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 
 	// The full form.
 	d.ResultName = escape(name + "Response")
-	d.ResultType = g.resultType(et)
+	d.ResultType = resultTypeName(e)
 	d.ResultRef = name + "Response(" + labels(all) + ")"
 	d.ResultDoc = concat(head, []string{"",
 		"The whole answer: its status, its headers, and its body typed by the status the spec",

@@ -1,12 +1,14 @@
 // Package swift generates a Swift package from a spec: Codable models inferred from the
-// examples, and a client with one async function per endpoint.
+// examples, a protocol listing every operation, and a client conforming to it with one
+// async function per endpoint, plus a …Response form typed by every declared status.
 //
 // Generate is pure: spec in, files out. The generated code targets Swift 5.9 and is
 // written to compile cleanly under Swift 6 strict concurrency as well: models are value
-// types of Sendable parts, the client is a Sendable struct holding only Sendable values
-// (URL, URLSession, a @Sendable header provider), errors wrap `any Error`, which is
-// Sendable, and the one shared non-Sendable object (ISO8601DateFormatter, thread-safe but
-// not annotated in every SDK) sits behind an @unchecked Sendable box that only reads it.
+// types of Sendable parts, the client is a Sendable struct holding a Sendable
+// configuration (URL, headers, `any Middleware`, `any HTTPTransport`, @Sendable coder
+// factories), errors wrap `any Error`, which is Sendable, and the one shared non-Sendable
+// object (ISO8601DateFormatter, thread-safe but not annotated in every SDK) sits behind
+// an @unchecked Sendable box that locks around it.
 package swift
 
 import (
