@@ -2,6 +2,7 @@ package swift
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/backwards-backend/bb/internal/spec"
@@ -30,7 +31,7 @@ func accept(et *spec.EndpointTypes) string {
 	var types []string
 	for _, success := range []bool{true, false} {
 		for _, a := range et.Answers {
-			if (a.Status >= 200 && a.Status < 300) == success && a.ContentType != "" && !contains(types, a.ContentType) {
+			if (a.Status >= 200 && a.Status < 300) == success && a.ContentType != "" && !slices.Contains(types, a.ContentType) {
 				types = append(types, a.ContentType)
 			}
 		}

@@ -2,6 +2,8 @@ package swift
 
 import (
 	"fmt"
+	"net/textproto"
+	"slices"
 	"strings"
 
 	"github.com/backwards-backend/bb/internal/spec"
@@ -24,7 +26,6 @@ type endpointTmpl struct {
 	Doc        []string
 	Name       string // the function name
 	Params     string // the short form's parameter list, as the protocol requires it
-	Args       string // the arguments passing each parameter on, e.g. "id: id, timeout: timeout"
 	Returns    string // " -> T", or "" for Void
 	ShortBody  []string
 	MethodPath string // e.g. "GET /v1/books/{id}", for the README
@@ -170,7 +171,7 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 	}
 	seenHeader := map[string]bool{}
 	for _, h := range e.Request.Headers {
-		canon := canonicalHeader(h.Name)
+		canon := textproto.CanonicalMIMEHeaderKey(h.Name)
 		if skippedHeaders[canon] || seenHeader[canon] {
 			continue
 		}
@@ -188,7 +189,6 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 	timeout := param{label: "timeout", name: "timeout", typ: "TimeInterval?", def: " = nil"}
 	all := append(append([]param(nil), params...), timeout)
 	d.Params = paramList(all, false)
-	d.Args = argList(all)
 	d.ResultParams = paramList(all, true)
 
 	// The doc comment: summary, the route, parameters, what it throws.
@@ -215,7 +215,7 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 	var errTypes []string
 	for _, a := range et.Answers {
 		if (a.Status < 200 || a.Status >= 300) && a.Body != nil {
-			if t := strings.TrimSuffix(g.payloadType(a), "?"); !contains(errTypes, t) {
+			if t := strings.TrimSuffix(g.payloadType(a), "?"); !slices.Contains(errTypes, t) {
 				errTypes = append(errTypes, t)
 			}
 		}
@@ -276,25 +276,6 @@ func sepIf(b bool) string {
 		return ", "
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func canonicalHeader(name string) string {
-	words := strings.Split(strings.ToLower(name), "-")
-	for i, w := range words {
-		if w != "" {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
-		}
-	}
-	return strings.Join(words, "-")
 }
 
 // pathExpr writes the path as a Swift string literal, interpolating path parameters.
