@@ -129,6 +129,9 @@ func answers(e *Endpoint) []*AnswerType {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Status < out[j].Status })
 	for _, a := range out {
+		if a.Media == MediaJSON && a.Body == nil {
+			a.Body = &Type{Kind: TypeAny} // a bodyFile that is not JSON after all: InferTypes says so
+		}
 		if a.Body == nil {
 			continue
 		}
