@@ -437,12 +437,17 @@ func (x *exporter) responses(et *spec.EndpointTypes) *Map {
 				}
 				addExample(media, key, ex.Set("value", *body))
 				entry.Set("example", key)
-			case r.BodyFile != "":
-				mt := r.ContentType()
+			case r.BodyFile != "" || r.Text():
+				mt, _, _ := strings.Cut(r.DeclaredContentType(), ";") // the media type, as jsonMediaType gives it
+				mt = strings.ToLower(strings.TrimSpace(mt))
 				// Text is its own example; bytes (an image) are named by externalValue,
 				// the file's path relative to bb.yaml, as OpenAPI 3.1 asks for binary
 				// examples. Bytes take no schema: the media type says what they are.
-				text := utf8.Valid(r.BodyData)
+				data := r.BodyData
+				if r.Text() {
+					data = []byte(r.Body.Str)
+				}
+				text := utf8.Valid(data)
 				media := mediaFor(content, mt, func() *Map {
 					if text {
 						return NewMap().Set("schema", NewMap().Set("type", "string"))
@@ -450,7 +455,7 @@ func (x *exporter) responses(et *spec.EndpointTypes) *Map {
 					return NewMap()
 				})
 				if text {
-					addExample(media, key, ex.Set("value", string(r.BodyData)))
+					addExample(media, key, ex.Set("value", string(data)))
 				} else {
 					addExample(media, key, ex.Set("externalValue", r.BodyFile))
 				}

@@ -65,6 +65,9 @@ func (r *Response) Answer() *contract.Answer {
 	switch {
 	case r.Body != nil:
 		ctype, body = "application/json", r.Body.JSON()
+		if r.Text() {
+			body = []byte(r.Body.Str) // text declared as text/plain (say) goes out as that text
+		}
 	case r.BodyPath != "":
 		ctype, body = r.ContentType(), r.BodyData
 	}

@@ -162,7 +162,16 @@ func (r *Response) JSONBody() bool {
 	if r.BodyFile != "" {
 		return strings.EqualFold(path.Ext(r.BodyFile), ".json")
 	}
+	if r.Text() {
+		return false
+	}
 	return r.Body != nil || r.Schema != nil
+}
+
+// Text reports whether the response's body is a string sent as it is: its headers
+// declare a Content-Type that is not JSON (text/plain, say), so "milk" goes out as milk.
+func (r *Response) Text() bool {
+	return r.Body != nil && r.Body.Kind == String && MediaOf(r.DeclaredContentType()) != MediaJSON
 }
 
 // ContentType is the type a bodyFile is sent with: application/json for a .json file,

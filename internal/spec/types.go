@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -61,6 +62,10 @@ type ObjectType struct {
 	// MergePatch marks the objects of a PATCH body: a key absent leaves a value as it is,
 	// null removes it, so generated code must tell the two apart.
 	MergePatch bool
+
+	// disjoint: two examples of this position share no key, a sign the keys are data
+	// (see settle).
+	disjoint bool
 }
 
 // TypeField is one field of an ObjectType.
@@ -87,6 +92,9 @@ type EndpointTypes struct {
 	Request  *Type   // nil when the endpoint takes no body
 	Response *Type   // the 2xx body; nil when no 2xx answer has one; Nullable when some lacks one
 	Error    *Type   // the non-2xx bodies merged; nil when none has one
+	// Answers are the declared statuses, each with its own body type; only with
+	// InferOptions.Answers.
+	Answers []*AnswerType
 }
 
 // TypeSet is every type a spec implies.
@@ -100,6 +108,8 @@ type InferOptions struct {
 	// Reserved lists names the generator uses itself (a client, an error type); no object
 	// is given one of them.
 	Reserved []string
+	// Answers asks for EndpointTypes.Answers, whose body types of their own join Objects.
+	Answers bool
 }
 
 // InferTypes infers the types of every endpoint of s from its examples, or from its
@@ -108,7 +118,11 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 	in := &inferrer{spec: s}
 	ts := &TypeSet{}
 	for _, e := range s.Endpoints {
-		ts.Endpoints = append(ts.Endpoints, in.endpoint(e))
+		et := in.endpoint(e)
+		if opt.Answers {
+			et.Answers = answers(e)
+		}
+		ts.Endpoints = append(ts.Endpoints, et)
 	}
 	if len(in.errs) > 0 {
 		return nil, in.errs
@@ -135,6 +149,11 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		et.Request = n.root(et.Request, req, item, op, et.Endpoint.Name+" request")
 		et.Response = n.root(et.Response, resp, item, op, et.Endpoint.Name+" response")
 		et.Error = n.root(et.Error, "ErrorResponse", "ErrorResponseItem", op, et.Endpoint.Name+" error")
+	}
+	// Answers are named last, so asking for them never renames another type.
+	shapes := rootShapes(order)
+	for _, et := range order {
+		n.nameAnswers(et, shapes)
 	}
 	ts.Objects = n.objects
 	sort.Slice(ts.Objects, func(i, j int) bool { return ts.Objects[i].Name < ts.Objects[j].Name })
@@ -237,6 +256,7 @@ func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 		et.Path = append(et.Path, Param{Name: name, Type: in.pathParamType(e, name)})
 	}
 	et.Query = queryParams(e)
+	in.checkRequestMedia(e)
 	switch {
 	case e.Request.Schema != nil:
 		et.Request = in.schema(e.Request.Schema)
@@ -353,6 +373,8 @@ func (in *inferrer) responses(e *Endpoint, ok bool) *Type {
 		}
 		var body *Value
 		switch {
+		case r.Text():
+			continue // text sent as it is: never typed as JSON
 		case r.Body != nil:
 			body = r.TypingBody(e)
 		case r.BodyFile != "" && !r.JSONBody():
@@ -593,7 +615,14 @@ func unionStrings(a, b []string) []string {
 // mergeObjects unites the fields of two examples of one object, in first-seen order. A
 // field one of them lacks becomes optional.
 func mergeObjects(a, b *ObjectType) *ObjectType {
-	o := &ObjectType{}
+	o := &ObjectType{disjoint: a.disjoint || b.disjoint}
+	if len(a.Fields) > 0 && len(b.Fields) > 0 {
+		shared := false
+		for _, fa := range a.Fields {
+			shared = shared || b.field(fa.Key) != nil
+		}
+		o.disjoint = o.disjoint || !shared
+	}
 	for _, fa := range a.Fields {
 		f := &TypeField{Key: fa.Key, Type: fa.Type, Optional: fa.Optional}
 		if fb := b.field(fa.Key); fb != nil {
@@ -643,10 +672,61 @@ func finish(t *Type) *Type { return finishType(t, false) }
 // settle is finish for types inferred from examples. It applies the one rule of presence
 // that every generator, the contract kernel and verify share: a key is required only when
 // every example has it with a non-null value; otherwise it is optional, and an optional
-// key may be absent or null.
-func settle(t *Type) *Type { return finishType(t, true) }
+// key may be absent or null. And it turns objects whose keys are data into maps (see
+// keysAreData).
+func settle(t *Type) *Type { return finishTypeAt(t, true, 0) }
 
-func finishType(t *Type, inferred bool) *Type {
+func finishType(t *Type, inferred bool) *Type { return finishTypeAt(t, inferred, 1) }
+
+// keysAreData reports whether an object inferred from examples is a map from keys that
+// are data (ids, dates, names of things) to values of one type, rather than a record
+// with fixed fields: {} (no key known, so any may come), keys that all look like data
+// (1, 2024-05-01, a UUID, an email), or, below the top of a body, examples that share no
+// key ({warehouse_a: 3} and {warehouse_b: 5}) with values of one type. It returns the
+// values' type.
+func keysAreData(o *ObjectType, depth int) (*Type, bool) {
+	if len(o.Fields) == 0 {
+		return &Type{Kind: TypeAny}, true
+	}
+	var elem *Type
+	data := true
+	for _, f := range o.Fields {
+		elem = merge(elem, f.Type)
+		data = data && dataKey(f.Key)
+	}
+	if data {
+		return elem, true
+	}
+	if o.disjoint && depth > 0 && elem.Kind != TypeAny {
+		return elem, true
+	}
+	return nil, false
+}
+
+// dataKey reports whether an object key looks like a value rather than a field name: a
+// number, a date or a version (digits and separators only), a UUID, or a key holding a
+// character no field name has (an email's @, a path's /, a space).
+func dataKey(k string) bool {
+	if k == "" {
+		return false
+	}
+	if uuidRE.MatchString(k) || strings.ContainsAny(k, "@/ ") {
+		return true
+	}
+	if k[0] < '0' || k[0] > '9' {
+		return false
+	}
+	for _, r := range k {
+		if !(r >= '0' && r <= '9' || r == '-' || r == '.' || r == ':' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+func finishTypeAt(t *Type, inferred bool, depth int) *Type {
 	if t == nil {
 		return nil
 	}
@@ -655,14 +735,18 @@ func finishType(t *Type, inferred bool) *Type {
 	case typeUnknown:
 		c.Kind = TypeAny
 	case TypeArray, TypeMap:
-		c.Elem = finishType(c.Elem, inferred)
+		c.Elem = finishTypeAt(c.Elem, inferred, depth+1)
 		if c.Elem == nil {
 			c.Elem = &Type{Kind: TypeAny}
 		}
 	case TypeObject:
+		if elem, ok := keysAreData(c.Object, depth); inferred && ok {
+			elem = finishTypeAt(elem, inferred, depth+1)
+			return &Type{Kind: TypeMap, Nullable: c.Nullable, Elem: elem}
+		}
 		o := &ObjectType{Name: c.Object.Name, Origin: c.Object.Origin, Open: c.Object.Open, MergePatch: c.Object.MergePatch}
 		for _, f := range c.Object.Fields {
-			ft, optional := finishType(f.Type, inferred), f.Optional
+			ft, optional := finishTypeAt(f.Type, inferred, depth+1), f.Optional
 			if inferred && (optional || ft.Nullable) {
 				optional, ft.Nullable = true, true
 			}

@@ -120,6 +120,18 @@ func TestInferenceRules(t *testing.T) {
 		{"nested arrays", []string{`{grid: [[{x: 1}]]}`}, "GetThingResponse{grid:[[Grid{x:int}]]}"},
 		{"nullable object", []string{`{series: null}`, `{series: {name: x}}`}, "GetThingResponse{series?:Series{name:string}?}"},
 		{"object and scalar", []string{`{x: {a: 1}}`, `{x: 2}`}, "GetThingResponse{x:any}"},
+		{"empty object is a map", []string{`{meta: {}}`}, "GetThingResponse{meta:{:any}}"},
+		{"empty at the top is a map", []string{`{}`}, "{:any}"},
+		{"empty, then keys", []string{`{meta: {}}`, `{meta: {a: 1}}`}, "GetThingResponse{meta:Meta{a?:int?}}"},
+		{"keys differing across examples", []string{`{stock: {warehouse_a: 3}}`, `{stock: {warehouse_b: 5.5}}`}, "GetThingResponse{stock:{:double}}"},
+		{"keys differing, values of several kinds", []string{`{x: {name: a}}`, `{x: {age: 1}}`}, "GetThingResponse{x:X{name?:string?, age?:int?}}"},
+		{"keys differing at the top", []string{`{a: 1}`, `{b: 2}`}, "GetThingResponse{a?:int?, b?:int?}"},
+		{"number keys", []string{`{scores: {"1": 10, "2": 7.5}}`}, "GetThingResponse{scores:{:double}}"},
+		{"date keys", []string{`{visits: {"2024-05-01": 3}}`}, "GetThingResponse{visits:{:int}}"},
+		{"uuid keys", []string{`{users: {"3f2b8a6e-1c4d-4e5f-9a0b-1c2d3e4f5a6b": {name: ann}}}`}, "GetThingResponse{users:{:User{name:string}}}"},
+		{"email keys", []string{`{roles: {"ann@example.com": admin}}`}, "GetThingResponse{roles:{:string}}"},
+		{"id keys at the top", []string{`{"1": {name: a}, "2": {name: b}}`}, "{:Thing{name:string}}"},
+		{"a digit-leading name is a field", []string{`{2fa: true}`}, "GetThingResponse{2fa:bool}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,6 +26,7 @@ type expected struct {
 func expect(r *spec.Response) expected {
 	a := r.Answer()
 	x := expected{contentType: a.Header.Get("Content-Type"), body: a.Body, source: r.BodyFile}
+
 	for _, h := range r.Headers {
 		x.named = x.named || http.CanonicalHeaderKey(h.Name) == "Content-Type"
 	}

@@ -465,7 +465,10 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 		typ := goType(et.Request)
 		bodyField = &field{Name: name, Type: typ, Doc: fmt.Sprintf("// %s is the request body, checked against the spec before the handler runs.", name)}
 		bodyDecode = fmt.Sprintf("if err = contract.DecodeBody(rq, %s, &in.%s); err != nil {\nreturn in, err\n}", g.lit.schema(et.Request.Schema()), name)
-		bodyDoc = "in." + name + " (api." + typ + ")"
+		bodyDoc = "in." + name + " (" + typ + ")"
+		if et.Request.Kind == spec.TypeObject {
+			bodyDoc = "in." + name + " (api." + typ + ")"
+		}
 	}
 	for _, p := range et.Path {
 		name := goName(p.Name)
@@ -544,9 +547,9 @@ func constructors(et *spec.EndpointTypes, output string) ([]constructor, string)
 				continue
 			}
 			switch {
-			case o.Body != nil || o.BodyFile != "" && o.JSONBody():
+			case o.JSONBody() && (o.Body != nil || o.BodyFile != ""):
 				jsonBody = true
-			case o.BodyFile != "" && raw == "":
+			case (o.BodyFile != "" || o.Text()) && raw == "":
 				raw = o.Answer().Header.Get("Content-Type")
 			}
 		}
@@ -682,8 +685,8 @@ func contractCases(e *spec.Endpoint) []caseData {
 		if c.Played != "" {
 			cd.Unreachable = "not a plain answer: " + c.Played
 		}
-		if !c.Response.JSONBody() && c.Response.BodyFile != "" {
-			cd.ContentType = c.Response.ContentType()
+		if !c.Response.JSONBody() && (c.Response.BodyFile != "" || c.Response.Text()) {
+			cd.ContentType = c.Response.Answer().Header.Get("Content-Type")
 		}
 		cd.Target = c.Path
 		if len(c.Query) > 0 {

@@ -94,3 +94,17 @@ func TestHeader(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGenerate measures one run of Generate over the largest spec of the corpus.
+func BenchmarkGenerate(b *testing.B) {
+	s, err := spec.Load(filepath.Join("testdata", "specs", "many"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Generate(s, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -40,8 +40,20 @@ func escape(name string) string {
 	return name
 }
 
+// initialisms are spelt in capitals after the first word, as the Swift API Design
+// Guidelines do: userID, avatarURL, photoURLs.
+var initialisms = map[string]string{}
+
+func init() {
+	for _, w := range strings.Fields("ID URL URI UUID HTTP HTTPS JSON API HTML XML IP SQL TLS UI") {
+		initialisms[strings.ToLower(w)] = w
+		initialisms[strings.ToLower(w)+"s"] = w + "s"
+	}
+}
+
 // lowerCamel turns a JSON key or parameter name into a Swift value name: "created_at"
-// gives "createdAt", "URL" gives "url", "IOSVersion" gives "iosVersion". A name that
+// gives "createdAt", "user_id" gives "userID", "URL" gives "url", "IOSVersion" gives
+// "iosVersion". A name that
 // would start with a digit gets a leading underscore ("2fa" gives "_2fa"); a key with no
 // letters or digits at all becomes "value". The result is not escaped.
 func lowerCamel(s string) string {
@@ -56,7 +68,14 @@ func lowerCamel(s string) string {
 		r, n := utf8.DecodeRuneInString(first)
 		first = string(unicode.ToLower(r)) + first[n:]
 	}
-	name := first + spec.UpperCamel(words[1:])
+	rest := make([]string, len(words)-1)
+	for i, w := range words[1:] {
+		if up, ok := initialisms[strings.ToLower(w)]; ok {
+			w = up
+		}
+		rest[i] = w
+	}
+	name := first + spec.UpperCamel(rest)
 	if name[0] >= '0' && name[0] <= '9' {
 		name = "_" + name
 	}

@@ -25,6 +25,17 @@ func TestLowerCamel(t *testing.T) {
 		"":              "value",
 		"__proto__":     "proto",
 		"default":       "default",
+		"user_id":       "userID",
+		"userId":        "userID",
+		"avatar_url":    "avatarURL",
+		"url":           "url",
+		"id":            "id",
+		"photo_urls":    "photoURLs",
+		"friend_ids":    "friendIDs",
+		"api_key":       "apiKey",
+		"base_api_url":  "baseAPIURL",
+		"idle":          "idle",
+		"user_identity": "userIdentity",
 	}
 	for in, want := range tests {
 		if got := lowerCamel(in); got != want {

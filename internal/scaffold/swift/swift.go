@@ -1,12 +1,14 @@
 // Package swift generates a Swift package from a spec: Codable models inferred from the
-// examples, and a client with one async function per endpoint.
+// examples, a protocol listing every operation, and a client conforming to it with one
+// async function per endpoint, plus a …Response form typed by every declared status.
 //
 // Generate is pure: spec in, files out. The generated code targets Swift 5.9 and is
 // written to compile cleanly under Swift 6 strict concurrency as well: models are value
-// types of Sendable parts, the client is a Sendable struct holding only Sendable values
-// (URL, URLSession, a @Sendable header provider), errors wrap `any Error`, which is
-// Sendable, and the one shared non-Sendable object (ISO8601DateFormatter, thread-safe but
-// not annotated in every SDK) sits behind an @unchecked Sendable box that only reads it.
+// types of Sendable parts, the client is a Sendable struct holding a Sendable
+// configuration (URL, headers, `any Middleware`, `any HTTPTransport`, @Sendable coder
+// factories), errors wrap `any Error`, which is Sendable, and the one shared non-Sendable
+// object (ISO8601DateFormatter, thread-safe but not annotated in every SDK) sits behind
+// an @unchecked Sendable box that locks around it.
 package swift
 
 import (
@@ -36,7 +38,9 @@ var swiftTypeNames = strings.Fields(`Any Self Type Protocol Error Data Date URL 
 	FoundationNetworking CharacterSet HTTPURLResponse URLComponents URLQueryItem URLError
 	URLResponse DecodingError EncodingError CancellationError KeyValuePairs ISO8601DateFormatter
 	DateFormatter UTF8 LocalizedError CustomStringConvertible CodingKeys Response Body
-	DataTaskBox NSLock URLSessionDataTask` + " " + appTypeNames)
+	DataTaskBox NSLock URLSessionDataTask HTTPResponse ResponseHeaders HTTPTransport
+	URLSessionTransport Middleware HeaderMiddleware BearerTokenMiddleware LoggingMiddleware
+	MetricsMiddleware RequestMetrics Nullable TimeInterval MultipartForm` + " " + appTypeNames)
 
 // appTypeNames are types an app file sees beside the client's models when it imports
 // UIKit, SwiftUI, SwiftData or the Objective-C runtime: a model named Image or Category
@@ -71,6 +75,10 @@ type Names struct {
 	Module string // the package, library and module: MessagesAPI
 	Client string // MessagesClient
 	Error  string // MessagesError
+	// Protocol lists every operation; the client conforms, and so can a fake.
+	Protocol string // MessagesClientProtocol
+	// Configuration holds the client's settings.
+	Configuration string // MessagesConfiguration
 }
 
 // PackageNames works out the names Generate would use for s.
@@ -84,7 +92,8 @@ func PackageNames(s *spec.Spec, opt Options) Names {
 	if len(base) > 3 && strings.HasSuffix(base, "API") {
 		base = strings.TrimSuffix(base, "API")
 	}
-	return Names{Base: base, Module: base + "API", Client: base + "Client", Error: base + "Error"}
+	return Names{Base: base, Module: base + "API", Client: base + "Client", Error: base + "Error",
+		Protocol: base + "ClientProtocol", Configuration: base + "Configuration"}
 }
 
 // Generate renders the Swift package for s. The keys of the result are slash-separated
@@ -117,9 +126,19 @@ func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
 		{src + names.Error + ".swift", "Error.swift.tmpl"},
 		{src + "JSONValue.swift", "JSONValue.swift.tmpl"},
 		{src + "JSONCoding.swift", "JSONCoding.swift.tmpl"},
+		{src + "Transport.swift", "Transport.swift.tmpl"},
+		{src + "Responses.swift", "Responses.swift.tmpl"},
 	} {
 		if err := render(f.file, f.tmpl, pkg); err != nil {
 			return nil, err
+		}
+	}
+	for _, e := range s.Endpoints {
+		if ct, _ := e.Request.ContentType(); ct == "multipart/form-data" {
+			if err := render(src+"MultipartForm.swift", "Multipart.swift.tmpl", pkg); err != nil {
+				return nil, err
+			}
+			break
 		}
 	}
 	for _, o := range ts.Objects {
@@ -133,8 +152,11 @@ func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
 // newGenerator infers the spec's types under the package's names.
 func newGenerator(s *spec.Spec, opt Options) (*generator, error) {
 	names := PackageNames(s, opt)
-	reserved := append([]string{names.Module, names.Client, names.Error}, swiftTypeNames...)
-	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: reserved})
+	reserved := append([]string{names.Module, names.Client, names.Error, names.Protocol, names.Configuration}, swiftTypeNames...)
+	for _, e := range s.Endpoints {
+		reserved = append(reserved, resultTypeName(e))
+	}
+	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: reserved, Answers: true})
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +226,7 @@ type modelTmpl struct {
 	// for each key the schema requires but allows null: synthesized Codable would leave
 	// such a key out, and a server that requires it would refuse the request.
 	Encode []string
+	Enums  []enumTmpl
 }
 
 type propTmpl struct {
@@ -218,60 +241,155 @@ type codingKeyTmpl struct {
 	Raw  string // ` = "wire_key"`, or "" when the case is the key
 }
 
-func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
-	m := modelTmpl{Header: Header, Name: o.Name, Doc: originDoc(o.Origin)}
+// enumTmpl is a string enum nested in a model: the values a schema lists, and a case
+// for any other, so a value added on the server later does not break decoding.
+type enumTmpl struct {
+	Name  string
+	Cases []codingKeyTmpl // Case escaped, Raw the wire value as a string literal
+}
+
+// fieldInfo is how one field of an object is spelled in Swift.
+type fieldInfo struct {
+	f     *spec.TypeField
+	name  string // the property, unescaped
+	typ   string // inside the struct
+	outer string // outside it: nested enums qualified with the struct's name
+	// patch: the field of a merge patch that may be absent, null or a value, typed
+	// Nullable<T>?.
+	patch bool
+}
+
+// fields spells the fields of o, its nested enums, and whether the struct must qualify
+// model names with the module because a property or nested enum hides one.
+func (g *generator) fields(o *spec.ObjectType) (out []fieldInfo, enums []enumTmpl, qualify bool) {
 	names := scope{}
-	var params []string
-	differs := false
-	type prop struct {
-		name string
-		f    *spec.TypeField
-	}
-	var props []prop
-	qualify, explicitNull := false, false
+	types := scope{o.Name: true}
+	var props []string
 	for _, f := range o.Fields {
 		n := names.unique(memberName(lowerCamel(f.Key)))
-		props = append(props, prop{n, f})
-		if g.objectNames[n] {
-			qualify = true
-		}
+		props = append(props, n)
+		qualify = qualify || g.objectNames[n]
 	}
-	for _, p := range props {
-		typ := g.swiftType(p.f.Type, qualify)
-		if p.f.Optional {
-			typ = optional(typ)
+	for i, f := range o.Fields {
+		enumName := ""
+		if et := enumOf(f.Type); et != nil {
+			base := spec.UpperCamel(spec.Words(f.Key))
+			if f.Type.Kind == spec.TypeArray {
+				base = spec.UpperCamel(spec.Words(spec.Singular(f.Key)))
+			}
+			if base == "" || base[0] >= '0' && base[0] <= '9' || swiftTypeSet[base] {
+				base += "Value"
+			}
+			enumName = types.unique(base)
+			qualify = qualify || g.objectNames[enumName]
+			e := enumTmpl{Name: enumName}
+			cases := scope{"unknown": true, "rawValue": true}
+			for _, v := range et.Enum {
+				e.Cases = append(e.Cases, codingKeyTmpl{Case: escape(cases.unique(lowerCamel(v))), Raw: stringLiteral(v)})
+			}
+			enums = append(enums, e)
 		}
-		param := escape(p.name)
+		out = append(out, fieldInfo{f: f, name: props[i], typ: enumName, outer: enumName})
+	}
+	for i := range out {
+		fi := &out[i]
+		fi.patch = o.MergePatch && fi.f.Optional && fi.f.Type.Nullable
+		inner, outer := g.swiftEnumType(fi.f.Type, qualify, fi.typ, ""), g.swiftEnumType(fi.f.Type, qualify, fi.typ, o.Name+".")
+		if fi.patch {
+			inner = "Nullable<" + strings.TrimSuffix(inner, "?") + ">"
+			outer = "Nullable<" + strings.TrimSuffix(outer, "?") + ">"
+		}
+		if fi.f.Optional {
+			inner, outer = optional(inner), optional(outer)
+		}
+		fi.typ, fi.outer = inner, outer
+	}
+	return out, enums, qualify
+}
+
+// enumOf is the string type with listed values at t or inside its array, or nil.
+func enumOf(t *spec.Type) *spec.Type {
+	if t.Kind == spec.TypeArray {
+		t = t.Elem
+	}
+	if t.Kind == spec.TypeString && len(t.Enum) > 0 {
+		return t
+	}
+	return nil
+}
+
+// swiftEnumType is swiftType, with enumName (prefixed by prefix) for the listed strings.
+func (g *generator) swiftEnumType(t *spec.Type, qualify bool, enumName, prefix string) string {
+	if enumName == "" {
+		return g.swiftType(t, qualify)
+	}
+	s := prefix + enumName
+	if t.Kind == spec.TypeArray {
+		s = "[" + s
+		if t.Elem.Nullable {
+			s += "?"
+		}
+		s += "]"
+	}
+	if t.Nullable {
+		s += "?"
+	}
+	return s
+}
+
+var swiftTypeSet = map[string]bool{}
+
+func init() {
+	for _, n := range swiftTypeNames {
+		swiftTypeSet[n] = true
+	}
+}
+
+func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
+	m := modelTmpl{Header: Header, Name: o.Name, Doc: originDoc(o.Origin)}
+	fields, enums, _ := g.fields(o)
+	m.Enums = enums
+	names := scope{}
+	for _, fi := range fields {
+		names[fi.name] = true
+	}
+	var params []string
+	differs, explicitNull := false, false
+	for _, fi := range fields {
+		param := escape(fi.name)
 		arg := param
-		if p.name == "self" {
+		if fi.name == "self" {
 			// A parameter named `self` would hide self in the init's body.
 			arg = names.unique("selfValue")
-			param = escape(p.name) + " " + arg
+			param = escape(fi.name) + " " + arg
 		}
 		def := ""
-		if strings.HasSuffix(typ, "?") {
+		if strings.HasSuffix(fi.typ, "?") {
 			def = " = nil"
 		}
-		params = append(params, param+": "+typ+def)
+		params = append(params, param+": "+fi.typ+def)
 		var doc []string
-		if len(p.f.Type.Enum) > 0 {
-			doc = []string{"One of " + quoteList(p.f.Type.Enum) + "."}
+		if et := enumOf(fi.f.Type); et != nil {
+			doc = []string{"One of " + quoteList(et.Enum) + ", or another value the server adds later."}
+		}
+		if fi.patch {
+			doc = append(doc, "Left out when nil; `.null` removes the value on the server.")
 		}
 		m.Props = append(m.Props, propTmpl{
-			Doc: doc, Name: escape(p.name), Type: typ,
-			Assign: "self." + escape(p.name) + " = " + arg,
+			Doc: doc, Name: escape(fi.name), Type: fi.typ,
+			Assign: "self." + escape(fi.name) + " = " + arg,
 		})
 		call := "encodeIfPresent"
-		if !p.f.Optional {
+		if !fi.f.Optional {
 			call = "encode"
 		}
-		m.Encode = append(m.Encode, fmt.Sprintf("try container.%s(self.%s, forKey: .%s)", call, escape(p.name), escape(p.name)))
-		if !p.f.Optional && p.f.Type.Nullable {
+		m.Encode = append(m.Encode, fmt.Sprintf("try container.%s(self.%s, forKey: .%s)", call, escape(fi.name), escape(fi.name)))
+		if !fi.f.Optional && fi.f.Type.Nullable {
 			explicitNull = true
 		}
-		ck := codingKeyTmpl{Case: escape(p.name)}
-		if p.name != p.f.Key {
-			ck.Raw = " = " + stringLiteral(p.f.Key)
+		ck := codingKeyTmpl{Case: escape(fi.name)}
+		if fi.name != fi.f.Key {
+			ck.Raw = " = " + stringLiteral(fi.f.Key)
 			differs = true
 		}
 		m.CodingKeys = append(m.CodingKeys, ck)
@@ -283,7 +401,7 @@ func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
 		m.Encode = nil
 	}
 	m.InitParams = strings.Join(params, ", ")
-	if len(o.Fields) > 3 {
+	if len(fields) > 3 {
 		m.InitParams = "\n        " + strings.Join(params, ",\n        ") + "\n    "
 	}
 	return m

@@ -223,3 +223,42 @@ func TestCheckFindsProblems(t *testing.T) {
 		t.Errorf("valid Swift flagged: %s", p)
 	}
 }
+
+// TestReadmeSwiftParses parses every ```swift block of every golden package's README
+// and of docs/swift.md: the usage example, the configuration, the SwiftUI view model and
+// the test with a fake are meant to be pasted into an app as they are.
+func TestReadmeSwiftParses(t *testing.T) {
+	readmes, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*", "README.md"))
+	if len(readmes) < 5 {
+		t.Fatalf("found only %d golden READMEs", len(readmes))
+	}
+	readmes = append(readmes, filepath.Join("..", "..", "..", "..", "docs", "swift.md"))
+	blocks := 0
+	for _, f := range readmes {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rest := string(src)
+		for {
+			_, after, ok := strings.Cut(rest, "```swift\n")
+			if !ok {
+				break
+			}
+			block, tail, _ := strings.Cut(after, "```")
+			rest = tail
+			blocks++
+			// Top-level await and statements parse as a script's.
+			probs, err := check([]byte(block))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range probs {
+				t.Errorf("%s, swift block %d:%s", f, blocks, p)
+			}
+		}
+	}
+	if blocks < 4*len(readmes) {
+		t.Fatalf("found %d swift blocks in %d READMEs; expected at least 4 each", blocks, len(readmes))
+	}
+}

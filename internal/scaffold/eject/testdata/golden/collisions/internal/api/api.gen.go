@@ -29,17 +29,23 @@ type Handler interface {
 	Session(r *http.Request, in SessionInput) (SessionOutput, error)
 	// Headers answers GET /odd%25zz/b%20c/{name}.
 	Headers(r *http.Request, in HeadersInput) (HeadersOutput, error)
+	// GetThingResponse answers GET /thing-response.
+	GetThingResponse(r *http.Request, in GetThingResponseInput) (GetThingResponseOutput, error)
+	// Configuration answers GET /configuration.
+	Configuration(r *http.Request, in ConfigurationInput) (ConfigurationOutput, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
 var Operations = map[string]string{
-	"getThing":  "GET /things/{default}/{self}",
-	"postThing": "POST /things",
-	"getOther":  "GET /other",
-	"send":      "POST /send",
-	"perform":   "POST /perform",
-	"session":   "POST /session",
-	"headers":   "GET /odd%25zz/b%20c/{name}",
+	"getThing":         "GET /things/{default}/{self}",
+	"postThing":        "POST /things",
+	"getOther":         "GET /other",
+	"send":             "POST /send",
+	"perform":          "POST /perform",
+	"session":          "POST /session",
+	"headers":          "GET /odd%25zz/b%20c/{name}",
+	"getThingResponse": "GET /thing-response",
+	"configuration":    "GET /configuration",
 }
 
 // GetThingInput is the input of GetThing.
@@ -149,6 +155,10 @@ type PerformInput struct {
 	Query *string
 	// Returning is the query parameter returning; nil when absent.
 	Returning *string
+	// Response is the query parameter response; nil when absent.
+	Response *string
+	// Timeout is the query parameter timeout; nil when absent.
+	Timeout *string
 }
 
 // PerformOutput is an answer of Perform. Build it with one of the constructors
@@ -161,8 +171,8 @@ func (o PerformOutput) WithHeader(name, value string) PerformOutput {
 	return o
 }
 
-// PerformOK answers 200 with a PerformResponse body, sent as JSON.
-func PerformOK(body PerformResponse) PerformOutput {
+// PerformOK answers 200 with a GetThingResponseResponse body, sent as JSON.
+func PerformOK(body GetThingResponseResponse) PerformOutput {
 	return PerformOutput{r: contract.JSONResponse(200, "", body)}
 }
 
@@ -206,6 +216,46 @@ func (o HeadersOutput) WithHeader(name, value string) HeadersOutput {
 // HeadersOK answers 200 with a HeadersResponse body, sent as JSON.
 func HeadersOK(body HeadersResponse) HeadersOutput {
 	return HeadersOutput{r: contract.JSONResponse(200, "", body)}
+}
+
+// GetThingResponseInput is the input of GetThingResponse.
+type GetThingResponseInput struct {
+}
+
+// GetThingResponseOutput is an answer of GetThingResponse. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type GetThingResponseOutput struct{ r contract.Response }
+
+// WithHeader adds a response header.
+func (o GetThingResponseOutput) WithHeader(name, value string) GetThingResponseOutput {
+	o.r = o.r.WithHeader(name, value)
+	return o
+}
+
+// GetThingResponseOK answers 200 with a GetThingResponseResponse body, sent as JSON.
+func GetThingResponseOK(body GetThingResponseResponse) GetThingResponseOutput {
+	return GetThingResponseOutput{r: contract.JSONResponse(200, "", body)}
+}
+
+// ConfigurationInput is the input of Configuration.
+type ConfigurationInput struct {
+	// Timeout is the query parameter timeout; nil when absent.
+	Timeout *int64
+}
+
+// ConfigurationOutput is an answer of Configuration. Build it with one of the constructors
+// below, one per status bb.yaml declares, so only those answers compile.
+type ConfigurationOutput struct{ r contract.Response }
+
+// WithHeader adds a response header.
+func (o ConfigurationOutput) WithHeader(name, value string) ConfigurationOutput {
+	o.r = o.r.WithHeader(name, value)
+	return o
+}
+
+// ConfigurationOK answers 200 with a ConfigurationResponse body, sent as JSON.
+func ConfigurationOK(body ConfigurationResponse) ConfigurationOutput {
+	return ConfigurationOutput{r: contract.JSONResponse(200, "", body)}
 }
 
 func register(mux *http.ServeMux, h Handler, srv contract.Server) {
@@ -265,6 +315,22 @@ func register(mux *http.ServeMux, h Handler, srv contract.Server) {
 		out, err := h.Headers(r, in)
 		return out.r, err
 	}))
+	mux.Handle("GET /thing-response", srv.Route(opGetThingResponse, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
+		in, err := decodeGetThingResponseInput(r, rq)
+		if err != nil {
+			return contract.Response{}, err
+		}
+		out, err := h.GetThingResponse(r, in)
+		return out.r, err
+	}))
+	mux.Handle("GET /configuration", srv.Route(opConfiguration, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
+		in, err := decodeConfigurationInput(r, rq)
+		if err != nil {
+			return contract.Response{}, err
+		}
+		out, err := h.Configuration(r, in)
+		return out.r, err
+	}))
 }
 
 func decodeGetThingInput(r *http.Request, rq *contract.Request) (in GetThingInput, err error) {
@@ -298,6 +364,8 @@ func decodePerformInput(r *http.Request, rq *contract.Request) (in PerformInput,
 	in.Path = contract.QueryValue[string](r, "path", contract.KindString)
 	in.Query = contract.QueryValue[string](r, "query", contract.KindString)
 	in.Returning = contract.QueryValue[string](r, "returning", contract.KindString)
+	in.Response = contract.QueryValue[string](r, "response", contract.KindString)
+	in.Timeout = contract.QueryValue[string](r, "timeout", contract.KindString)
 	return in, err
 }
 
@@ -310,6 +378,15 @@ func decodeSessionInput(r *http.Request, rq *contract.Request) (in SessionInput,
 
 func decodeHeadersInput(r *http.Request, rq *contract.Request) (in HeadersInput, err error) {
 	in.Name = contract.Text[string](contract.KindString, r.PathValue("name"))
+	return in, err
+}
+
+func decodeGetThingResponseInput(r *http.Request, rq *contract.Request) (in GetThingResponseInput, err error) {
+	return in, err
+}
+
+func decodeConfigurationInput(r *http.Request, rq *contract.Request) (in ConfigurationInput, err error) {
+	in.Timeout = contract.QueryValue[int64](r, "timeout", contract.KindInt)
 	return in, err
 }
 
@@ -339,6 +416,8 @@ var opPerform = &contract.Operation{Name: "perform", Params: []contract.Param{
 	{In: contract.SourceQuery, Name: "path", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "query", Kind: contract.KindString},
 	{In: contract.SourceQuery, Name: "returning", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "response", Kind: contract.KindString},
+	{In: contract.SourceQuery, Name: "timeout", Kind: contract.KindString},
 }}
 
 // opSession is what a request to session must fit.
@@ -349,17 +428,27 @@ var opHeaders = &contract.Operation{Name: "headers", Params: []contract.Param{
 	{In: contract.SourcePath, Name: "name", Kind: contract.KindString},
 }}
 
+// opGetThingResponse is what a request to getThingResponse must fit.
+var opGetThingResponse = &contract.Operation{Name: "getThingResponse"}
+
+// opConfiguration is what a request to configuration must fit.
+var opConfiguration = &contract.Operation{Name: "configuration", Params: []contract.Param{
+	{In: contract.SourceQuery, Name: "timeout", Kind: contract.KindInt},
+}}
+
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
 
 // responseSchemas holds each operation's success and error body shapes.
 var responseSchemas = map[string][2]*contract.Schema{
-	"getThing":  {schemaGetThingResponse, nil},
-	"postThing": {schemaPostThingResponse, schemaPostThingErrorResponse},
-	"getOther":  {nil, schemaErrorResponse},
-	"send":      {nil, nil},
-	"perform":   {schemaPerformResponse, nil},
-	"session":   {schemaSessionResponse, nil},
-	"headers":   {schemaHeadersResponse, nil},
+	"getThing":         {schemaGetThingResponse, nil},
+	"postThing":        {schemaPostThingResponse, schemaPostThingErrorResponse},
+	"getOther":         {nil, schemaErrorResponse},
+	"send":             {nil, nil},
+	"perform":          {schemaGetThingResponseResponse, nil},
+	"session":          {schemaSessionResponse, nil},
+	"headers":          {schemaHeadersResponse, nil},
+	"getThingResponse": {schemaGetThingResponseResponse, nil},
+	"configuration":    {schemaConfigurationResponse, nil},
 }

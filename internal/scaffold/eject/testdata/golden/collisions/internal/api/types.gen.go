@@ -36,6 +36,12 @@ type Client struct {
 	C int64 `json:"c"`
 }
 
+// ConfigurationResponse is inferred from configuration response.
+type ConfigurationResponse struct {
+	Status           string  `json:"status"`
+	GetThingResponse *string `json:"get_thing_response,omitempty"`
+}
+
 // Data is inferred from getThing response .data.
 type Data struct {
 	X int64 `json:"x"`
@@ -86,6 +92,11 @@ type GetThingResponseError struct {
 	Z int64 `json:"z"`
 }
 
+// GetThingResponseResponse is inferred from getThingResponse response.
+type GetThingResponseResponse struct {
+	Ok bool `json:"ok"`
+}
+
 // GetThingResponseUserID is inferred from getThing response .userID.
 type GetThingResponseUserID struct {
 	B int64 `json:"b"`
@@ -102,11 +113,6 @@ type HeadersResponse struct {
 // JsonValue is inferred from getThing response .json_value.
 type JsonValue struct {
 	J int64 `json:"j"`
-}
-
-// PerformResponse is inferred from perform response.
-type PerformResponse struct {
-	Ok bool `json:"ok"`
 }
 
 // PostThingErrorResponse is inferred from postThing error.
@@ -205,6 +211,11 @@ var schemaClient = &contract.Schema{Kind: contract.KindObject, Name: "Client", F
 	{Key: "c", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
+var schemaConfigurationResponse = &contract.Schema{Kind: contract.KindObject, Name: "ConfigurationResponse", Fields: []contract.Field{
+	{Key: "status", Required: true, Schema: &contract.Schema{Kind: contract.KindString, Enum: []string{"on", "off", "unknown", "rawValue", "", "2x"}}},
+	{Key: "get_thing_response", Required: false, Schema: &contract.Schema{Kind: contract.KindString, Enum: []string{"a"}}},
+}}
+
 var schemaData = &contract.Schema{Kind: contract.KindObject, Name: "Data", Fields: []contract.Field{
 	{Key: "x", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
@@ -248,6 +259,10 @@ var schemaGetThingResponseError = &contract.Schema{Kind: contract.KindObject, Na
 	{Key: "z", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
 
+var schemaGetThingResponseResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseResponse", Fields: []contract.Field{
+	{Key: "ok", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
+}}
+
 var schemaGetThingResponseUserID = &contract.Schema{Kind: contract.KindObject, Name: "GetThingResponseUserID", Fields: []contract.Field{
 	{Key: "b", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
 }}
@@ -261,10 +276,6 @@ var schemaHeadersResponse = &contract.Schema{Kind: contract.KindObject, Name: "H
 
 var schemaJsonValue = &contract.Schema{Kind: contract.KindObject, Name: "JsonValue", Fields: []contract.Field{
 	{Key: "j", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
-}}
-
-var schemaPerformResponse = &contract.Schema{Kind: contract.KindObject, Name: "PerformResponse", Fields: []contract.Field{
-	{Key: "ok", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
 }}
 
 var schemaPostThingErrorResponse = &contract.Schema{Kind: contract.KindObject, Name: "PostThingErrorResponse", Fields: []contract.Field{

@@ -98,7 +98,7 @@ func TestPerform(t *testing.T) {
 	srv := newServer(t)
 	t.Run("response 1 (200)", func(t *testing.T) {
 		check(t, srv, "perform", contractCase{
-			method: "POST", target: "/perform?method=x&path=y&query=z&returning=w", status: 200,
+			method: "POST", target: "/perform?method=x&path=y&query=z&response=r&returning=w&timeout=t", status: 200,
 		})
 	})
 }
@@ -118,6 +118,25 @@ func TestHeaders(t *testing.T) {
 	t.Run("response 1 (200)", func(t *testing.T) {
 		check(t, srv, "headers", contractCase{
 			method: "GET", target: "/odd%25zz/b%20c/example", status: 200,
+		})
+	})
+}
+
+func TestGetThingResponse(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (200)", func(t *testing.T) {
+		check(t, srv, "getThingResponse", contractCase{
+			method: "GET", target: "/thing-response", status: 200,
+		})
+	})
+}
+
+func TestConfiguration(t *testing.T) {
+	srv := newServer(t)
+	t.Run("response 1 (200)", func(t *testing.T) {
+		check(t, srv, "configuration", contractCase{
+			method: "GET", target: "/configuration?timeout=5", status: 200,
+			header: [][2]string{{"Accept", "text/csv"}, {"Timeout", "5"}, {"X-Body", "a"}},
 		})
 	})
 }

@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.PerformOK:
 //   - always: 200 {"ok":true}
 //
-// The request is typed in in.Method, in.Path, in.Query, in.Returning.
+// The request is typed in in.Method, in.Path, in.Query, in.Returning, in.Response, in.Timeout.
 func (h *Handlers) Perform(r *http.Request, in api.PerformInput) (api.PerformOutput, error) {
 	return stubs.Perform(r)
 }

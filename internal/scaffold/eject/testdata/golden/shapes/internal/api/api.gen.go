@@ -321,7 +321,7 @@ func NothingAtAllOK(body any) NothingAtAllOutput {
 // EmptyObjectInput is the input of EmptyObject.
 type EmptyObjectInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
-	Body Object
+	Body map[string]any
 }
 
 // EmptyObjectOutput is an answer of EmptyObject. Build it with one of the constructors
@@ -334,8 +334,11 @@ func (o EmptyObjectOutput) WithHeader(name, value string) EmptyObjectOutput {
 	return o
 }
 
-// EmptyObjectOK answers 200 with a Object body, sent as JSON.
-func EmptyObjectOK(body Object) EmptyObjectOutput {
+// EmptyObjectOK answers 200 with a map[string]any body, sent as JSON.
+func EmptyObjectOK(body map[string]any) EmptyObjectOutput {
+	if body == nil {
+		body = map[string]any{}
+	}
 	return EmptyObjectOutput{r: contract.JSONResponse(200, "", body)}
 }
 
@@ -529,7 +532,7 @@ func decodeNothingAtAllInput(r *http.Request, rq *contract.Request) (in NothingA
 }
 
 func decodeEmptyObjectInput(r *http.Request, rq *contract.Request) (in EmptyObjectInput, err error) {
-	if err = contract.DecodeBody(rq, schemaObject, &in.Body); err != nil {
+	if err = contract.DecodeBody(rq, &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}, &in.Body); err != nil {
 		return in, err
 	}
 	return in, err
@@ -589,7 +592,7 @@ var opMaybe = &contract.Operation{Name: "maybe", Params: []contract.Param{
 var opNothingAtAll = &contract.Operation{Name: "nothingAtAll"}
 
 // opEmptyObject is what a request to emptyObject must fit.
-var opEmptyObject = &contract.Operation{Name: "emptyObject", Body: schemaObject}
+var opEmptyObject = &contract.Operation{Name: "emptyObject", Body: &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}}
 
 // opNested is what a request to nested must fit.
 var opNested = &contract.Operation{Name: "nested", Body: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}}
@@ -612,6 +615,6 @@ var responseSchemas = map[string][2]*contract.Schema{
 	"anything":     {&contract.Schema{Kind: contract.KindAny}, nil},
 	"maybe":        {contract.NullableSchema(schemaMaybeResponse), nil},
 	"nothingAtAll": {&contract.Schema{Kind: contract.KindAny, Nullable: true}, nil},
-	"emptyObject":  {schemaObject, nil},
+	"emptyObject":  {&contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}, nil},
 	"nested":       {schemaNestedResponse, nil},
 }

@@ -162,10 +162,6 @@ func (v NestedResponse) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// Object is inferred from emptyObject request.
-type Object struct {
-}
-
 // Person is inferred from getFeed response .people[].
 type Person struct {
 	Name     string  `json:"name"`
@@ -277,8 +273,6 @@ var schemaNested = &contract.Schema{Kind: contract.KindObject, Name: "Nested", F
 var schemaNestedResponse = &contract.Schema{Kind: contract.KindObject, Name: "NestedResponse", Fields: []contract.Field{
 	{Key: "ids", Required: true, Schema: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindInt}}}},
 }}
-
-var schemaObject = &contract.Schema{Kind: contract.KindObject, Name: "Object", Fields: []contract.Field{}}
 
 var schemaPerson = &contract.Schema{Kind: contract.KindObject, Name: "Person", Fields: []contract.Field{
 	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},

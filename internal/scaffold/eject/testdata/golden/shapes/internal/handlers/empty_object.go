@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.EmptyObjectOK:
 //   - always: 200 {}
 //
-// The request is typed in in.Body (api.Object).
+// The request is typed in in.Body (map[string]any).
 func (h *Handlers) EmptyObject(r *http.Request, in api.EmptyObjectInput) (api.EmptyObjectOutput, error) {
 	return stubs.EmptyObject(r)
 }

@@ -13,7 +13,7 @@ import (
 // with real logic, answering with api.NestedCreated:
 //   - always: 201 {"ids":[[1]]}
 //
-// The request is typed in in.Body (api.[][]Nested).
+// The request is typed in in.Body ([][]Nested).
 func (h *Handlers) Nested(r *http.Request, in api.NestedInput) (api.NestedOutput, error) {
 	return stubs.Nested(r)
 }

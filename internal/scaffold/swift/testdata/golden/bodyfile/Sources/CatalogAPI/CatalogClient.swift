@@ -5,6 +5,47 @@ import Foundation
 import FoundationNetworking
 #endif
 
+/// Every operation of the Catalog API. ``CatalogClient`` conforms; so can a fake in
+/// tests and SwiftUI previews, with no network and no URLProtocol.
+///
+/// Each operation takes a per-call `timeout`; an extension adds forms without it, with
+/// optional parameters defaulting to nil.
+public protocol CatalogClientProtocol: Sendable {
+    /// `GET /products`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CatalogError``.
+    func listProducts(timeout: TimeInterval?) async throws -> [Product]
+
+    /// `GET /products/{sku}`
+    ///
+    /// - Parameters:
+    ///   - sku: The `{sku}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CatalogError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``CatalogClient/getProductResponse(sku:timeout:)`` types each status.
+    func getProduct(sku: String, timeout: TimeInterval?) async throws -> GetProductResponse
+}
+
+extension CatalogClientProtocol {
+    /// `GET /products`
+    /// - Throws: ``CatalogError``.
+    public func listProducts() async throws -> [Product] {
+        try await listProducts(timeout: nil)
+    }
+
+    /// `GET /products/{sku}`
+    ///
+    /// - Parameters:
+    ///   - sku: The `{sku}` in the path.
+    /// - Throws: ``CatalogError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``CatalogClient/getProductResponse(sku:timeout:)`` types each status.
+    public func getProduct(sku: String) async throws -> GetProductResponse {
+        try await getProduct(sku: sku, timeout: nil)
+    }
+}
+
 /// A client for the Catalog API, with one async function per endpoint of bb.yaml.
 ///
 /// ```swift
@@ -13,113 +54,146 @@ import FoundationNetworking
 ///
 /// The client is a `Sendable` value: create one and share it across tasks and actors.
 /// Every function throws ``CatalogError``, except that cancelling the calling task
-/// throws `CancellationError` and errors from the `headers` provider pass through as they are.
-public struct CatalogClient: Sendable {
-    /// The server's address, e.g. `http://localhost:4000`. Endpoint paths are appended to its path.
-    public let baseURL: URL
-    /// The session every request goes through.
-    public let session: URLSession
-    /// Extra headers for every request, asked for anew each time.
-    public let headers: @Sendable () async throws -> [String: String]
+/// throws `CancellationError`.
+public struct CatalogClient: CatalogClientProtocol {
+    /// The base URL, headers, middleware, timeout, transport and JSON coders of every call.
+    public let configuration: CatalogConfiguration
+
+    /// Creates a client from a configuration.
+    public init(configuration: CatalogConfiguration) {
+        self.configuration = configuration
+    }
 
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - baseURL: The server's address, e.g. `http://localhost:4000`.
-    ///   - session: The session to send requests through; inject your own for tests or custom configuration.
-    ///   - headers: Extra headers for every request, asked for anew each time, so a token
-    ///     provider can hand out a fresh token: `{ ["Authorization": "Bearer \(try await auth.token())"] }`.
+    ///   - baseURL: The server's address, e.g. `http://localhost:4000`. Endpoint paths are appended to its path.
+    ///   - headers: Headers for every request, e.g. `["X-BB-Scenario": "empty"]`.
+    ///   - middlewares: Run in order around every request: ``BearerTokenMiddleware``, ``LoggingMiddleware``, your own.
+    ///   - timeout: Seconds to wait for an answer; nil keeps the transport's default.
+    ///   - transport: Sends the requests: ``URLSessionTransport`` by default, a fake in tests.
     public init(
         baseURL: URL,
-        session: URLSession = .shared,
-        headers: @escaping @Sendable () async throws -> [String: String] = { [:] }
+        headers: [String: String] = [:],
+        middlewares: [any Middleware] = [],
+        timeout: TimeInterval? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
     ) {
-        self.baseURL = baseURL
-        self.session = session
-        self.headers = headers
+        self.init(configuration: CatalogConfiguration(
+            baseURL: baseURL,
+            headers: headers,
+            middlewares: middlewares,
+            timeout: timeout,
+            transport: transport
+        ))
     }
 
     /// `GET /products`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``CatalogError``.
-    public func listProducts() async throws -> [Product] {
-        try await self.send(
+    public func listProducts(timeout: TimeInterval?) async throws -> [Product] {
+        let response = try await self.exchange(
             "GET",
             "/products",
-            returning: [Product].self
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode([Product].self, from: self.success(response))
+    }
+
+    /// `GET /products`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListProductsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CatalogError`` when no answer came, or a declared body did not match its type.
+    public func listProductsResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<ListProductsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/products",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([Product].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// `GET /products/{sku}`
     ///
     /// - Parameters:
     ///   - sku: The `{sku}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``CatalogError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func getProduct(sku: String) async throws -> GetProductResponse {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``CatalogClient/getProductResponse(sku:timeout:)`` types each status.
+    public func getProduct(sku: String, timeout: TimeInterval?) async throws -> GetProductResponse {
+        let response = try await self.exchange(
             "GET",
             "/products/\(Self.pathSegment(sku))",
-            returning: GetProductResponse.self
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(GetProductResponse.self, from: self.success(response))
+    }
+
+    /// `GET /products/{sku}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GetProductBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - sku: The `{sku}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CatalogError`` when no answer came, or a declared body did not match its type.
+    public func getProductResponse(sku: String, timeout: TimeInterval? = nil) async throws -> HTTPResponse<GetProductBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/products/\(Self.pathSegment(sku))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(GetProductResponse.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 }
 
-// MARK: - Transport
+// MARK: - Exchange
 
 extension CatalogClient {
-    func send(
+    /// Builds the request, runs it through the middleware and the transport, and returns
+    /// the answer whatever its status.
+    func exchange(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil
-    ) async throws {
-        _ = try await perform(method, path, query: query, body: body)
-    }
-
-    func send<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
+        headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response {
-        let data = try await perform(method, path, query: query, body: body)
-        do {
-            return try JSONCoding.decoder().decode(Response.self, from: data)
-        } catch {
-            throw CatalogError.decoding(error, body: data)
-        }
-    }
-
-    func sendOptional<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response? {
-        let data = try await perform(method, path, query: query, body: body)
-        if data.isEmpty {
-            return nil
+        raw: (data: Data, contentType: String)? = nil,
+        accept: String? = nil,
+        timeout: TimeInterval?
+    ) async throws -> HTTPResponse<Data> {
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
         }
         do {
-            return try JSONCoding.decoder().decode(Response?.self, from: data)
-        } catch {
-            throw CatalogError.decoding(error, body: data)
-        }
-    }
-
-    private func perform(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> Data {
-        let request = try await urlRequest(method, path, query: query, body: body)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await Self.data(for: request, in: session)
+            return try await send(request, through: 0)
+        } catch let error as CatalogError {
+            throw error
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -130,46 +204,58 @@ extension CatalogClient {
             }
             throw CatalogError.transport(error)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw CatalogError.transport(URLError(.badServerResponse))
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw CatalogError.unexpectedStatus(status: http.statusCode, body: data)
-        }
-        return data
     }
 
-    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
-    /// from Swift 6.0; older Linux toolchains get it from a data task.
-    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        #if canImport(FoundationNetworking) && compiler(<6.0)
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                box.start(session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                })
-            }
-        } onCancel: {
-            box.cancel()
+    /// Runs middleware number `index` and, after the last one, the transport.
+    private func send(_ request: URLRequest, through index: Int) async throws -> HTTPResponse<Data> {
+        let middlewares = configuration.middlewares
+        guard index < middlewares.count else {
+            return try await configuration.transport.send(request)
         }
-        #else
-        return try await session.data(for: request)
-        #endif
+        return try await middlewares[index].intercept(request) { next in
+            try await self.send(next, through: index + 1)
+        }
+    }
+
+    /// The answer when its status is 2xx; else throws ``CatalogError/unexpectedStatus(status:headers:body:)``.
+    func success(_ response: HTTPResponse<Data>) throws -> HTTPResponse<Data> {
+        guard (200..<300).contains(response.status) else {
+            throw CatalogError.unexpectedStatus(status: response.status, headers: response.headers, body: response.body)
+        }
+        return response
+    }
+
+    func decode<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body {
+        do {
+            return try configuration.makeDecoder().decode(Body.self, from: response.body)
+        } catch {
+            throw CatalogError.decoding(error, body: response.body)
+        }
+    }
+
+    /// Decodes a body that some answers leave out: nil when there is none.
+    func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body? {
+        if response.body.isEmpty {
+            return nil
+        }
+        return try decode(Body?.self, from: response)
+    }
+
+    /// Reads a text body; bytes that are not UTF-8 are replaced, never refused.
+    func text(_ response: HTTPResponse<Data>) -> String {
+        String(decoding: response.body, as: UTF8.self)
     }
 
     private func urlRequest(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> URLRequest {
+        headers: KeyValuePairs<String, (any QueryValue)?>,
+        body: (any Encodable & Sendable)?,
+        accept: String?,
+        timeout: TimeInterval?
+    ) throws -> URLRequest {
+        let baseURL = configuration.baseURL
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
             throw CatalogError.invalidURL(baseURL.absoluteString)
         }
@@ -189,18 +275,27 @@ extension CatalogClient {
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let timeout = timeout ?? configuration.timeout {
+            request.timeoutInterval = timeout
+        }
+        for (name, value) in configuration.headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in headers {
+            if let value = value?.queryValues.joined(separator: ",") {
+                request.setValue(value, forHTTPHeaderField: name)
+            }
+        }
+        if let accept {
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+        }
         if let body {
             do {
-                request.httpBody = try JSONCoding.encoder().encode(body)
+                request.httpBody = try configuration.makeEncoder().encode(body)
             } catch {
                 throw CatalogError.encoding(error)
             }
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let extraHeaders = try await headers()
-        for (name, value) in extraHeaders {
-            request.setValue(value, forHTTPHeaderField: name)
         }
         return request
     }
@@ -221,35 +316,8 @@ extension CatalogClient {
     }
 }
 
-#if canImport(FoundationNetworking) && compiler(<6.0)
-/// Lets cancelling the calling task cancel the data task it waits for.
-private final class DataTaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled {
-            task.cancel()
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
-    }
-}
-#endif
-
-/// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
+/// A value that can stand in a URL query string or a header. Arrays repeat their name
+/// in a query (`tag=a&tag=b`) and join with commas in a header.
 protocol QueryValue: Sendable {
     var queryValues: [String] { get }
 }

@@ -4,11 +4,11 @@ import Foundation
 
 /// An error from a call to the Catalog API.
 public enum CatalogError: Error, Sendable {
-    /// The server answered with a status outside 200–299. `body` holds the answer as sent;
-    /// ``decodeBody(as:)`` reads it as the endpoint's error type.
-    case unexpectedStatus(status: Int, body: Data)
-    /// The request never got an answer: no connection, a timeout, a TLS failure, or an
-    /// answer that was not HTTP.
+    /// The server answered with a status outside 200–299. `headers` and `body` hold the
+    /// answer as sent; ``decodeBody(as:)`` reads it as the endpoint's error type.
+    case unexpectedStatus(status: Int, headers: ResponseHeaders, body: Data)
+    /// The request never got an answer: no connection, a timeout, a TLS failure, an
+    /// answer that was not HTTP, or an error a middleware threw.
     case transport(any Error)
     /// A 2xx answer's body did not match the expected type. `body` holds it as sent.
     case decoding(any Error, body: Data)
@@ -17,27 +17,33 @@ public enum CatalogError: Error, Sendable {
     /// The base URL and the endpoint's path did not make a valid URL.
     case invalidURL(String)
 
-    /// The HTTP status of an ``unexpectedStatus(status:body:)`` answer, else nil.
+    /// The HTTP status of an ``unexpectedStatus(status:headers:body:)`` answer, else nil.
     public var status: Int? {
-        if case let .unexpectedStatus(status, _) = self { return status }
+        if case let .unexpectedStatus(status, _, _) = self { return status }
         return nil
     }
 
-    /// The raw body of an ``unexpectedStatus(status:body:)`` or ``decoding(_:body:)`` answer, else nil.
+    /// The headers of an ``unexpectedStatus(status:headers:body:)`` answer, else nil.
+    public var headers: ResponseHeaders? {
+        if case let .unexpectedStatus(_, headers, _) = self { return headers }
+        return nil
+    }
+
+    /// The raw body of an ``unexpectedStatus(status:headers:body:)`` or ``decoding(_:body:)`` answer, else nil.
     public var body: Data? {
         switch self {
-        case let .unexpectedStatus(_, body), let .decoding(_, body):
+        case let .unexpectedStatus(_, _, body), let .decoding(_, body):
             return body
         default:
             return nil
         }
     }
 
-    /// Decodes the body of an ``unexpectedStatus(status:body:)`` answer as `type`, typically
-    /// the endpoint's error type named in its documentation. Returns nil for other errors
-    /// and throws a `DecodingError` when the body is not a `type`.
+    /// Decodes the body of an ``unexpectedStatus(status:headers:body:)`` answer as `type`,
+    /// typically the endpoint's error type named in its documentation. Returns nil for
+    /// other errors and throws a `DecodingError` when the body is not a `type`.
     public func decodeBody<Body: Decodable>(as type: Body.Type) throws -> Body? {
-        guard case let .unexpectedStatus(_, body) = self else { return nil }
+        guard case let .unexpectedStatus(_, _, body) = self else { return nil }
         return try JSONCoding.decoder().decode(Body.self, from: body)
     }
 }
@@ -45,7 +51,7 @@ public enum CatalogError: Error, Sendable {
 extension CatalogError: CustomStringConvertible {
     public var description: String {
         switch self {
-        case let .unexpectedStatus(status, body):
+        case let .unexpectedStatus(status, _, body):
             let text = String(decoding: body.prefix(512), as: UTF8.self)
             return text.isEmpty ? "HTTP \(status)" : "HTTP \(status): \(text)"
         case let .transport(error):

@@ -2,10 +2,13 @@
 
 import Foundation
 
-/// The JSON coders every call uses. Dates travel as RFC 3339 text: they decode with or
-/// without fractional seconds, and encode with them only when the date has a fraction.
-enum JSONCoding {
-    static func decoder() -> JSONDecoder {
+/// The JSON coders calls use unless the configuration says otherwise. Dates travel as
+/// RFC 3339 text: they decode with or without fractional seconds, and encode with them
+/// only when the date has a fraction. Keys are spelled as the spec spells them (each
+/// model's CodingKeys), so no key strategy is set.
+public enum JSONCoding {
+    /// A decoder reading RFC 3339 dates.
+    public static func decoder() -> JSONDecoder {
         let coder = JSONDecoder()
         coder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -21,13 +24,50 @@ enum JSONCoding {
         return coder
     }
 
-    static func encoder() -> JSONEncoder {
+    /// An encoder writing RFC 3339 dates.
+    public static func encoder() -> JSONEncoder {
         let coder = JSONEncoder()
         coder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.shared.string(from: date))
         }
         return coder
+    }
+}
+
+/// A value a request can send as an explicit null, besides leaving it out: a property
+/// of type `Nullable<T>?` is left out when nil, sent as null when `.null`, and sent as
+/// the value when `.value(x)`. A merge patch (PATCH) removes a field with null.
+public enum Nullable<Wrapped: Sendable>: Sendable {
+    case null
+    case value(Wrapped)
+
+    /// The value, or nil for `.null`.
+    public var value: Wrapped? {
+        if case let .value(wrapped) = self { return wrapped }
+        return nil
+    }
+}
+
+extension Nullable: Equatable where Wrapped: Equatable {}
+extension Nullable: Hashable where Wrapped: Hashable {}
+
+extension Nullable: Encodable where Wrapped: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null:
+            try container.encodeNil()
+        case let .value(wrapped):
+            try container.encode(wrapped)
+        }
+    }
+}
+
+extension Nullable: Decodable where Wrapped: Decodable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        self = container.decodeNil() ? .null : .value(try container.decode(Wrapped.self))
     }
 }
 

@@ -5,40 +5,120 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// A client for the Clash API, with one async function per endpoint of bb.yaml.
+/// Every operation of the Clash API. ``ClashClient`` conforms; so can a fake in
+/// tests and SwiftUI previews, with no network and no URLProtocol.
 ///
-/// ```swift
-/// let client = ClashClient(baseURL: URL(string: "http://localhost:4000")!)
-/// ```
-///
-/// The client is a `Sendable` value: create one and share it across tasks and actors.
-/// Every function throws ``ClashError``, except that cancelling the calling task
-/// throws `CancellationError` and errors from the `headers` provider pass through as they are.
-public struct ClashClient: Sendable {
-    /// The server's address, e.g. `http://localhost:4000`. Endpoint paths are appended to its path.
-    public let baseURL: URL
-    /// The session every request goes through.
-    public let session: URLSession
-    /// Extra headers for every request, asked for anew each time.
-    public let headers: @Sendable () async throws -> [String: String]
-
-    /// Creates a client.
+/// Each operation takes a per-call `timeout`; an extension adds forms without it, with
+/// optional parameters defaulting to nil.
+public protocol ClashClientProtocol: Sendable {
+    /// `GET /things/{default}/{self}`
     ///
     /// - Parameters:
-    ///   - baseURL: The server's address, e.g. `http://localhost:4000`.
-    ///   - session: The session to send requests through; inject your own for tests or custom configuration.
-    ///   - headers: Extra headers for every request, asked for anew each time, so a token
-    ///     provider can hand out a fresh token: `{ ["Authorization": "Bearer \(try await auth.token())"] }`.
-    public init(
-        baseURL: URL,
-        session: URLSession = .shared,
-        headers: @escaping @Sendable () async throws -> [String: String] = { [:] }
-    ) {
-        self.baseURL = baseURL
-        self.session = session
-        self.headers = headers
-    }
+    ///   - default: The `{default}` in the path.
+    ///   - self: The `{self}` in the path.
+    ///   - body: The `body` query parameter; left out when nil.
+    ///   - default2: The `default` query parameter; left out when nil.
+    ///   - self2: The `self` query parameter; left out when nil.
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - page2: The `page_` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func getThing(
+        `default`: Int,
+        `self` selfValue: Int,
+        body: Int?,
+        default2: Int?,
+        self2: Int?,
+        page: Int?,
+        page2: Int?,
+        timeout: TimeInterval?
+    ) async throws -> GetThingResponse
 
+    /// `POST /things`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: PostThingErrorResponse.self)` reads its body; ``ClashClient/postThingResponse(body:timeout:)`` types each status.
+    func postThing(body: PostThingRequest, timeout: TimeInterval?) async throws -> PostThingResponse
+
+    /// `GET /other`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``ClashClient/getOtherResponse(timeout:)`` types each status.
+    func getOther(timeout: TimeInterval?) async throws
+
+    /// `POST /send`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func postSend(timeout: TimeInterval?) async throws
+
+    /// `POST /perform`
+    ///
+    /// - Parameters:
+    ///   - method: The `method` query parameter; left out when nil.
+    ///   - path: The `path` query parameter; left out when nil.
+    ///   - query: The `query` query parameter; left out when nil.
+    ///   - returning: The `returning` query parameter; left out when nil.
+    ///   - response2: The `response` query parameter; left out when nil.
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func perform(
+        method: String?,
+        path: String?,
+        query: String?,
+        returning: String?,
+        response2: String?,
+        timeout2: String?,
+        timeout: TimeInterval?
+    ) async throws -> GetThingResponseResponse
+
+    /// `POST /session`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func session(body: SessionRequest, timeout: TimeInterval?) async throws -> SessionResponse
+
+    /// `GET /odd%25zz/b%20c/{name}`
+    ///
+    /// - Parameters:
+    ///   - name: The `{name}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func headers(name: String, timeout: TimeInterval?) async throws -> HeadersResponse
+
+    /// `GET /thing-response`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func getGetThingResponse(timeout: TimeInterval?) async throws -> GetThingResponseResponse
+
+    /// `GET /configuration`
+    ///
+    /// - Parameters:
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout3: The `Timeout` request header; left out when nil.
+    ///   - xBody: The `X-Body` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    func getConfiguration(
+        timeout2: Int?,
+        timeout3: String?,
+        xBody: String?,
+        timeout: TimeInterval?
+    ) async throws -> ConfigurationResponse
+}
+
+extension ClashClientProtocol {
     /// `GET /things/{default}/{self}`
     ///
     /// - Parameters:
@@ -59,12 +139,7 @@ public struct ClashClient: Sendable {
         page: Int? = nil,
         page2: Int? = nil
     ) async throws -> GetThingResponse {
-        try await self.send(
-            "GET",
-            "/things/\(`default`)/\(selfValue)",
-            query: ["body": body, "default": default2, "self": self2, "page": page, "page_": page2],
-            returning: GetThingResponse.self
-        )
+        try await getThing(`default`: `default`, `self`: selfValue, body: body, default2: default2, self2: self2, page: page, page2: page2, timeout: nil)
     }
 
     /// `POST /things`
@@ -72,33 +147,31 @@ public struct ClashClient: Sendable {
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: PostThingErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: PostThingErrorResponse.self)` reads its body; ``ClashClient/postThingResponse(body:timeout:)`` types each status.
     public func postThing(body: PostThingRequest) async throws -> PostThingResponse {
-        try await self.send(
-            "POST",
-            "/things",
-            body: body,
-            returning: PostThingResponse.self
-        )
+        try await postThing(body: body, timeout: nil)
+    }
+
+    /// `POST /things`
+    ///
+    /// Sends the arguments as a ``PostThingRequest``.
+    /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: PostThingErrorResponse.self)` reads its body; ``ClashClient/postThingResponse(body:timeout:)`` types each status.
+    public func postThing(data: PostThingRequestData, book: Book) async throws -> PostThingResponse {
+        try await postThing(body: PostThingRequest(data: data, book: book), timeout: nil)
     }
 
     /// `GET /other`
     /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``ClashClient/getOtherResponse(timeout:)`` types each status.
     public func getOther() async throws {
-        try await self.send(
-            "GET",
-            "/other"
-        )
+        try await getOther(timeout: nil)
     }
 
     /// `POST /send`
     /// - Throws: ``ClashError``.
-    public func send() async throws {
-        try await self.send(
-            "POST",
-            "/send"
-        )
+    public func postSend() async throws {
+        try await postSend(timeout: nil)
     }
 
     /// `POST /perform`
@@ -108,19 +181,18 @@ public struct ClashClient: Sendable {
     ///   - path: The `path` query parameter; left out when nil.
     ///   - query: The `query` query parameter; left out when nil.
     ///   - returning: The `returning` query parameter; left out when nil.
+    ///   - response2: The `response` query parameter; left out when nil.
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
     /// - Throws: ``ClashError``.
     public func perform(
         method: String? = nil,
         path: String? = nil,
         query: String? = nil,
-        returning: String? = nil
-    ) async throws -> PerformResponse {
-        try await self.send(
-            "POST",
-            "/perform",
-            query: ["method": method, "path": path, "query": query, "returning": returning],
-            returning: PerformResponse.self
-        )
+        returning: String? = nil,
+        response2: String? = nil,
+        timeout2: String? = nil
+    ) async throws -> GetThingResponseResponse {
+        try await perform(method: method, path: path, query: query, returning: returning, response2: response2, timeout2: timeout2, timeout: nil)
     }
 
     /// `POST /session`
@@ -128,13 +200,16 @@ public struct ClashClient: Sendable {
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``ClashError``.
-    public func postSession(body: SessionRequest) async throws -> SessionResponse {
-        try await self.send(
-            "POST",
-            "/session",
-            body: body,
-            returning: SessionResponse.self
-        )
+    public func session(body: SessionRequest) async throws -> SessionResponse {
+        try await session(body: body, timeout: nil)
+    }
+
+    /// `POST /session`
+    ///
+    /// Sends the arguments as a ``SessionRequest``.
+    /// - Throws: ``ClashError``.
+    public func session(user: String, password: String) async throws -> SessionResponse {
+        try await session(body: SessionRequest(user: user, password: password), timeout: nil)
     }
 
     /// `GET /odd%25zz/b%20c/{name}`
@@ -142,71 +217,537 @@ public struct ClashClient: Sendable {
     /// - Parameters:
     ///   - name: The `{name}` in the path.
     /// - Throws: ``ClashError``.
-    public func getHeaders(name: String) async throws -> HeadersResponse {
-        try await self.send(
-            "GET",
-            "/odd%25zz/b%20c/\(Self.pathSegment(name))",
-            returning: HeadersResponse.self
-        )
+    public func headers(name: String) async throws -> HeadersResponse {
+        try await headers(name: name, timeout: nil)
+    }
+
+    /// `GET /thing-response`
+    /// - Throws: ``ClashError``.
+    public func getGetThingResponse() async throws -> GetThingResponseResponse {
+        try await getGetThingResponse(timeout: nil)
+    }
+
+    /// `GET /configuration`
+    ///
+    /// - Parameters:
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout3: The `Timeout` request header; left out when nil.
+    ///   - xBody: The `X-Body` request header; left out when nil.
+    /// - Throws: ``ClashError``.
+    public func getConfiguration(
+        timeout2: Int? = nil,
+        timeout3: String? = nil,
+        xBody: String? = nil
+    ) async throws -> ConfigurationResponse {
+        try await getConfiguration(timeout2: timeout2, timeout3: timeout3, xBody: xBody, timeout: nil)
     }
 }
 
-// MARK: - Transport
+/// A client for the Clash API, with one async function per endpoint of bb.yaml.
+///
+/// ```swift
+/// let client = ClashClient(baseURL: URL(string: "http://localhost:4000")!)
+/// ```
+///
+/// The client is a `Sendable` value: create one and share it across tasks and actors.
+/// Every function throws ``ClashError``, except that cancelling the calling task
+/// throws `CancellationError`.
+public struct ClashClient: ClashClientProtocol {
+    /// The base URL, headers, middleware, timeout, transport and JSON coders of every call.
+    public let configuration: ClashConfiguration
+
+    /// Creates a client from a configuration.
+    public init(configuration: ClashConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The server's address, e.g. `http://localhost:4000`. Endpoint paths are appended to its path.
+    ///   - headers: Headers for every request, e.g. `["X-BB-Scenario": "empty"]`.
+    ///   - middlewares: Run in order around every request: ``BearerTokenMiddleware``, ``LoggingMiddleware``, your own.
+    ///   - timeout: Seconds to wait for an answer; nil keeps the transport's default.
+    ///   - transport: Sends the requests: ``URLSessionTransport`` by default, a fake in tests.
+    public init(
+        baseURL: URL,
+        headers: [String: String] = [:],
+        middlewares: [any Middleware] = [],
+        timeout: TimeInterval? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.init(configuration: ClashConfiguration(
+            baseURL: baseURL,
+            headers: headers,
+            middlewares: middlewares,
+            timeout: timeout,
+            transport: transport
+        ))
+    }
+
+    /// `GET /things/{default}/{self}`
+    ///
+    /// - Parameters:
+    ///   - default: The `{default}` in the path.
+    ///   - self: The `{self}` in the path.
+    ///   - body: The `body` query parameter; left out when nil.
+    ///   - default2: The `default` query parameter; left out when nil.
+    ///   - self2: The `self` query parameter; left out when nil.
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - page2: The `page_` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func getThing(
+        `default`: Int,
+        `self` selfValue: Int,
+        body: Int?,
+        default2: Int?,
+        self2: Int?,
+        page: Int?,
+        page2: Int?,
+        timeout: TimeInterval?
+    ) async throws -> GetThingResponse {
+        let response = try await self.exchange(
+            "GET",
+            "/things/\(`default`)/\(selfValue)",
+            query: ["body": body, "default": default2, "self": self2, "page": page, "page_": page2],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(GetThingResponse.self, from: self.success(response))
+    }
+
+    /// `GET /things/{default}/{self}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GetThingBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - default: The `{default}` in the path.
+    ///   - self: The `{self}` in the path.
+    ///   - body: The `body` query parameter; left out when nil.
+    ///   - default2: The `default` query parameter; left out when nil.
+    ///   - self2: The `self` query parameter; left out when nil.
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - page2: The `page_` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func getThingResponse(
+        `default`: Int,
+        `self` selfValue: Int,
+        body: Int? = nil,
+        default2: Int? = nil,
+        self2: Int? = nil,
+        page: Int? = nil,
+        page2: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<GetThingBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/things/\(`default`)/\(selfValue)",
+            query: ["body": body, "default": default2, "self": self2, "page": page, "page_": page2],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(GetThingResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `POST /things`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: PostThingErrorResponse.self)` reads its body; ``ClashClient/postThingResponse(body:timeout:)`` types each status.
+    public func postThing(body: PostThingRequest, timeout: TimeInterval?) async throws -> PostThingResponse {
+        let response = try await self.exchange(
+            "POST",
+            "/things",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(PostThingResponse.self, from: self.success(response))
+    }
+
+    /// `POST /things`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``PostThingBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func postThingResponse(body: PostThingRequest, timeout: TimeInterval? = nil) async throws -> HTTPResponse<PostThingBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/things",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 201:
+            return try response.with(body: .created(self.decode(PostThingResponse.self, from: response)))
+        case 500:
+            return try response.with(body: .internalServerError(self.decode(PostThingErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /other`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``ClashClient/getOtherResponse(timeout:)`` types each status.
+    public func getOther(timeout: TimeInterval?) async throws {
+        let response = try await self.exchange(
+            "GET",
+            "/other",
+            accept: "application/json",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// `GET /other`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GetOtherBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func getOtherResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<GetOtherBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/other",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `POST /send`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func postSend(timeout: TimeInterval?) async throws {
+        let response = try await self.exchange(
+            "POST",
+            "/send",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// `POST /send`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``SendBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func postSendResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<SendBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/send",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `POST /perform`
+    ///
+    /// - Parameters:
+    ///   - method: The `method` query parameter; left out when nil.
+    ///   - path: The `path` query parameter; left out when nil.
+    ///   - query: The `query` query parameter; left out when nil.
+    ///   - returning: The `returning` query parameter; left out when nil.
+    ///   - response2: The `response` query parameter; left out when nil.
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func perform(
+        method: String?,
+        path: String?,
+        query: String?,
+        returning: String?,
+        response2: String?,
+        timeout2: String?,
+        timeout: TimeInterval?
+    ) async throws -> GetThingResponseResponse {
+        let response = try await self.exchange(
+            "POST",
+            "/perform",
+            query: ["method": method, "path": path, "query": query, "returning": returning, "response": response2, "timeout": timeout2],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(GetThingResponseResponse.self, from: self.success(response))
+    }
+
+    /// `POST /perform`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``PerformBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - method: The `method` query parameter; left out when nil.
+    ///   - path: The `path` query parameter; left out when nil.
+    ///   - query: The `query` query parameter; left out when nil.
+    ///   - returning: The `returning` query parameter; left out when nil.
+    ///   - response2: The `response` query parameter; left out when nil.
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func performResponse(
+        method: String? = nil,
+        path: String? = nil,
+        query: String? = nil,
+        returning: String? = nil,
+        response2: String? = nil,
+        timeout2: String? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<PerformBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/perform",
+            query: ["method": method, "path": path, "query": query, "returning": returning, "response": response2, "timeout": timeout2],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(GetThingResponseResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `POST /session`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func session(body: SessionRequest, timeout: TimeInterval?) async throws -> SessionResponse {
+        let response = try await self.exchange(
+            "POST",
+            "/session",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(SessionResponse.self, from: self.success(response))
+    }
+
+    /// `POST /session`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``SessionBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func sessionResponse(body: SessionRequest, timeout: TimeInterval? = nil) async throws -> HTTPResponse<SessionBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/session",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(SessionResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /odd%25zz/b%20c/{name}`
+    ///
+    /// - Parameters:
+    ///   - name: The `{name}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func headers(name: String, timeout: TimeInterval?) async throws -> HeadersResponse {
+        let response = try await self.exchange(
+            "GET",
+            "/odd%25zz/b%20c/\(Self.pathSegment(name))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(HeadersResponse.self, from: self.success(response))
+    }
+
+    /// `GET /odd%25zz/b%20c/{name}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``HeadersBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - name: The `{name}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func headersResponse(name: String, timeout: TimeInterval? = nil) async throws -> HTTPResponse<HeadersBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/odd%25zz/b%20c/\(Self.pathSegment(name))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(HeadersResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /thing-response`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func getGetThingResponse(timeout: TimeInterval?) async throws -> GetThingResponseResponse {
+        let response = try await self.exchange(
+            "GET",
+            "/thing-response",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(GetThingResponseResponse.self, from: self.success(response))
+    }
+
+    /// `GET /thing-response`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GetThingResponseBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func getGetThingResponseResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<GetThingResponseBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/thing-response",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(GetThingResponseResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /configuration`
+    ///
+    /// - Parameters:
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout3: The `Timeout` request header; left out when nil.
+    ///   - xBody: The `X-Body` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError``.
+    public func getConfiguration(
+        timeout2: Int?,
+        timeout3: String?,
+        xBody: String?,
+        timeout: TimeInterval?
+    ) async throws -> ConfigurationResponse {
+        let response = try await self.exchange(
+            "GET",
+            "/configuration",
+            query: ["timeout": timeout2],
+            headers: ["Timeout": timeout3, "X-Body": xBody],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(ConfigurationResponse.self, from: self.success(response))
+    }
+
+    /// `GET /configuration`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ConfigurationBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout2: The `timeout` query parameter; left out when nil.
+    ///   - timeout3: The `Timeout` request header; left out when nil.
+    ///   - xBody: The `X-Body` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ClashError`` when no answer came, or a declared body did not match its type.
+    public func getConfigurationResponse(
+        timeout2: Int? = nil,
+        timeout3: String? = nil,
+        xBody: String? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<ConfigurationBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/configuration",
+            query: ["timeout": timeout2],
+            headers: ["Timeout": timeout3, "X-Body": xBody],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(ConfigurationResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+}
+
+// MARK: - Exchange
 
 extension ClashClient {
-    func send(
+    /// Builds the request, runs it through the middleware and the transport, and returns
+    /// the answer whatever its status.
+    func exchange(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil
-    ) async throws {
-        _ = try await perform(method, path, query: query, body: body)
-    }
-
-    func send<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
+        headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response {
-        let data = try await perform(method, path, query: query, body: body)
-        do {
-            return try JSONCoding.decoder().decode(Response.self, from: data)
-        } catch {
-            throw ClashError.decoding(error, body: data)
-        }
-    }
-
-    func sendOptional<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response? {
-        let data = try await perform(method, path, query: query, body: body)
-        if data.isEmpty {
-            return nil
+        raw: (data: Data, contentType: String)? = nil,
+        accept: String? = nil,
+        timeout: TimeInterval?
+    ) async throws -> HTTPResponse<Data> {
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
         }
         do {
-            return try JSONCoding.decoder().decode(Response?.self, from: data)
-        } catch {
-            throw ClashError.decoding(error, body: data)
-        }
-    }
-
-    private func perform(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> Data {
-        let request = try await urlRequest(method, path, query: query, body: body)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await Self.data(for: request, in: session)
+            return try await send(request, through: 0)
+        } catch let error as ClashError {
+            throw error
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -217,46 +758,58 @@ extension ClashClient {
             }
             throw ClashError.transport(error)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw ClashError.transport(URLError(.badServerResponse))
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw ClashError.unexpectedStatus(status: http.statusCode, body: data)
-        }
-        return data
     }
 
-    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
-    /// from Swift 6.0; older Linux toolchains get it from a data task.
-    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        #if canImport(FoundationNetworking) && compiler(<6.0)
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                box.start(session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                })
-            }
-        } onCancel: {
-            box.cancel()
+    /// Runs middleware number `index` and, after the last one, the transport.
+    private func send(_ request: URLRequest, through index: Int) async throws -> HTTPResponse<Data> {
+        let middlewares = configuration.middlewares
+        guard index < middlewares.count else {
+            return try await configuration.transport.send(request)
         }
-        #else
-        return try await session.data(for: request)
-        #endif
+        return try await middlewares[index].intercept(request) { next in
+            try await self.send(next, through: index + 1)
+        }
+    }
+
+    /// The answer when its status is 2xx; else throws ``ClashError/unexpectedStatus(status:headers:body:)``.
+    func success(_ response: HTTPResponse<Data>) throws -> HTTPResponse<Data> {
+        guard (200..<300).contains(response.status) else {
+            throw ClashError.unexpectedStatus(status: response.status, headers: response.headers, body: response.body)
+        }
+        return response
+    }
+
+    func decode<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body {
+        do {
+            return try configuration.makeDecoder().decode(Body.self, from: response.body)
+        } catch {
+            throw ClashError.decoding(error, body: response.body)
+        }
+    }
+
+    /// Decodes a body that some answers leave out: nil when there is none.
+    func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body? {
+        if response.body.isEmpty {
+            return nil
+        }
+        return try decode(Body?.self, from: response)
+    }
+
+    /// Reads a text body; bytes that are not UTF-8 are replaced, never refused.
+    func text(_ response: HTTPResponse<Data>) -> String {
+        String(decoding: response.body, as: UTF8.self)
     }
 
     private func urlRequest(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> URLRequest {
+        headers: KeyValuePairs<String, (any QueryValue)?>,
+        body: (any Encodable & Sendable)?,
+        accept: String?,
+        timeout: TimeInterval?
+    ) throws -> URLRequest {
+        let baseURL = configuration.baseURL
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
             throw ClashError.invalidURL(baseURL.absoluteString)
         }
@@ -276,18 +829,27 @@ extension ClashClient {
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let timeout = timeout ?? configuration.timeout {
+            request.timeoutInterval = timeout
+        }
+        for (name, value) in configuration.headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in headers {
+            if let value = value?.queryValues.joined(separator: ",") {
+                request.setValue(value, forHTTPHeaderField: name)
+            }
+        }
+        if let accept {
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+        }
         if let body {
             do {
-                request.httpBody = try JSONCoding.encoder().encode(body)
+                request.httpBody = try configuration.makeEncoder().encode(body)
             } catch {
                 throw ClashError.encoding(error)
             }
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let extraHeaders = try await headers()
-        for (name, value) in extraHeaders {
-            request.setValue(value, forHTTPHeaderField: name)
         }
         return request
     }
@@ -308,35 +870,8 @@ extension ClashClient {
     }
 }
 
-#if canImport(FoundationNetworking) && compiler(<6.0)
-/// Lets cancelling the calling task cancel the data task it waits for.
-private final class DataTaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled {
-            task.cancel()
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
-    }
-}
-#endif
-
-/// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
+/// A value that can stand in a URL query string or a header. Arrays repeat their name
+/// in a query (`tag=a&tag=b`) and join with commas in a header.
 protocol QueryValue: Sendable {
     var queryValues: [String] { get }
 }

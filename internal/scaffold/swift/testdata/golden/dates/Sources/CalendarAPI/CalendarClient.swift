@@ -5,40 +5,41 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// A client for the Calendar API, with one async function per endpoint of bb.yaml.
+/// Every operation of the Calendar API. ``CalendarClient`` conforms; so can a fake in
+/// tests and SwiftUI previews, with no network and no URLProtocol.
 ///
-/// ```swift
-/// let client = CalendarClient(baseURL: URL(string: "http://localhost:4321")!)
-/// ```
-///
-/// The client is a `Sendable` value: create one and share it across tasks and actors.
-/// Every function throws ``CalendarError``, except that cancelling the calling task
-/// throws `CancellationError` and errors from the `headers` provider pass through as they are.
-public struct CalendarClient: Sendable {
-    /// The server's address, e.g. `http://localhost:4321`. Endpoint paths are appended to its path.
-    public let baseURL: URL
-    /// The session every request goes through.
-    public let session: URLSession
-    /// Extra headers for every request, asked for anew each time.
-    public let headers: @Sendable () async throws -> [String: String]
-
-    /// Creates a client.
+/// Each operation takes a per-call `timeout`; an extension adds forms without it, with
+/// optional parameters defaulting to nil.
+public protocol CalendarClientProtocol: Sendable {
+    /// Events between two moments.
+    /// Both bounds are optional.
+    ///
+    /// `GET /events`
     ///
     /// - Parameters:
-    ///   - baseURL: The server's address, e.g. `http://localhost:4321`.
-    ///   - session: The session to send requests through; inject your own for tests or custom configuration.
-    ///   - headers: Extra headers for every request, asked for anew each time, so a token
-    ///     provider can hand out a fresh token: `{ ["Authorization": "Bearer \(try await auth.token())"] }`.
-    public init(
-        baseURL: URL,
-        session: URLSession = .shared,
-        headers: @escaping @Sendable () async throws -> [String: String] = { [:] }
-    ) {
-        self.baseURL = baseURL
-        self.session = session
-        self.headers = headers
-    }
+    ///   - from: The `from` query parameter; left out when nil.
+    ///   - to: The `to` query parameter; left out when nil.
+    ///   - days: The `days` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CalendarError``.
+    func listEvents(
+        from: Date?,
+        to: Date?,
+        days: [Int]?,
+        timeout: TimeInterval?
+    ) async throws -> [Event]
 
+    /// `POST /events`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CalendarError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``CalendarClient/createEventResponse(body:timeout:)`` types each status.
+    func createEvent(body: CreateEventRequest, timeout: TimeInterval?) async throws -> CreateEventResponse
+}
+
+extension CalendarClientProtocol {
     /// Events between two moments.
     /// Both bounds are optional.
     ///
@@ -54,12 +55,7 @@ public struct CalendarClient: Sendable {
         to: Date? = nil,
         days: [Int]? = nil
     ) async throws -> [Event] {
-        try await self.send(
-            "GET",
-            "/events",
-            query: ["from": from, "to": to, "days": days],
-            returning: [Event].self
-        )
+        try await listEvents(from: from, to: to, days: days, timeout: nil)
     }
 
     /// `POST /events`
@@ -67,73 +63,199 @@ public struct CalendarClient: Sendable {
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``CalendarError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``CalendarClient/createEventResponse(body:timeout:)`` types each status.
     public func createEvent(body: CreateEventRequest) async throws -> CreateEventResponse {
-        try await self.send(
-            "POST",
-            "/events",
-            body: body,
-            returning: CreateEventResponse.self
-        )
+        try await createEvent(body: body, timeout: nil)
+    }
+
+    /// `POST /events`
+    ///
+    /// Sends the arguments as a ``CreateEventRequest``.
+    /// - Throws: ``CalendarError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``CalendarClient/createEventResponse(body:timeout:)`` types each status.
+    public func createEvent(
+        title: String,
+        startsAt: Date,
+        reminders: [Date]
+    ) async throws -> CreateEventResponse {
+        try await createEvent(body: CreateEventRequest(title: title, startsAt: startsAt, reminders: reminders), timeout: nil)
     }
 }
 
-// MARK: - Transport
+/// A client for the Calendar API, with one async function per endpoint of bb.yaml.
+///
+/// ```swift
+/// let client = CalendarClient(baseURL: URL(string: "http://localhost:4321")!)
+/// ```
+///
+/// The client is a `Sendable` value: create one and share it across tasks and actors.
+/// Every function throws ``CalendarError``, except that cancelling the calling task
+/// throws `CancellationError`.
+public struct CalendarClient: CalendarClientProtocol {
+    /// The base URL, headers, middleware, timeout, transport and JSON coders of every call.
+    public let configuration: CalendarConfiguration
+
+    /// Creates a client from a configuration.
+    public init(configuration: CalendarConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The server's address, e.g. `http://localhost:4321`. Endpoint paths are appended to its path.
+    ///   - headers: Headers for every request, e.g. `["X-BB-Scenario": "empty"]`.
+    ///   - middlewares: Run in order around every request: ``BearerTokenMiddleware``, ``LoggingMiddleware``, your own.
+    ///   - timeout: Seconds to wait for an answer; nil keeps the transport's default.
+    ///   - transport: Sends the requests: ``URLSessionTransport`` by default, a fake in tests.
+    public init(
+        baseURL: URL,
+        headers: [String: String] = [:],
+        middlewares: [any Middleware] = [],
+        timeout: TimeInterval? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.init(configuration: CalendarConfiguration(
+            baseURL: baseURL,
+            headers: headers,
+            middlewares: middlewares,
+            timeout: timeout,
+            transport: transport
+        ))
+    }
+
+    /// Events between two moments.
+    /// Both bounds are optional.
+    ///
+    /// `GET /events`
+    ///
+    /// - Parameters:
+    ///   - from: The `from` query parameter; left out when nil.
+    ///   - to: The `to` query parameter; left out when nil.
+    ///   - days: The `days` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CalendarError``.
+    public func listEvents(
+        from: Date?,
+        to: Date?,
+        days: [Int]?,
+        timeout: TimeInterval?
+    ) async throws -> [Event] {
+        let response = try await self.exchange(
+            "GET",
+            "/events",
+            query: ["from": from, "to": to, "days": days],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode([Event].self, from: self.success(response))
+    }
+
+    /// Events between two moments.
+    /// Both bounds are optional.
+    ///
+    /// `GET /events`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListEventsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - from: The `from` query parameter; left out when nil.
+    ///   - to: The `to` query parameter; left out when nil.
+    ///   - days: The `days` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CalendarError`` when no answer came, or a declared body did not match its type.
+    public func listEventsResponse(
+        from: Date? = nil,
+        to: Date? = nil,
+        days: [Int]? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<ListEventsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/events",
+            query: ["from": from, "to": to, "days": days],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([Event].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `POST /events`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CalendarError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``CalendarClient/createEventResponse(body:timeout:)`` types each status.
+    public func createEvent(body: CreateEventRequest, timeout: TimeInterval?) async throws -> CreateEventResponse {
+        let response = try await self.exchange(
+            "POST",
+            "/events",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(CreateEventResponse.self, from: self.success(response))
+    }
+
+    /// `POST /events`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``CreateEventBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``CalendarError`` when no answer came, or a declared body did not match its type.
+    public func createEventResponse(body: CreateEventRequest, timeout: TimeInterval? = nil) async throws -> HTTPResponse<CreateEventBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/events",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 201:
+            return try response.with(body: .created(self.decode(CreateEventResponse.self, from: response)))
+        case 422:
+            return try response.with(body: .unprocessableEntity(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+}
+
+// MARK: - Exchange
 
 extension CalendarClient {
-    func send(
+    /// Builds the request, runs it through the middleware and the transport, and returns
+    /// the answer whatever its status.
+    func exchange(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil
-    ) async throws {
-        _ = try await perform(method, path, query: query, body: body)
-    }
-
-    func send<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
+        headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response {
-        let data = try await perform(method, path, query: query, body: body)
-        do {
-            return try JSONCoding.decoder().decode(Response.self, from: data)
-        } catch {
-            throw CalendarError.decoding(error, body: data)
-        }
-    }
-
-    func sendOptional<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response? {
-        let data = try await perform(method, path, query: query, body: body)
-        if data.isEmpty {
-            return nil
+        raw: (data: Data, contentType: String)? = nil,
+        accept: String? = nil,
+        timeout: TimeInterval?
+    ) async throws -> HTTPResponse<Data> {
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
         }
         do {
-            return try JSONCoding.decoder().decode(Response?.self, from: data)
-        } catch {
-            throw CalendarError.decoding(error, body: data)
-        }
-    }
-
-    private func perform(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> Data {
-        let request = try await urlRequest(method, path, query: query, body: body)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await Self.data(for: request, in: session)
+            return try await send(request, through: 0)
+        } catch let error as CalendarError {
+            throw error
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -144,46 +266,58 @@ extension CalendarClient {
             }
             throw CalendarError.transport(error)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw CalendarError.transport(URLError(.badServerResponse))
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw CalendarError.unexpectedStatus(status: http.statusCode, body: data)
-        }
-        return data
     }
 
-    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
-    /// from Swift 6.0; older Linux toolchains get it from a data task.
-    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        #if canImport(FoundationNetworking) && compiler(<6.0)
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                box.start(session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                })
-            }
-        } onCancel: {
-            box.cancel()
+    /// Runs middleware number `index` and, after the last one, the transport.
+    private func send(_ request: URLRequest, through index: Int) async throws -> HTTPResponse<Data> {
+        let middlewares = configuration.middlewares
+        guard index < middlewares.count else {
+            return try await configuration.transport.send(request)
         }
-        #else
-        return try await session.data(for: request)
-        #endif
+        return try await middlewares[index].intercept(request) { next in
+            try await self.send(next, through: index + 1)
+        }
+    }
+
+    /// The answer when its status is 2xx; else throws ``CalendarError/unexpectedStatus(status:headers:body:)``.
+    func success(_ response: HTTPResponse<Data>) throws -> HTTPResponse<Data> {
+        guard (200..<300).contains(response.status) else {
+            throw CalendarError.unexpectedStatus(status: response.status, headers: response.headers, body: response.body)
+        }
+        return response
+    }
+
+    func decode<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body {
+        do {
+            return try configuration.makeDecoder().decode(Body.self, from: response.body)
+        } catch {
+            throw CalendarError.decoding(error, body: response.body)
+        }
+    }
+
+    /// Decodes a body that some answers leave out: nil when there is none.
+    func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body? {
+        if response.body.isEmpty {
+            return nil
+        }
+        return try decode(Body?.self, from: response)
+    }
+
+    /// Reads a text body; bytes that are not UTF-8 are replaced, never refused.
+    func text(_ response: HTTPResponse<Data>) -> String {
+        String(decoding: response.body, as: UTF8.self)
     }
 
     private func urlRequest(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> URLRequest {
+        headers: KeyValuePairs<String, (any QueryValue)?>,
+        body: (any Encodable & Sendable)?,
+        accept: String?,
+        timeout: TimeInterval?
+    ) throws -> URLRequest {
+        let baseURL = configuration.baseURL
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
             throw CalendarError.invalidURL(baseURL.absoluteString)
         }
@@ -203,18 +337,27 @@ extension CalendarClient {
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let timeout = timeout ?? configuration.timeout {
+            request.timeoutInterval = timeout
+        }
+        for (name, value) in configuration.headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in headers {
+            if let value = value?.queryValues.joined(separator: ",") {
+                request.setValue(value, forHTTPHeaderField: name)
+            }
+        }
+        if let accept {
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+        }
         if let body {
             do {
-                request.httpBody = try JSONCoding.encoder().encode(body)
+                request.httpBody = try configuration.makeEncoder().encode(body)
             } catch {
                 throw CalendarError.encoding(error)
             }
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let extraHeaders = try await headers()
-        for (name, value) in extraHeaders {
-            request.setValue(value, forHTTPHeaderField: name)
         }
         return request
     }
@@ -235,35 +378,8 @@ extension CalendarClient {
     }
 }
 
-#if canImport(FoundationNetworking) && compiler(<6.0)
-/// Lets cancelling the calling task cancel the data task it waits for.
-private final class DataTaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled {
-            task.cancel()
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
-    }
-}
-#endif
-
-/// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
+/// A value that can stand in a URL query string or a header. Arrays repeat their name
+/// in a query (`tag=a&tag=b`) and join with commas in a header.
 protocol QueryValue: Sendable {
     var queryValues: [String] { get }
 }

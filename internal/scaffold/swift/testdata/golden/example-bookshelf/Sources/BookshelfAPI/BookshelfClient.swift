@@ -5,40 +5,82 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// A client for the Bookshelf API, with one async function per endpoint of bb.yaml.
+/// Every operation of the Bookshelf API. ``BookshelfClient`` conforms; so can a fake in
+/// tests and SwiftUI previews, with no network and no URLProtocol.
 ///
-/// ```swift
-/// let client = BookshelfClient(baseURL: URL(string: "http://localhost:4100")!)
-/// ```
-///
-/// The client is a `Sendable` value: create one and share it across tasks and actors.
-/// Every function throws ``BookshelfError``, except that cancelling the calling task
-/// throws `CancellationError` and errors from the `headers` provider pass through as they are.
-public struct BookshelfClient: Sendable {
-    /// The server's address, e.g. `http://localhost:4100`. Endpoint paths are appended to its path.
-    public let baseURL: URL
-    /// The session every request goes through.
-    public let session: URLSession
-    /// Extra headers for every request, asked for anew each time.
-    public let headers: @Sendable () async throws -> [String: String]
-
-    /// Creates a client.
+/// Each operation takes a per-call `timeout`; an extension adds forms without it, with
+/// optional parameters defaulting to nil.
+public protocol BookshelfClientProtocol: Sendable {
+    /// Books on the shelf, a page at a time.
+    ///
+    /// `GET /v1/books`
     ///
     /// - Parameters:
-    ///   - baseURL: The server's address, e.g. `http://localhost:4100`.
-    ///   - session: The session to send requests through; inject your own for tests or custom configuration.
-    ///   - headers: Extra headers for every request, asked for anew each time, so a token
-    ///     provider can hand out a fresh token: `{ ["Authorization": "Bearer \(try await auth.token())"] }`.
-    public init(
-        baseURL: URL,
-        session: URLSession = .shared,
-        headers: @escaping @Sendable () async throws -> [String: String] = { [:] }
-    ) {
-        self.baseURL = baseURL
-        self.session = session
-        self.headers = headers
-    }
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - genre: The `genre` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``.
+    func listBooks(
+        page: Int?,
+        genre: String?,
+        timeout: TimeInterval?
+    ) async throws -> [Book]
 
+    /// One book by its id.
+    ///
+    /// `GET /v1/books/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/getBookResponse(id:timeout:)`` types each status.
+    func getBook(id: Int, timeout: TimeInterval?) async throws -> GetBookResponse
+
+    /// Puts a book on the shelf; only signed-in readers may.
+    ///
+    /// `POST /v1/books`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - authorization: The `Authorization` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/addBookResponse(body:authorization:timeout:)`` types each status.
+    func addBook(
+        body: AddBookRequest,
+        authorization: String?,
+        timeout: TimeInterval?
+    ) async throws -> AddBookResponse
+
+    /// Rates a book from 1 to 5.
+    ///
+    /// `PUT /v1/books/{id}/rating`
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/rateBookResponse(id:body:timeout:)`` types each status.
+    func rateBook(
+        id: Int,
+        body: RateBookRequest,
+        timeout: TimeInterval?
+    ) async throws -> RateBookResponse
+
+    /// Takes a book off the shelf.
+    ///
+    /// `DELETE /v1/books/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``.
+    func removeBook(id: Int, timeout: TimeInterval?) async throws
+}
+
+extension BookshelfClientProtocol {
     /// Books on the shelf, a page at a time.
     ///
     /// `GET /v1/books`
@@ -48,12 +90,7 @@ public struct BookshelfClient: Sendable {
     ///   - genre: The `genre` query parameter; left out when nil.
     /// - Throws: ``BookshelfError``.
     public func listBooks(page: Int? = nil, genre: String? = nil) async throws -> [Book] {
-        try await self.send(
-            "GET",
-            "/v1/books",
-            query: ["page": page, "genre": genre],
-            returning: [Book].self
-        )
+        try await listBooks(page: page, genre: genre, timeout: nil)
     }
 
     /// One book by its id.
@@ -63,13 +100,9 @@ public struct BookshelfClient: Sendable {
     /// - Parameters:
     ///   - id: The `{id}` in the path.
     /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/getBookResponse(id:timeout:)`` types each status.
     public func getBook(id: Int) async throws -> GetBookResponse {
-        try await self.send(
-            "GET",
-            "/v1/books/\(id)",
-            returning: GetBookResponse.self
-        )
+        try await getBook(id: id, timeout: nil)
     }
 
     /// Puts a book on the shelf; only signed-in readers may.
@@ -78,15 +111,27 @@ public struct BookshelfClient: Sendable {
     ///
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
+    ///   - authorization: The `Authorization` request header; left out when nil.
     /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func addBook(body: AddBookRequest) async throws -> AddBookResponse {
-        try await self.send(
-            "POST",
-            "/v1/books",
-            body: body,
-            returning: AddBookResponse.self
-        )
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/addBookResponse(body:authorization:timeout:)`` types each status.
+    public func addBook(body: AddBookRequest, authorization: String? = nil) async throws -> AddBookResponse {
+        try await addBook(body: body, authorization: authorization, timeout: nil)
+    }
+
+    /// Puts a book on the shelf; only signed-in readers may.
+    ///
+    /// `POST /v1/books`
+    ///
+    /// Sends the arguments as a ``AddBookRequest``.
+    /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/addBookResponse(body:authorization:timeout:)`` types each status.
+    public func addBook(
+        title: String,
+        author: String,
+        tags: [String],
+        authorization: String? = nil
+    ) async throws -> AddBookResponse {
+        try await addBook(body: AddBookRequest(title: title, author: author, tags: tags), authorization: authorization, timeout: nil)
     }
 
     /// Rates a book from 1 to 5.
@@ -97,14 +142,24 @@ public struct BookshelfClient: Sendable {
     ///   - id: The `{id}` in the path.
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/rateBookResponse(id:body:timeout:)`` types each status.
     public func rateBook(id: Int, body: RateBookRequest) async throws -> RateBookResponse {
-        try await self.send(
-            "PUT",
-            "/v1/books/\(id)/rating",
-            body: body,
-            returning: RateBookResponse.self
-        )
+        try await rateBook(id: id, body: body, timeout: nil)
+    }
+
+    /// Rates a book from 1 to 5.
+    ///
+    /// `PUT /v1/books/{id}/rating`
+    ///
+    /// Sends the arguments as a ``RateBookRequest``.
+    /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/rateBookResponse(id:body:timeout:)`` types each status.
+    public func rateBook(
+        id: Int,
+        stars: Int,
+        review: Review
+    ) async throws -> RateBookResponse {
+        try await rateBook(id: id, body: RateBookRequest(stars: stars, review: review), timeout: nil)
     }
 
     /// Takes a book off the shelf.
@@ -115,69 +170,342 @@ public struct BookshelfClient: Sendable {
     ///   - id: The `{id}` in the path.
     /// - Throws: ``BookshelfError``.
     public func removeBook(id: Int) async throws {
-        try await self.send(
-            "DELETE",
-            "/v1/books/\(id)"
-        )
+        try await removeBook(id: id, timeout: nil)
     }
 }
 
-// MARK: - Transport
+/// A client for the Bookshelf API, with one async function per endpoint of bb.yaml.
+///
+/// ```swift
+/// let client = BookshelfClient(baseURL: URL(string: "http://localhost:4100")!)
+/// ```
+///
+/// The client is a `Sendable` value: create one and share it across tasks and actors.
+/// Every function throws ``BookshelfError``, except that cancelling the calling task
+/// throws `CancellationError`.
+public struct BookshelfClient: BookshelfClientProtocol {
+    /// The base URL, headers, middleware, timeout, transport and JSON coders of every call.
+    public let configuration: BookshelfConfiguration
+
+    /// Creates a client from a configuration.
+    public init(configuration: BookshelfConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The server's address, e.g. `http://localhost:4100`. Endpoint paths are appended to its path.
+    ///   - headers: Headers for every request, e.g. `["X-BB-Scenario": "empty"]`.
+    ///   - middlewares: Run in order around every request: ``BearerTokenMiddleware``, ``LoggingMiddleware``, your own.
+    ///   - timeout: Seconds to wait for an answer; nil keeps the transport's default.
+    ///   - transport: Sends the requests: ``URLSessionTransport`` by default, a fake in tests.
+    public init(
+        baseURL: URL,
+        headers: [String: String] = [:],
+        middlewares: [any Middleware] = [],
+        timeout: TimeInterval? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.init(configuration: BookshelfConfiguration(
+            baseURL: baseURL,
+            headers: headers,
+            middlewares: middlewares,
+            timeout: timeout,
+            transport: transport
+        ))
+    }
+
+    /// Books on the shelf, a page at a time.
+    ///
+    /// `GET /v1/books`
+    ///
+    /// - Parameters:
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - genre: The `genre` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``.
+    public func listBooks(
+        page: Int?,
+        genre: String?,
+        timeout: TimeInterval?
+    ) async throws -> [Book] {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/books",
+            query: ["page": page, "genre": genre],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode([Book].self, from: self.success(response))
+    }
+
+    /// Books on the shelf, a page at a time.
+    ///
+    /// `GET /v1/books`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListBooksBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - genre: The `genre` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError`` when no answer came, or a declared body did not match its type.
+    public func listBooksResponse(
+        page: Int? = nil,
+        genre: String? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<ListBooksBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/books",
+            query: ["page": page, "genre": genre],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([Book].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// One book by its id.
+    ///
+    /// `GET /v1/books/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/getBookResponse(id:timeout:)`` types each status.
+    public func getBook(id: Int, timeout: TimeInterval?) async throws -> GetBookResponse {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/books/\(id)",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(GetBookResponse.self, from: self.success(response))
+    }
+
+    /// One book by its id.
+    ///
+    /// `GET /v1/books/{id}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GetBookBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError`` when no answer came, or a declared body did not match its type.
+    public func getBookResponse(id: Int, timeout: TimeInterval? = nil) async throws -> HTTPResponse<GetBookBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/books/\(id)",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(GetBookResponse.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Puts a book on the shelf; only signed-in readers may.
+    ///
+    /// `POST /v1/books`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - authorization: The `Authorization` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/addBookResponse(body:authorization:timeout:)`` types each status.
+    public func addBook(
+        body: AddBookRequest,
+        authorization: String?,
+        timeout: TimeInterval?
+    ) async throws -> AddBookResponse {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/books",
+            headers: ["Authorization": authorization],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(AddBookResponse.self, from: self.success(response))
+    }
+
+    /// Puts a book on the shelf; only signed-in readers may.
+    ///
+    /// `POST /v1/books`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``AddBookBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - authorization: The `Authorization` request header; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError`` when no answer came, or a declared body did not match its type.
+    public func addBookResponse(
+        body: AddBookRequest,
+        authorization: String? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<AddBookBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/books",
+            headers: ["Authorization": authorization],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 201:
+            return try response.with(body: .created(self.decode(AddBookResponse.self, from: response)))
+        case 401:
+            return try response.with(body: .unauthorized(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Rates a book from 1 to 5.
+    ///
+    /// `PUT /v1/books/{id}/rating`
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BookshelfClient/rateBookResponse(id:body:timeout:)`` types each status.
+    public func rateBook(
+        id: Int,
+        body: RateBookRequest,
+        timeout: TimeInterval?
+    ) async throws -> RateBookResponse {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/books/\(id)/rating",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(RateBookResponse.self, from: self.success(response))
+    }
+
+    /// Rates a book from 1 to 5.
+    ///
+    /// `PUT /v1/books/{id}/rating`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``RateBookBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError`` when no answer came, or a declared body did not match its type.
+    public func rateBookResponse(
+        id: Int,
+        body: RateBookRequest,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<RateBookBody> {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/books/\(id)/rating",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(RateBookResponse.self, from: response)))
+        case 422:
+            return try response.with(body: .unprocessableEntity(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Takes a book off the shelf.
+    ///
+    /// `DELETE /v1/books/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError``.
+    public func removeBook(id: Int, timeout: TimeInterval?) async throws {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/books/\(id)",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Takes a book off the shelf.
+    ///
+    /// `DELETE /v1/books/{id}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``RemoveBookBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - id: The `{id}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BookshelfError`` when no answer came, or a declared body did not match its type.
+    public func removeBookResponse(id: Int, timeout: TimeInterval? = nil) async throws -> HTTPResponse<RemoveBookBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/books/\(id)",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+}
+
+// MARK: - Exchange
 
 extension BookshelfClient {
-    func send(
+    /// Builds the request, runs it through the middleware and the transport, and returns
+    /// the answer whatever its status.
+    func exchange(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil
-    ) async throws {
-        _ = try await perform(method, path, query: query, body: body)
-    }
-
-    func send<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
+        headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response {
-        let data = try await perform(method, path, query: query, body: body)
-        do {
-            return try JSONCoding.decoder().decode(Response.self, from: data)
-        } catch {
-            throw BookshelfError.decoding(error, body: data)
-        }
-    }
-
-    func sendOptional<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response? {
-        let data = try await perform(method, path, query: query, body: body)
-        if data.isEmpty {
-            return nil
+        raw: (data: Data, contentType: String)? = nil,
+        accept: String? = nil,
+        timeout: TimeInterval?
+    ) async throws -> HTTPResponse<Data> {
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
         }
         do {
-            return try JSONCoding.decoder().decode(Response?.self, from: data)
-        } catch {
-            throw BookshelfError.decoding(error, body: data)
-        }
-    }
-
-    private func perform(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> Data {
-        let request = try await urlRequest(method, path, query: query, body: body)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await Self.data(for: request, in: session)
+            return try await send(request, through: 0)
+        } catch let error as BookshelfError {
+            throw error
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -188,46 +516,58 @@ extension BookshelfClient {
             }
             throw BookshelfError.transport(error)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw BookshelfError.transport(URLError(.badServerResponse))
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw BookshelfError.unexpectedStatus(status: http.statusCode, body: data)
-        }
-        return data
     }
 
-    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
-    /// from Swift 6.0; older Linux toolchains get it from a data task.
-    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        #if canImport(FoundationNetworking) && compiler(<6.0)
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                box.start(session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                })
-            }
-        } onCancel: {
-            box.cancel()
+    /// Runs middleware number `index` and, after the last one, the transport.
+    private func send(_ request: URLRequest, through index: Int) async throws -> HTTPResponse<Data> {
+        let middlewares = configuration.middlewares
+        guard index < middlewares.count else {
+            return try await configuration.transport.send(request)
         }
-        #else
-        return try await session.data(for: request)
-        #endif
+        return try await middlewares[index].intercept(request) { next in
+            try await self.send(next, through: index + 1)
+        }
+    }
+
+    /// The answer when its status is 2xx; else throws ``BookshelfError/unexpectedStatus(status:headers:body:)``.
+    func success(_ response: HTTPResponse<Data>) throws -> HTTPResponse<Data> {
+        guard (200..<300).contains(response.status) else {
+            throw BookshelfError.unexpectedStatus(status: response.status, headers: response.headers, body: response.body)
+        }
+        return response
+    }
+
+    func decode<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body {
+        do {
+            return try configuration.makeDecoder().decode(Body.self, from: response.body)
+        } catch {
+            throw BookshelfError.decoding(error, body: response.body)
+        }
+    }
+
+    /// Decodes a body that some answers leave out: nil when there is none.
+    func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body? {
+        if response.body.isEmpty {
+            return nil
+        }
+        return try decode(Body?.self, from: response)
+    }
+
+    /// Reads a text body; bytes that are not UTF-8 are replaced, never refused.
+    func text(_ response: HTTPResponse<Data>) -> String {
+        String(decoding: response.body, as: UTF8.self)
     }
 
     private func urlRequest(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> URLRequest {
+        headers: KeyValuePairs<String, (any QueryValue)?>,
+        body: (any Encodable & Sendable)?,
+        accept: String?,
+        timeout: TimeInterval?
+    ) throws -> URLRequest {
+        let baseURL = configuration.baseURL
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
             throw BookshelfError.invalidURL(baseURL.absoluteString)
         }
@@ -247,18 +587,27 @@ extension BookshelfClient {
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let timeout = timeout ?? configuration.timeout {
+            request.timeoutInterval = timeout
+        }
+        for (name, value) in configuration.headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in headers {
+            if let value = value?.queryValues.joined(separator: ",") {
+                request.setValue(value, forHTTPHeaderField: name)
+            }
+        }
+        if let accept {
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+        }
         if let body {
             do {
-                request.httpBody = try JSONCoding.encoder().encode(body)
+                request.httpBody = try configuration.makeEncoder().encode(body)
             } catch {
                 throw BookshelfError.encoding(error)
             }
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let extraHeaders = try await headers()
-        for (name, value) in extraHeaders {
-            request.setValue(value, forHTTPHeaderField: name)
         }
         return request
     }
@@ -279,35 +628,8 @@ extension BookshelfClient {
     }
 }
 
-#if canImport(FoundationNetworking) && compiler(<6.0)
-/// Lets cancelling the calling task cancel the data task it waits for.
-private final class DataTaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled {
-            task.cancel()
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
-    }
-}
-#endif
-
-/// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
+/// A value that can stand in a URL query string or a header. Arrays repeat their name
+/// in a query (`tag=a&tag=b`) and join with commas in a header.
 protocol QueryValue: Sendable {
     var queryValues: [String] { get }
 }

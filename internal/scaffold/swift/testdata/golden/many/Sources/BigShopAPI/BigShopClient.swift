@@ -5,6 +5,1287 @@ import Foundation
 import FoundationNetworking
 #endif
 
+/// Every operation of the Big Shop API. ``BigShopClient`` conforms; so can a fake in
+/// tests and SwiftUI previews, with no network and no URLProtocol.
+///
+/// Each operation takes a per-call `timeout`; an extension adds forms without it, with
+/// optional parameters defaulting to nil.
+public protocol BigShopClientProtocol: Sendable {
+    /// Operation number 1.
+    ///
+    /// `POST /v1/items1/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op1Items(
+        itemID: Int,
+        partNo: String,
+        body: Op1ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op1ItemsItem2
+
+    /// Operation number 2.
+    ///
+    /// `PUT /v1/items2/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op2Items(
+        itemID: Int,
+        partNo: String,
+        body: Op2ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op2ItemsItem2
+
+    /// Operation number 3.
+    ///
+    /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op3Items(
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op3ItemsItem
+
+    /// Operation number 4.
+    ///
+    /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op4Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 5.
+    ///
+    /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    func op5Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 6.
+    ///
+    /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op6Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op6ItemsItem
+
+    /// Operation number 7.
+    ///
+    /// `GET /v1/items7/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op7Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op7ItemsItem
+
+    /// Operation number 8.
+    ///
+    /// `POST /v1/items8/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op8Items(
+        itemID: Int,
+        partNo: String,
+        body: Op8ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op8ItemsItem2
+
+    /// Operation number 9.
+    ///
+    /// `PUT /v1/items9/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op9Items(
+        itemID: Int,
+        partNo: String,
+        body: Op9ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op9ItemsItem2
+
+    /// Operation number 10.
+    ///
+    /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op10Items(
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op10ItemsItem
+
+    /// Operation number 11.
+    ///
+    /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op11Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 12.
+    ///
+    /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    func op12Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 13.
+    ///
+    /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op13Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op13ItemsItem
+
+    /// Operation number 14.
+    ///
+    /// `GET /v1/items14/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op14Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op14ItemsItem
+
+    /// Operation number 15.
+    ///
+    /// `POST /v1/items15/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op15Items(
+        itemID: Int,
+        partNo: String,
+        body: Op15ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op15ItemsItem2
+
+    /// Operation number 16.
+    ///
+    /// `PUT /v1/items16/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op16Items(
+        itemID: Int,
+        partNo: String,
+        body: Op16ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op16ItemsItem2
+
+    /// Operation number 17.
+    ///
+    /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op17Items(
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op17ItemsItem
+
+    /// Operation number 18.
+    ///
+    /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op18Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 19.
+    ///
+    /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    func op19Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 20.
+    ///
+    /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op20Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op20ItemsItem
+
+    /// Operation number 21.
+    ///
+    /// `GET /v1/items21/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op21Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op21ItemsItem
+
+    /// Operation number 22.
+    ///
+    /// `POST /v1/items22/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op22Items(
+        itemID: Int,
+        partNo: String,
+        body: Op22ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op22ItemsItem2
+
+    /// Operation number 23.
+    ///
+    /// `PUT /v1/items23/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op23Items(
+        itemID: Int,
+        partNo: String,
+        body: Op23ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op23ItemsItem2
+
+    /// Operation number 24.
+    ///
+    /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op24Items(
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op24ItemsItem
+
+    /// Operation number 25.
+    ///
+    /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op25Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 26.
+    ///
+    /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``.
+    func op26Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws
+
+    /// Operation number 27.
+    ///
+    /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op27Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op27ItemsItem
+
+    /// Operation number 28.
+    ///
+    /// `GET /v1/items28/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    func op28Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op28ItemsItem
+
+    /// Operation number 29.
+    ///
+    /// `POST /v1/items29/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op29Items(
+        itemID: Int,
+        partNo: String,
+        body: Op29ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op29ItemsItem2
+
+    /// Operation number 30.
+    ///
+    /// `PUT /v1/items30/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    func op30Items(
+        itemID: Int,
+        partNo: String,
+        body: Op30ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op30ItemsItem2
+}
+
+extension BigShopClientProtocol {
+    /// Operation number 1.
+    ///
+    /// `POST /v1/items1/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op1Items(
+        itemID: Int,
+        partNo: String,
+        body: Op1ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op1ItemsItem2 {
+        try await op1Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 1.
+    ///
+    /// `POST /v1/items1/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op1ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op1Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op1ItemsItem2 {
+        try await op1Items(itemID: itemID, partNo: partNo, body: Op1ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 2.
+    ///
+    /// `PUT /v1/items2/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op2Items(
+        itemID: Int,
+        partNo: String,
+        body: Op2ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op2ItemsItem2 {
+        try await op2Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 2.
+    ///
+    /// `PUT /v1/items2/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op2ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op2Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op2ItemsItem2 {
+        try await op2Items(itemID: itemID, partNo: partNo, body: Op2ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 3.
+    ///
+    /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op3Items(
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op3ItemsItem {
+        try await op3Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 4.
+    ///
+    /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op4Items(itemID: Int, partNo: String) async throws {
+        try await op4Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 5.
+    ///
+    /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``.
+    public func op5Items(itemID: Int, partNo: String) async throws {
+        try await op5Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 6.
+    ///
+    /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op6Items(itemID: Int, partNo: String) async throws -> Op6ItemsItem {
+        try await op6Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 7.
+    ///
+    /// `GET /v1/items7/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op7Items(itemID: Int, partNo: String) async throws -> Op7ItemsItem {
+        try await op7Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 8.
+    ///
+    /// `POST /v1/items8/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op8Items(
+        itemID: Int,
+        partNo: String,
+        body: Op8ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op8ItemsItem2 {
+        try await op8Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 8.
+    ///
+    /// `POST /v1/items8/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op8ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op8Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op8ItemsItem2 {
+        try await op8Items(itemID: itemID, partNo: partNo, body: Op8ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 9.
+    ///
+    /// `PUT /v1/items9/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op9Items(
+        itemID: Int,
+        partNo: String,
+        body: Op9ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op9ItemsItem2 {
+        try await op9Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 9.
+    ///
+    /// `PUT /v1/items9/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op9ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op9Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op9ItemsItem2 {
+        try await op9Items(itemID: itemID, partNo: partNo, body: Op9ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 10.
+    ///
+    /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op10Items(
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op10ItemsItem {
+        try await op10Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 11.
+    ///
+    /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op11Items(itemID: Int, partNo: String) async throws {
+        try await op11Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 12.
+    ///
+    /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``.
+    public func op12Items(itemID: Int, partNo: String) async throws {
+        try await op12Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 13.
+    ///
+    /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op13Items(itemID: Int, partNo: String) async throws -> Op13ItemsItem {
+        try await op13Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 14.
+    ///
+    /// `GET /v1/items14/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op14Items(itemID: Int, partNo: String) async throws -> Op14ItemsItem {
+        try await op14Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 15.
+    ///
+    /// `POST /v1/items15/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op15Items(
+        itemID: Int,
+        partNo: String,
+        body: Op15ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op15ItemsItem2 {
+        try await op15Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 15.
+    ///
+    /// `POST /v1/items15/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op15ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op15Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op15ItemsItem2 {
+        try await op15Items(itemID: itemID, partNo: partNo, body: Op15ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 16.
+    ///
+    /// `PUT /v1/items16/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op16Items(
+        itemID: Int,
+        partNo: String,
+        body: Op16ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op16ItemsItem2 {
+        try await op16Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 16.
+    ///
+    /// `PUT /v1/items16/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op16ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op16Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op16ItemsItem2 {
+        try await op16Items(itemID: itemID, partNo: partNo, body: Op16ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 17.
+    ///
+    /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op17Items(
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op17ItemsItem {
+        try await op17Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 18.
+    ///
+    /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op18Items(itemID: Int, partNo: String) async throws {
+        try await op18Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 19.
+    ///
+    /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``.
+    public func op19Items(itemID: Int, partNo: String) async throws {
+        try await op19Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 20.
+    ///
+    /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op20Items(itemID: Int, partNo: String) async throws -> Op20ItemsItem {
+        try await op20Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 21.
+    ///
+    /// `GET /v1/items21/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op21Items(itemID: Int, partNo: String) async throws -> Op21ItemsItem {
+        try await op21Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 22.
+    ///
+    /// `POST /v1/items22/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op22Items(
+        itemID: Int,
+        partNo: String,
+        body: Op22ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op22ItemsItem2 {
+        try await op22Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 22.
+    ///
+    /// `POST /v1/items22/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op22ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op22Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op22ItemsItem2 {
+        try await op22Items(itemID: itemID, partNo: partNo, body: Op22ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 23.
+    ///
+    /// `PUT /v1/items23/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op23Items(
+        itemID: Int,
+        partNo: String,
+        body: Op23ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op23ItemsItem2 {
+        try await op23Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 23.
+    ///
+    /// `PUT /v1/items23/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op23ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op23Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op23ItemsItem2 {
+        try await op23Items(itemID: itemID, partNo: partNo, body: Op23ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 24.
+    ///
+    /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op24Items(
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op24ItemsItem {
+        try await op24Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 25.
+    ///
+    /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op25Items(itemID: Int, partNo: String) async throws {
+        try await op25Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 26.
+    ///
+    /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``.
+    public func op26Items(itemID: Int, partNo: String) async throws {
+        try await op26Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 27.
+    ///
+    /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op27Items(itemID: Int, partNo: String) async throws -> Op27ItemsItem {
+        try await op27Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 28.
+    ///
+    /// `GET /v1/items28/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op28Items(itemID: Int, partNo: String) async throws -> Op28ItemsItem {
+        try await op28Items(itemID: itemID, partNo: partNo, timeout: nil)
+    }
+
+    /// Operation number 29.
+    ///
+    /// `POST /v1/items29/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op29Items(
+        itemID: Int,
+        partNo: String,
+        body: Op29ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op29ItemsItem2 {
+        try await op29Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 29.
+    ///
+    /// `POST /v1/items29/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op29ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op29Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op29ItemsItem2 {
+        try await op29Items(itemID: itemID, partNo: partNo, body: Op29ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 30.
+    ///
+    /// `PUT /v1/items30/{itemId}/parts/{part_no}`
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op30Items(
+        itemID: Int,
+        partNo: String,
+        body: Op30ItemsItem,
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op30ItemsItem2 {
+        try await op30Items(itemID: itemID, partNo: partNo, body: body, dryRun: dryRun, limit: limit, timeout: nil)
+    }
+
+    /// Operation number 30.
+    ///
+    /// `PUT /v1/items30/{itemId}/parts/{part_no}`
+    ///
+    /// Sends the arguments as a ``Op30ItemsItem``.
+    /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
+    public func op30Items(
+        itemID: Int,
+        partNo: String,
+        name: String,
+        count: Int,
+        price: Double,
+        tags: [String],
+        dryRun: Bool? = nil,
+        limit: Int? = nil
+    ) async throws -> Op30ItemsItem2 {
+        try await op30Items(itemID: itemID, partNo: partNo, body: Op30ItemsItem(name: name, count: count, price: price, tags: tags), dryRun: dryRun, limit: limit, timeout: nil)
+    }
+}
+
 /// A client for the Big Shop API, with one async function per endpoint of bb.yaml.
 ///
 /// ```swift
@@ -13,30 +1294,38 @@ import FoundationNetworking
 ///
 /// The client is a `Sendable` value: create one and share it across tasks and actors.
 /// Every function throws ``BigShopError``, except that cancelling the calling task
-/// throws `CancellationError` and errors from the `headers` provider pass through as they are.
-public struct BigShopClient: Sendable {
-    /// The server's address, e.g. `http://localhost:4400`. Endpoint paths are appended to its path.
-    public let baseURL: URL
-    /// The session every request goes through.
-    public let session: URLSession
-    /// Extra headers for every request, asked for anew each time.
-    public let headers: @Sendable () async throws -> [String: String]
+/// throws `CancellationError`.
+public struct BigShopClient: BigShopClientProtocol {
+    /// The base URL, headers, middleware, timeout, transport and JSON coders of every call.
+    public let configuration: BigShopConfiguration
+
+    /// Creates a client from a configuration.
+    public init(configuration: BigShopConfiguration) {
+        self.configuration = configuration
+    }
 
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - baseURL: The server's address, e.g. `http://localhost:4400`.
-    ///   - session: The session to send requests through; inject your own for tests or custom configuration.
-    ///   - headers: Extra headers for every request, asked for anew each time, so a token
-    ///     provider can hand out a fresh token: `{ ["Authorization": "Bearer \(try await auth.token())"] }`.
+    ///   - baseURL: The server's address, e.g. `http://localhost:4400`. Endpoint paths are appended to its path.
+    ///   - headers: Headers for every request, e.g. `["X-BB-Scenario": "empty"]`.
+    ///   - middlewares: Run in order around every request: ``BearerTokenMiddleware``, ``LoggingMiddleware``, your own.
+    ///   - timeout: Seconds to wait for an answer; nil keeps the transport's default.
+    ///   - transport: Sends the requests: ``URLSessionTransport`` by default, a fake in tests.
     public init(
         baseURL: URL,
-        session: URLSession = .shared,
-        headers: @escaping @Sendable () async throws -> [String: String] = { [:] }
+        headers: [String: String] = [:],
+        middlewares: [any Middleware] = [],
+        timeout: TimeInterval? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
     ) {
-        self.baseURL = baseURL
-        self.session = session
-        self.headers = headers
+        self.init(configuration: BigShopConfiguration(
+            baseURL: baseURL,
+            headers: headers,
+            middlewares: middlewares,
+            timeout: timeout,
+            transport: transport
+        ))
     }
 
     /// Operation number 1.
@@ -44,27 +1333,72 @@ public struct BigShopClient: Sendable {
     /// `POST /v1/items1/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op1ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op1Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op1ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op1ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items1/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op1ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 1.
+    ///
+    /// `POST /v1/items1/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op1ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op1ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op1ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op1ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op1ItemsBody> {
+        let response = try await self.exchange(
             "POST",
-            "/v1/items1/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items1/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op1ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op1ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 2.
@@ -72,27 +1406,72 @@ public struct BigShopClient: Sendable {
     /// `PUT /v1/items2/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op2ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op2Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op2ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op2ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items2/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op2ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 2.
+    ///
+    /// `PUT /v1/items2/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op2ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op2ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op2ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op2ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op2ItemsBody> {
+        let response = try await self.exchange(
             "PUT",
-            "/v1/items2/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items2/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op2ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op2ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 3.
@@ -100,27 +1479,72 @@ public struct BigShopClient: Sendable {
     /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op3ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op3Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op3ItemsItem {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items3/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op3ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 3.
+    ///
+    /// `PATCH /v1/items3/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op3ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op3ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op3ItemsItem {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op3ItemsBody> {
+        let response = try await self.exchange(
             "PATCH",
-            "/v1/items3/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items3/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op3ItemsItem.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op3ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 4.
@@ -128,15 +1552,56 @@ public struct BigShopClient: Sendable {
     /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op4Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op4ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op4Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
             "DELETE",
-            "/v1/items4/\(itemId)/parts/\(Self.pathSegment(partNo))"
+            "/v1/items4/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 4.
+    ///
+    /// `DELETE /v1/items4/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op4ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op4ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op4ItemsBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items4/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 5.
@@ -144,14 +1609,53 @@ public struct BigShopClient: Sendable {
     /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
-    public func op5Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
+    public func op5Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
             "HEAD",
-            "/v1/items5/\(itemId)/parts/\(Self.pathSegment(partNo))"
+            "/v1/items5/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
         )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 5.
+    ///
+    /// `HEAD /v1/items5/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op5ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op5ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op5ItemsBody> {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items5/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return response.with(body: .notFound)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 6.
@@ -159,16 +1663,56 @@ public struct BigShopClient: Sendable {
     /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op6Items(itemId: Int, partNo: String) async throws -> Op6ItemsItem {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op6ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op6Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op6ItemsItem {
+        let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items6/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op6ItemsItem.self
+            "/v1/items6/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op6ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 6.
+    ///
+    /// `OPTIONS /v1/items6/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op6ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op6ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op6ItemsBody> {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items6/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op6ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 7.
@@ -176,16 +1720,56 @@ public struct BigShopClient: Sendable {
     /// `GET /v1/items7/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op7Items(itemId: Int, partNo: String) async throws -> Op7ItemsItem {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op7ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op7Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op7ItemsItem {
+        let response = try await self.exchange(
             "GET",
-            "/v1/items7/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op7ItemsItem.self
+            "/v1/items7/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op7ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 7.
+    ///
+    /// `GET /v1/items7/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op7ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op7ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op7ItemsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items7/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op7ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 8.
@@ -193,27 +1777,72 @@ public struct BigShopClient: Sendable {
     /// `POST /v1/items8/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op8ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op8Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op8ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op8ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items8/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op8ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 8.
+    ///
+    /// `POST /v1/items8/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op8ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op8ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op8ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op8ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op8ItemsBody> {
+        let response = try await self.exchange(
             "POST",
-            "/v1/items8/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items8/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op8ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op8ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 9.
@@ -221,27 +1850,72 @@ public struct BigShopClient: Sendable {
     /// `PUT /v1/items9/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op9ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op9Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op9ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op9ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items9/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op9ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 9.
+    ///
+    /// `PUT /v1/items9/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op9ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op9ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op9ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op9ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op9ItemsBody> {
+        let response = try await self.exchange(
             "PUT",
-            "/v1/items9/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items9/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op9ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op9ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 10.
@@ -249,27 +1923,72 @@ public struct BigShopClient: Sendable {
     /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op10ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op10Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op10ItemsItem {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items10/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op10ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 10.
+    ///
+    /// `PATCH /v1/items10/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op10ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op10ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op10ItemsItem {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op10ItemsBody> {
+        let response = try await self.exchange(
             "PATCH",
-            "/v1/items10/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items10/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op10ItemsItem.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op10ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 11.
@@ -277,15 +1996,56 @@ public struct BigShopClient: Sendable {
     /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op11Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op11ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op11Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
             "DELETE",
-            "/v1/items11/\(itemId)/parts/\(Self.pathSegment(partNo))"
+            "/v1/items11/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 11.
+    ///
+    /// `DELETE /v1/items11/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op11ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op11ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op11ItemsBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items11/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 12.
@@ -293,14 +2053,53 @@ public struct BigShopClient: Sendable {
     /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
-    public func op12Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
+    public func op12Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
             "HEAD",
-            "/v1/items12/\(itemId)/parts/\(Self.pathSegment(partNo))"
+            "/v1/items12/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
         )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 12.
+    ///
+    /// `HEAD /v1/items12/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op12ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op12ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op12ItemsBody> {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items12/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return response.with(body: .notFound)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 13.
@@ -308,16 +2107,56 @@ public struct BigShopClient: Sendable {
     /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op13Items(itemId: Int, partNo: String) async throws -> Op13ItemsItem {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op13ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op13Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op13ItemsItem {
+        let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items13/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op13ItemsItem.self
+            "/v1/items13/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op13ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 13.
+    ///
+    /// `OPTIONS /v1/items13/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op13ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op13ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op13ItemsBody> {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items13/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op13ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 14.
@@ -325,16 +2164,56 @@ public struct BigShopClient: Sendable {
     /// `GET /v1/items14/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op14Items(itemId: Int, partNo: String) async throws -> Op14ItemsItem {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op14ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op14Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op14ItemsItem {
+        let response = try await self.exchange(
             "GET",
-            "/v1/items14/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op14ItemsItem.self
+            "/v1/items14/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op14ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 14.
+    ///
+    /// `GET /v1/items14/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op14ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op14ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op14ItemsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items14/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op14ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 15.
@@ -342,27 +2221,72 @@ public struct BigShopClient: Sendable {
     /// `POST /v1/items15/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op15ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op15Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op15ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op15ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items15/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op15ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 15.
+    ///
+    /// `POST /v1/items15/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op15ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op15ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op15ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op15ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op15ItemsBody> {
+        let response = try await self.exchange(
             "POST",
-            "/v1/items15/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items15/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op15ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op15ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 16.
@@ -370,27 +2294,72 @@ public struct BigShopClient: Sendable {
     /// `PUT /v1/items16/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op16ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op16Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op16ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op16ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items16/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op16ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 16.
+    ///
+    /// `PUT /v1/items16/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op16ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op16ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op16ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op16ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op16ItemsBody> {
+        let response = try await self.exchange(
             "PUT",
-            "/v1/items16/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items16/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op16ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op16ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 17.
@@ -398,27 +2367,72 @@ public struct BigShopClient: Sendable {
     /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op17ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op17Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op17ItemsItem {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items17/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op17ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 17.
+    ///
+    /// `PATCH /v1/items17/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op17ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op17ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op17ItemsItem {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op17ItemsBody> {
+        let response = try await self.exchange(
             "PATCH",
-            "/v1/items17/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items17/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op17ItemsItem.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op17ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 18.
@@ -426,15 +2440,56 @@ public struct BigShopClient: Sendable {
     /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op18Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op18ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op18Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
             "DELETE",
-            "/v1/items18/\(itemId)/parts/\(Self.pathSegment(partNo))"
+            "/v1/items18/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 18.
+    ///
+    /// `DELETE /v1/items18/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op18ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op18ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op18ItemsBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items18/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 19.
@@ -442,14 +2497,53 @@ public struct BigShopClient: Sendable {
     /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
-    public func op19Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
+    public func op19Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
             "HEAD",
-            "/v1/items19/\(itemId)/parts/\(Self.pathSegment(partNo))"
+            "/v1/items19/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
         )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 19.
+    ///
+    /// `HEAD /v1/items19/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op19ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op19ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op19ItemsBody> {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items19/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return response.with(body: .notFound)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 20.
@@ -457,16 +2551,56 @@ public struct BigShopClient: Sendable {
     /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op20Items(itemId: Int, partNo: String) async throws -> Op20ItemsItem {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op20ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op20Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op20ItemsItem {
+        let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items20/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op20ItemsItem.self
+            "/v1/items20/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op20ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 20.
+    ///
+    /// `OPTIONS /v1/items20/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op20ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op20ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op20ItemsBody> {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items20/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op20ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 21.
@@ -474,16 +2608,56 @@ public struct BigShopClient: Sendable {
     /// `GET /v1/items21/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op21Items(itemId: Int, partNo: String) async throws -> Op21ItemsItem {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op21ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op21Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op21ItemsItem {
+        let response = try await self.exchange(
             "GET",
-            "/v1/items21/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op21ItemsItem.self
+            "/v1/items21/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op21ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 21.
+    ///
+    /// `GET /v1/items21/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op21ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op21ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op21ItemsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items21/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op21ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 22.
@@ -491,27 +2665,72 @@ public struct BigShopClient: Sendable {
     /// `POST /v1/items22/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op22ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op22Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op22ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op22ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items22/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op22ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 22.
+    ///
+    /// `POST /v1/items22/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op22ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op22ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op22ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op22ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op22ItemsBody> {
+        let response = try await self.exchange(
             "POST",
-            "/v1/items22/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items22/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op22ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op22ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 23.
@@ -519,27 +2738,72 @@ public struct BigShopClient: Sendable {
     /// `PUT /v1/items23/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op23ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op23Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op23ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op23ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items23/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op23ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 23.
+    ///
+    /// `PUT /v1/items23/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op23ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op23ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op23ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op23ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op23ItemsBody> {
+        let response = try await self.exchange(
             "PUT",
-            "/v1/items23/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items23/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op23ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op23ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 24.
@@ -547,27 +2811,72 @@ public struct BigShopClient: Sendable {
     /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op24ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op24Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Item,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op24ItemsItem {
+        let response = try await self.exchange(
+            "PATCH",
+            "/v1/items24/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op24ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 24.
+    ///
+    /// `PATCH /v1/items24/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op24ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op24ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Item,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op24ItemsItem {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op24ItemsBody> {
+        let response = try await self.exchange(
             "PATCH",
-            "/v1/items24/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items24/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op24ItemsItem.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op24ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 25.
@@ -575,15 +2884,56 @@ public struct BigShopClient: Sendable {
     /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op25Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op25ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op25Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
             "DELETE",
-            "/v1/items25/\(itemId)/parts/\(Self.pathSegment(partNo))"
+            "/v1/items25/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 25.
+    ///
+    /// `DELETE /v1/items25/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op25ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op25ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op25ItemsBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/v1/items25/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 26.
@@ -591,14 +2941,53 @@ public struct BigShopClient: Sendable {
     /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``.
-    public func op26Items(itemId: Int, partNo: String) async throws {
-        try await self.send(
+    public func op26Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws {
+        let response = try await self.exchange(
             "HEAD",
-            "/v1/items26/\(itemId)/parts/\(Self.pathSegment(partNo))"
+            "/v1/items26/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
         )
+        _ = try self.success(response)
+    }
+
+    /// Operation number 26.
+    ///
+    /// `HEAD /v1/items26/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op26ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op26ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op26ItemsBody> {
+        let response = try await self.exchange(
+            "HEAD",
+            "/v1/items26/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return response.with(body: .notFound)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 27.
@@ -606,16 +2995,56 @@ public struct BigShopClient: Sendable {
     /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op27Items(itemId: Int, partNo: String) async throws -> Op27ItemsItem {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op27ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op27Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op27ItemsItem {
+        let response = try await self.exchange(
             "OPTIONS",
-            "/v1/items27/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op27ItemsItem.self
+            "/v1/items27/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op27ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 27.
+    ///
+    /// `OPTIONS /v1/items27/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op27ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op27ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op27ItemsBody> {
+        let response = try await self.exchange(
+            "OPTIONS",
+            "/v1/items27/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op27ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 28.
@@ -623,16 +3052,56 @@ public struct BigShopClient: Sendable {
     /// `GET /v1/items28/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func op28Items(itemId: Int, partNo: String) async throws -> Op28ItemsItem {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op28ItemsResponse(itemID:partNo:timeout:)`` types each status.
+    public func op28Items(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval?
+    ) async throws -> Op28ItemsItem {
+        let response = try await self.exchange(
             "GET",
-            "/v1/items28/\(itemId)/parts/\(Self.pathSegment(partNo))",
-            returning: Op28ItemsItem.self
+            "/v1/items28/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(Op28ItemsItem.self, from: self.success(response))
+    }
+
+    /// Operation number 28.
+    ///
+    /// `GET /v1/items28/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op28ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op28ItemsResponse(
+        itemID: Int,
+        partNo: String,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op28ItemsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/v1/items28/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op28ItemsItem.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 29.
@@ -640,27 +3109,72 @@ public struct BigShopClient: Sendable {
     /// `POST /v1/items29/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op29ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op29Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op29ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op29ItemsItem2 {
+        let response = try await self.exchange(
+            "POST",
+            "/v1/items29/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op29ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 29.
+    ///
+    /// `POST /v1/items29/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op29ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op29ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op29ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op29ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op29ItemsBody> {
+        let response = try await self.exchange(
             "POST",
-            "/v1/items29/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items29/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op29ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op29ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// Operation number 30.
@@ -668,86 +3182,99 @@ public struct BigShopClient: Sendable {
     /// `PUT /v1/items30/{itemId}/parts/{part_no}`
     ///
     /// - Parameters:
-    ///   - itemId: The `{itemId}` in the path.
+    ///   - itemID: The `{itemId}` in the path.
     ///   - partNo: The `{part_no}` in the path.
     ///   - body: The request body, sent as JSON.
     ///   - dryRun: The `dry_run` query parameter; left out when nil.
     ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``BigShopError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``BigShopClient/op30ItemsResponse(itemID:partNo:body:dryRun:limit:timeout:)`` types each status.
     public func op30Items(
-        itemId: Int,
+        itemID: Int,
+        partNo: String,
+        body: Op30ItemsItem,
+        dryRun: Bool?,
+        limit: Int?,
+        timeout: TimeInterval?
+    ) async throws -> Op30ItemsItem2 {
+        let response = try await self.exchange(
+            "PUT",
+            "/v1/items30/\(itemID)/parts/\(Self.pathSegment(partNo))",
+            query: ["dry_run": dryRun, "limit": limit],
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Op30ItemsItem2.self, from: self.success(response))
+    }
+
+    /// Operation number 30.
+    ///
+    /// `PUT /v1/items30/{itemId}/parts/{part_no}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``Op30ItemsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - itemID: The `{itemId}` in the path.
+    ///   - partNo: The `{part_no}` in the path.
+    ///   - body: The request body, sent as JSON.
+    ///   - dryRun: The `dry_run` query parameter; left out when nil.
+    ///   - limit: The `limit` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``BigShopError`` when no answer came, or a declared body did not match its type.
+    public func op30ItemsResponse(
+        itemID: Int,
         partNo: String,
         body: Op30ItemsItem,
         dryRun: Bool? = nil,
-        limit: Int? = nil
-    ) async throws -> Op30ItemsItem2 {
-        try await self.send(
+        limit: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<Op30ItemsBody> {
+        let response = try await self.exchange(
             "PUT",
-            "/v1/items30/\(itemId)/parts/\(Self.pathSegment(partNo))",
+            "/v1/items30/\(itemID)/parts/\(Self.pathSegment(partNo))",
             query: ["dry_run": dryRun, "limit": limit],
             body: body,
-            returning: Op30ItemsItem2.self
+            accept: "application/json",
+            timeout: timeout
         )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Op30ItemsItem2.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 }
 
-// MARK: - Transport
+// MARK: - Exchange
 
 extension BigShopClient {
-    func send(
+    /// Builds the request, runs it through the middleware and the transport, and returns
+    /// the answer whatever its status.
+    func exchange(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil
-    ) async throws {
-        _ = try await perform(method, path, query: query, body: body)
-    }
-
-    func send<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
+        headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response {
-        let data = try await perform(method, path, query: query, body: body)
-        do {
-            return try JSONCoding.decoder().decode(Response.self, from: data)
-        } catch {
-            throw BigShopError.decoding(error, body: data)
-        }
-    }
-
-    func sendOptional<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response? {
-        let data = try await perform(method, path, query: query, body: body)
-        if data.isEmpty {
-            return nil
+        raw: (data: Data, contentType: String)? = nil,
+        accept: String? = nil,
+        timeout: TimeInterval?
+    ) async throws -> HTTPResponse<Data> {
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
         }
         do {
-            return try JSONCoding.decoder().decode(Response?.self, from: data)
-        } catch {
-            throw BigShopError.decoding(error, body: data)
-        }
-    }
-
-    private func perform(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> Data {
-        let request = try await urlRequest(method, path, query: query, body: body)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await Self.data(for: request, in: session)
+            return try await send(request, through: 0)
+        } catch let error as BigShopError {
+            throw error
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -758,46 +3285,58 @@ extension BigShopClient {
             }
             throw BigShopError.transport(error)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw BigShopError.transport(URLError(.badServerResponse))
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw BigShopError.unexpectedStatus(status: http.statusCode, body: data)
-        }
-        return data
     }
 
-    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
-    /// from Swift 6.0; older Linux toolchains get it from a data task.
-    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        #if canImport(FoundationNetworking) && compiler(<6.0)
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                box.start(session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                })
-            }
-        } onCancel: {
-            box.cancel()
+    /// Runs middleware number `index` and, after the last one, the transport.
+    private func send(_ request: URLRequest, through index: Int) async throws -> HTTPResponse<Data> {
+        let middlewares = configuration.middlewares
+        guard index < middlewares.count else {
+            return try await configuration.transport.send(request)
         }
-        #else
-        return try await session.data(for: request)
-        #endif
+        return try await middlewares[index].intercept(request) { next in
+            try await self.send(next, through: index + 1)
+        }
+    }
+
+    /// The answer when its status is 2xx; else throws ``BigShopError/unexpectedStatus(status:headers:body:)``.
+    func success(_ response: HTTPResponse<Data>) throws -> HTTPResponse<Data> {
+        guard (200..<300).contains(response.status) else {
+            throw BigShopError.unexpectedStatus(status: response.status, headers: response.headers, body: response.body)
+        }
+        return response
+    }
+
+    func decode<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body {
+        do {
+            return try configuration.makeDecoder().decode(Body.self, from: response.body)
+        } catch {
+            throw BigShopError.decoding(error, body: response.body)
+        }
+    }
+
+    /// Decodes a body that some answers leave out: nil when there is none.
+    func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body? {
+        if response.body.isEmpty {
+            return nil
+        }
+        return try decode(Body?.self, from: response)
+    }
+
+    /// Reads a text body; bytes that are not UTF-8 are replaced, never refused.
+    func text(_ response: HTTPResponse<Data>) -> String {
+        String(decoding: response.body, as: UTF8.self)
     }
 
     private func urlRequest(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> URLRequest {
+        headers: KeyValuePairs<String, (any QueryValue)?>,
+        body: (any Encodable & Sendable)?,
+        accept: String?,
+        timeout: TimeInterval?
+    ) throws -> URLRequest {
+        let baseURL = configuration.baseURL
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
             throw BigShopError.invalidURL(baseURL.absoluteString)
         }
@@ -817,18 +3356,27 @@ extension BigShopClient {
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let timeout = timeout ?? configuration.timeout {
+            request.timeoutInterval = timeout
+        }
+        for (name, value) in configuration.headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in headers {
+            if let value = value?.queryValues.joined(separator: ",") {
+                request.setValue(value, forHTTPHeaderField: name)
+            }
+        }
+        if let accept {
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+        }
         if let body {
             do {
-                request.httpBody = try JSONCoding.encoder().encode(body)
+                request.httpBody = try configuration.makeEncoder().encode(body)
             } catch {
                 throw BigShopError.encoding(error)
             }
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let extraHeaders = try await headers()
-        for (name, value) in extraHeaders {
-            request.setValue(value, forHTTPHeaderField: name)
         }
         return request
     }
@@ -849,35 +3397,8 @@ extension BigShopClient {
     }
 }
 
-#if canImport(FoundationNetworking) && compiler(<6.0)
-/// Lets cancelling the calling task cancel the data task it waits for.
-private final class DataTaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled {
-            task.cancel()
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
-    }
-}
-#endif
-
-/// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
+/// A value that can stand in a URL query string or a header. Arrays repeat their name
+/// in a query (`tag=a&tag=b`) and join with commas in a header.
 protocol QueryValue: Sendable {
     var queryValues: [String] { get }
 }

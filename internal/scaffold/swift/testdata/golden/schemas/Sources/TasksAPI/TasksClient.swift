@@ -5,6 +5,78 @@ import Foundation
 import FoundationNetworking
 #endif
 
+/// Every operation of the Tasks API. ``TasksClient`` conforms; so can a fake in
+/// tests and SwiftUI previews, with no network and no URLProtocol.
+///
+/// Each operation takes a per-call `timeout`; an extension adds forms without it, with
+/// optional parameters defaulting to nil.
+public protocol TasksClientProtocol: Sendable {
+    /// `GET /tasks`
+    ///
+    /// - Parameters:
+    ///   - status: The `status` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``TasksError``.
+    func listTasks(status: String?, timeout: TimeInterval?) async throws -> [ListTasksTask]
+
+    /// `POST /tasks`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``TasksError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``TasksClient/createTaskResponse(body:timeout:)`` types each status.
+    func createTask(body: CreateTaskRequest, timeout: TimeInterval?) async throws -> CreateTaskResponse
+
+    /// `GET /stats`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``TasksError``.
+    func stats(timeout: TimeInterval?) async throws -> [String: Int]
+}
+
+extension TasksClientProtocol {
+    /// `GET /tasks`
+    ///
+    /// - Parameters:
+    ///   - status: The `status` query parameter; left out when nil.
+    /// - Throws: ``TasksError``.
+    public func listTasks(status: String? = nil) async throws -> [ListTasksTask] {
+        try await listTasks(status: status, timeout: nil)
+    }
+
+    /// `POST /tasks`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    /// - Throws: ``TasksError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``TasksClient/createTaskResponse(body:timeout:)`` types each status.
+    public func createTask(body: CreateTaskRequest) async throws -> CreateTaskResponse {
+        try await createTask(body: body, timeout: nil)
+    }
+
+    /// `POST /tasks`
+    ///
+    /// Sends the arguments as a ``CreateTaskRequest``.
+    /// - Throws: ``TasksError``. When the server answers with a status outside 200–299,
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``TasksClient/createTaskResponse(body:timeout:)`` types each status.
+    public func createTask(
+        title: String,
+        assignee: String? = nil,
+        due: Date? = nil,
+        priority: Int? = nil
+    ) async throws -> CreateTaskResponse {
+        try await createTask(body: CreateTaskRequest(title: title, assignee: assignee, due: due, priority: priority), timeout: nil)
+    }
+
+    /// `GET /stats`
+    /// - Throws: ``TasksError``.
+    public func stats() async throws -> [String: Int] {
+        try await stats(timeout: nil)
+    }
+}
+
 /// A client for the Tasks API, with one async function per endpoint of bb.yaml.
 ///
 /// ```swift
@@ -13,128 +85,190 @@ import FoundationNetworking
 ///
 /// The client is a `Sendable` value: create one and share it across tasks and actors.
 /// Every function throws ``TasksError``, except that cancelling the calling task
-/// throws `CancellationError` and errors from the `headers` provider pass through as they are.
-public struct TasksClient: Sendable {
-    /// The server's address, e.g. `http://localhost:4000`. Endpoint paths are appended to its path.
-    public let baseURL: URL
-    /// The session every request goes through.
-    public let session: URLSession
-    /// Extra headers for every request, asked for anew each time.
-    public let headers: @Sendable () async throws -> [String: String]
+/// throws `CancellationError`.
+public struct TasksClient: TasksClientProtocol {
+    /// The base URL, headers, middleware, timeout, transport and JSON coders of every call.
+    public let configuration: TasksConfiguration
+
+    /// Creates a client from a configuration.
+    public init(configuration: TasksConfiguration) {
+        self.configuration = configuration
+    }
 
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - baseURL: The server's address, e.g. `http://localhost:4000`.
-    ///   - session: The session to send requests through; inject your own for tests or custom configuration.
-    ///   - headers: Extra headers for every request, asked for anew each time, so a token
-    ///     provider can hand out a fresh token: `{ ["Authorization": "Bearer \(try await auth.token())"] }`.
+    ///   - baseURL: The server's address, e.g. `http://localhost:4000`. Endpoint paths are appended to its path.
+    ///   - headers: Headers for every request, e.g. `["X-BB-Scenario": "empty"]`.
+    ///   - middlewares: Run in order around every request: ``BearerTokenMiddleware``, ``LoggingMiddleware``, your own.
+    ///   - timeout: Seconds to wait for an answer; nil keeps the transport's default.
+    ///   - transport: Sends the requests: ``URLSessionTransport`` by default, a fake in tests.
     public init(
         baseURL: URL,
-        session: URLSession = .shared,
-        headers: @escaping @Sendable () async throws -> [String: String] = { [:] }
+        headers: [String: String] = [:],
+        middlewares: [any Middleware] = [],
+        timeout: TimeInterval? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
     ) {
-        self.baseURL = baseURL
-        self.session = session
-        self.headers = headers
+        self.init(configuration: TasksConfiguration(
+            baseURL: baseURL,
+            headers: headers,
+            middlewares: middlewares,
+            timeout: timeout,
+            transport: transport
+        ))
     }
 
     /// `GET /tasks`
     ///
     /// - Parameters:
     ///   - status: The `status` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``TasksError``.
-    public func listTasks(status: String? = nil) async throws -> [ListTasksTask] {
-        try await self.send(
+    public func listTasks(status: String?, timeout: TimeInterval?) async throws -> [ListTasksTask] {
+        let response = try await self.exchange(
             "GET",
             "/tasks",
             query: ["status": status],
-            returning: [ListTasksTask].self
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode([ListTasksTask].self, from: self.success(response))
+    }
+
+    /// `GET /tasks`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListTasksBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - status: The `status` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``TasksError`` when no answer came, or a declared body did not match its type.
+    public func listTasksResponse(status: String? = nil, timeout: TimeInterval? = nil) async throws -> HTTPResponse<ListTasksBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/tasks",
+            query: ["status": status],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([ListTasksTask].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// `POST /tasks`
     ///
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``TasksError``. When the server answers with a status outside 200–299,
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body.
-    public func createTask(body: CreateTaskRequest) async throws -> CreateTaskResponse {
-        try await self.send(
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``TasksClient/createTaskResponse(body:timeout:)`` types each status.
+    public func createTask(body: CreateTaskRequest, timeout: TimeInterval?) async throws -> CreateTaskResponse {
+        let response = try await self.exchange(
             "POST",
             "/tasks",
             body: body,
-            returning: CreateTaskResponse.self
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode(CreateTaskResponse.self, from: self.success(response))
+    }
+
+    /// `POST /tasks`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``CreateTaskBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``TasksError`` when no answer came, or a declared body did not match its type.
+    public func createTaskResponse(body: CreateTaskRequest, timeout: TimeInterval? = nil) async throws -> HTTPResponse<CreateTaskBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/tasks",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 201:
+            return try response.with(body: .created(self.decode(CreateTaskResponse.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 
     /// `GET /stats`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Throws: ``TasksError``.
-    public func stats() async throws -> [String: Int] {
-        try await self.send(
+    public func stats(timeout: TimeInterval?) async throws -> [String: Int] {
+        let response = try await self.exchange(
             "GET",
             "/stats",
-            returning: [String: Int].self
+            accept: "application/json",
+            timeout: timeout
         )
+        return try self.decode([String: Int].self, from: self.success(response))
+    }
+
+    /// `GET /stats`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``StatsBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``TasksError`` when no answer came, or a declared body did not match its type.
+    public func statsResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<StatsBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/stats",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([String: Int].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
     }
 }
 
-// MARK: - Transport
+// MARK: - Exchange
 
 extension TasksClient {
-    func send(
+    /// Builds the request, runs it through the middleware and the transport, and returns
+    /// the answer whatever its status.
+    func exchange(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil
-    ) async throws {
-        _ = try await perform(method, path, query: query, body: body)
-    }
-
-    func send<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
+        headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response {
-        let data = try await perform(method, path, query: query, body: body)
-        do {
-            return try JSONCoding.decoder().decode(Response.self, from: data)
-        } catch {
-            throw TasksError.decoding(error, body: data)
-        }
-    }
-
-    func sendOptional<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response? {
-        let data = try await perform(method, path, query: query, body: body)
-        if data.isEmpty {
-            return nil
+        raw: (data: Data, contentType: String)? = nil,
+        accept: String? = nil,
+        timeout: TimeInterval?
+    ) async throws -> HTTPResponse<Data> {
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
         }
         do {
-            return try JSONCoding.decoder().decode(Response?.self, from: data)
-        } catch {
-            throw TasksError.decoding(error, body: data)
-        }
-    }
-
-    private func perform(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> Data {
-        let request = try await urlRequest(method, path, query: query, body: body)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await Self.data(for: request, in: session)
+            return try await send(request, through: 0)
+        } catch let error as TasksError {
+            throw error
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -145,46 +279,58 @@ extension TasksClient {
             }
             throw TasksError.transport(error)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw TasksError.transport(URLError(.badServerResponse))
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw TasksError.unexpectedStatus(status: http.statusCode, body: data)
-        }
-        return data
     }
 
-    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
-    /// from Swift 6.0; older Linux toolchains get it from a data task.
-    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        #if canImport(FoundationNetworking) && compiler(<6.0)
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                box.start(session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                })
-            }
-        } onCancel: {
-            box.cancel()
+    /// Runs middleware number `index` and, after the last one, the transport.
+    private func send(_ request: URLRequest, through index: Int) async throws -> HTTPResponse<Data> {
+        let middlewares = configuration.middlewares
+        guard index < middlewares.count else {
+            return try await configuration.transport.send(request)
         }
-        #else
-        return try await session.data(for: request)
-        #endif
+        return try await middlewares[index].intercept(request) { next in
+            try await self.send(next, through: index + 1)
+        }
+    }
+
+    /// The answer when its status is 2xx; else throws ``TasksError/unexpectedStatus(status:headers:body:)``.
+    func success(_ response: HTTPResponse<Data>) throws -> HTTPResponse<Data> {
+        guard (200..<300).contains(response.status) else {
+            throw TasksError.unexpectedStatus(status: response.status, headers: response.headers, body: response.body)
+        }
+        return response
+    }
+
+    func decode<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body {
+        do {
+            return try configuration.makeDecoder().decode(Body.self, from: response.body)
+        } catch {
+            throw TasksError.decoding(error, body: response.body)
+        }
+    }
+
+    /// Decodes a body that some answers leave out: nil when there is none.
+    func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body? {
+        if response.body.isEmpty {
+            return nil
+        }
+        return try decode(Body?.self, from: response)
+    }
+
+    /// Reads a text body; bytes that are not UTF-8 are replaced, never refused.
+    func text(_ response: HTTPResponse<Data>) -> String {
+        String(decoding: response.body, as: UTF8.self)
     }
 
     private func urlRequest(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> URLRequest {
+        headers: KeyValuePairs<String, (any QueryValue)?>,
+        body: (any Encodable & Sendable)?,
+        accept: String?,
+        timeout: TimeInterval?
+    ) throws -> URLRequest {
+        let baseURL = configuration.baseURL
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
             throw TasksError.invalidURL(baseURL.absoluteString)
         }
@@ -204,18 +350,27 @@ extension TasksClient {
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let timeout = timeout ?? configuration.timeout {
+            request.timeoutInterval = timeout
+        }
+        for (name, value) in configuration.headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in headers {
+            if let value = value?.queryValues.joined(separator: ",") {
+                request.setValue(value, forHTTPHeaderField: name)
+            }
+        }
+        if let accept {
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+        }
         if let body {
             do {
-                request.httpBody = try JSONCoding.encoder().encode(body)
+                request.httpBody = try configuration.makeEncoder().encode(body)
             } catch {
                 throw TasksError.encoding(error)
             }
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let extraHeaders = try await headers()
-        for (name, value) in extraHeaders {
-            request.setValue(value, forHTTPHeaderField: name)
         }
         return request
     }
@@ -236,35 +391,8 @@ extension TasksClient {
     }
 }
 
-#if canImport(FoundationNetworking) && compiler(<6.0)
-/// Lets cancelling the calling task cancel the data task it waits for.
-private final class DataTaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled {
-            task.cancel()
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
-    }
-}
-#endif
-
-/// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
+/// A value that can stand in a URL query string or a header. Arrays repeat their name
+/// in a query (`tag=a&tag=b`) and join with commas in a header.
 protocol QueryValue: Sendable {
     var queryValues: [String] { get }
 }

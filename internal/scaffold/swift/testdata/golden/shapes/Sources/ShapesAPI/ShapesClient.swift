@@ -5,82 +5,144 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// A client for the Shapes API, with one async function per endpoint of bb.yaml.
+/// Every operation of the Shapes API. ``ShapesClient`` conforms; so can a fake in
+/// tests and SwiftUI previews, with no network and no URLProtocol.
 ///
-/// ```swift
-/// let client = ShapesClient(baseURL: URL(string: "http://localhost:4000")!)
-/// ```
-///
-/// The client is a `Sendable` value: create one and share it across tasks and actors.
-/// Every function throws ``ShapesError``, except that cancelling the calling task
-/// throws `CancellationError` and errors from the `headers` provider pass through as they are.
-public struct ShapesClient: Sendable {
-    /// The server's address, e.g. `http://localhost:4000`. Endpoint paths are appended to its path.
-    public let baseURL: URL
-    /// The session every request goes through.
-    public let session: URLSession
-    /// Extra headers for every request, asked for anew each time.
-    public let headers: @Sendable () async throws -> [String: String]
-
-    /// Creates a client.
+/// Each operation takes a per-call `timeout`; an extension adds forms without it, with
+/// optional parameters defaulting to nil.
+public protocol ShapesClientProtocol: Sendable {
+    /// `GET /feed`
     ///
     /// - Parameters:
-    ///   - baseURL: The server's address, e.g. `http://localhost:4000`.
-    ///   - session: The session to send requests through; inject your own for tests or custom configuration.
-    ///   - headers: Extra headers for every request, asked for anew each time, so a token
-    ///     provider can hand out a fresh token: `{ ["Authorization": "Bearer \(try await auth.token())"] }`.
-    public init(
-        baseURL: URL,
-        session: URLSession = .shared,
-        headers: @escaping @Sendable () async throws -> [String: String] = { [:] }
-    ) {
-        self.baseURL = baseURL
-        self.session = session
-        self.headers = headers
-    }
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func getFeed(page: Int?, timeout: TimeInterval?) async throws -> GetFeedResponse
 
+    /// `GET /numbers`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func listNumbers(timeout: TimeInterval?) async throws -> [Double]
+
+    /// `GET /names`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func listNames(timeout: TimeInterval?) async throws -> [String]
+
+    /// `GET /nothing`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func listNothing(timeout: TimeInterval?) async throws -> [JSONValue]
+
+    /// `GET /people`
+    ///
+    /// - Parameters:
+    ///   - all: The `all` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func listPeople(all: Bool?, timeout: TimeInterval?) async throws -> [ListPeoplePerson]
+
+    /// `GET /count`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func count(timeout: TimeInterval?) async throws -> Int
+
+    /// `GET /greeting`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func greeting(timeout: TimeInterval?) async throws -> String
+
+    /// `GET /open`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func isOpen(timeout: TimeInterval?) async throws -> Bool
+
+    /// `GET /ratio`
+    ///
+    /// - Parameters:
+    ///   - precise: The `precise` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func ratio(precise: Bool?, timeout: TimeInterval?) async throws -> Double
+
+    /// `GET /anything`
+    ///
+    /// - Parameters:
+    ///   - kind: The `kind` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func anything(kind: String?, timeout: TimeInterval?) async throws -> JSONValue
+
+    /// `GET /maybe`
+    ///
+    /// - Parameters:
+    ///   - empty: The `empty` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func maybe(empty: Bool?, timeout: TimeInterval?) async throws -> MaybeResponse?
+
+    /// `GET /null`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func nothingAtAll(timeout: TimeInterval?) async throws -> JSONValue?
+
+    /// `POST /empty`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func emptyObject(body: [String: JSONValue], timeout: TimeInterval?) async throws -> [String: JSONValue]
+
+    /// `POST /nested`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    func nested(body: [[Nested]], timeout: TimeInterval?) async throws -> NestedResponse
+}
+
+extension ShapesClientProtocol {
     /// `GET /feed`
     ///
     /// - Parameters:
     ///   - page: The `page` query parameter; left out when nil.
     /// - Throws: ``ShapesError``.
     public func getFeed(page: Int? = nil) async throws -> GetFeedResponse {
-        try await self.send(
-            "GET",
-            "/feed",
-            query: ["page": page],
-            returning: GetFeedResponse.self
-        )
+        try await getFeed(page: page, timeout: nil)
     }
 
     /// `GET /numbers`
     /// - Throws: ``ShapesError``.
     public func listNumbers() async throws -> [Double] {
-        try await self.send(
-            "GET",
-            "/numbers",
-            returning: [Double].self
-        )
+        try await listNumbers(timeout: nil)
     }
 
     /// `GET /names`
     /// - Throws: ``ShapesError``.
     public func listNames() async throws -> [String] {
-        try await self.send(
-            "GET",
-            "/names",
-            returning: [String].self
-        )
+        try await listNames(timeout: nil)
     }
 
     /// `GET /nothing`
     /// - Throws: ``ShapesError``.
     public func listNothing() async throws -> [JSONValue] {
-        try await self.send(
-            "GET",
-            "/nothing",
-            returning: [JSONValue].self
-        )
+        try await listNothing(timeout: nil)
     }
 
     /// `GET /people`
@@ -89,42 +151,25 @@ public struct ShapesClient: Sendable {
     ///   - all: The `all` query parameter; left out when nil.
     /// - Throws: ``ShapesError``.
     public func listPeople(all: Bool? = nil) async throws -> [ListPeoplePerson] {
-        try await self.send(
-            "GET",
-            "/people",
-            query: ["all": all],
-            returning: [ListPeoplePerson].self
-        )
+        try await listPeople(all: all, timeout: nil)
     }
 
     /// `GET /count`
     /// - Throws: ``ShapesError``.
     public func count() async throws -> Int {
-        try await self.send(
-            "GET",
-            "/count",
-            returning: Int.self
-        )
+        try await count(timeout: nil)
     }
 
     /// `GET /greeting`
     /// - Throws: ``ShapesError``.
     public func greeting() async throws -> String {
-        try await self.send(
-            "GET",
-            "/greeting",
-            returning: String.self
-        )
+        try await greeting(timeout: nil)
     }
 
     /// `GET /open`
     /// - Throws: ``ShapesError``.
     public func isOpen() async throws -> Bool {
-        try await self.send(
-            "GET",
-            "/open",
-            returning: Bool.self
-        )
+        try await isOpen(timeout: nil)
     }
 
     /// `GET /ratio`
@@ -133,12 +178,7 @@ public struct ShapesClient: Sendable {
     ///   - precise: The `precise` query parameter; left out when nil.
     /// - Throws: ``ShapesError``.
     public func ratio(precise: Bool? = nil) async throws -> Double {
-        try await self.send(
-            "GET",
-            "/ratio",
-            query: ["precise": precise],
-            returning: Double.self
-        )
+        try await ratio(precise: precise, timeout: nil)
     }
 
     /// `GET /anything`
@@ -147,12 +187,7 @@ public struct ShapesClient: Sendable {
     ///   - kind: The `kind` query parameter; left out when nil.
     /// - Throws: ``ShapesError``.
     public func anything(kind: String? = nil) async throws -> JSONValue {
-        try await self.send(
-            "GET",
-            "/anything",
-            query: ["kind": kind],
-            returning: JSONValue.self
-        )
+        try await anything(kind: kind, timeout: nil)
     }
 
     /// `GET /maybe`
@@ -161,22 +196,13 @@ public struct ShapesClient: Sendable {
     ///   - empty: The `empty` query parameter; left out when nil.
     /// - Throws: ``ShapesError``.
     public func maybe(empty: Bool? = nil) async throws -> MaybeResponse? {
-        try await self.sendOptional(
-            "GET",
-            "/maybe",
-            query: ["empty": empty],
-            returning: MaybeResponse.self
-        )
+        try await maybe(empty: empty, timeout: nil)
     }
 
     /// `GET /null`
     /// - Throws: ``ShapesError``.
     public func nothingAtAll() async throws -> JSONValue? {
-        try await self.sendOptional(
-            "GET",
-            "/null",
-            returning: JSONValue.self
-        )
+        try await nothingAtAll(timeout: nil)
     }
 
     /// `POST /empty`
@@ -184,13 +210,8 @@ public struct ShapesClient: Sendable {
     /// - Parameters:
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``ShapesError``.
-    public func emptyObject(body: EmptyObjectObject) async throws -> EmptyObjectObject {
-        try await self.send(
-            "POST",
-            "/empty",
-            body: body,
-            returning: EmptyObjectObject.self
-        )
+    public func emptyObject(body: [String: JSONValue]) async throws -> [String: JSONValue] {
+        try await emptyObject(body: body, timeout: nil)
     }
 
     /// `POST /nested`
@@ -199,71 +220,639 @@ public struct ShapesClient: Sendable {
     ///   - body: The request body, sent as JSON.
     /// - Throws: ``ShapesError``.
     public func nested(body: [[Nested]]) async throws -> NestedResponse {
-        try await self.send(
-            "POST",
-            "/nested",
-            body: body,
-            returning: NestedResponse.self
-        )
+        try await nested(body: body, timeout: nil)
     }
 }
 
-// MARK: - Transport
+/// A client for the Shapes API, with one async function per endpoint of bb.yaml.
+///
+/// ```swift
+/// let client = ShapesClient(baseURL: URL(string: "http://localhost:4000")!)
+/// ```
+///
+/// The client is a `Sendable` value: create one and share it across tasks and actors.
+/// Every function throws ``ShapesError``, except that cancelling the calling task
+/// throws `CancellationError`.
+public struct ShapesClient: ShapesClientProtocol {
+    /// The base URL, headers, middleware, timeout, transport and JSON coders of every call.
+    public let configuration: ShapesConfiguration
+
+    /// Creates a client from a configuration.
+    public init(configuration: ShapesConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Creates a client.
+    ///
+    /// - Parameters:
+    ///   - baseURL: The server's address, e.g. `http://localhost:4000`. Endpoint paths are appended to its path.
+    ///   - headers: Headers for every request, e.g. `["X-BB-Scenario": "empty"]`.
+    ///   - middlewares: Run in order around every request: ``BearerTokenMiddleware``, ``LoggingMiddleware``, your own.
+    ///   - timeout: Seconds to wait for an answer; nil keeps the transport's default.
+    ///   - transport: Sends the requests: ``URLSessionTransport`` by default, a fake in tests.
+    public init(
+        baseURL: URL,
+        headers: [String: String] = [:],
+        middlewares: [any Middleware] = [],
+        timeout: TimeInterval? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.init(configuration: ShapesConfiguration(
+            baseURL: baseURL,
+            headers: headers,
+            middlewares: middlewares,
+            timeout: timeout,
+            transport: transport
+        ))
+    }
+
+    /// `GET /feed`
+    ///
+    /// - Parameters:
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func getFeed(page: Int?, timeout: TimeInterval?) async throws -> GetFeedResponse {
+        let response = try await self.exchange(
+            "GET",
+            "/feed",
+            query: ["page": page],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(GetFeedResponse.self, from: self.success(response))
+    }
+
+    /// `GET /feed`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GetFeedBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - page: The `page` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func getFeedResponse(page: Int? = nil, timeout: TimeInterval? = nil) async throws -> HTTPResponse<GetFeedBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/feed",
+            query: ["page": page],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(GetFeedResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /numbers`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func listNumbers(timeout: TimeInterval?) async throws -> [Double] {
+        let response = try await self.exchange(
+            "GET",
+            "/numbers",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode([Double].self, from: self.success(response))
+    }
+
+    /// `GET /numbers`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListNumbersBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func listNumbersResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<ListNumbersBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/numbers",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([Double].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /names`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func listNames(timeout: TimeInterval?) async throws -> [String] {
+        let response = try await self.exchange(
+            "GET",
+            "/names",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode([String].self, from: self.success(response))
+    }
+
+    /// `GET /names`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListNamesBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func listNamesResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<ListNamesBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/names",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([String].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /nothing`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func listNothing(timeout: TimeInterval?) async throws -> [JSONValue] {
+        let response = try await self.exchange(
+            "GET",
+            "/nothing",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode([JSONValue].self, from: self.success(response))
+    }
+
+    /// `GET /nothing`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListNothingBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func listNothingResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<ListNothingBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/nothing",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([JSONValue].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /people`
+    ///
+    /// - Parameters:
+    ///   - all: The `all` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func listPeople(all: Bool?, timeout: TimeInterval?) async throws -> [ListPeoplePerson] {
+        let response = try await self.exchange(
+            "GET",
+            "/people",
+            query: ["all": all],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode([ListPeoplePerson].self, from: self.success(response))
+    }
+
+    /// `GET /people`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListPeopleBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - all: The `all` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func listPeopleResponse(all: Bool? = nil, timeout: TimeInterval? = nil) async throws -> HTTPResponse<ListPeopleBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/people",
+            query: ["all": all],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([ListPeoplePerson].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /count`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func count(timeout: TimeInterval?) async throws -> Int {
+        let response = try await self.exchange(
+            "GET",
+            "/count",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Int.self, from: self.success(response))
+    }
+
+    /// `GET /count`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``CountBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func countResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<CountBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/count",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Int.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /greeting`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func greeting(timeout: TimeInterval?) async throws -> String {
+        let response = try await self.exchange(
+            "GET",
+            "/greeting",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(String.self, from: self.success(response))
+    }
+
+    /// `GET /greeting`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GreetingBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func greetingResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<GreetingBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/greeting",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(String.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /open`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func isOpen(timeout: TimeInterval?) async throws -> Bool {
+        let response = try await self.exchange(
+            "GET",
+            "/open",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Bool.self, from: self.success(response))
+    }
+
+    /// `GET /open`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``IsOpenBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func isOpenResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<IsOpenBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/open",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Bool.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /ratio`
+    ///
+    /// - Parameters:
+    ///   - precise: The `precise` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func ratio(precise: Bool?, timeout: TimeInterval?) async throws -> Double {
+        let response = try await self.exchange(
+            "GET",
+            "/ratio",
+            query: ["precise": precise],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Double.self, from: self.success(response))
+    }
+
+    /// `GET /ratio`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``RatioBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - precise: The `precise` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func ratioResponse(precise: Bool? = nil, timeout: TimeInterval? = nil) async throws -> HTTPResponse<RatioBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/ratio",
+            query: ["precise": precise],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Double.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /anything`
+    ///
+    /// - Parameters:
+    ///   - kind: The `kind` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func anything(kind: String?, timeout: TimeInterval?) async throws -> JSONValue {
+        let response = try await self.exchange(
+            "GET",
+            "/anything",
+            query: ["kind": kind],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(JSONValue.self, from: self.success(response))
+    }
+
+    /// `GET /anything`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``AnythingBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - kind: The `kind` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func anythingResponse(kind: String? = nil, timeout: TimeInterval? = nil) async throws -> HTTPResponse<AnythingBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/anything",
+            query: ["kind": kind],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(JSONValue.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /maybe`
+    ///
+    /// - Parameters:
+    ///   - empty: The `empty` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func maybe(empty: Bool?, timeout: TimeInterval?) async throws -> MaybeResponse? {
+        let response = try await self.exchange(
+            "GET",
+            "/maybe",
+            query: ["empty": empty],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decodeIfPresent(MaybeResponse.self, from: self.success(response))
+    }
+
+    /// `GET /maybe`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``MaybeBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - empty: The `empty` query parameter; left out when nil.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func maybeResponse(empty: Bool? = nil, timeout: TimeInterval? = nil) async throws -> HTTPResponse<MaybeBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/maybe",
+            query: ["empty": empty],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(MaybeResponse.self, from: response)))
+        case 204:
+            return response.with(body: .noContent)
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `GET /null`
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func nothingAtAll(timeout: TimeInterval?) async throws -> JSONValue? {
+        let response = try await self.exchange(
+            "GET",
+            "/null",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decodeIfPresent(JSONValue.self, from: self.success(response))
+    }
+
+    /// `GET /null`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``NothingAtAllBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func nothingAtAllResponse(timeout: TimeInterval? = nil) async throws -> HTTPResponse<NothingAtAllBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/null",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decodeIfPresent(JSONValue.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `POST /empty`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func emptyObject(body: [String: JSONValue], timeout: TimeInterval?) async throws -> [String: JSONValue] {
+        let response = try await self.exchange(
+            "POST",
+            "/empty",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode([String: JSONValue].self, from: self.success(response))
+    }
+
+    /// `POST /empty`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``EmptyObjectBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func emptyObjectResponse(body: [String: JSONValue], timeout: TimeInterval? = nil) async throws -> HTTPResponse<EmptyObjectBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/empty",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([String: JSONValue].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// `POST /nested`
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError``.
+    public func nested(body: [[Nested]], timeout: TimeInterval?) async throws -> NestedResponse {
+        let response = try await self.exchange(
+            "POST",
+            "/nested",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(NestedResponse.self, from: self.success(response))
+    }
+
+    /// `POST /nested`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``NestedBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - body: The request body, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``ShapesError`` when no answer came, or a declared body did not match its type.
+    public func nestedResponse(body: [[Nested]], timeout: TimeInterval? = nil) async throws -> HTTPResponse<NestedBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/nested",
+            body: body,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 201:
+            return try response.with(body: .created(self.decode(NestedResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+}
+
+// MARK: - Exchange
 
 extension ShapesClient {
-    func send(
+    /// Builds the request, runs it through the middleware and the transport, and returns
+    /// the answer whatever its status.
+    func exchange(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil
-    ) async throws {
-        _ = try await perform(method, path, query: query, body: body)
-    }
-
-    func send<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
+        headers: KeyValuePairs<String, (any QueryValue)?> = [:],
         body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response {
-        let data = try await perform(method, path, query: query, body: body)
-        do {
-            return try JSONCoding.decoder().decode(Response.self, from: data)
-        } catch {
-            throw ShapesError.decoding(error, body: data)
-        }
-    }
-
-    func sendOptional<Response: Decodable>(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?> = [:],
-        body: (any Encodable & Sendable)? = nil,
-        returning: Response.Type
-    ) async throws -> Response? {
-        let data = try await perform(method, path, query: query, body: body)
-        if data.isEmpty {
-            return nil
+        raw: (data: Data, contentType: String)? = nil,
+        accept: String? = nil,
+        timeout: TimeInterval?
+    ) async throws -> HTTPResponse<Data> {
+        var request = try urlRequest(method, path, query: query, headers: headers, body: body, accept: accept, timeout: timeout)
+        if let raw {
+            request.httpBody = raw.data
+            request.setValue(raw.contentType, forHTTPHeaderField: "Content-Type")
         }
         do {
-            return try JSONCoding.decoder().decode(Response?.self, from: data)
-        } catch {
-            throw ShapesError.decoding(error, body: data)
-        }
-    }
-
-    private func perform(
-        _ method: String,
-        _ path: String,
-        query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> Data {
-        let request = try await urlRequest(method, path, query: query, body: body)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await Self.data(for: request, in: session)
+            return try await send(request, through: 0)
+        } catch let error as ShapesError {
+            throw error
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -274,46 +863,58 @@ extension ShapesClient {
             }
             throw ShapesError.transport(error)
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw ShapesError.transport(URLError(.badServerResponse))
-        }
-        guard (200..<300).contains(http.statusCode) else {
-            throw ShapesError.unexpectedStatus(status: http.statusCode, body: data)
-        }
-        return data
     }
 
-    /// URLSession's async `data(for:)`, which swift-corelibs-foundation (Linux) has only
-    /// from Swift 6.0; older Linux toolchains get it from a data task.
-    private static func data(for request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        #if canImport(FoundationNetworking) && compiler(<6.0)
-        let box = DataTaskBox()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                box.start(session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
-                })
-            }
-        } onCancel: {
-            box.cancel()
+    /// Runs middleware number `index` and, after the last one, the transport.
+    private func send(_ request: URLRequest, through index: Int) async throws -> HTTPResponse<Data> {
+        let middlewares = configuration.middlewares
+        guard index < middlewares.count else {
+            return try await configuration.transport.send(request)
         }
-        #else
-        return try await session.data(for: request)
-        #endif
+        return try await middlewares[index].intercept(request) { next in
+            try await self.send(next, through: index + 1)
+        }
+    }
+
+    /// The answer when its status is 2xx; else throws ``ShapesError/unexpectedStatus(status:headers:body:)``.
+    func success(_ response: HTTPResponse<Data>) throws -> HTTPResponse<Data> {
+        guard (200..<300).contains(response.status) else {
+            throw ShapesError.unexpectedStatus(status: response.status, headers: response.headers, body: response.body)
+        }
+        return response
+    }
+
+    func decode<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body {
+        do {
+            return try configuration.makeDecoder().decode(Body.self, from: response.body)
+        } catch {
+            throw ShapesError.decoding(error, body: response.body)
+        }
+    }
+
+    /// Decodes a body that some answers leave out: nil when there is none.
+    func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse<Data>) throws -> Body? {
+        if response.body.isEmpty {
+            return nil
+        }
+        return try decode(Body?.self, from: response)
+    }
+
+    /// Reads a text body; bytes that are not UTF-8 are replaced, never refused.
+    func text(_ response: HTTPResponse<Data>) -> String {
+        String(decoding: response.body, as: UTF8.self)
     }
 
     private func urlRequest(
         _ method: String,
         _ path: String,
         query: KeyValuePairs<String, (any QueryValue)?>,
-        body: (any Encodable & Sendable)?
-    ) async throws -> URLRequest {
+        headers: KeyValuePairs<String, (any QueryValue)?>,
+        body: (any Encodable & Sendable)?,
+        accept: String?,
+        timeout: TimeInterval?
+    ) throws -> URLRequest {
+        let baseURL = configuration.baseURL
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
             throw ShapesError.invalidURL(baseURL.absoluteString)
         }
@@ -333,18 +934,27 @@ extension ShapesClient {
         }
         var request = URLRequest(url: url)
         request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let timeout = timeout ?? configuration.timeout {
+            request.timeoutInterval = timeout
+        }
+        for (name, value) in configuration.headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in headers {
+            if let value = value?.queryValues.joined(separator: ",") {
+                request.setValue(value, forHTTPHeaderField: name)
+            }
+        }
+        if let accept {
+            request.setValue(accept, forHTTPHeaderField: "Accept")
+        }
         if let body {
             do {
-                request.httpBody = try JSONCoding.encoder().encode(body)
+                request.httpBody = try configuration.makeEncoder().encode(body)
             } catch {
                 throw ShapesError.encoding(error)
             }
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let extraHeaders = try await headers()
-        for (name, value) in extraHeaders {
-            request.setValue(value, forHTTPHeaderField: name)
         }
         return request
     }
@@ -365,35 +975,8 @@ extension ShapesClient {
     }
 }
 
-#if canImport(FoundationNetworking) && compiler(<6.0)
-/// Lets cancelling the calling task cancel the data task it waits for.
-private final class DataTaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled {
-            task.cancel()
-        }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
-    }
-}
-#endif
-
-/// A value that can stand in a URL query string. Arrays repeat their name: `tag=a&tag=b`.
+/// A value that can stand in a URL query string or a header. Arrays repeat their name
+/// in a query (`tag=a&tag=b`) and join with commas in a header.
 protocol QueryValue: Sendable {
     var queryValues: [String] { get }
 }

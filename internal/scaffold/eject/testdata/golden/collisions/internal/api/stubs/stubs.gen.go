@@ -146,3 +146,37 @@ var stubHeaders = &contract.Stub{Endpoint: "headers",
 	Answers: []*contract.Answer{
 		{Status: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"url_error":{"x":1},"query":{"q":1},"response":{"r":1},"task":{"t":1}}`)},
 	}}
+
+// GetThingResponse gives the stub answer of getThingResponse (GET /thing-response).
+func GetThingResponse(r *http.Request) (api.GetThingResponseOutput, error) {
+	p, err := pick(stubGetThingResponse, r)
+	if err != nil {
+		return api.GetThingResponseOutput{}, err
+	}
+	return api.StubOutput[api.GetThingResponseOutput](p), nil
+}
+
+var stubGetThingResponse = &contract.Stub{Endpoint: "getThingResponse",
+	When: [][]contract.Condition{
+		{},
+	},
+	Answers: []*contract.Answer{
+		{Status: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"ok":true}`)},
+	}}
+
+// Configuration gives the stub answer of configuration (GET /configuration).
+func Configuration(r *http.Request) (api.ConfigurationOutput, error) {
+	p, err := pick(stubConfiguration, r)
+	if err != nil {
+		return api.ConfigurationOutput{}, err
+	}
+	return api.StubOutput[api.ConfigurationOutput](p), nil
+}
+
+var stubConfiguration = &contract.Stub{Endpoint: "configuration",
+	When: [][]contract.Condition{
+		{},
+	},
+	Answers: []*contract.Answer{
+		{Status: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(`{"status":"on"}`)},
+	}}

@@ -16,8 +16,8 @@ public struct GetThingResponse: Codable, Hashable, Sendable {
     public var book: Book
     public var author: Author
     public var series: Series
-    public var userId: UserId
-    public var userID: GetThingResponseUserID
+    public var userID: UserId
+    public var userID2: GetThingResponseUserID
     public var getThingResponse: GetThingResponse2
 
     public init(
@@ -33,8 +33,8 @@ public struct GetThingResponse: Codable, Hashable, Sendable {
         book: Book,
         author: Author,
         series: Series,
-        userId: UserId,
-        userID: GetThingResponseUserID,
+        userID: UserId,
+        userID2: GetThingResponseUserID,
         getThingResponse: GetThingResponse2
     ) {
         self.data = data
@@ -49,8 +49,8 @@ public struct GetThingResponse: Codable, Hashable, Sendable {
         self.book = book
         self.author = author
         self.series = series
-        self.userId = userId
         self.userID = userID
+        self.userID2 = userID2
         self.getThingResponse = getThingResponse
     }
 
@@ -67,8 +67,8 @@ public struct GetThingResponse: Codable, Hashable, Sendable {
         case book
         case author
         case series
-        case userId = "user_id"
-        case userID
+        case userID = "user_id"
+        case userID2 = "userID"
         case getThingResponse = "get_thing_response"
     }
 }

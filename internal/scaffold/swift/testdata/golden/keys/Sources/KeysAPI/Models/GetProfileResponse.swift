@@ -4,11 +4,11 @@ import Foundation
 
 /// The response body of `getProfile`.
 public struct GetProfileResponse: Codable, Hashable, Sendable {
-    public var userId: Int
+    public var userID: Int
     public var displayName: String
     public var createdAt: Date
     public var url: String
-    public var userID: Int
+    public var userID2: Int
     public var `default`: Bool
     public var `class`: String
     public var selfValue: String
@@ -50,11 +50,11 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
     public var settings: GetProfileResponseSettings
 
     public init(
-        userId: Int,
+        userID: Int,
         displayName: String,
         createdAt: Date,
         url: String,
-        userID: Int,
+        userID2: Int,
         `default`: Bool,
         `class`: String,
         selfValue: String,
@@ -95,11 +95,11 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
         proto: String,
         settings: GetProfileResponseSettings
     ) {
-        self.userId = userId
+        self.userID = userID
         self.displayName = displayName
         self.createdAt = createdAt
         self.url = url
-        self.userID = userID
+        self.userID2 = userID2
         self.`default` = `default`
         self.`class` = `class`
         self.selfValue = selfValue
@@ -142,11 +142,11 @@ public struct GetProfileResponse: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case userId = "user_id"
+        case userID = "user_id"
         case displayName = "display-name"
         case createdAt
         case url = "URL"
-        case userID
+        case userID2 = "userID"
         case `default`
         case `class`
         case selfValue = "self"

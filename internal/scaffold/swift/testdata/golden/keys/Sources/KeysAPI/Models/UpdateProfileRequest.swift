@@ -4,11 +4,14 @@ import Foundation
 
 /// The request body of `updateProfile`.
 public struct UpdateProfileRequest: Codable, Hashable, Sendable {
-    public var `default`: Int?
-    public var selfValue: String?
-    public var `protocol`: String?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var `default`: Nullable<Int>?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var selfValue: Nullable<String>?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var `protocol`: Nullable<String>?
 
-    public init(`default`: Int? = nil, selfValue: String? = nil, `protocol`: String? = nil) {
+    public init(`default`: Nullable<Int>? = nil, selfValue: Nullable<String>? = nil, `protocol`: Nullable<String>? = nil) {
         self.`default` = `default`
         self.selfValue = selfValue
         self.`protocol` = `protocol`

@@ -4,16 +4,20 @@ import Foundation
 
 /// The request body of `op10Items`.
 public struct Item: Codable, Hashable, Sendable {
-    public var name: String?
-    public var count: Int?
-    public var price: Double?
-    public var tags: [String]?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var name: Nullable<String>?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var count: Nullable<Int>?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var price: Nullable<Double>?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var tags: Nullable<[String]>?
 
     public init(
-        name: String? = nil,
-        count: Int? = nil,
-        price: Double? = nil,
-        tags: [String]? = nil
+        name: Nullable<String>? = nil,
+        count: Nullable<Int>? = nil,
+        price: Nullable<Double>? = nil,
+        tags: Nullable<[String]>? = nil
     ) {
         self.name = name
         self.count = count

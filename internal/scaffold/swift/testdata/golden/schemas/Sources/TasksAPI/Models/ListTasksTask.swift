@@ -6,8 +6,8 @@ import Foundation
 public struct ListTasksTask: Codable, Hashable, Sendable {
     public var id: Int
     public var title: String
-    /// One of `open`, `done`, `won't do`.
-    public var status: String
+    /// One of `open`, `done`, `won't do`, or another value the server adds later.
+    public var status: Status
     public var due: Date?
     public var labels: [String]
     public var assignee: Assignee?
@@ -18,7 +18,7 @@ public struct ListTasksTask: Codable, Hashable, Sendable {
     public init(
         id: Int,
         title: String,
-        status: String,
+        status: Status,
         due: Date? = nil,
         labels: [String],
         assignee: Assignee? = nil,
@@ -35,5 +35,41 @@ public struct ListTasksTask: Codable, Hashable, Sendable {
         self.estimate = estimate
         self.custom = custom
         self.extra = extra
+    }
+
+    /// The values the spec lists, and ``unknown(_:)`` for any other, so a value added
+    /// on the server later decodes instead of failing.
+    public enum Status: RawRepresentable, Codable, Hashable, Sendable {
+        case `open`
+        case done
+        case wonTDo
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "open": self = .`open`
+            case "done": self = .done
+            case "won't do": self = .wonTDo
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .`open`: return "open"
+            case .done: return "done"
+            case .wonTDo: return "won't do"
+            case let .unknown(value): return value
+            }
+        }
+
+        public init(from decoder: Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 }

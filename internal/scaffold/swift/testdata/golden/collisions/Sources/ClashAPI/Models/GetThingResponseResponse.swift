@@ -2,8 +2,8 @@
 
 import Foundation
 
-/// The response body of `perform`.
-public struct PerformResponse: Codable, Hashable, Sendable {
+/// The response body of `getThingResponse`.
+public struct GetThingResponseResponse: Codable, Hashable, Sendable {
     public var ok: Bool
 
     public init(ok: Bool) {
