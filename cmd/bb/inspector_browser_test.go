@@ -154,6 +154,20 @@ func TestInspectorInChromium(t *testing.T) {
 		t.Errorf("response body shown as %q", body)
 	}
 
+	// Copy as curl puts the request on the clipboard as a command that sends it again.
+	run("copy as curl", chromedp.Evaluate[chromedp.Void](`navigator.clipboard.writeText = async (s) => { window.copied = s; }`),
+		chromedp.Click(chromedp.CSS(`#copy-curl`)),
+		until(`typeof window.copied === "string"`))
+	copied, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.copied`))
+	if err != nil {
+		fail("read the copied command", err)
+	}
+	for _, want := range []string{"curl -X POST '" + base + "/api/get_messages'", `--data-binary '{"user":"larry"}'`} {
+		if !strings.Contains(copied, want) {
+			t.Errorf("copied %q, want it to hold %q", copied, want)
+		}
+	}
+
 	// The miss offers its stub; the button adds it, the reload serves it.
 	run("add the stub", chromedp.Click(chromedp.CSS(`#rows tr[data-path="/api/things/7"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#add-stub`)),
