@@ -162,6 +162,8 @@ type importer struct {
 	readFile func(rel string) ([]byte, error)
 	// docOnly counts the operations with documentation bb.yaml has no place for.
 	docOnly map[string]int
+	// pathParams are the {params} of the path whose responses are being read.
+	pathParams []string
 }
 
 func (im *importer) warn(ptr, msg string) {
@@ -455,6 +457,7 @@ func (im *importer) operation(p, method string, item *Map, itemPtr string, op *M
 	}
 	var responses []any
 	if exported {
+		im.pathParams = anyParam.FindAllString(bp, -1)
 		responses = im.exportedResponses(op, ptr, name)
 	} else {
 		responses = im.responses(op, ptr, name)
@@ -1014,17 +1017,29 @@ func (im *importer) bodyFile(name string, status int, example, mt string, v any,
 	for i := 2; im.files[file] != nil; i++ {
 		file = strings.TrimSuffix(file, path.Ext(file)) + "-" + strconv.Itoa(i) + path.Ext(file)
 	}
+	var data []byte
 	switch x := v.(type) {
 	case string:
-		im.files[file] = []byte(x)
+		data = []byte(x)
 	case nil:
-		im.files[file] = []byte{}
+		data = []byte{}
 		im.warn(ptr, fmt.Sprintf("a %s body with no example; %s is written empty: put the real bytes there", mt, file))
 	default:
-		data, _ := JSON(x)
-		im.files[file] = data
+		data, _ = JSON(x)
 		im.warn(ptr, fmt.Sprintf("a %s example that is not text; %s holds it as JSON", mt, file))
 	}
+	if strings.EqualFold(path.Ext(file), ".json") && !json.Valid(data) {
+		// bb reads a .json bodyFile as JSON: bytes that are not JSON get another name.
+		next := ext
+		if next == ".json" {
+			next = ".bin"
+		}
+		file = strings.TrimSuffix(file, path.Ext(file)) + next
+		for i := 2; im.files[file] != nil; i++ {
+			file = strings.TrimSuffix(file, path.Ext(file)) + "-" + strconv.Itoa(i) + path.Ext(file)
+		}
+	}
+	im.files[file] = data
 	return file
 }
 
@@ -1130,6 +1145,31 @@ func (im *importer) exportedResponses(op *Map, ptr, name string) []any {
 		}
 		out = append(out, r)
 	}
+	if seq, _ := asString(op.Get("x-bb-sequence")); seq == "" {
+		out = im.reachable(out, ptr)
+	}
+	return out
+}
+
+// reachable leaves out the responses that a response before them, which always answers
+// in their scenario, would never let answer (an x-bb-responses entry whose `when` was
+// lost, say), so the spec written loads.
+func (im *importer) reachable(resps []any, ptr string) []any {
+	always := map[string]bool{}
+	var out []any
+	for i, x := range resps {
+		r := asMap(x)
+		scenario, _ := asString(r.Get("scenario"))
+		if always[scenario] {
+			im.warn(pointer(ptr, "responses"), fmt.Sprintf("response %d can never answer: a response before it has no `when`; left out", i+1))
+			continue
+		}
+		w := asMap(r.Get("when"))
+		if (w == nil || w.Len() == 0) && r.Get("chance") == nil && r.Get("fault") == nil {
+			always[scenario] = true
+		}
+		out = append(out, x)
+	}
 	return out
 }
 
@@ -1144,8 +1184,10 @@ func (im *importer) when(w *Map, ptr string) *Map {
 		switch src {
 		case "body":
 			ok = depth(v) <= maxBodyDepth
-		case "query", "path":
+		case "query":
 			ok = name != "" && isScalar(v)
+		case "path":
+			ok = slices.Contains(im.pathParams, "{"+name+"}") && isScalar(v)
 		case "header":
 			ok = headerName.MatchString(name) && isScalar(v)
 		}

@@ -354,6 +354,8 @@ func (c *converter) convert(v any, ptr string, depth int) *Map {
 	}
 	switch {
 	case !explicit && len(keep) == 0:
+	case len(keep) == 0 && !s.null:
+		// Only types bb does not know, each warned about: any value.
 	case len(keep) == 1 && !s.null:
 		out.Set("type", keep[0])
 	case len(keep) == 0 && s.null:
