@@ -414,14 +414,19 @@ func (p *Pick) Render(now time.Time) (http.Header, []byte, error) {
 	rnd := p.play.rand()
 	header := a.Header
 	if c.header != nil {
+		// A copy of the map; only the templated values are new.
 		header = make(http.Header, len(a.Header))
 		for k, vs := range a.Header {
+			header[k] = vs
+		}
+		for k, tmpls := range c.header {
+			vs := a.Header[k]
 			out := make([]string, len(vs))
 			ti := 0
 			for i, v := range vs {
 				out[i] = v
 				if HasTemplate(v) {
-					s, err := c.header[k][ti].Exec(p.rq, p.N, now, rnd)
+					s, err := tmpls[ti].Exec(p.rq, p.N, now, rnd)
 					if err != nil {
 						return nil, nil, fmt.Errorf("header %s: %w", k, err)
 					}

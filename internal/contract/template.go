@@ -246,40 +246,85 @@ func fastAction(pipe *parse.PipeNode) (fastStep, bool) {
 
 // runFast runs a template made of fast steps.
 func (t *Template) runFast(rq *Request, n int64) any {
-	run := templateRun{rq: rq, n: n, whole: t.whole}
-	var b strings.Builder
-	for _, st := range t.fast {
-		var v any
+	if t.whole {
+		st := &t.fast[0]
+		if st.fn == "counter" {
+			return n
+		}
+		if s, ok := st.text1(rq); ok {
+			return s
+		}
+		return wholeValue(st.value(rq))
+	}
+	return string(t.appendText(nil, rq, n))
+}
+
+// appendText appends the text of a fast template that is not whole.
+func (t *Template) appendText(out []byte, rq *Request, n int64) []byte {
+	for i := range t.fast {
+		st := &t.fast[i]
 		switch st.fn {
 		case "":
-			b.WriteString(st.text)
-			continue
-		case "body":
-			var doc any
-			if rq != nil {
-				doc, _, _ = rq.JSON()
-			}
-			if st.steps == nil {
-				v = doc
-			} else {
-				v, _ = Walk(doc, st.steps)
-			}
-		case "query":
-			v = run.query(st.arg)
-		case "header":
-			v = run.header(st.arg)
-		case "path":
-			v = run.path(st.arg)
+			out = append(out, st.text...)
 		case "counter":
-			v = n
+			out = strconv.AppendInt(out, n, 10)
+		default:
+			if s, ok := st.text1(rq); ok {
+				out = append(out, s...)
+			} else {
+				out = append(out, templateText(st.value(rq))...)
+			}
 		}
-		if t.whole {
-			run.emit(v)
-			return run.value
-		}
-		b.WriteString(templateText(v))
 	}
-	return b.String()
+	return out
+}
+
+// appendFast appends a fast template's value as JSON, without boxing the common ones;
+// ok is false for a template that is not fast.
+func (t *Template) appendFast(out []byte, rq *Request, n int64) ([]byte, bool, error) {
+	switch {
+	case t.fast == nil:
+		return out, false, nil
+	case !t.whole:
+		var buf [128]byte
+		return appendJSONString(out, string(t.appendText(buf[:0], rq, n))), true, nil
+	}
+	st := &t.fast[0]
+	if st.fn == "counter" {
+		return strconv.AppendInt(out, n, 10), true, nil
+	}
+	if s, ok := st.text1(rq); ok {
+		return appendJSONString(out, s), true, nil
+	}
+	out, err := appendJSON(out, wholeValue(st.value(rq)))
+	return out, true, err
+}
+
+// text1 is the text a query, header or path step reads.
+func (st *fastStep) text1(rq *Request) (string, bool) {
+	run := templateRun{rq: rq}
+	switch st.fn {
+	case "query":
+		return run.query(st.arg), true
+	case "header":
+		return run.header(st.arg), true
+	case "path":
+		return run.path(st.arg), true
+	}
+	return "", false
+}
+
+// value is what a body step reads: the body at its path.
+func (st *fastStep) value(rq *Request) any {
+	var doc any
+	if rq != nil {
+		doc, _, _ = rq.JSON()
+	}
+	if st.steps == nil {
+		return doc
+	}
+	v, _ := Walk(doc, st.steps)
+	return v
 }
 
 var (
@@ -386,17 +431,21 @@ func (t *Template) Exec(rq *Request, n int64, now time.Time, rnd *Rand) (any, er
 // emit is the last call of every action.
 func (run *templateRun) emit(v any) string {
 	if run.whole {
-		// A whole number goes out as an integer however the request spelled it (2.0e0
-		// is 2), so a client typing it as an integer can read it.
-		if n, ok := v.(json.Number); ok {
-			if i := toInt(n); i != nil {
-				v = i
-			}
-		}
-		run.value = v
+		run.value = wholeValue(v)
 		return ""
 	}
 	return templateText(v)
+}
+
+// wholeValue is a whole template's value as it is sent: a whole number as an integer
+// however the request spelled it (2.0e0 is 2), so a client typing it as one reads it.
+func wholeValue(v any) any {
+	if n, ok := v.(json.Number); ok {
+		if i := toInt(n); i != nil {
+			return i
+		}
+	}
+	return v
 }
 
 // templateText spells a value inside text: strings as they are, nothing as "", other
@@ -622,19 +671,23 @@ func appendJSON(out []byte, v any) ([]byte, error) {
 			return append(out, v...), nil
 		}
 	case string:
-		plain := true
-		for i := 0; i < len(v) && plain; i++ {
-			c := v[i]
-			plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-		}
-		if plain {
-			out = append(out, '"')
-			out = append(out, v...)
-			return append(out, '"'), nil
-		}
+		return appendJSONString(out, v), nil
 	}
 	js, err := json.Marshal(v)
 	return append(out, js...), err
+}
+
+// appendJSONString appends s as a JSON string, as encoding/json writes it.
+func appendJSONString(out []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			js, _ := json.Marshal(s)
+			return append(out, js...)
+		}
+	}
+	out = append(out, '"')
+	out = append(out, s...)
+	return append(out, '"')
 }
 
 // templatedBody is a JSON body with templates: literal bytes between template strings.
@@ -675,6 +728,14 @@ func (tb *templatedBody) render(rq *Request, n int64, now time.Time, rnd *Rand) 
 	out := make([]byte, 0, size)
 	for i, t := range tb.tmpls {
 		out = append(out, tb.lits[i]...)
+		var fast bool
+		var err error
+		if out, fast, err = t.appendFast(out, rq, n); fast {
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", strconv.Quote(t.src), err)
+			}
+			continue
+		}
 		v, err := t.Exec(rq, n, now, rnd)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", strconv.Quote(t.src), err)
