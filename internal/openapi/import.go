@@ -387,7 +387,7 @@ func (im *importer) operation(p, method string, item *Map, itemPtr string, op *M
 	exported := isExported(op)
 
 	request := NewMap()
-	query, headers := NewMap(), NewMap()
+	query, headers, pathTypes := NewMap(), NewMap(), NewMap()
 	for _, prm := range im.params(item, op, itemPtr, ptr) {
 		pname, _ := asString(prm.m.Get("name"))
 		in, _ := asString(prm.m.Get("in"))
@@ -398,8 +398,17 @@ func (im *importer) operation(p, method string, item *Map, itemPtr string, op *M
 				im.warn(prm.ptr, fmt.Sprintf("path parameter %q is not in the path %s; left out", pname, p))
 				continue
 			}
-			if ts := types(im.conv.flatten(prm.m.Get("schema"), pointer(prm.ptr, "schema"), 0).m); !exported && len(ts) > 0 && ts[0] != "string" {
-				im.warn(prm.ptr, fmt.Sprintf("path parameter %q is typed %s; bb types path parameters from `when` examples, so clients see text", pname, ts[0]))
+			if ts := types(im.conv.flatten(prm.m.Get("schema"), pointer(prm.ptr, "schema"), 0).m); len(ts) > 0 && ts[0] != "string" {
+				if !slices.Contains([]string{"integer", "number", "boolean"}, ts[0]) {
+					im.warn(prm.ptr, fmt.Sprintf("path parameter %q is typed %s, which a path segment cannot carry; clients see text", pname, ts[0]))
+					break
+				}
+				// request.path keeps the type, and the example when there is one.
+				sch := NewMap().Set("type", ts[0])
+				if hasEx && isScalar(ex) && ex != nil {
+					sch.Set("example", ex)
+				}
+				pathTypes.Set(renames[pname], sch)
 			}
 		case "query":
 			if !hasEx {
@@ -448,6 +457,9 @@ func (im *importer) operation(p, method string, item *Map, itemPtr string, op *M
 	}
 	if headers.Len() > 0 {
 		request.Set("headers", headers)
+	}
+	if pathTypes.Len() > 0 {
+		request.Set("path", pathTypes)
 	}
 	if rb := op.Get("requestBody"); rb != nil {
 		im.requestBody(rb, pointer(ptr, "requestBody"), request)

@@ -20,7 +20,7 @@ import (
 
 var (
 	endpointKeys = []string{"method", "path", "summary", "request", "responses", "sequence"}
-	requestKeys  = []string{"body", "schema", "query", "headers"}
+	requestKeys  = []string{"body", "schema", "query", "headers", "path"}
 	responseKeys = []string{"when", "status", "headers", "body", "bodyFile", "schema", "delay", "example", "scenario", "chance", "fault"}
 	exampleKeys  = []string{"body", "query", "headers", "path"}
 	methods      = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
@@ -82,7 +82,7 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		return nil
 	}
 	e := &Endpoint{Name: name}
-	var responsesN *yaml.Node
+	var responsesN, requestN *yaml.Node
 	has := map[string]bool{}
 	for _, f := range fields {
 		has[f.key] = true
@@ -111,7 +111,7 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		case "summary":
 			e.Summary, _ = p.str(f.value, what+": summary")
 		case "request":
-			p.request(f.value, e, what)
+			requestN = f.value // read once the path's parameters are known
 		case "sequence":
 			if v, ok := p.str(f.value, what+": sequence"); ok {
 				switch seq := contract.Sequence(v); seq {
@@ -128,6 +128,9 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		case "responses":
 			responsesN = f.value
 		}
+	}
+	if requestN != nil {
+		p.request(requestN, e, what)
 	}
 	pos := posOf(n)
 	if !has["method"] && p.missing(n, "method") {
@@ -204,6 +207,7 @@ func (p *parser) path(path string, pos Pos, what string) []string {
 func (p *parser) request(n *yaml.Node, e *Endpoint, what string) {
 	what += ": request"
 	fields, _ := p.mapping(n, what, requestKeys)
+	var pathN *yaml.Node
 	for _, f := range fields {
 		switch f.key {
 		case "body":
@@ -216,7 +220,41 @@ func (p *parser) request(n *yaml.Node, e *Endpoint, what string) {
 			e.Request.Query = p.namedValues(f.value, what+".query", false)
 		case "headers":
 			e.Request.Headers = p.namedValues(f.value, what+".headers", true)
+		case "path":
+			pathN = f.value
 		}
+	}
+	if pathN != nil {
+		p.pathParams(pathN, e, what)
+	}
+}
+
+// pathParams reads request.path: for each path parameter an example value, or a schema
+// of one of the types a path segment can carry.
+func (p *parser) pathParams(n *yaml.Node, e *Endpoint, what string) {
+	fields, _ := p.mapping(n, what+".path", nil)
+	for _, f := range fields {
+		if !slices.Contains(e.Params, f.key) {
+			msg := fmt.Sprintf("%s.path: %q is not a parameter of path %q", what, f.key, e.Path)
+			if s := Suggest(f.key, e.Params); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			p.errorf(posOf(f.keyN), "%s", msg)
+			continue
+		}
+		v := p.value(f.value)
+		switch v.Kind {
+		case Array, Null:
+			p.errorf(posOf(f.value), "%s.path.%s: give an example value (id: 42) or a schema ({type: integer}), not %s", what, f.key, v.Kind)
+			continue
+		case Object:
+			t := schemaType(&v, func(pos Pos, msg string) { p.errorf(pos, "%s.path.%s: %s", what, f.key, msg) })
+			if t != nil && !isScalar(t.Kind) {
+				p.errorf(posOf(f.value), "%s.path.%s: a path segment is text, so its schema is a string, integer, number or boolean, not %s", what, f.key, kindPhraseOf(t.Kind))
+				continue
+			}
+		}
+		e.Request.Path = append(e.Request.Path, NamedValue{Name: f.key, Value: v, Pos: posOf(f.keyN)})
 	}
 }
 

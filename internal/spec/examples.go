@@ -160,6 +160,25 @@ func pathDefault(e *Endpoint, name string) string {
 			}
 		}
 	}
+	for _, pv := range e.Request.Path {
+		if pv.Name != name {
+			continue
+		}
+		if pv.Value.Kind != Object {
+			return pv.Value.Text()
+		}
+		if ex := pv.Value.Get("example"); ex != nil {
+			return ex.Text()
+		}
+		if t := requestPathType(e, name); t != nil {
+			switch t.Kind {
+			case TypeInt, TypeDouble:
+				return "1"
+			case TypeBool:
+				return "true"
+			}
+		}
+	}
 	if v, ok := e.pathExamples[name]; ok {
 		return v
 	}

@@ -292,3 +292,63 @@ func TestTemplateTypes(t *testing.T) {
 		}
 	}
 }
+
+// request.path types path parameters: an example's type, or a schema's.
+func TestRequestPathTypes(t *testing.T) {
+	s := mustParse(t, `
+		version: 1
+		endpoints:
+		  get:
+		    request:
+		      path:
+		        slug: the-hobbit
+		        n: {type: integer}
+		        price: 9.5
+		        on: {type: boolean, example: true}
+		    method: GET
+		    path: /b/{slug}/{n}/{price}/{on}/{free}
+		    responses: [{body: {ok: true}}]
+		`)
+	ts, err := InferTypes(s, InferOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range ts.Endpoints[0].Path {
+		got = append(got, p.Name+":"+p.Type.Kind.String())
+	}
+	if want := "slug:string n:int price:double on:bool free:string"; strings.Join(got, " ") != want {
+		t.Errorf("path types %s, want %s", strings.Join(got, " "), want)
+	}
+	if c := Cases(s.Endpoints[0])[0]; c.Path != "/b/the-hobbit/1/9.5/true/example" {
+		t.Errorf("the example request goes to %s", c.Path)
+	}
+}
+
+func TestRequestPathErrors(t *testing.T) {
+	for _, tt := range []struct{ yaml, at, msg string }{
+		{"path: {slugg: x}", "5:14", `"slugg" is not a parameter of path "/b/{slug}"; did you mean "slug"?`},
+		{"path: {slug: [a]}", "5:20", "give an example value (id: 42) or a schema ({type: integer}), not array"},
+		{"path: {slug: {type: object}}", "5:20", "a path segment is text, so its schema is a string, integer, number or boolean, not an object"},
+	} {
+		data := dedent(`
+			version: 1
+			endpoints:
+			  get:
+			    request:
+			      ` + tt.yaml + `
+			    method: GET
+			    path: /b/{slug}
+			    responses: [{body: {ok: true}}]
+			`)
+		_, err := Parse(project(t), []byte(data))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 1 {
+			t.Errorf("%s: %v", tt.yaml, err)
+			continue
+		}
+		if at := fmt.Sprintf("%d:%d", list[0].Pos.Line, list[0].Pos.Col); at != tt.at || !strings.Contains(list[0].Msg, tt.msg) {
+			t.Errorf("%s: %s %s\nwant %s %s", tt.yaml, at, list[0].Msg, tt.at, tt.msg)
+		}
+	}
+}

@@ -99,6 +99,9 @@ type Request struct {
 	Schema  *Value       // an optional JSON Schema subset overriding inference from Body
 	Query   []NamedValue // query parameters with an example value each
 	Headers []NamedValue // request headers with an example value each
+	// Path gives path parameters an example value each, or a schema (an object with a
+	// type): what types them, before any `when` example.
+	Path []NamedValue
 }
 
 // NamedValue is a name with an example value, in spec order.

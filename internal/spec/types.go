@@ -421,6 +421,9 @@ func (in *inferrer) schema(v *Value) *Type {
 // the endpoints that share its path up to that parameter, so /books/{id} and
 // /books/{id}/rating agree on the type of id.
 func (in *inferrer) pathParamType(e *Endpoint, name string) *Type {
+	if t := requestPathType(e, name); t != nil {
+		return t
+	}
 	if t := pathExamplesType(e, name); t != nil {
 		return t
 	}
@@ -452,6 +455,29 @@ func pathExamplesType(e *Endpoint, name string) *Type {
 	}
 	if seen {
 		return &Type{Kind: TypeInt}
+	}
+	return nil
+}
+
+// requestPathType is the type request.path gives a parameter: its schema's, or its
+// example's; nil when it gives none.
+func requestPathType(e *Endpoint, name string) *Type {
+	for _, pv := range e.Request.Path {
+		if pv.Name != name {
+			continue
+		}
+		if pv.Value.Kind == Object {
+			if t := schemaType(&pv.Value, func(Pos, string) {}); t != nil && isScalar(t.Kind) {
+				t.Nullable = false // a path segment is never null
+				return t
+			}
+			return nil
+		}
+		t := InferValue(&pv.Value)
+		if t.Kind == TypeDateTime {
+			t = &Type{Kind: TypeString} // a date in a path is text to route on
+		}
+		return t
 	}
 	return nil
 }

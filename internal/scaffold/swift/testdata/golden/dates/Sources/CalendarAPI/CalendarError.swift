@@ -40,11 +40,15 @@ public enum CalendarError: Error, Sendable {
     }
 
     /// Decodes the body of an ``unexpectedStatus(status:headers:body:)`` answer as `type`,
-    /// typically the endpoint's error type named in its documentation. Returns nil for
-    /// other errors and throws a `DecodingError` when the body is not a `type`.
-    public func decodeBody<Body: Decodable>(as type: Body.Type) throws -> Body? {
+    /// typically the endpoint's error type named in its documentation, with `decoder`
+    /// (pass the one your configuration makes, if it differs from the default). Returns nil
+    /// for other errors and throws a `DecodingError` when the body is not a `type`.
+    public func decodeBody<Body: Decodable>(
+        as type: Body.Type,
+        using decoder: JSONDecoder = JSONCoding.decoder()
+    ) throws -> Body? {
         guard case let .unexpectedStatus(_, _, body) = self else { return nil }
-        return try JSONCoding.decoder().decode(Body.self, from: body)
+        return try decoder.decode(Body.self, from: body)
     }
 }
 

@@ -1,0 +1,106 @@
+// Command server is the Catalog backend, ejected from bb.yaml by bb. It is yours: bb
+// never touches this file again.
+//
+// Settings come from the environment: PORT (default 4000, the port bb serve uses, so
+// the app needs no change), HOST (default 127.0.0.1, this machine only; 0.0.0.0 for every
+// interface, as in the Dockerfile), CORS_ORIGINS (default none: web pages
+// of other origins may not call it; * allows all).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"catalog/internal/api"
+	"catalog/internal/contract"
+	"catalog/internal/handlers"
+)
+
+func main() {
+	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
+	slog.SetDefault(log)
+	if err := run(log); err != nil {
+		log.Error("server stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(log *slog.Logger) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"status":"ok"}`))
+	})
+	// How the handlers that still give bb.yaml's stub answers play them: STUB_SCENARIO
+	// answers every request as that scenario (a request's X-BB-Scenario header wins),
+	// STUB_FAULTS=on lets responses with a fault or a chance answer (never by default),
+	// STUB_SEED pins their random choices.
+	stubs, err := contract.PlayFromEnv(os.Getenv)
+	if err != nil {
+		return err
+	}
+	mux.Handle("/", api.NewServer(handlers.New(), api.Options{
+		MaxBodyBytes: 1 << 20, // requests with a larger body get 413
+		Stubs:        stubs,
+	}))
+
+	port := os.Getenv("PORT")
+	if port == "" {
+		port = "4000"
+	}
+	host := os.Getenv("HOST")
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	srv := &http.Server{
+		Addr:              net.JoinHostPort(host, port),
+		Handler:           api.LogRequests(log, api.CORS(os.Getenv("CORS_ORIGINS"), mux)),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	ln, err := net.Listen("tcp", srv.Addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("port %s is in use, perhaps by bb serve: stop it, or run with PORT=<another port>", port)
+	}
+	if err != nil {
+		return err
+	}
+	// StrictListener refuses, with 400, a request framed both by Content-Length and by
+	// Transfer-Encoding, and closes its connection, which net/http alone keeps open.
+	sl := contract.StrictListener(ln)
+	srv.RegisterOnShutdown(sl.CloseFresh) // so Ctrl-C stops an idle server at once
+	log.Info("listening", "addr", "http://"+ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(sl) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	stop() // a second signal ends the process at once
+	log.Info("shutting down")
+	// The signal's context is done, so shutdown gets a fresh one: finish what is in
+	// flight, within bounds.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
