@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"fmt"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -24,6 +26,11 @@ func (p *parser) chance(n *yaml.Node, what string) float64 {
 	return f
 }
 
+var (
+	undefinedFuncRE   = regexp.MustCompile(`function "([^"]+)" not defined`)
+	templateFuncNames = []string{"body", "query", "header", "path", "now", "uuid", "random", "counter", "int", "default", "printf", "len", "index"}
+)
+
 // templates compiles the {{ }} templates of a response's body and headers, and runs
 // each once on an empty request, so a broken one is refused here with its position
 // rather than failing a request.
@@ -37,7 +44,13 @@ func (p *parser) templates(r *Response, what string) {
 			_, err = t.Exec(&contract.Request{}, 1, time.Now(), contract.NewRand(1))
 		}
 		if err != nil {
-			p.errorf(pos, "%s: %s: template %q: %v; to send {{ as it is, write {{\"{{\"}}", what, where, s, err)
+			hint := "to send {{ as it is, write {{\"{{\"}}"
+			if m := undefinedFuncRE.FindStringSubmatch(err.Error()); m != nil {
+				if sug := Suggest(m[1], templateFuncNames); sug != "" {
+					hint = fmt.Sprintf("did you mean %q?", sug)
+				}
+			}
+			p.errorf(pos, "%s: %s: template %q: %v; %s", what, where, s, err, hint)
 			return
 		}
 		r.Templates = append(r.Templates, Template{Template: t, Where: where, Pos: pos})

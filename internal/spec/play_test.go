@@ -177,6 +177,15 @@ func TestParsePlayErrors(t *testing.T) {
 			    responses:
 			      - body: {home: "{{ env \"HOME\" }}"}
 			`, []wantErr{{"7:22", `function "env" not defined`}}},
+		{"template misspelt function", `
+			version: 1
+			endpoints:
+			  x:
+			    method: GET
+			    path: /x
+			    responses:
+			      - body: {at: "{{ nwo }}"}
+			`, []wantErr{{"7:20", `function "nwo" not defined (bb templates know body, query, header, path, now, uuid, random, counter, int, default and Go's text/template builtins); did you mean "now"?`}}},
 		{"template bad header", `
 			version: 1
 			endpoints:
