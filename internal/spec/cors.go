@@ -41,6 +41,9 @@ func (s *Spec) CORSHeaders() (request, response []string) {
 					add(&request, h.Name)
 				}
 			}
+			if r.Scenario != "" {
+				add(&request, contract.ScenarioHeader) // a web app picks the scenario with it
+			}
 			for _, h := range r.Headers {
 				if !strings.EqualFold(h.Name, "Content-Type") {
 					add(&response, h.Name)

@@ -3,6 +3,7 @@ package spec
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -359,5 +360,23 @@ func TestRequestPathErrors(t *testing.T) {
 		if at := fmt.Sprintf("%d:%d", list[0].Pos.Line, list[0].Pos.Col); at != tt.at || !strings.Contains(list[0].Msg, tt.msg) {
 			t.Errorf("%s: %s %s\nwant %s %s", tt.yaml, at, list[0].Msg, tt.at, tt.msg)
 		}
+	}
+}
+
+// A web page may send X-BB-Scenario to a spec with scenarios: preflights allow it.
+func TestScenarioHeaderAllowedByCORS(t *testing.T) {
+	s := mustParse(t, `
+		version: 1
+		endpoints:
+		  x:
+		    method: GET
+		    path: /x
+		    responses:
+		      - scenario: empty
+		        body: []
+		      - body: [1]
+		`)
+	if req, _ := s.CORSHeaders(); !slices.Contains(req, "X-Bb-Scenario") {
+		t.Errorf("request headers a preflight allows: %v", req)
 	}
 }

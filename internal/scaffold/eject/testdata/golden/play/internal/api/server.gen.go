@@ -101,7 +101,7 @@ func CORS(origins string, next http.Handler) http.Handler {
 // corsHeaders are the request headers bb.yaml names, which preflights allow; corsExpose
 // are the response headers it names, which a page allowed with credentials may read.
 var (
-	corsHeaders = []string{}
+	corsHeaders = []string{"X-Bb-Scenario"}
 	corsExpose  = []string{"Location", "X-Count"}
 )
 
