@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -330,7 +331,72 @@ func CheckBody(s *Schema, body []byte) error {
 	return nil
 }
 
-// LogRequests logs one line per request with its status and duration.
+// RequestLog writes one JSON line per request, in the shape of slog's JSON handler
+// ({"time":…,"level":"INFO","msg":"request","method":…,"path":…,"status":…,"ms":…}),
+// with no allocation beyond the line: a busy server spends its time answering, not
+// logging. Its level says which requests: all, errors (status 400 and above) or off.
+type RequestLog struct {
+	mu     sync.Mutex
+	w      io.Writer
+	errors bool
+	off    bool
+}
+
+// NewRequestLog logs to w at level: "all" (or ""), "errors" or "off".
+func NewRequestLog(w io.Writer, level string) (*RequestLog, error) {
+	l := &RequestLog{w: w}
+	switch strings.ToLower(strings.TrimSpace(level)) {
+	case "", "all":
+	case "errors":
+		l.errors = true
+	case "off":
+		l.off = true
+	default:
+		return nil, fmt.Errorf("LOG_REQUESTS=%s: write all, errors or off", level)
+	}
+	return l, nil
+}
+
+var logBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
+// Handler logs the requests next answers.
+func (l *RequestLog) Handler(next http.Handler) http.Handler {
+	if l.off {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(sw, r)
+		if l.errors && sw.status < 400 {
+			return
+		}
+		l.line(start, r.Method, r.URL.Path, sw.status, time.Since(start))
+	})
+}
+
+func (l *RequestLog) line(start time.Time, method, path string, status int, d time.Duration) {
+	bp := logBuffers.Get().(*[]byte)
+	b := append((*bp)[:0], `{"time":"`...)
+	b = start.AppendFormat(b, "2006-01-02T15:04:05.000000000Z07:00")
+	b = append(b, `","level":"INFO","msg":"request","method":`...)
+	b = appendJSONString(b, method)
+	b = append(b, `,"path":`...)
+	b = appendJSONString(b, path)
+	b = append(b, `,"status":`...)
+	b = strconv.AppendInt(b, int64(status), 10)
+	b = append(b, `,"ms":`...)
+	b = strconv.AppendFloat(b, float64(d.Microseconds())/1000, 'f', -1, 64)
+	b = append(b, "}\n"...)
+	l.mu.Lock()
+	l.w.Write(b)
+	l.mu.Unlock()
+	*bp = b
+	logBuffers.Put(bp)
+}
+
+// LogRequests logs one line per request with its status and duration, through log.
+// RequestLog does the same at a fraction of the cost.
 func LogRequests(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()

@@ -1,11 +1,16 @@
 package contract
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestServer(t *testing.T) {
@@ -56,4 +61,68 @@ func TestServer(t *testing.T) {
 			t.Errorf("405 without Allow")
 		}
 	}
+}
+
+func TestRequestLog(t *testing.T) {
+	answer := func(status int) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(status) })
+	}
+	var buf bytes.Buffer
+	l, err := NewRequestLog(&buf, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Handler(answer(201)).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("POST", "/a%20b/\"x\"", nil))
+	var line map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &line); err != nil || !strings.HasSuffix(buf.String(), "}\n") {
+		t.Fatalf("not one JSON line: %q (%v)", buf.String(), err)
+	}
+	if line["msg"] != "request" || line["level"] != "INFO" || line["method"] != "POST" || line["path"] != `/a b/"x"` || line["status"] != 201.0 {
+		t.Errorf("line: %v", line)
+	}
+	if _, err := time.Parse(time.RFC3339Nano, line["time"].(string)); err != nil {
+		t.Errorf("time: %v", err)
+	}
+	buf.Reset()
+	l, _ = NewRequestLog(&buf, "errors")
+	l.Handler(answer(200)).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	l.Handler(answer(404)).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/x", nil))
+	if strings.Count(buf.String(), "\n") != 1 || !strings.Contains(buf.String(), `"status":404`) {
+		t.Errorf("errors level logged %q", buf.String())
+	}
+	buf.Reset()
+	l, _ = NewRequestLog(&buf, "off")
+	l.Handler(answer(500)).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	if buf.Len() != 0 {
+		t.Errorf("off logged %q", buf.String())
+	}
+	if _, err := NewRequestLog(&buf, "loud"); err == nil || !strings.Contains(err.Error(), "LOG_REQUESTS=loud") {
+		t.Errorf("bad level: %v", err)
+	}
+	// Writing a line allocates nothing.
+	l, _ = NewRequestLog(io.Discard, "all")
+	start := time.Now()
+	if n := testing.AllocsPerRun(100, func() { l.line(start, "GET", "/v1/books/1", 200, time.Millisecond) }); n != 0 {
+		t.Errorf("a log line costs %v allocations", n)
+	}
+}
+
+// BenchmarkRequestLog: the line RequestLog writes, against slog's JSON handler writing
+// the same one.
+func BenchmarkRequestLog(b *testing.B) {
+	start := time.Now()
+	b.Run("RequestLog", func(b *testing.B) {
+		l, _ := NewRequestLog(io.Discard, "all")
+		b.ReportAllocs()
+		for b.Loop() {
+			l.line(start, "GET", "/v1/books/1", 200, time.Millisecond)
+		}
+	})
+	b.Run("slog", func(b *testing.B) {
+		log := slog.New(slog.NewJSONHandler(io.Discard, nil))
+		b.ReportAllocs()
+		for b.Loop() {
+			log.Info("request", "method", "GET", "path", "/v1/books/1", "status", 200, "ms", float64(time.Millisecond.Microseconds())/1000)
+		}
+	})
 }

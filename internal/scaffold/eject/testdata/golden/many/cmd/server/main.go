@@ -4,7 +4,8 @@
 // Settings come from the environment: PORT (default 4400, the port bb serve uses, so
 // the app needs no change), HOST (default 127.0.0.1, this machine only; 0.0.0.0 for every
 // interface, as in the Dockerfile), CORS_ORIGINS (default none: web pages
-// of other origins may not call it; * allows all).
+// of other origins may not call it; * allows all), LOG_REQUESTS (all, errors or off;
+// default all).
 package main
 
 import (
@@ -63,9 +64,15 @@ func run(log *slog.Logger) error {
 	if host == "" {
 		host = "127.0.0.1"
 	}
+	// One JSON line per request: LOG_REQUESTS=all (the default), errors (status 400 and
+	// above) or off.
+	requests, err := contract.NewRequestLog(os.Stderr, os.Getenv("LOG_REQUESTS"))
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
 		Addr:              net.JoinHostPort(host, port),
-		Handler:           api.LogRequests(log, api.CORS(os.Getenv("CORS_ORIGINS"), mux)),
+		Handler:           requests.Handler(api.CORS(os.Getenv("CORS_ORIGINS"), mux)),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
