@@ -114,39 +114,52 @@ func TestGolden(t *testing.T) {
 // byte: every non-test Go file of internal/contract, as it is in this repository, behind
 // the header, and nothing else in that folder.
 func TestKernelCopy(t *testing.T) {
+	// The messages example has a store: both of bb's packages are copied into it.
 	_, p := generate(t, "../../../examples/messages")
-	src, err := filepath.Glob(filepath.Join("..", "..", "contract", "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	copied := 0
-	for _, f := range src {
-		name := filepath.Base(f)
-		if strings.HasSuffix(name, "_test.go") || name == "source.go" {
-			continue
-		}
-		want, err := os.ReadFile(f)
+	for _, pkg := range []struct{ src, dir, header string }{
+		{"contract", KernelDir, KernelHeader},
+		{"dbkit", DBKitDir, DBKitHeader},
+	} {
+		src, err := filepath.Glob(filepath.Join("..", "..", pkg.src, "*.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, ok := p.Generated[KernelDir+"/"+name]
-		if !ok {
-			t.Errorf("%s is not copied into the ejected project", name)
-			continue
+		copied := 0
+		for _, f := range src {
+			name := filepath.Base(f)
+			if strings.HasSuffix(name, "_test.go") || name == "source.go" {
+				continue
+			}
+			want, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := p.Generated[pkg.dir+"/"+name]
+			if !ok {
+				t.Errorf("%s/%s is not copied into the ejected project", pkg.src, name)
+				continue
+			}
+			body, ok := bytes.CutPrefix(got, []byte(pkg.header))
+			if !ok || !bytes.Equal(body, want) {
+				t.Errorf("%s/%s: the ejected copy is not the header followed by the source byte for byte", pkg.src, name)
+			}
+			copied++
 		}
-		body, ok := bytes.CutPrefix(got, []byte(KernelHeader))
-		if !ok || !bytes.Equal(body, want) {
-			t.Errorf("%s: the ejected copy is not the header followed by the source byte for byte", name)
+		for f := range p.Generated {
+			if strings.HasPrefix(f, pkg.dir+"/") && !slices.Contains(src, filepath.Join("..", "..", pkg.src, path.Base(f))) {
+				t.Errorf("%s is in the ejected project but not in bb's %s", f, pkg.src)
+			}
 		}
-		copied++
+		if copied == 0 {
+			t.Fatalf("no %s file copied", pkg.src)
+		}
 	}
-	for f := range p.Generated {
-		if strings.HasPrefix(f, KernelDir+"/") && !slices.Contains(src, filepath.Join("..", "..", "contract", path.Base(f))) {
-			t.Errorf("%s is in the ejected kernel but not in bb's", f)
+	// A project without a store gets no database plumbing.
+	_, none := generate(t, "testdata/specs/play")
+	for f := range none.Generated {
+		if strings.HasPrefix(f, DBKitDir+"/") {
+			t.Errorf("a project without a store holds %s", f)
 		}
-	}
-	if copied < 5 {
-		t.Fatalf("only %d kernel files copied", copied)
 	}
 }
 

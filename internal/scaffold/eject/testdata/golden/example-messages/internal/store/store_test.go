@@ -201,31 +201,3 @@ func TestPool(t *testing.T) {
 		})
 	}
 }
-
-func TestPoolFromEnv(t *testing.T) {
-	env := func(kv map[string]string) func(string) string {
-		return func(k string) string { return kv[k] }
-	}
-	p, err := PoolFromEnv(env(nil))
-	if err != nil || p != (Pool{}) {
-		t.Errorf("nothing set: %+v, %v; want the zero Pool (every default)", p, err)
-	}
-	p, err = PoolFromEnv(env(map[string]string{
-		"DB_MAX_CONNS": "20", "DB_MAX_IDLE_CONNS": "5", "DB_CONN_MAX_LIFETIME": "1h", "DB_CONN_MAX_IDLE_TIME": "90s",
-	}))
-	want := Pool{MaxConns: 20, MaxIdleConns: 5, ConnMaxLifetime: time.Hour, ConnMaxIdleTime: 90 * time.Second}
-	if err != nil || p != want {
-		t.Errorf("all set: %+v, %v; want %+v", p, err, want)
-	}
-	for _, bad := range []map[string]string{
-		{"DB_MAX_CONNS": "0"},
-		{"DB_MAX_CONNS": "ten"},
-		{"DB_MAX_IDLE_CONNS": "-1"},
-		{"DB_CONN_MAX_LIFETIME": "30"},
-		{"DB_CONN_MAX_IDLE_TIME": "0s"},
-	} {
-		if p, err := PoolFromEnv(env(bad)); err == nil {
-			t.Errorf("%v: %+v, want an error", bad, p)
-		}
-	}
-}
