@@ -513,3 +513,37 @@ func UnmarshalExtra(data []byte, into map[string]any) error {
 	}
 	return nil
 }
+
+// CheckResponse checks an answer of the operation op against schemas, each operation's
+// success and error body shapes: a 2xx body against the first, any other against the
+// second. It returns nil, or the problems found; a body the spec does not type is not
+// checked.
+func CheckResponse(schemas map[string][2]*Schema, op string, status int, body []byte) error {
+	s, ok := schemas[op]
+	if !ok {
+		return fmt.Errorf("no operation %q in the spec", op)
+	}
+	if status >= 200 && status < 300 {
+		return CheckBody(s[0], body)
+	}
+	return CheckBody(s[1], body)
+}
+
+// CORSFor is an ejected server's CORS setting over next: origins as CORS_ORIGINS
+// writes them (see ParseOrigins; "" turns CORS off), routes the spec's patterns, headers
+// the request headers preflights allow and expose the response headers a credentialed
+// page may read. An entry that is not an origin is logged and left out.
+func CORSFor(origins string, routes map[string]string, headers, expose []string, next http.Handler) http.Handler {
+	o, err := ParseOrigins(origins)
+	if err != nil {
+		slog.Error("CORS origins left out", "err", err)
+	}
+	if o.Empty() {
+		return next
+	}
+	patterns := make([]string, 0, len(routes))
+	for _, p := range routes {
+		patterns = append(patterns, p)
+	}
+	return NewCORS(CORSOptions{Origins: o, Routes: patterns, Headers: headers, Expose: expose}).Handler(next)
+}

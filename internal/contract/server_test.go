@@ -126,3 +126,50 @@ func BenchmarkRequestLog(b *testing.B) {
 		}
 	})
 }
+
+func TestCheckResponse(t *testing.T) {
+	ok := &Schema{Kind: KindObject, Fields: []Field{{Key: "id", Required: true, Schema: &Schema{Kind: KindInt}}}}
+	bad := &Schema{Kind: KindObject, Fields: []Field{{Key: "error", Required: true, Schema: &Schema{Kind: KindString}}}}
+	schemas := map[string][2]*Schema{"getBook": {ok, bad}}
+	for _, tt := range []struct {
+		op     string
+		status int
+		body   string
+		fails  bool
+	}{
+		{"getBook", 200, `{"id":1}`, false},
+		{"getBook", 201, `{"id":"1"}`, true},
+		{"getBook", 404, `{"error":"no"}`, false},
+		{"getBook", 404, `{"id":1}`, true},
+		{"nope", 200, `{}`, true},
+	} {
+		if err := CheckResponse(schemas, tt.op, tt.status, []byte(tt.body)); (err != nil) != tt.fails {
+			t.Errorf("%s %d %s: %v", tt.op, tt.status, tt.body, err)
+		}
+	}
+}
+
+func TestCORSFor(t *testing.T) {
+	next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) })
+	routes := map[string]string{"getBook": "GET /books/{id}"}
+	if h := CORSFor("", routes, nil, nil, next); h == nil {
+		t.Fatal("nil handler")
+	}
+	ask := func(origins string) http.Header {
+		req := httptest.NewRequest("OPTIONS", "/books/1", nil)
+		req.Header.Set("Origin", "http://localhost:5173")
+		req.Header.Set("Access-Control-Request-Method", "GET")
+		rec := httptest.NewRecorder()
+		CORSFor(origins, routes, []string{"X-Bb-Scenario"}, nil, next).ServeHTTP(rec, req)
+		return rec.Header()
+	}
+	if h := ask(""); h.Get("Access-Control-Allow-Origin") != "" {
+		t.Errorf("CORS off still answers: %v", h)
+	}
+	if h := ask("*"); h.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(h.Get("Access-Control-Allow-Methods"), "GET") {
+		t.Errorf("* : %v", h)
+	}
+	if h := ask("http://localhost:5173, not an origin"); h.Get("Access-Control-Allow-Credentials") != "true" {
+		t.Errorf("a listed origin with a bad entry beside it: %v", h)
+	}
+}

@@ -3,7 +3,6 @@
 package api
 
 import (
-	"fmt"
 	"log/slog"
 	"net/http"
 
@@ -54,14 +53,7 @@ func Play(r *http.Request) *contract.Play { return contract.PlayOf(r) }
 // against the success type, any other against the error type. It returns nil, or the
 // problems found; a body the spec does not type is not checked.
 func CheckResponse(op string, status int, body []byte) error {
-	schemas, ok := responseSchemas[op]
-	if !ok {
-		return fmt.Errorf("no operation %q in the spec", op)
-	}
-	if status >= 200 && status < 300 {
-		return contract.CheckBody(schemas[0], body)
-	}
-	return contract.CheckBody(schemas[1], body)
+	return contract.CheckResponse(responseSchemas, op, status, body)
 }
 
 // NewServer routes every endpoint of the spec to h, with the contract kernel's Server:
@@ -84,18 +76,7 @@ func NewServer(h Handler, o Options) http.Handler {
 // headers it names, with Content-Type and Authorization. An entry that is not an
 // origin is logged and left out.
 func CORS(origins string, next http.Handler) http.Handler {
-	o, err := contract.ParseOrigins(origins)
-	if err != nil {
-		slog.Error("CORS origins left out", "err", err)
-	}
-	if o.Empty() {
-		return next
-	}
-	routes := make([]string, 0, len(Operations))
-	for _, pattern := range Operations {
-		routes = append(routes, pattern)
-	}
-	return contract.NewCORS(contract.CORSOptions{Origins: o, Routes: routes, Headers: corsHeaders, Expose: corsExpose}).Handler(next)
+	return contract.CORSFor(origins, Operations, corsHeaders, corsExpose, next)
 }
 
 // corsHeaders are the request headers bb.yaml names, which preflights allow; corsExpose
