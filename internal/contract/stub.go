@@ -196,6 +196,23 @@ func (r *Rand) Fill(b []byte) {
 	}
 }
 
+// UUID draws a random UUID (version 4), in lower case.
+func (r *Rand) UUID() string {
+	var b [16]byte
+	r.Fill(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	const hex = "0123456789abcdef"
+	out := make([]byte, 0, 36)
+	for i, c := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out = append(out, '-')
+		}
+		out = append(out, hex[c>>4], hex[c&15])
+	}
+	return string(out)
+}
+
 // fallbackRand serves a Play made without a Rand.
 var fallbackRand = NewRand(0)
 

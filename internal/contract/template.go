@@ -532,21 +532,7 @@ func (run *templateRun) timeNow(format ...string) (any, error) {
 	return t.Format(format[0]), nil
 }
 
-func (run *templateRun) uuid() string {
-	var b [16]byte
-	run.rand.Fill(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	const hex = "0123456789abcdef"
-	out := make([]byte, 0, 36)
-	for i, c := range b {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			out = append(out, '-')
-		}
-		out = append(out, hex[c>>4], hex[c&15])
-	}
-	return string(out)
-}
+func (run *templateRun) uuid() string { return run.rand.UUID() }
 
 func (run *templateRun) random(lo, hi int) (int, error) {
 	if lo > hi {

@@ -731,18 +731,18 @@ func (p *parser) checkRoutes(s *Spec) {
 		}
 		pat := e.Pattern()
 		if other, ok := owner[normalizePattern(pat)]; ok {
-			p.errorf(e.Pos, "endpoint %s: %s %s is already served by endpoint %s (line %d)", e.Name, e.Method, e.Path, other.Name, other.Pos.Line)
+			p.errorf(e.Pos, "%s: %s %s is already served by %s (line %d:%d)", e.what(), e.Method, e.Path, other.what(), other.Pos.Line, other.Pos.Col)
 			continue
 		}
 		if err := register(mux, pat); err != "" {
 			// ServeMux refuses the pattern; find the endpoint it clashes with by trying
 			// each one alone beside it, rather than reading ServeMux's message.
 			if other := clashing(s.Endpoints, owner, pat); other != nil {
-				p.errorf(e.Pos, "endpoint %s: %s %s conflicts with endpoint %s (line %d): both match %s %s, and neither is more specific; make one path more specific or merge them",
-					e.Name, e.Method, e.Path, other.Name, other.Pos.Line, e.Method, examplePath(e.Path, other.Path))
+				p.errorf(e.Pos, "%s: %s %s conflicts with %s (line %d:%d): both match %s %s, and neither is more specific; make one path more specific or merge them",
+					e.what(), e.Method, e.Path, other.what(), other.Pos.Line, other.Pos.Col, e.Method, examplePath(e.Path, other.Path))
 				continue
 			}
-			p.errorf(e.Pos, "endpoint %s: %s %s is not a route the server can serve: %s", e.Name, e.Method, e.Path, err)
+			p.errorf(e.Pos, "%s: %s %s is not a route the server can serve: %s", e.what(), e.Method, e.Path, err)
 			continue
 		}
 		owner[normalizePattern(pat)] = e
@@ -799,4 +799,13 @@ func register(mux *http.ServeMux, pattern string) (msg string) {
 	}()
 	mux.Handle(pattern, http.NotFoundHandler())
 	return ""
+}
+
+// what names the endpoint in messages: "endpoint getUser", or "resource messages (its
+// get route)" for a resource's.
+func (e *Endpoint) what() string {
+	if e.Resource != nil {
+		return fmt.Sprintf("resource %s (its %s route)", e.Resource.Name, e.Op)
+	}
+	return "endpoint " + e.Name
 }

@@ -47,6 +47,7 @@ func TestJSONSchemaKeys(t *testing.T) {
 		{"a response", []string{"$defs", "response", "properties"}, responseKeys},
 		{"example", []string{"$defs", "example", "properties"}, exampleKeys},
 		{"schema", []string{"$defs", "schema", "properties"}, schemaKeys},
+		{"a resource", []string{"$defs", "resource", "properties"}, resourceKeys},
 	} {
 		want := slices.Clone(c.want)
 		sort.Strings(want)

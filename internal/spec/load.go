@@ -344,7 +344,7 @@ func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
 	return 0, false
 }
 
-var topKeys = []string{"version", "name", "description", "server", "endpoints"}
+var topKeys = []string{"version", "name", "description", "server", "endpoints", "resources"}
 
 func (p *parser) parse(data []byte) *Spec {
 	s := &Spec{File: p.file, Dir: p.dir}
@@ -413,7 +413,7 @@ func (p *parser) parse(data []byte) *Spec {
 	if !ok {
 		return s
 	}
-	var versionSeen, endpointsSeen bool
+	var versionSeen, endpointsSeen, resourcesSeen bool
 	for _, f := range fields {
 		switch f.key {
 		case "version":
@@ -440,17 +440,21 @@ func (p *parser) parse(data []byte) *Spec {
 		case "endpoints":
 			endpointsSeen = true
 			p.endpoints(f.value, s)
+		case "resources":
+			resourcesSeen = true
+			p.resources(f.value, s)
 		}
 	}
 	if !versionSeen && p.missing(root, "version") {
 		p.errorf(posOf(root), "missing `version: 1` at the top of the spec")
 	}
-	if !endpointsSeen && p.missing(root, "endpoints") {
-		p.errorf(posOf(root), "missing `endpoints:`; list at least one endpoint")
+	if !endpointsSeen && !resourcesSeen && p.missing(root, "endpoints") {
+		p.errorf(posOf(root), "missing `endpoints:`; list at least one endpoint (or resource)")
 	}
 	if s.Name == "" {
 		s.Name = defaultName(p.dir)
 	}
+	p.expandResources(s)
 	p.checkRoutes(s)
 	p.checkSchemas(s)
 	linkPathExamples(s)

@@ -25,7 +25,8 @@ type Spec struct {
 	Version   int
 	Name      string // the API's name: Swift package <Name>API, Go module, OpenAPI title
 	Server    Server
-	Endpoints []*Endpoint // in file order
+	Endpoints []*Endpoint // in file order, then the routes of each resource
+	Resources []*Resource // in file order
 
 	File   string   // the spec file as it was named to Load
 	Dir    string   // the project folder: the spec file's directory
@@ -84,6 +85,12 @@ type Endpoint struct {
 	// Sequence makes the responses answer in turn, one per request ("" for none).
 	Sequence    contract.Sequence
 	SequencePos Pos
+
+	// Resource is the resource whose route Op this endpoint is; nil for an endpoint the
+	// spec writes out. Such an endpoint answers from the resource's records, never from
+	// its responses, which are examples built from the seeds.
+	Resource *Resource
+	Op       contract.ResourceOp
 
 	// pathExamples holds, for path parameters no `when` of this endpoint gives a value,
 	// one borrowed from an endpoint sharing the path (see linkPathExamples).

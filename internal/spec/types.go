@@ -100,6 +100,7 @@ type EndpointTypes struct {
 // TypeSet is every type a spec implies.
 type TypeSet struct {
 	Endpoints []*EndpointTypes // in spec order
+	Resources []*ResourceTypes // in spec order
 	Objects   []*ObjectType    // every named object, sorted by name
 }
 
@@ -117,8 +118,21 @@ type InferOptions struct {
 func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 	in := &inferrer{spec: s}
 	ts := &TypeSet{}
+	for _, r := range s.Resources {
+		if rt := in.resource(r); rt != nil {
+			ts.Resources = append(ts.Resources, rt)
+		}
+	}
+	if len(in.errs) > 0 {
+		return nil, in.errs
+	}
 	for _, e := range s.Endpoints {
-		et := in.endpoint(e)
+		var et *EndpointTypes
+		if e.Resource != nil {
+			et = in.resourceEndpoint(e, ts.Resource(e.Resource))
+		} else {
+			et = in.endpoint(e)
+		}
 		if opt.Answers {
 			et.Answers = answers(e)
 		}
@@ -128,6 +142,7 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		return nil, in.errs
 	}
 	n := newNamer(opt.Reserved)
+	n.nameResources(ts.Resources)
 	// Names are handed out in the order of the operation names, not of the file, so moving
 	// an endpoint never renames a type.
 	order := slices.Clone(ts.Endpoints)
@@ -140,6 +155,11 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		words := Words(et.Endpoint.Name)
 		item := capitalize(words[len(words)-1])
 		req, resp := op+"Request", op+"Response"
+		if et.Endpoint.Resource != nil {
+			// Typed by the resource's record types, named already.
+			et.Error = n.root(et.Error, "ErrorResponse", "ErrorResponseItem", op, et.Endpoint.Name+" error")
+			continue
+		}
 		if b, ok := shared[et.Request]; ok {
 			req = b
 		}
@@ -173,6 +193,9 @@ func sharedNames(order []*EndpointTypes) map[*Type]string {
 	groups := map[string][]root{}
 	var keys []string
 	for _, et := range order {
+		if et.Endpoint.Resource != nil {
+			continue // named by its resource
+		}
 		words := Words(et.Endpoint.Name)
 		noun := capitalize(Singular(words[len(words)-1]))
 		op := UpperCamel(words)

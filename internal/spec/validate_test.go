@@ -351,7 +351,7 @@ func TestParseErrors(t *testing.T) {
 			    method: get
 			    path: /users
 			    responses: [{status: 200}]
-			`, []wantErr{{"7:3", "endpoint allUsers: GET /users is already served by endpoint listUsers (line 3)"}}},
+			`, []wantErr{{"7:3", "endpoint allUsers: GET /users is already served by endpoint listUsers (line 3:3)"}}},
 		{"duplicate path with other param names", `
 			version: 1
 			endpoints:
@@ -363,7 +363,7 @@ func TestParseErrors(t *testing.T) {
 			    method: GET
 			    path: /users/{userId}
 			    responses: [{status: 200}]
-			`, []wantErr{{"7:3", "endpoint findUser: GET /users/{userId} is already served by endpoint getUser (line 3)"}}},
+			`, []wantErr{{"7:3", "endpoint findUser: GET /users/{userId} is already served by endpoint getUser (line 3:3)"}}},
 		{"ServeMux conflict", `
 			version: 1
 			endpoints:
@@ -375,7 +375,7 @@ func TestParseErrors(t *testing.T) {
 			    method: GET
 			    path: /a/b/{y}
 			    responses: [{status: 200}]
-			`, []wantErr{{"7:3", `endpoint second: GET /a/b/{y} conflicts with endpoint first (line 3): both match GET /a/b/b, and neither is more specific`}}},
+			`, []wantErr{{"7:3", `endpoint second: GET /a/b/{y} conflicts with endpoint first (line 3:3): both match GET /a/b/b, and neither is more specific`}}},
 		{"status out of range", `
 			version: 1
 			endpoints:
