@@ -50,7 +50,10 @@ with real logic one endpoint at a time.
 A database is yours to choose with --store: none by default, so the project
 needs nothing beyond Go's standard library and builds in seconds, offline;
 sqlite (pure Go, in a local file), postgres, or sqlite,postgres (SQLite unless
-DATABASE_URL holds a postgres:// URL) add internal/store and the driver.
+DATABASE_URL holds a postgres:// URL) add internal/store and the driver. A
+spec with resources needs one, and gets sqlite by default: each resource
+becomes a table, with its migrations, its queries in sqlc's shape and its
+handlers in internal/handlers.
 
 Generated code (internal/api/*.gen.go, the contract tests) and your code never
 share a file. After editing bb.yaml, run bb eject --update: bb's files are
@@ -101,7 +104,7 @@ check.
 	c.Flags().BoolVar(&opts.Check, "check", false, "write nothing; exit 1 when the generated code is behind the spec")
 	c.Flags().BoolVar(&opts.Force, "force", false, "with --update: overwrite generated files even when edited by hand")
 	c.Flags().BoolVar(&opts.NoBuild, "no-build", false, "do not run go build ./... in the project to check that it compiles")
-	c.Flags().StringSliceVar(&opts.Store, "store", nil, "the database of internal/store: none (the default: no store, no driver to download), sqlite, postgres, or sqlite,postgres")
+	c.Flags().StringSliceVar(&opts.Store, "store", nil, "the database of internal/store: none (the default without resources: no store, no driver to download), sqlite (the default with resources), postgres, or sqlite,postgres")
 	return c
 }
 
@@ -141,11 +144,14 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 	if _, err := eject.ModulePath(s, eject.Options{Module: module}); err != nil {
 		return &usageError{err: err, cmd: "bb eject"}
 	}
-	store, err := ejectStore(opts, out)
+	store, err := ejectStore(opts, out, len(s.Resources) > 0)
 	if err != nil {
 		return err
 	}
 	p, err := eject.Generate(s, eject.Options{Module: module, Store: store})
+	if errors.Is(err, eject.ErrNeedStore) {
+		return &usageError{cmd: "bb eject", err: err}
+	}
 	if err != nil {
 		return err
 	}
@@ -224,9 +230,10 @@ func runEject(ctx context.Context, opts *EjectOptions, streams *IO) error {
 	return nil
 }
 
-// ejectStore is the store to generate: --store for a new project; for an ejected one,
-// the store it was ejected with, which --store may only repeat.
-func ejectStore(opts *EjectOptions, out string) (eject.Store, error) {
+// ejectStore is the store to generate: --store for a new project (SQLite when it is
+// not given and the spec has resources); for an ejected one, the store it was ejected
+// with, which --store may only repeat.
+func ejectStore(opts *EjectOptions, out string, resources bool) (eject.Store, error) {
 	var asked eject.Store
 	if opts.Store != nil {
 		var err error
@@ -238,6 +245,8 @@ func ejectStore(opts *EjectOptions, out string) (eject.Store, error) {
 	switch {
 	case err != nil:
 		return asked, err
+	case !ok && opts.Store == nil && resources:
+		return eject.Store{SQLite: true}, nil
 	case !ok:
 		return asked, nil
 	case opts.Store != nil && asked != recorded:

@@ -46,6 +46,9 @@ func probesOf(t *testing.T, s *spec.Spec) []probe {
 	}
 	var probes []probe
 	for _, et := range ts.Endpoints {
+		if et.Endpoint.Resource != nil {
+			continue // records change with every write: see resourceDifferential
+		}
 		for _, cs := range spec.Cases(et.Endpoint) {
 			if cs.Unreachable == "" {
 				probes = append(probes, variants(et, &cs)...)

@@ -55,6 +55,9 @@ func storeFor(dir string) Store {
 		return Store{SQLite: true, Postgres: true}
 	case "bookshelf":
 		return Store{SQLite: true}
+	case "resources":
+		// Resources need a database: both, so the tables are tested on each.
+		return Store{SQLite: true, Postgres: true}
 	}
 	return Store{}
 }

@@ -1,0 +1,264 @@
+package eject
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/backwards-backend/bb/internal/contract"
+	"github.com/backwards-backend/bb/internal/runtime"
+	"github.com/backwards-backend/bb/internal/spec"
+	"github.com/backwards-backend/bb/internal/tables"
+)
+
+// crudStep is one request of the CRUD sequence the resource differential sends.
+type crudStep struct {
+	method, target, body string
+}
+
+// crudSequences are the CRUD sequences of testdata/specs/resources, by resource: lists
+// filtered, sorted and paged, gets, creates, replaces, merge patches (null removing an
+// optional field), deletes, bad bodies and queries, unknown ids, and a duplicate
+// client id.
+var crudSequences = map[string][]crudStep{
+	"messages": {
+		{"GET", "/api/messages", ""},
+		{"GET", "/api/messages?user=larry", ""},
+		{"GET", "/api/messages?read=false&_limit=1", ""},
+		{"GET", "/api/messages?score=2", ""},
+		{"GET", "/api/messages?sent_at=2026-11-30T10:01:00%2B02:00", ""},
+		{"GET", "/api/messages?_sort=sent_at&_order=desc", ""},
+		{"GET", "/api/messages?_sort=-score", ""},
+		{"GET", "/api/messages?_sort=note", ""},
+		{"GET", "/api/messages?_sort=note&_order=desc", ""},
+		{"GET", "/api/messages?_page=2&_limit=2", ""},
+		{"GET", "/api/messages?_page=1", ""},
+		{"GET", "/api/messages?_start=1&_limit=1", ""},
+		{"GET", "/api/messages?_start=5", ""},
+		{"GET", "/api/messages?score=abc", ""},
+		{"GET", "/api/messages?usr=larry", ""},
+		{"GET", "/api/messages?_limit=0", ""},
+		{"GET", "/api/messages?_sort=tags", ""},
+		{"GET", "/api/messages/1", ""},
+		{"GET", "/api/messages/2", ""},
+		{"GET", "/api/messages/99", ""},
+		{"GET", "/api/messages/abc", ""},
+		{"POST", "/api/messages", `{"user":"grace","text":"<b>bold</b> & more","sent_at":"2026-12-01T08:30:00.250+05:30","read":true,"score":3,"tags":["a","b"],"meta":{"lang":"fr","edited":true},"note":"n"}`},
+		{"POST", "/api/messages", `{"user":"alan","text":"minimal","sent_at":"2026-12-01T09:00:00Z","read":false,"score":0.1,"tags":[]}`},
+		{"POST", "/api/messages", `{"id":9,"user":"x","text":"t","sent_at":"2026-12-01T09:00:00Z","read":false,"score":1,"tags":[]}`},
+		{"POST", "/api/messages", `{"user":"x","text":"t","sent_at":"2026-12-01T09:00:00Z","read":"no","score":1,"tags":[]}`},
+		{"POST", "/api/messages", `{"text":"t","sent_at":"2026-12-01T09:00:00Z","read":false,"score":1,"tags":[]}`},
+		{"POST", "/api/messages", `{"user":"x","text":"t","sent_at":"yesterday","read":false,"score":1,"tags":[]}`},
+		{"POST", "/api/messages", `{"user":"x"`},
+		{"POST", "/api/messages", `[]`},
+		{"POST", "/api/messages", ``},
+		{"GET", "/api/messages", ""},
+		{"GET", "/api/messages/4", ""},
+		{"PUT", "/api/messages/4", `{"user":"grace","text":"edited","sent_at":"2026-12-01T08:31:00Z","read":false,"score":-1,"tags":["c"],"note":"kept"}`},
+		{"PUT", "/api/messages/4", `{"id":4,"user":"grace","text":"with its id","sent_at":"2026-12-01T08:31:00Z","read":false,"score":-1,"tags":["c"],"note":"kept"}`},
+		{"PUT", "/api/messages/4", `{"id":5,"user":"grace","text":"another id","sent_at":"2026-12-01T08:31:00Z","read":false,"score":-1,"tags":[]}`},
+		{"PUT", "/api/messages/99", `{"user":"grace","text":"t","sent_at":"2026-12-01T08:31:00Z","read":false,"score":-1,"tags":[]}`},
+		{"PUT", "/api/messages/4", `{"user":"grace"}`},
+		{"PATCH", "/api/messages/4", `{"note":null,"read":true}`},
+		{"PATCH", "/api/messages/4", `{"meta":{"lang":"de"}}`},
+		{"PATCH", "/api/messages/4", `{"meta":{"edited":true}}`},
+		{"PATCH", "/api/messages/4", `{"meta":null}`},
+		{"PATCH", "/api/messages/4", `{"user":null}`},
+		{"PATCH", "/api/messages/4", `{"score":"high"}`},
+		{"PATCH", "/api/messages/99", `{"read":true}`},
+		{"PATCH", "/api/messages/4", `not json`},
+		{"GET", "/api/messages?note=kept", ""},
+		{"DELETE", "/api/messages/4", ""},
+		{"DELETE", "/api/messages/4", ""},
+		{"GET", "/api/messages/4", ""},
+		{"POST", "/api/messages", `{"user":"ada","text":"after a delete","sent_at":"2026-12-02T00:00:00Z","read":false,"score":5,"tags":["x"]}`},
+		{"GET", "/api/messages?_sort=user", ""},
+		{"GET", "/api/messages?_sort=id&_order=desc&_limit=3", ""},
+	},
+	"rooms": {
+		{"GET", "/rooms", ""},
+		{"GET", "/rooms/general", ""},
+		{"GET", "/rooms/nope", ""},
+		{"POST", "/rooms", `{"slug":"dev","title":"Dev","members":0}`},
+		{"POST", "/rooms", `{"slug":"general","title":"Again","members":1}`},
+		{"POST", "/rooms", `{"title":"No slug","members":1}`},
+		{"POST", "/rooms", `{"slug":"x","title":"Bad","members":1.5}`},
+		{"PUT", "/rooms/dev", `{"slug":"dev","title":"Dev team","members":5,"topic":"go"}`},
+		{"PUT", "/rooms/dev", `{"title":"Dev team","members":6}`},
+		{"PUT", "/rooms/dev", `{"slug":"ops","title":"Ops","members":5}`},
+		{"PATCH", "/rooms/dev", `{"topic":null}`},
+		{"PATCH", "/rooms/random", `{"members":7}`},
+		{"GET", "/rooms?_sort=members&_order=desc", ""},
+		{"GET", "/rooms?topic=anything", ""},
+		{"DELETE", "/rooms/dev", ""},
+		{"GET", "/rooms/dev", ""},
+		{"GET", "/rooms", ""},
+	},
+}
+
+// crudAnswer is what the differential compares: the status, the headers a client reads,
+// and the bytes.
+type crudAnswer struct {
+	status                 int
+	ctype, location, total string
+	body                   []byte
+}
+
+func (s crudStep) send(t *testing.T, base string) crudAnswer {
+	t.Helper()
+	var body io.Reader
+	if s.body != "" {
+		body = strings.NewReader(s.body)
+	}
+	req, err := http.NewRequest(s.method, base+s.target, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := (&http.Client{Timeout: 10 * time.Second}).Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", s.method, s.target, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return crudAnswer{resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Location"), resp.Header.Get(contract.TotalHeader), data}
+}
+
+// serveWithState is bb serve --validate for s, its resources in a fresh state file.
+func serveWithState(t *testing.T, s *spec.Spec) string {
+	t.Helper()
+	st := tables.Open(filepath.Join(t.TempDir(), "state.db"))
+	t.Cleanup(func() { st.Close() })
+	if _, err := runtime.SyncState(context.Background(), st, s); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(runtime.Compile(s, runtime.Options{NoCORS: true, Validate: true, Store: st}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// resourceDifferential runs the CRUD sequence of each resource of s, one request at a
+// time, against bb serve with a fresh state file and against the ejected server on a
+// fresh database, and requires the same status, Content-Type, Location, X-Total-Count
+// and body bytes from both.
+func resourceDifferential(t *testing.T, s *spec.Spec, serveURL, ejectedURL string) {
+	t.Helper()
+	steps, differ := 0, 0
+	for _, r := range s.Resources {
+		seq := crudSequences[r.Name]
+		if len(seq) == 0 {
+			t.Fatalf("no CRUD sequence for resource %s", r.Name)
+		}
+		for i, step := range seq {
+			want, got := step.send(t, serveURL), step.send(t, ejectedURL)
+			steps++
+			var d []string
+			if want.status != got.status {
+				d = append(d, fmt.Sprintf("status: bb serve %d, ejected %d", want.status, got.status))
+			}
+			for _, h := range [][3]string{{"Content-Type", want.ctype, got.ctype}, {"Location", want.location, got.location}, {contract.TotalHeader, want.total, got.total}} {
+				if h[1] != h[2] {
+					d = append(d, fmt.Sprintf("%s: bb serve %q, ejected %q", h[0], h[1], h[2]))
+				}
+			}
+			if !bytes.Equal(want.body, got.body) {
+				d = append(d, fmt.Sprintf("body:\n    bb serve: %s\n    ejected:  %s", clipBytes(want.body), clipBytes(got.body)))
+			}
+			if len(d) > 0 {
+				differ++
+				t.Errorf("%s step %d: %s %s %s:\n  %s", r.Name, i+1, step.method, step.target, step.body, strings.Join(d, "\n  "))
+			}
+		}
+	}
+	t.Logf("resources: %d CRUD steps, %d differ", steps, differ)
+}
+
+// freshPostgres creates an empty database on the PostgreSQL server of url, through a
+// program run in the ejected project (which holds the pgx driver), and returns its URL;
+// the database is dropped when the test ends.
+func freshPostgres(t *testing.T, dir, url string) string {
+	t.Helper()
+	prog := filepath.Join(dir, "internal", "bbfreshdb")
+	if err := os.MkdirAll(prog, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const src = `package main
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+)
+
+func main() {
+	db, err := sql.Open("pgx", os.Args[1])
+	if err != nil {
+		panic(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(os.Args[2] + " DATABASE " + os.Args[3]); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+`
+	if err := os.WriteFile(filepath.Join(prog, "main.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "bin", "bbfreshdb")
+	gocmd(t, dir, goEnv(), "build", "-o", bin, "./internal/bbfreshdb")
+	if err := os.RemoveAll(prog); err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Sprintf("bb_resources_%d", time.Now().UnixNano())
+	run := func(verb string) error {
+		out, err := exec.Command(bin, url, verb, name).CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("%s DATABASE %s: %v\n%s", verb, name, err, out)
+		}
+		return nil
+	}
+	if err := run("CREATE"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := run("DROP"); err != nil {
+			t.Log(err)
+		}
+	})
+	u, err := replaceDatabase(url, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// replaceDatabase is the postgres:// URL u naming the database name instead.
+func replaceDatabase(u, name string) (string, error) {
+	rest, query, _ := strings.Cut(u, "?")
+	slash := strings.LastIndex(rest, "/")
+	if slash < len("postgres://") {
+		return "", fmt.Errorf("BB_TEST_POSTGRES_URL %q names no database", u)
+	}
+	out := rest[:slash+1] + name
+	if query != "" {
+		out += "?" + query
+	}
+	return out, nil
+}
