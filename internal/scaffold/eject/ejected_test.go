@@ -88,7 +88,13 @@ func TestEjectedProjects(t *testing.T) {
 			if c.name == "example-messages" {
 				writeTypedOutputTest(t, dir)
 			}
-			env := goEnv("TEST_DATABASE_URL=" + pg)
+			testDB := pg
+			if pg != "" && len(s.Resources) > 0 {
+				// Its tables are named after the spec's resources, which another
+				// project's may share: its store tests get a database of their own.
+				testDB = freshPostgres(t, dir, pg)
+			}
+			env := goEnv("TEST_DATABASE_URL=" + testDB)
 			if c.name == "example-messages" {
 				wrongShapeFails(t, dir, env)
 			}
