@@ -107,9 +107,9 @@ func TestEjectedProjects(t *testing.T) {
 				// time, against bb serve with a fresh state file and the ejected server
 				// on a fresh database, on SQLite and on PostgreSQL.
 				bin := filepath.Join(dir, "bin", "server")
-				resourceDifferential(t, s, serveWithState(t, s), startServer(t, bin, "sqlite:"+filepath.Join(dir, "resources.db"), s.HealthPath()))
+				resourceDifferential(t, s, serveWithState(t, s), startServer(t, bin, "sqlite:"+filepath.Join(dir, "resources.db"), s.HealthPath(), "STUB_SEED=7"))
 				if pg != "" {
-					resourceDifferential(t, s, serveWithState(t, s), startServer(t, bin, freshPostgres(t, dir, pg), s.HealthPath()))
+					resourceDifferential(t, s, serveWithState(t, s), startServer(t, bin, freshPostgres(t, dir, pg), s.HealthPath(), "STUB_SEED=7"))
 				}
 			}
 

@@ -61,6 +61,10 @@ type columnData struct {
 	apiAny    bool   // the api field is any
 }
 
+// storeNames are the names package store declares besides the resources' rows.
+var storeNames = map[string]bool{"Store": true, "Queries": true, "Pool": true, "DBTX": true, "New": true,
+	"Open": true, "OpenPool": true, "PoolFromEnv": true, "IsDuplicate": true}
+
 var opConsts = map[contract.ResourceOp]string{
 	contract.OpList: "contract.OpList", contract.OpGet: "contract.OpGet", contract.OpCreate: "contract.OpCreate",
 	contract.OpReplace: "contract.OpReplace", contract.OpUpdate: "contract.OpUpdate", contract.OpDelete: "contract.OpDelete",
@@ -89,6 +93,9 @@ func (g *generator) resources(files map[string]bool) []*resourceData {
 		}
 		if r.IDKind != contract.IDInt {
 			rd.IDType = "string"
+		}
+		if storeNames[rd.Row] {
+			rd.Row += "Row" // a resource named stores: its rows are StoreRow
 		}
 		names := map[contract.ResourceOp]*string{contract.OpList: &rd.List, contract.OpGet: &rd.Get, contract.OpCreate: &rd.Create, contract.OpReplace: &rd.Replace, contract.OpDelete: &rd.Delete}
 		for _, e := range r.Endpoints {

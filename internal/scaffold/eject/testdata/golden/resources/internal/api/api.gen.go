@@ -21,23 +21,31 @@ type Handler interface {
 	MessagesHandler
 	// RoomsHandler keeps the records of the resource rooms.
 	RoomsHandler
+	// AttachmentsHandler keeps the records of the resource attachments.
+	AttachmentsHandler
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
 var Operations = map[string]string{
-	"getStatus":      "GET /api/status",
-	"listMessages":   "GET /api/messages",
-	"getMessage":     "GET /api/messages/{id}",
-	"createMessage":  "POST /api/messages",
-	"replaceMessage": "PUT /api/messages/{id}",
-	"updateMessage":  "PATCH /api/messages/{id}",
-	"deleteMessage":  "DELETE /api/messages/{id}",
-	"listRooms":      "GET /rooms",
-	"getRoom":        "GET /rooms/{slug}",
-	"createRoom":     "POST /rooms",
-	"replaceRoom":    "PUT /rooms/{slug}",
-	"updateRoom":     "PATCH /rooms/{slug}",
-	"deleteRoom":     "DELETE /rooms/{slug}",
+	"getStatus":         "GET /api/status",
+	"listMessages":      "GET /api/messages",
+	"getMessage":        "GET /api/messages/{id}",
+	"createMessage":     "POST /api/messages",
+	"replaceMessage":    "PUT /api/messages/{id}",
+	"updateMessage":     "PATCH /api/messages/{id}",
+	"deleteMessage":     "DELETE /api/messages/{id}",
+	"listRooms":         "GET /rooms",
+	"getRoom":           "GET /rooms/{slug}",
+	"createRoom":        "POST /rooms",
+	"replaceRoom":       "PUT /rooms/{slug}",
+	"updateRoom":        "PATCH /rooms/{slug}",
+	"deleteRoom":        "DELETE /rooms/{slug}",
+	"listAttachments":   "GET /attachments",
+	"getAttachment":     "GET /attachments/{id}",
+	"createAttachment":  "POST /attachments",
+	"replaceAttachment": "PUT /attachments/{id}",
+	"updateAttachment":  "PATCH /attachments/{id}",
+	"deleteAttachment":  "DELETE /attachments/{id}",
 }
 
 // GetStatusInput is the input of GetStatus.

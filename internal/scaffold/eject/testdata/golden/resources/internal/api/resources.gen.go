@@ -156,6 +156,73 @@ func (a roomsRecords) Delete(ctx context.Context, id any) error {
 // resRooms is the resource rooms as the kernel serves it.
 var resRooms = &contract.Resource{Name: "rooms", Item: "room", Path: "/rooms", Param: "slug", ID: "slug", IDKind: contract.IDString, Record: schemaRoom}
 
+// AttachmentsHandler keeps the records of the resource attachments (/attachments). The kernel's
+// ResourceServer answers its routes as bb serve does, reading and checking each request
+// first; a PATCH is a GetAttachment, the merge patch, a check, then a ReplaceAttachment.
+type AttachmentsHandler interface {
+	// ListAttachments returns one page of the records q keeps, and how many it keeps in all.
+	ListAttachments(ctx context.Context, q *ListQuery) ([]Attachment, int64, error)
+	GetAttachment(ctx context.Context, id string) (Attachment, error)
+	CreateAttachment(ctx context.Context, id string, in NewAttachment) (Attachment, error)
+	ReplaceAttachment(ctx context.Context, id string, in NewAttachment) (Attachment, error)
+	DeleteAttachment(ctx context.Context, id string) error
+}
+
+// attachmentsRecords adapts a AttachmentsHandler to the kernel's contract.Records: records go in
+// and out as JSON.
+type attachmentsRecords struct{ h AttachmentsHandler }
+
+func (a attachmentsRecords) List(ctx context.Context, q *contract.ListQuery) ([]byte, int64, error) {
+	list, total, err := a.h.ListAttachments(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	if list == nil {
+		list = []Attachment{}
+	}
+	data, err := json.Marshal(list)
+	return data, total, err
+}
+
+func (a attachmentsRecords) Get(ctx context.Context, id any) ([]byte, error) {
+	rec, err := a.h.GetAttachment(ctx, id.(string))
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(rec)
+}
+
+func (a attachmentsRecords) Create(ctx context.Context, id any, in []byte) ([]byte, error) {
+	var v NewAttachment
+	if err := json.Unmarshal(in, &v); err != nil {
+		return nil, err
+	}
+	rec, err := a.h.CreateAttachment(ctx, id.(string), v)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(rec)
+}
+
+func (a attachmentsRecords) Replace(ctx context.Context, id any, in []byte) ([]byte, error) {
+	var v NewAttachment
+	if err := json.Unmarshal(in, &v); err != nil {
+		return nil, err
+	}
+	rec, err := a.h.ReplaceAttachment(ctx, id.(string), v)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(rec)
+}
+
+func (a attachmentsRecords) Delete(ctx context.Context, id any) error {
+	return a.h.DeleteAttachment(ctx, id.(string))
+}
+
+// resAttachments is the resource attachments as the kernel serves it.
+var resAttachments = &contract.Resource{Name: "attachments", Item: "attachment", Path: "/attachments", Param: "id", ID: "id", IDKind: contract.IDUUID, Record: schemaAttachment}
+
 // registerResources routes each resource's six routes to h through the kernel's
 // ResourceServer, as bb serve routes them.
 func registerResources(mux *http.ServeMux, h Handler, srv contract.Server) {
@@ -180,5 +247,14 @@ func registerResources(mux *http.ServeMux, h Handler, srv contract.Server) {
 		mux.Handle("PUT /rooms/{slug}", rs.Handler(contract.OpReplace))
 		mux.Handle("PATCH /rooms/{slug}", rs.Handler(contract.OpUpdate))
 		mux.Handle("DELETE /rooms/{slug}", rs.Handler(contract.OpDelete))
+	}
+	{
+		rs := &contract.ResourceServer{Resource: resAttachments, Records: attachmentsRecords{h}, WriteError: srv.WriteError, Rand: rand, BodyLimit: srv.Options.MaxBodyBytes}
+		mux.Handle("GET /attachments", rs.Handler(contract.OpList))
+		mux.Handle("GET /attachments/{id}", rs.Handler(contract.OpGet))
+		mux.Handle("POST /attachments", rs.Handler(contract.OpCreate))
+		mux.Handle("PUT /attachments/{id}", rs.Handler(contract.OpReplace))
+		mux.Handle("PATCH /attachments/{id}", rs.Handler(contract.OpUpdate))
+		mux.Handle("DELETE /attachments/{id}", rs.Handler(contract.OpDelete))
 	}
 }

@@ -9,7 +9,29 @@ import (
 	"chat/internal/contract"
 )
 
-// ErrorResponse is inferred from deleteMessage error.
+// Attachment is inferred from resource attachments record.
+type Attachment struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Size      int64     `json:"size"`
+	CreatedAt time.Time `json:"created_at"`
+	Labels    *Labels   `json:"labels,omitempty"`
+}
+
+// AttachmentPatch is inferred from resource attachments patch.
+type AttachmentPatch struct {
+	Name      Nullable[string]                `json:"name,omitzero"`
+	Size      Nullable[int64]                 `json:"size,omitzero"`
+	CreatedAt Nullable[time.Time]             `json:"created_at,omitzero"`
+	Labels    Nullable[AttachmentPatchLabels] `json:"labels,omitzero"`
+}
+
+// AttachmentPatchLabels is inferred from resource attachments patch .labels.
+type AttachmentPatchLabels struct {
+	Kind Nullable[string] `json:"kind,omitzero"`
+}
+
+// ErrorResponse is inferred from deleteAttachment error.
 type ErrorResponse struct {
 	Error string `json:"error"`
 }
@@ -17,6 +39,11 @@ type ErrorResponse struct {
 // GetStatusResponse is inferred from getStatus response.
 type GetStatusResponse struct {
 	Ok bool `json:"ok"`
+}
+
+// Labels is inferred from resource attachments record .labels.
+type Labels struct {
+	Kind string `json:"kind"`
 }
 
 // Message is inferred from resource messages record.
@@ -65,6 +92,14 @@ type Meta struct {
 	Edited bool   `json:"edited"`
 }
 
+// NewAttachment is inferred from resource attachments input.
+type NewAttachment struct {
+	Name      string    `json:"name"`
+	Size      int64     `json:"size"`
+	CreatedAt time.Time `json:"created_at"`
+	Labels    *Labels   `json:"labels,omitempty"`
+}
+
 // NewMessage is inferred from resource messages input.
 type NewMessage struct {
 	User   string    `json:"user"`
@@ -110,8 +145,20 @@ type RoomPatch struct {
 	Topic   Nullable[string] `json:"topic,omitzero"`
 }
 
+var schemaAttachment = &contract.Schema{Kind: contract.KindObject, Name: "Attachment", Fields: []contract.Field{
+	{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "name", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
+	{Key: "size", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}},
+	{Key: "created_at", Required: true, Schema: &contract.Schema{Kind: contract.KindDateTime}},
+	{Key: "labels", Required: false, Schema: contract.NullableSchema(schemaLabels)},
+}}
+
 var schemaGetStatusResponse = &contract.Schema{Kind: contract.KindObject, Name: "GetStatusResponse", Fields: []contract.Field{
 	{Key: "ok", Required: true, Schema: &contract.Schema{Kind: contract.KindBool}},
+}}
+
+var schemaLabels = &contract.Schema{Kind: contract.KindObject, Name: "Labels", Fields: []contract.Field{
+	{Key: "kind", Required: true, Schema: &contract.Schema{Kind: contract.KindString}},
 }}
 
 var schemaMessage = &contract.Schema{Kind: contract.KindObject, Name: "Message", Fields: []contract.Field{

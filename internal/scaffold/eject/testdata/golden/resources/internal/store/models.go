@@ -27,3 +27,13 @@ type Room struct {
 	Members int64
 	Topic   sql.NullString
 }
+
+// Attachment is a row of the table attachments. A date-time is the text stored (RFC 3339, as Go's
+// time.Time writes it in JSON), an object or a list its JSON text.
+type Attachment struct {
+	ID        string
+	Name      string
+	Size      int64
+	CreatedAt string
+	Labels    sql.NullString
+}

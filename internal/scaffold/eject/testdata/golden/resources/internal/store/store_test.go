@@ -69,6 +69,22 @@ func TestTables(t *testing.T) {
 					t.Errorf("rooms: %d rows in a fresh database, want the %d seed records", count, 2)
 				}
 			}
+			{
+				rows, err := s.ListAttachments(ctx, ListAttachmentsParams{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				count, err := s.CountAttachments(ctx, CountAttachmentsParams{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if int64(len(rows)) != count {
+					t.Errorf("attachments: listed %d rows, counted %d", len(rows), count)
+				}
+				if name == "sqlite" && count != 2 {
+					t.Errorf("attachments: %d rows in a fresh database, want the %d seed records", count, 2)
+				}
+			}
 		})
 	}
 }

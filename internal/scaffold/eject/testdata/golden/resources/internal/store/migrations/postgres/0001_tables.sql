@@ -19,3 +19,11 @@ CREATE TABLE "rooms" (
     "members" BIGINT NOT NULL,
     "topic" TEXT COLLATE "C"
 );
+
+CREATE TABLE "attachments" (
+    "id" TEXT COLLATE "C" PRIMARY KEY,
+    "name" TEXT COLLATE "C" NOT NULL,
+    "size" BIGINT NOT NULL,
+    "created_at" TEXT COLLATE "C" NOT NULL,
+    "labels" JSONB
+);

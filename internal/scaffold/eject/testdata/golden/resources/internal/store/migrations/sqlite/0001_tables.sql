@@ -19,3 +19,11 @@ CREATE TABLE "rooms" (
     "members" INTEGER NOT NULL,
     "topic" TEXT
 );
+
+CREATE TABLE "attachments" (
+    "id" TEXT PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "created_at" TEXT NOT NULL,
+    "labels" TEXT
+);
