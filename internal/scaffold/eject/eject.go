@@ -273,19 +273,17 @@ func (g *generator) renderStore(owned map[string][]byte, render func(file, tmpl 
 }
 
 type projectData struct {
-	Resources       []*resourceData
-	ResourceHelpers string // the handler file of what the resource handlers share
-	Store           Store  // the databases internal/store speaks
-	HealthPath      string // the built-in health check's path
-	ErrorFormat     string // the contract.ErrorFormat literal
-	Header          string
-	Module          string
-	Name            string // Messages
-	Port            int
-	Image           string // the Docker image name in the README
-	APITime         bool   // api.gen.go needs package time
-	TypesTime       bool   // types.gen.go needs package time
-	TypesJSON       bool   // types.gen.go needs encoding/json
+	Store       Store  // the databases internal/store speaks
+	HealthPath  string // the built-in health check's path
+	ErrorFormat string // the contract.ErrorFormat literal
+	Header      string
+	Module      string
+	Name        string // Messages
+	Port        int
+	Image       string // the Docker image name in the README
+	APITime     bool   // api.gen.go needs package time
+	TypesTime   bool   // types.gen.go needs package time
+	TypesJSON   bool   // types.gen.go needs encoding/json
 	// WriteTimeout bounds writing an answer: a minute, or more when a stub's delay
 	// would otherwise be cut off.
 	WriteTimeout string
@@ -299,6 +297,11 @@ type projectData struct {
 	// CORSHeaders and CORSExpose are Go literals of the request and response headers
 	// bb.yaml names, for the CORS policy.
 	CORSHeaders, CORSExpose string
+
+	// Resources are the spec's resources, each a table (see resources.go);
+	// ResourceHelpers is the handler file of what their handlers share.
+	Resources       []*resourceData
+	ResourceHelpers string
 }
 
 type endpointData struct {

@@ -88,6 +88,9 @@ func TestEjectedProjects(t *testing.T) {
 			if c.name == "example-messages" {
 				writeTypedOutputTest(t, dir)
 			}
+			if c.name == "resources" {
+				writePanicTest(t, dir)
+			}
 			testDB := pg
 			if pg != "" && len(s.Resources) > 0 {
 				// Its tables are named after the spec's resources, which another

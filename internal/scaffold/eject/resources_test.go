@@ -299,3 +299,49 @@ func replaceDatabase(u, name string) (string, error) {
 	}
 	return out, nil
 }
+
+// writePanicTest adds a test to the ejected resources project: a resource handler that
+// panics gets a 500 in the spec's error shape, and the server goes on.
+func writePanicTest(t *testing.T, dir string) {
+	t.Helper()
+	src := strings.ReplaceAll(`package contracttest
+
+import (
+	"context"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"MODULE/internal/api"
+	"MODULE/internal/handlers"
+	"MODULE/internal/store"
+)
+
+type panicky struct{ *handlers.Handlers }
+
+func (panicky) GetMessage(ctx context.Context, id int64) (api.Message, error) { panic("boom") }
+
+func TestResourcePanic(t *testing.T) {
+	st, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "panic.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv := api.NewServer(panicky{handlers.New(st)}, api.Options{})
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/api/messages/1", nil))
+	if rec.Code != 500 || rec.Header().Get("Content-Type") != "application/json" || strings.TrimSpace(rec.Body.String()) != `+"`"+`{"error":"internal server error"}`+"`"+` {
+		t.Errorf("a panicking handler: %d %v %s", rec.Code, rec.Header(), rec.Body)
+	}
+	rec = httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/api/messages", nil))
+	if rec.Code != 200 {
+		t.Errorf("after a panic, the list answers %d %s", rec.Code, rec.Body)
+	}
+}
+`, "MODULE", Module(dir))
+	if err := os.WriteFile(filepath.Join(dir, "internal", "contracttest", "panic_test.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
