@@ -299,9 +299,10 @@ type projectData struct {
 	CORSHeaders, CORSExpose string
 
 	// Resources are the spec's resources, each a table (see resources.go);
-	// ResourceHelpers is the handler file of what their handlers share.
-	Resources       []*resourceData
-	ResourceHelpers string
+	// ResourceHelpers is the handler file of what their handlers share; Migrations
+	// and SeedMigration are the files that create the tables and fill them.
+	Resources                                  []*resourceData
+	ResourceHelpers, Migrations, SeedMigration string
 }
 
 type endpointData struct {
@@ -382,6 +383,7 @@ func (g *generator) project(mod string) *projectData {
 	d.Resources = g.resources(files)
 	if len(d.Resources) > 0 {
 		d.ResourceHelpers = resourceHelpers(files)
+		d.Migrations, d.SeedMigration = migrationNames(d.Resources)
 	}
 	d.SchemaVars = g.lit.objectVars()
 	for _, e := range g.spec.Endpoints {

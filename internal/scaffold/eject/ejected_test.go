@@ -143,7 +143,7 @@ func TestEjectedProjects(t *testing.T) {
 					compared++
 				}
 			}
-			if compared == 0 {
+			if compared == 0 && len(s.Resources) == 0 {
 				t.Fatal("no example request to compare")
 			}
 			differential(t, s, stub.URL, ejected)

@@ -304,6 +304,7 @@ func renderResources(p *Project, data *projectData, render func(into map[string]
 	}
 	p.Owned["internal/store/queries.sql"] = []byte(queriesSQL(rs, tables.SQLite))
 	p.Owned["internal/store/queries.postgres.sql"] = []byte(queriesSQL(rs, tables.Postgres))
+	create, seeds := data.Migrations, data.SeedMigration
 	for _, d := range []struct {
 		on      bool
 		dialect tables.Dialect
@@ -312,14 +313,34 @@ func renderResources(p *Project, data *projectData, render func(into map[string]
 			continue
 		}
 		dir := "internal/store/migrations/" + string(d.dialect) + "/"
-		p.Owned[dir+"0001_tables.sql"] = []byte(migrationSQL(rs, d.dialect))
+		p.Owned[dir+create] = []byte(migrationSQL(rs, d.dialect))
 		seed, err := seedSQL(rs, d.dialect)
 		if err != nil {
 			return err
 		}
 		if seed != "" {
-			p.Owned[dir+"0002_seed.sql"] = []byte(seed)
+			p.Owned[dir+seeds] = []byte(seed)
 		}
 	}
 	return nil
+}
+
+// migrationNames are the files that create the tables and fill them with the seeds,
+// named after the tables: 0001_messages_rooms.sql and 0002_messages_rooms_seed.sql. A
+// database records the migrations it ran by name, so another project's on the same
+// database cannot pass for these.
+func migrationNames(rs []*resourceData) (create, seed string) {
+	var b strings.Builder
+	for _, r := range rs {
+		name := strings.ToLower(strings.Join(spec.Words(r.Name), "_"))
+		if b.Len()+len(name) > 40 {
+			b.WriteString("_etc")
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte('_')
+		}
+		b.WriteString(name)
+	}
+	return "0001_" + b.String() + ".sql", "0002_" + b.String() + "_seed.sql"
 }

@@ -3,6 +3,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"log/slog"
@@ -61,7 +62,7 @@ func (a messagesRecords) Get(ctx context.Context, id any) ([]byte, error) {
 
 func (a messagesRecords) Create(ctx context.Context, id any, in []byte) ([]byte, error) {
 	var v NewMessage
-	if err := json.Unmarshal(in, &v); err != nil {
+	if err := decodeRecord(in, &v); err != nil {
 		return nil, err
 	}
 	rec, err := a.h.CreateMessage(ctx, v)
@@ -73,7 +74,7 @@ func (a messagesRecords) Create(ctx context.Context, id any, in []byte) ([]byte,
 
 func (a messagesRecords) Replace(ctx context.Context, id any, in []byte) ([]byte, error) {
 	var v NewMessage
-	if err := json.Unmarshal(in, &v); err != nil {
+	if err := decodeRecord(in, &v); err != nil {
 		return nil, err
 	}
 	rec, err := a.h.ReplaceMessage(ctx, id.(int64), v)
@@ -128,7 +129,7 @@ func (a roomsRecords) Get(ctx context.Context, id any) ([]byte, error) {
 
 func (a roomsRecords) Create(ctx context.Context, id any, in []byte) ([]byte, error) {
 	var v NewRoom
-	if err := json.Unmarshal(in, &v); err != nil {
+	if err := decodeRecord(in, &v); err != nil {
 		return nil, err
 	}
 	rec, err := a.h.CreateRoom(ctx, id.(string), v)
@@ -140,7 +141,7 @@ func (a roomsRecords) Create(ctx context.Context, id any, in []byte) ([]byte, er
 
 func (a roomsRecords) Replace(ctx context.Context, id any, in []byte) ([]byte, error) {
 	var v NewRoom
-	if err := json.Unmarshal(in, &v); err != nil {
+	if err := decodeRecord(in, &v); err != nil {
 		return nil, err
 	}
 	rec, err := a.h.ReplaceRoom(ctx, id.(string), v)
@@ -195,7 +196,7 @@ func (a attachmentsRecords) Get(ctx context.Context, id any) ([]byte, error) {
 
 func (a attachmentsRecords) Create(ctx context.Context, id any, in []byte) ([]byte, error) {
 	var v NewAttachment
-	if err := json.Unmarshal(in, &v); err != nil {
+	if err := decodeRecord(in, &v); err != nil {
 		return nil, err
 	}
 	rec, err := a.h.CreateAttachment(ctx, id.(string), v)
@@ -207,7 +208,7 @@ func (a attachmentsRecords) Create(ctx context.Context, id any, in []byte) ([]by
 
 func (a attachmentsRecords) Replace(ctx context.Context, id any, in []byte) ([]byte, error) {
 	var v NewAttachment
-	if err := json.Unmarshal(in, &v); err != nil {
+	if err := decodeRecord(in, &v); err != nil {
 		return nil, err
 	}
 	rec, err := a.h.ReplaceAttachment(ctx, id.(string), v)
@@ -223,6 +224,14 @@ func (a attachmentsRecords) Delete(ctx context.Context, id any) error {
 
 // resAttachments is the resource attachments as the kernel serves it.
 var resAttachments = &contract.Resource{Name: "attachments", Item: "attachment", Path: "/attachments", Param: "id", ID: "id", IDKind: contract.IDUUID, Record: schemaAttachment}
+
+// decodeRecord reads a checked body into v, keeping the numbers of untyped values as
+// they were written (2.50 stays 2.50), as bb serve keeps them.
+func decodeRecord(in []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(in))
+	dec.UseNumber()
+	return dec.Decode(v)
+}
 
 // registerResources routes each resource's six routes to h through the kernel's
 // ResourceServer, as bb serve routes them.

@@ -1,0 +1,58 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// testURLs is SQLite, in a fresh file, always, and PostgreSQL when TEST_DATABASE_URL
+// holds a postgres:// URL.
+func testURLs(t *testing.T) map[string]string {
+	urls := map[string]string{"sqlite": "sqlite:" + filepath.Join(t.TempDir(), "test.db")}
+	if u := os.Getenv("TEST_DATABASE_URL"); u != "" {
+		urls["postgres"] = u
+	}
+	return urls
+}
+
+// TestTables opens each database twice (the second time finds every migration
+// applied) and lists each table: as many rows as it counts, and on a fresh SQLite file
+// the seed records of bb.yaml.
+func TestTables(t *testing.T) {
+	for name, url := range testURLs(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			s, err := Open(ctx, url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if s.Dialect() != name {
+				t.Fatalf("dialect %q, want %q", s.Dialect(), name)
+			}
+			again, err := Open(ctx, url)
+			if err != nil {
+				t.Fatalf("second open: %v", err)
+			}
+			again.Close()
+			{
+				rows, err := s.ListTodos(ctx, ListTodosParams{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				count, err := s.CountTodos(ctx, CountTodosParams{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if int64(len(rows)) != count {
+					t.Errorf("todos: listed %d rows, counted %d", len(rows), count)
+				}
+				if name == "sqlite" && count != 0 {
+					t.Errorf("todos: %d rows in a fresh database, want the %d seed records", count, 0)
+				}
+			}
+		})
+	}
+}
