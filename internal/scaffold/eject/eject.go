@@ -299,10 +299,9 @@ type projectData struct {
 	CORSHeaders, CORSExpose string
 
 	// Resources are the spec's resources, each a table (see resources.go);
-	// ResourceHelpers is the handler file of what their handlers share; Migrations
-	// and SeedMigration are the files that create the tables and fill them.
-	Resources                                  []*resourceData
-	ResourceHelpers, Migrations, SeedMigration string
+	// ResourceHelpers is the handler file of what their handlers share.
+	Resources       []*resourceData
+	ResourceHelpers string
 }
 
 type endpointData struct {
@@ -383,7 +382,6 @@ func (g *generator) project(mod string) *projectData {
 	d.Resources = g.resources(files)
 	if len(d.Resources) > 0 {
 		d.ResourceHelpers = resourceHelpers(files)
-		d.Migrations, d.SeedMigration = migrationNames(d.Resources)
 	}
 	d.SchemaVars = g.lit.objectVars()
 	for _, e := range g.spec.Endpoints {

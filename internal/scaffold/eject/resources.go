@@ -42,6 +42,13 @@ type resourceData struct {
 	Routes                                          []resourceRoute
 	Lit                                             string // the contract.Resource literal
 	File                                            string // internal/handlers/<file>
+	// Base names the resource's files in internal/store: <base>.sql.go, queries/<base>.sql …
+	Base string
+	// Migration and SeedMigration create its table and fill it with the seeds:
+	// 0001_<base>.sql and 0002_<base>_seed.sql. A database records the migrations it
+	// ran by name, and runs those it has not, whatever their number: a resource added
+	// later gets its table at the next start.
+	Migration, SeedMigration string
 
 	table   *tables.Table
 	columns []columnData
@@ -115,6 +122,8 @@ func (g *generator) resources(files map[string]bool) []*resourceData {
 		}
 		files[file] = true
 		rd.File = file
+		rd.Base = baseName(r.Name)
+		rd.Migration, rd.SeedMigration = "0001_"+rd.Base+".sql", "0002_"+rd.Base+"_seed.sql"
 
 		record := g.object(rt.Record.Object)
 		input := g.object(rt.Input.Object)
@@ -204,62 +213,47 @@ func annotation(q tables.Query) string {
 	return "-- name: " + q.Name + " " + kind
 }
 
-// queriesSQL is queries.sql (or queries.postgres.sql): every resource's queries in d.
-func queriesSQL(rs []*resourceData, d tables.Dialect) string {
+// queriesSQL is a resource's queries in d, annotated for sqlc: queries/<name>.sql in
+// SQLite's dialect, postgres/<name>.sql in PostgreSQL's.
+func queriesSQL(r *resourceData, d tables.Dialect) string {
 	var b strings.Builder
 	if d == tables.SQLite {
-		b.WriteString("-- The queries of the tables, in SQLite's dialect, annotated for sqlc (see sqlc.yaml).\n")
-		b.WriteString("-- queries.postgres.sql holds the same queries in PostgreSQL's.\n")
+		fmt.Fprintf(&b, "-- The queries of the table %s, in SQLite's dialect, annotated for sqlc (see\n", r.Name)
+		fmt.Fprintf(&b, "-- sqlc.yaml). ../postgres/%s.sql holds the same queries in PostgreSQL's.\n", r.Base)
 	} else {
-		b.WriteString("-- The queries of queries.sql in PostgreSQL's dialect: postgres.go runs these texts\n")
-		b.WriteString("-- in their place when DATABASE_URL names a PostgreSQL database.\n")
+		fmt.Fprintf(&b, "-- The queries of ../queries/%s.sql in PostgreSQL's dialect: %s_postgres.go runs\n", r.Base, r.Base)
+		b.WriteString("-- these texts in their place when DATABASE_URL names a PostgreSQL database.\n")
 	}
-	for _, r := range rs {
-		for _, q := range r.table.Queries(d) {
-			fmt.Fprintf(&b, "\n%s\n%s;\n", annotation(q), q.SQL)
-		}
+	for _, q := range r.table.Queries(d) {
+		fmt.Fprintf(&b, "\n%s\n%s;\n", annotation(q), q.SQL)
 	}
 	return b.String()
 }
 
-// migrationSQL creates every resource's table in d.
-func migrationSQL(rs []*resourceData, d tables.Dialect) string {
-	var b strings.Builder
-	b.WriteString("-- The tables of bb.yaml's resources, one per resource. Add 0003_….sql beside it to\n")
-	b.WriteString("-- change the schema; never edit a migration that has run.\n")
-	for _, r := range rs {
-		b.WriteString("\n" + r.table.CreateSQL(d))
-	}
-	return b.String()
+// migrationSQL creates a resource's table in d.
+func migrationSQL(r *resourceData, d tables.Dialect) string {
+	return fmt.Sprintf("-- The table of bb.yaml's resource %s. Change the schema with a new file beside\n"+
+		"-- it (0003_….sql); never edit a migration that has run.\n\n%s", r.Name, r.table.CreateSQL(d))
 }
 
-// seedSQL fills the tables with the seeds of bb.yaml, or is "" when no resource has one.
-func seedSQL(rs []*resourceData, d tables.Dialect) (string, error) {
-	var b strings.Builder
-	b.WriteString("-- The seed records of bb.yaml, so this server starts with the records bb serve does.\n")
-	b.WriteString("-- To start with empty tables instead, delete this file before the first run; once it\n")
-	b.WriteString("-- has run, delete the records (or drop this file and the database) yourself.\n")
-	any := false
-	for _, r := range rs {
-		seed := r.seed
-		if len(seed) == 0 {
-			continue
-		}
-		any = true
-		b.WriteString("\n")
-		for _, v := range seed {
-			stmt, err := r.table.InsertSQL(d, v.JSON())
-			if err != nil {
-				return "", fmt.Errorf("resource %s: seed: %w", r.Name, err)
-			}
-			b.WriteString(stmt)
-		}
-		if q := r.table.SeedSQL(d); q != "" {
-			b.WriteString(q + ";\n")
-		}
-	}
-	if !any {
+// seedSQL fills a resource's table with its seeds, or is "" when it has none.
+func seedSQL(r *resourceData, d tables.Dialect) (string, error) {
+	if len(r.seed) == 0 {
 		return "", nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "-- The seed records of bb.yaml's resource %s, so this server starts with the\n", r.Name)
+	b.WriteString("-- records bb serve does. To start with an empty table instead, delete this file\n")
+	b.WriteString("-- before the first run; once it has run, delete the records yourself.\n\n")
+	for _, v := range r.seed {
+		stmt, err := r.table.InsertSQL(d, v.JSON())
+		if err != nil {
+			return "", fmt.Errorf("resource %s: seed: %w", r.Name, err)
+		}
+		b.WriteString(stmt)
+	}
+	if q := r.table.SeedSQL(d); q != "" {
+		b.WriteString(q + ";\n")
 	}
 	return b.String(), nil
 }
@@ -287,13 +281,11 @@ func renderResources(p *Project, data *projectData, render func(into map[string]
 			return err
 		}
 	}
-	code := map[string]string{
-		"internal/store/models.go":      storeModels(sqlcHeader, rs),
-		"internal/store/queries.sql.go": storeQueries(sqlcHeader, rs),
-		"internal/store/postgres.go":    storePostgres(sqlcHeader, rs),
-	}
+	code := map[string]string{}
 	for _, r := range rs {
 		code["internal/handlers/"+r.File] = handlerCode(data.Module, r)
+		code["internal/store/"+r.Base+".sql.go"] = storeQueries(sqlcHeader, r)
+		code["internal/store/"+r.Base+"_postgres.go"] = storePostgres(sqlcHeader, r)
 	}
 	for file, src := range code {
 		out, err := format.Source([]byte(src))
@@ -302,45 +294,29 @@ func renderResources(p *Project, data *projectData, render func(into map[string]
 		}
 		p.Owned[file] = out
 	}
-	p.Owned["internal/store/queries.sql"] = []byte(queriesSQL(rs, tables.SQLite))
-	p.Owned["internal/store/queries.postgres.sql"] = []byte(queriesSQL(rs, tables.Postgres))
-	create, seeds := data.Migrations, data.SeedMigration
-	for _, d := range []struct {
-		on      bool
-		dialect tables.Dialect
-	}{{data.Store.SQLite, tables.SQLite}, {data.Store.Postgres, tables.Postgres}} {
-		if !d.on {
-			continue
-		}
-		dir := "internal/store/migrations/" + string(d.dialect) + "/"
-		p.Owned[dir+create] = []byte(migrationSQL(rs, d.dialect))
-		seed, err := seedSQL(rs, d.dialect)
-		if err != nil {
-			return err
-		}
-		if seed != "" {
-			p.Owned[dir+seeds] = []byte(seed)
+	for _, r := range rs {
+		p.Owned["internal/store/queries/"+r.Base+".sql"] = []byte(queriesSQL(r, tables.SQLite))
+		p.Owned["internal/store/postgres/"+r.Base+".sql"] = []byte(queriesSQL(r, tables.Postgres))
+		for _, d := range []struct {
+			on      bool
+			dialect tables.Dialect
+		}{{data.Store.SQLite, tables.SQLite}, {data.Store.Postgres, tables.Postgres}} {
+			if !d.on {
+				continue
+			}
+			dir := "internal/store/migrations/" + string(d.dialect) + "/"
+			p.Owned[dir+r.Migration] = []byte(migrationSQL(r, d.dialect))
+			seed, err := seedSQL(r, d.dialect)
+			if err != nil {
+				return err
+			}
+			if seed != "" {
+				p.Owned[dir+r.SeedMigration] = []byte(seed)
+			}
 		}
 	}
 	return nil
 }
 
-// migrationNames are the files that create the tables and fill them with the seeds,
-// named after the tables: 0001_messages_rooms.sql and 0002_messages_rooms_seed.sql. A
-// database records the migrations it ran by name, so another project's on the same
-// database cannot pass for these.
-func migrationNames(rs []*resourceData) (create, seed string) {
-	var b strings.Builder
-	for _, r := range rs {
-		name := strings.ToLower(strings.Join(spec.Words(r.Name), "_"))
-		if b.Len()+len(name) > 40 {
-			b.WriteString("_etc")
-			break
-		}
-		if b.Len() > 0 {
-			b.WriteByte('_')
-		}
-		b.WriteString(name)
-	}
-	return "0001_" + b.String() + ".sql", "0002_" + b.String() + "_seed.sql"
-}
+// baseName is a resource's name in its files: messages, chat_rooms.
+func baseName(name string) string { return strings.ToLower(strings.Join(spec.Words(name), "_")) }

@@ -48,35 +48,19 @@ func (r *resourceData) column(key string) columnData {
 	panic("eject: resource " + r.Name + " has no column " + key)
 }
 
-// storeModels is models.go.
-func storeModels(header string, rs []*resourceData) string {
+// storeQueries is <base>.sql.go: the row struct of the resource's table (sqlc writes
+// it in models.go; here each table's comes with its queries, so that a resource added
+// later brings its own), and each query's text in SQLite's dialect, which conn swaps
+// for its twin in <base>_postgres.go on PostgreSQL, its Params and its method.
+func storeQueries(header string, r *resourceData) string {
 	var b strings.Builder
-	b.WriteString(header + "package store\n\n")
-	usesSQL := false
-	for _, r := range rs {
-		for _, c := range r.columns {
-			usesSQL = usesSQL || strings.HasPrefix(c.RowType, "sql.")
-		}
+	b.WriteString(header + "package store\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n)\n\n")
+	fmt.Fprintf(&b, "// %s is a row of the table %s. A date-time is the text stored (RFC 3339, as Go's\n// time.Time writes it in JSON), an object or a list its JSON text.\ntype %s struct {\n", r.Row, r.Name, r.Row)
+	for _, c := range r.columns {
+		fmt.Fprintf(&b, "\t%s %s\n", c.Name, c.RowType)
 	}
-	if usesSQL {
-		b.WriteString("import \"database/sql\"\n\n")
-	}
-	for _, r := range rs {
-		fmt.Fprintf(&b, "// %s is a row of the table %s. A date-time is the text stored (RFC 3339, as Go's\n// time.Time writes it in JSON), an object or a list its JSON text.\ntype %s struct {\n", r.Row, r.Name, r.Row)
-		for _, c := range r.columns {
-			fmt.Fprintf(&b, "\t%s %s\n", c.Name, c.RowType)
-		}
-		b.WriteString("}\n\n")
-	}
-	return b.String()
-}
-
-// storeQueries is queries.sql.go: the SQLite texts, which dialect.go swaps for the
-// PostgreSQL ones of postgres.go on PostgreSQL.
-func storeQueries(header string, rs []*resourceData) string {
-	var b strings.Builder
-	b.WriteString(header + "package store\n\nimport (\n\t\"context\"\n\t\"database/sql\"\n)\n")
-	for _, r := range rs {
+	b.WriteString("}\n")
+	{
 		filters := r.filterNames()
 		for _, q := range r.table.Queries(tables.SQLite) {
 			c := queryConst(q)
@@ -190,24 +174,18 @@ func (q *Queries) %s(ctx context.Context, %s) (%s, error) {
 	return b.String()
 }
 
-// storePostgres is postgres.go: the PostgreSQL text of each query of queries.sql.go.
-func storePostgres(header string, rs []*resourceData) string {
+// storePostgres is <base>_postgres.go: the PostgreSQL text of each query of
+// <base>.sql.go, from postgres/<base>.sql, which conn runs in its place.
+func storePostgres(header string, r *resourceData) string {
 	var b strings.Builder
 	b.WriteString(header + "package store\n\n")
-	b.WriteString("// postgresQueries maps the text of each query in queries.sql.go to its text in\n")
-	b.WriteString("// PostgreSQL's dialect, from queries.postgres.sql. On PostgreSQL the store runs the\n")
-	b.WriteString("// latter (see conn); a query missing here runs with its ? placeholders numbered.\n")
-	b.WriteString("var postgresQueries = map[string]string{\n")
-	for _, r := range rs {
-		for _, q := range r.table.Queries(tables.Postgres) {
-			fmt.Fprintf(&b, "\t%s: %sPostgres,\n", queryConst(q), queryConst(q))
-		}
+	fmt.Fprintf(&b, "func init() {\n\t// The queries of %s.sql.go in PostgreSQL's dialect (see conn).\n", r.Base)
+	for _, q := range r.table.Queries(tables.Postgres) {
+		fmt.Fprintf(&b, "\tpostgresQueries[%s] = %sPostgres\n", queryConst(q), queryConst(q))
 	}
 	b.WriteString("}\n")
-	for _, r := range rs {
-		for _, q := range r.table.Queries(tables.Postgres) {
-			fmt.Fprintf(&b, "\nconst %sPostgres = %s\n", queryConst(q), rawString(annotation(q)+"\n"+q.SQL+"\n"))
-		}
+	for _, q := range r.table.Queries(tables.Postgres) {
+		fmt.Fprintf(&b, "\nconst %sPostgres = %s\n", queryConst(q), rawString(annotation(q)+"\n"+q.SQL+"\n"))
 	}
 	return b.String()
 }
@@ -261,11 +239,11 @@ func (h *Handlers) %s(ctx context.Context, q *api.ListQuery) ([]api.%s, int64, e
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.%s(ctx, store.%sParams{%s})
+	total, err := h.Store.Queries().%s(ctx, store.%sParams{%s})
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := h.Store.%s(ctx, p)
+	rows, err := h.Store.Queries().%s(ctx, p)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -284,7 +262,7 @@ func (h *Handlers) %s(ctx context.Context, q *api.ListQuery) ([]api.%s, int64, e
 	fmt.Fprintf(&b, `
 // %s answers GET %s/{%s}.
 func (h *Handlers) %s(ctx context.Context, id %s) (api.%s, error) {
-	row, err := h.Store.%s(ctx, id)
+	row, err := h.Store.Queries().%s(ctx, id)
 	if err != nil {
 		return api.%s{}, storeError(err)
 	}
@@ -333,7 +311,7 @@ func (h *Handlers) %s(ctx context.Context, %s) (api.%s, error) {
 	if err != nil {
 		return api.%s{}, err
 	}
-	created, err := h.Store.%s(ctx, store.%sParams{%s})
+	created, err := h.Store.Queries().%s(ctx, store.%sParams{%s})
 	if err != nil {
 		return api.%s{}, storeError(err)
 	}
@@ -347,7 +325,7 @@ func (h *Handlers) %s(ctx context.Context, id %s, in api.%s) (api.%s, error) {
 	if err != nil {
 		return api.%s{}, err
 	}
-%s	replaced, err := h.Store.%s(ctx, %s)
+%s	replaced, err := h.Store.Queries().%s(ctx, %s)
 	if err != nil {
 		return api.%s{}, storeError(err)
 	}
@@ -356,7 +334,7 @@ func (h *Handlers) %s(ctx context.Context, id %s, in api.%s) (api.%s, error) {
 
 // %s answers DELETE %s/{%s}.
 func (h *Handlers) %s(ctx context.Context, id %s) error {
-	n, err := h.Store.%s(ctx, id)
+	n, err := h.Store.Queries().%s(ctx, id)
 	if err != nil {
 		return storeError(err)
 	}

@@ -38,11 +38,11 @@ func (h *Handlers) ListTodos(ctx context.Context, q *api.ListQuery) ([]api.Todo,
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.CountTodos(ctx, store.CountTodosParams{ID: p.ID, Title: p.Title, Done: p.Done, Due: p.Due})
+	total, err := h.Store.Queries().CountTodos(ctx, store.CountTodosParams{ID: p.ID, Title: p.Title, Done: p.Done, Due: p.Due})
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := h.Store.ListTodos(ctx, p)
+	rows, err := h.Store.Queries().ListTodos(ctx, p)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -57,7 +57,7 @@ func (h *Handlers) ListTodos(ctx context.Context, q *api.ListQuery) ([]api.Todo,
 
 // GetTodo answers GET /todos/{id}.
 func (h *Handlers) GetTodo(ctx context.Context, id int64) (api.Todo, error) {
-	row, err := h.Store.GetTodo(ctx, id)
+	row, err := h.Store.Queries().GetTodo(ctx, id)
 	if err != nil {
 		return api.Todo{}, storeError(err)
 	}
@@ -70,7 +70,7 @@ func (h *Handlers) CreateTodo(ctx context.Context, in api.NewTodo) (api.Todo, er
 	if err != nil {
 		return api.Todo{}, err
 	}
-	created, err := h.Store.CreateTodo(ctx, store.CreateTodoParams{Title: row.Title, Done: row.Done, Due: row.Due, Extra: row.Extra, Weights: row.Weights})
+	created, err := h.Store.Queries().CreateTodo(ctx, store.CreateTodoParams{Title: row.Title, Done: row.Done, Due: row.Due, Extra: row.Extra, Weights: row.Weights})
 	if err != nil {
 		return api.Todo{}, storeError(err)
 	}
@@ -84,7 +84,7 @@ func (h *Handlers) ReplaceTodo(ctx context.Context, id int64, in api.NewTodo) (a
 	if err != nil {
 		return api.Todo{}, err
 	}
-	replaced, err := h.Store.ReplaceTodo(ctx, store.ReplaceTodoParams{Title: row.Title, Done: row.Done, Due: row.Due, Extra: row.Extra, Weights: row.Weights, ID: id})
+	replaced, err := h.Store.Queries().ReplaceTodo(ctx, store.ReplaceTodoParams{Title: row.Title, Done: row.Done, Due: row.Due, Extra: row.Extra, Weights: row.Weights, ID: id})
 	if err != nil {
 		return api.Todo{}, storeError(err)
 	}
@@ -93,7 +93,7 @@ func (h *Handlers) ReplaceTodo(ctx context.Context, id int64, in api.NewTodo) (a
 
 // DeleteTodo answers DELETE /todos/{id}.
 func (h *Handlers) DeleteTodo(ctx context.Context, id int64) error {
-	n, err := h.Store.DeleteTodo(ctx, id)
+	n, err := h.Store.Queries().DeleteTodo(ctx, id)
 	if err != nil {
 		return storeError(err)
 	}

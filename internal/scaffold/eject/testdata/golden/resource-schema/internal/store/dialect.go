@@ -9,10 +9,17 @@ import (
 	"todo/internal/dbkit"
 )
 
-// One set of queries serves both databases DATABASE_URL may name. queries.sql holds
-// them in SQLite's dialect, and queries.sql.go runs those texts (as sqlc writes it);
-// queries.postgres.sql holds the same queries in PostgreSQL's, and postgres.go their
-// texts. conn runs each query on the right pool in the right dialect.
+// One set of queries serves both databases DATABASE_URL may name. queries/*.sql hold
+// them in SQLite's dialect, and *.sql.go run those texts (as sqlc writes them);
+// postgres/*.sql hold the same queries in PostgreSQL's, and *_postgres.go their texts.
+// conn runs each query on the right pool in the right dialect.
+
+// Queries are the store's queries, run through conn.
+func (s *Store) Queries() *Queries { return New(newConn(s.Store)) }
+
+// postgresQueries maps the text of a query in SQLite's dialect to its text in
+// PostgreSQL's; each *_postgres.go fills it with its table's.
+var postgresQueries = map[string]string{}
 
 // conn is the DBTX the store's Queries run on. On PostgreSQL it runs, in place of each
 // query's text, its twin in postgresQueries, or, for a query written to suit both

@@ -16,11 +16,10 @@ import (
 
 // Store is the database handle the handlers share: DB for writes and the transactions
 // that write, Read for queries that only read, and Rebind for placeholders (see
-// dbkit.Store). It is safe for concurrent use. Its Queries are those of queries.sql, in
-// the database's dialect (see dialect.go); add yours there. the plumbing is bb's compiled, tested code in internal/dbkit.
+// dbkit.Store). It is safe for concurrent use. Add your queries as its methods, as
+// notes.go does; the plumbing is bb's compiled, tested code in internal/dbkit.
 type Store struct {
 	*dbkit.Store
-	*Queries
 }
 
 // Pool sizes the connection pool (DB_MAX_CONNS and the rest); a zero field takes its
@@ -68,5 +67,5 @@ func OpenPool(ctx context.Context, url string, p Pool) (*Store, error) {
 	if err := s.Start(ctx, migrations); err != nil {
 		return nil, err
 	}
-	return &Store{s, New(newConn(s))}, nil
+	return &Store{s}, nil
 }

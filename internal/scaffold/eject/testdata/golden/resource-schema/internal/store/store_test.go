@@ -38,11 +38,11 @@ func TestTables(t *testing.T) {
 			}
 			again.Close()
 			{
-				rows, err := s.ListTodos(ctx, ListTodosParams{})
+				rows, err := s.Queries().ListTodos(ctx, ListTodosParams{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				count, err := s.CountTodos(ctx, CountTodosParams{})
+				count, err := s.Queries().CountTodos(ctx, CountTodosParams{})
 				if err != nil {
 					t.Fatal(err)
 				}

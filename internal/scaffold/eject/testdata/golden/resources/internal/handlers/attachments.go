@@ -38,11 +38,11 @@ func (h *Handlers) ListAttachments(ctx context.Context, q *api.ListQuery) ([]api
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.CountAttachments(ctx, store.CountAttachmentsParams{ID: p.ID, Name: p.Name, Size: p.Size, CreatedAt: p.CreatedAt})
+	total, err := h.Store.Queries().CountAttachments(ctx, store.CountAttachmentsParams{ID: p.ID, Name: p.Name, Size: p.Size, CreatedAt: p.CreatedAt})
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := h.Store.ListAttachments(ctx, p)
+	rows, err := h.Store.Queries().ListAttachments(ctx, p)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -57,7 +57,7 @@ func (h *Handlers) ListAttachments(ctx context.Context, q *api.ListQuery) ([]api
 
 // GetAttachment answers GET /attachments/{id}.
 func (h *Handlers) GetAttachment(ctx context.Context, id string) (api.Attachment, error) {
-	row, err := h.Store.GetAttachment(ctx, id)
+	row, err := h.Store.Queries().GetAttachment(ctx, id)
 	if err != nil {
 		return api.Attachment{}, storeError(err)
 	}
@@ -70,7 +70,7 @@ func (h *Handlers) CreateAttachment(ctx context.Context, id string, in api.NewAt
 	if err != nil {
 		return api.Attachment{}, err
 	}
-	created, err := h.Store.CreateAttachment(ctx, store.CreateAttachmentParams{ID: id, Name: row.Name, Size: row.Size, CreatedAt: row.CreatedAt, Labels: row.Labels})
+	created, err := h.Store.Queries().CreateAttachment(ctx, store.CreateAttachmentParams{ID: id, Name: row.Name, Size: row.Size, CreatedAt: row.CreatedAt, Labels: row.Labels})
 	if err != nil {
 		return api.Attachment{}, storeError(err)
 	}
@@ -84,7 +84,7 @@ func (h *Handlers) ReplaceAttachment(ctx context.Context, id string, in api.NewA
 	if err != nil {
 		return api.Attachment{}, err
 	}
-	replaced, err := h.Store.ReplaceAttachment(ctx, store.ReplaceAttachmentParams{Name: row.Name, Size: row.Size, CreatedAt: row.CreatedAt, Labels: row.Labels, ID: id})
+	replaced, err := h.Store.Queries().ReplaceAttachment(ctx, store.ReplaceAttachmentParams{Name: row.Name, Size: row.Size, CreatedAt: row.CreatedAt, Labels: row.Labels, ID: id})
 	if err != nil {
 		return api.Attachment{}, storeError(err)
 	}
@@ -93,7 +93,7 @@ func (h *Handlers) ReplaceAttachment(ctx context.Context, id string, in api.NewA
 
 // DeleteAttachment answers DELETE /attachments/{id}.
 func (h *Handlers) DeleteAttachment(ctx context.Context, id string) error {
-	n, err := h.Store.DeleteAttachment(ctx, id)
+	n, err := h.Store.Queries().DeleteAttachment(ctx, id)
 	if err != nil {
 		return storeError(err)
 	}

@@ -44,11 +44,11 @@ func (h *Handlers) ListMessages(ctx context.Context, q *api.ListQuery) ([]api.Me
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.CountMessages(ctx, store.CountMessagesParams{ID: p.ID, User: p.User, Text: p.Text, SentAt: p.SentAt, Read: p.Read, Score: p.Score, Note: p.Note})
+	total, err := h.Store.Queries().CountMessages(ctx, store.CountMessagesParams{ID: p.ID, User: p.User, Text: p.Text, SentAt: p.SentAt, Read: p.Read, Score: p.Score, Note: p.Note})
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := h.Store.ListMessages(ctx, p)
+	rows, err := h.Store.Queries().ListMessages(ctx, p)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -63,7 +63,7 @@ func (h *Handlers) ListMessages(ctx context.Context, q *api.ListQuery) ([]api.Me
 
 // GetMessage answers GET /api/messages/{id}.
 func (h *Handlers) GetMessage(ctx context.Context, id int64) (api.Message, error) {
-	row, err := h.Store.GetMessage(ctx, id)
+	row, err := h.Store.Queries().GetMessage(ctx, id)
 	if err != nil {
 		return api.Message{}, storeError(err)
 	}
@@ -76,7 +76,7 @@ func (h *Handlers) CreateMessage(ctx context.Context, in api.NewMessage) (api.Me
 	if err != nil {
 		return api.Message{}, err
 	}
-	created, err := h.Store.CreateMessage(ctx, store.CreateMessageParams{User: row.User, Text: row.Text, SentAt: row.SentAt, Read: row.Read, Score: row.Score, Tags: row.Tags, Meta: row.Meta, Note: row.Note})
+	created, err := h.Store.Queries().CreateMessage(ctx, store.CreateMessageParams{User: row.User, Text: row.Text, SentAt: row.SentAt, Read: row.Read, Score: row.Score, Tags: row.Tags, Meta: row.Meta, Note: row.Note})
 	if err != nil {
 		return api.Message{}, storeError(err)
 	}
@@ -90,7 +90,7 @@ func (h *Handlers) ReplaceMessage(ctx context.Context, id int64, in api.NewMessa
 	if err != nil {
 		return api.Message{}, err
 	}
-	replaced, err := h.Store.ReplaceMessage(ctx, store.ReplaceMessageParams{User: row.User, Text: row.Text, SentAt: row.SentAt, Read: row.Read, Score: row.Score, Tags: row.Tags, Meta: row.Meta, Note: row.Note, ID: id})
+	replaced, err := h.Store.Queries().ReplaceMessage(ctx, store.ReplaceMessageParams{User: row.User, Text: row.Text, SentAt: row.SentAt, Read: row.Read, Score: row.Score, Tags: row.Tags, Meta: row.Meta, Note: row.Note, ID: id})
 	if err != nil {
 		return api.Message{}, storeError(err)
 	}
@@ -99,7 +99,7 @@ func (h *Handlers) ReplaceMessage(ctx context.Context, id int64, in api.NewMessa
 
 // DeleteMessage answers DELETE /api/messages/{id}.
 func (h *Handlers) DeleteMessage(ctx context.Context, id int64) error {
-	n, err := h.Store.DeleteMessage(ctx, id)
+	n, err := h.Store.Queries().DeleteMessage(ctx, id)
 	if err != nil {
 		return storeError(err)
 	}

@@ -38,11 +38,11 @@ func (h *Handlers) ListRooms(ctx context.Context, q *api.ListQuery) ([]api.Room,
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.CountRooms(ctx, store.CountRoomsParams{Slug: p.Slug, Title: p.Title, Members: p.Members, Topic: p.Topic})
+	total, err := h.Store.Queries().CountRooms(ctx, store.CountRoomsParams{Slug: p.Slug, Title: p.Title, Members: p.Members, Topic: p.Topic})
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := h.Store.ListRooms(ctx, p)
+	rows, err := h.Store.Queries().ListRooms(ctx, p)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -57,7 +57,7 @@ func (h *Handlers) ListRooms(ctx context.Context, q *api.ListQuery) ([]api.Room,
 
 // GetRoom answers GET /rooms/{slug}.
 func (h *Handlers) GetRoom(ctx context.Context, id string) (api.Room, error) {
-	row, err := h.Store.GetRoom(ctx, id)
+	row, err := h.Store.Queries().GetRoom(ctx, id)
 	if err != nil {
 		return api.Room{}, storeError(err)
 	}
@@ -70,7 +70,7 @@ func (h *Handlers) CreateRoom(ctx context.Context, id string, in api.NewRoom) (a
 	if err != nil {
 		return api.Room{}, err
 	}
-	created, err := h.Store.CreateRoom(ctx, store.CreateRoomParams{Slug: id, Title: row.Title, Members: row.Members, Topic: row.Topic})
+	created, err := h.Store.Queries().CreateRoom(ctx, store.CreateRoomParams{Slug: id, Title: row.Title, Members: row.Members, Topic: row.Topic})
 	if err != nil {
 		return api.Room{}, storeError(err)
 	}
@@ -84,7 +84,7 @@ func (h *Handlers) ReplaceRoom(ctx context.Context, id string, in api.NewRoom) (
 	if err != nil {
 		return api.Room{}, err
 	}
-	replaced, err := h.Store.ReplaceRoom(ctx, store.ReplaceRoomParams{Title: row.Title, Members: row.Members, Topic: row.Topic, Slug: id})
+	replaced, err := h.Store.Queries().ReplaceRoom(ctx, store.ReplaceRoomParams{Title: row.Title, Members: row.Members, Topic: row.Topic, Slug: id})
 	if err != nil {
 		return api.Room{}, storeError(err)
 	}
@@ -93,7 +93,7 @@ func (h *Handlers) ReplaceRoom(ctx context.Context, id string, in api.NewRoom) (
 
 // DeleteRoom answers DELETE /rooms/{slug}.
 func (h *Handlers) DeleteRoom(ctx context.Context, id string) error {
-	n, err := h.Store.DeleteRoom(ctx, id)
+	n, err := h.Store.Queries().DeleteRoom(ctx, id)
 	if err != nil {
 		return storeError(err)
 	}

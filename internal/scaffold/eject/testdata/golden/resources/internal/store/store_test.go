@@ -38,11 +38,11 @@ func TestTables(t *testing.T) {
 			}
 			again.Close()
 			{
-				rows, err := s.ListMessages(ctx, ListMessagesParams{})
+				rows, err := s.Queries().ListMessages(ctx, ListMessagesParams{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				count, err := s.CountMessages(ctx, CountMessagesParams{})
+				count, err := s.Queries().CountMessages(ctx, CountMessagesParams{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -54,11 +54,11 @@ func TestTables(t *testing.T) {
 				}
 			}
 			{
-				rows, err := s.ListRooms(ctx, ListRoomsParams{})
+				rows, err := s.Queries().ListRooms(ctx, ListRoomsParams{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				count, err := s.CountRooms(ctx, CountRoomsParams{})
+				count, err := s.Queries().CountRooms(ctx, CountRoomsParams{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -70,11 +70,11 @@ func TestTables(t *testing.T) {
 				}
 			}
 			{
-				rows, err := s.ListAttachments(ctx, ListAttachmentsParams{})
+				rows, err := s.Queries().ListAttachments(ctx, ListAttachmentsParams{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				count, err := s.CountAttachments(ctx, CountAttachmentsParams{})
+				count, err := s.Queries().CountAttachments(ctx, CountAttachmentsParams{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -1,5 +1,5 @@
--- The tables of bb.yaml's resources, one per resource. Add 0003_….sql beside it to
--- change the schema; never edit a migration that has run.
+-- The table of bb.yaml's resource todos. Change the schema with a new file beside
+-- it (0003_….sql); never edit a migration that has run.
 
 CREATE TABLE "todos" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,5 +1,5 @@
--- The queries of the tables, in SQLite's dialect, annotated for sqlc (see sqlc.yaml).
--- queries.postgres.sql holds the same queries in PostgreSQL's.
+-- The queries of the table todos, in SQLite's dialect, annotated for sqlc (see
+-- sqlc.yaml). ../postgres/todos.sql holds the same queries in PostgreSQL's.
 
 -- name: ListTodos :many
 SELECT "id", "title", "done", "due", "extra", "weights"

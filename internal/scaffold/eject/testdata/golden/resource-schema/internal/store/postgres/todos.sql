@@ -1,5 +1,5 @@
--- The queries of queries.sql in PostgreSQL's dialect: postgres.go runs these texts
--- in their place when DATABASE_URL names a PostgreSQL database.
+-- The queries of ../queries/todos.sql in PostgreSQL's dialect: todos_postgres.go runs
+-- these texts in their place when DATABASE_URL names a PostgreSQL database.
 
 -- name: ListTodos :many
 SELECT "id", "title", "done", "due", "extra", "weights"

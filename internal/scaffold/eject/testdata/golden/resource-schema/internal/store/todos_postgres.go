@@ -3,16 +3,14 @@
 
 package store
 
-// postgresQueries maps the text of each query in queries.sql.go to its text in
-// PostgreSQL's dialect, from queries.postgres.sql. On PostgreSQL the store runs the
-// latter (see conn); a query missing here runs with its ? placeholders numbered.
-var postgresQueries = map[string]string{
-	listTodos:   listTodosPostgres,
-	countTodos:  countTodosPostgres,
-	getTodo:     getTodoPostgres,
-	createTodo:  createTodoPostgres,
-	replaceTodo: replaceTodoPostgres,
-	deleteTodo:  deleteTodoPostgres,
+func init() {
+	// The queries of todos.sql.go in PostgreSQL's dialect (see conn).
+	postgresQueries[listTodos] = listTodosPostgres
+	postgresQueries[countTodos] = countTodosPostgres
+	postgresQueries[getTodo] = getTodoPostgres
+	postgresQueries[createTodo] = createTodoPostgres
+	postgresQueries[replaceTodo] = replaceTodoPostgres
+	postgresQueries[deleteTodo] = deleteTodoPostgres
 }
 
 const listTodosPostgres = `-- name: ListTodos :many

@@ -8,6 +8,17 @@ import (
 	"database/sql"
 )
 
+// Todo is a row of the table todos. A date-time is the text stored (RFC 3339, as Go's
+// time.Time writes it in JSON), an object or a list its JSON text.
+type Todo struct {
+	ID      int64
+	Title   string
+	Done    bool
+	Due     sql.NullString
+	Extra   sql.NullString
+	Weights sql.NullString
+}
+
 const listTodos = `-- name: ListTodos :many
 SELECT "id", "title", "done", "due", "extra", "weights"
 FROM "todos"
