@@ -247,6 +247,8 @@ func ejectStore(opts *EjectOptions, out string, resources bool) (eject.Store, er
 		return asked, err
 	case !ok && opts.Store == nil && resources:
 		return eject.Store{SQLite: true}, nil
+	case ok && !recorded.Any() && resources:
+		return recorded, &usageError{cmd: "bb eject", err: fmt.Errorf("%s was ejected with --store none, and the spec's resources keep their records in tables; eject again into an empty folder (with --store sqlite, the default for a spec with resources) and move your code across", out)}
 	case !ok:
 		return asked, nil
 	case opts.Store != nil && asked != recorded:

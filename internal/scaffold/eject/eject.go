@@ -101,6 +101,12 @@ type Project struct {
 	Methods   map[string]string // operation name → its method on Handlers
 	Module    string
 	Notes     []string // what the developer should know about choices Generate made
+	// Resources lists, by resource name, the files of the developer's that a resource
+	// brings (its handlers, queries and migrations), and ResourceShared those its
+	// handlers and queries share: --update writes them for a resource it has not seen
+	// before, each only when missing.
+	Resources      map[string][]string
+	ResourceShared []string
 }
 
 var modulePathRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._~-]*(/[A-Za-z0-9._~-]+)*$`)

@@ -3,6 +3,8 @@ package eject
 import (
 	"fmt"
 	"go/format"
+	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -280,6 +282,13 @@ func renderResources(p *Project, data *projectData, render func(into map[string]
 		if err := render(f.into, f.file, f.tmpl, data); err != nil {
 			return err
 		}
+		if f.into != nil && f.file != "internal/api/resources.gen.go" {
+			p.ResourceShared = append(p.ResourceShared, f.file)
+		}
+	}
+	before := make(map[string]bool, len(p.Owned))
+	for f := range p.Owned {
+		before[f] = true
 	}
 	code := map[string]string{}
 	for _, r := range rs {
@@ -315,7 +324,23 @@ func renderResources(p *Project, data *projectData, render func(into map[string]
 			}
 		}
 	}
+	p.Resources = map[string][]string{}
+	for _, r := range rs {
+		for f := range p.Owned {
+			if !before[f] && ownedBy(f, r) {
+				p.Resources[r.Name] = append(p.Resources[r.Name], f)
+			}
+		}
+		slices.Sort(p.Resources[r.Name])
+	}
 	return nil
+}
+
+// ownedBy reports whether the file f of the developer's belongs to the resource r.
+func ownedBy(f string, r *resourceData) bool {
+	base := path.Base(f)
+	return f == "internal/handlers/"+r.File || base == r.Base+".sql" || base == r.Base+".sql.go" ||
+		base == r.Base+"_postgres.go" || base == r.Migration || base == r.SeedMigration
 }
 
 // baseName is a resource's name in its files: messages, chat_rooms.

@@ -367,3 +367,103 @@ func TestResourcePanic(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestResourceAdded ejects a spec, runs the server on a database, then adds a resource
+// to the spec: bb eject --update writes the new resource's handlers, queries and
+// migrations beside the developer's files, the project builds and passes its tests, and
+// the server, started again on the same database, creates the new table and answers
+// every resource as bb serve does.
+func TestResourceAdded(t *testing.T) {
+	full, err := os.ReadFile("testdata/specs/resources/bb.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _, ok := strings.Cut(string(full), "  attachments:\n")
+	if !ok {
+		t.Fatal("testdata/specs/resources has no attachments to add")
+	}
+	specDir := t.TempDir()
+	specFile := filepath.Join(specDir, spec.FileName)
+	load := func(text string) *spec.Spec {
+		t.Helper()
+		if err := os.WriteFile(specFile, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := spec.Load(specDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	store := Store{SQLite: true}
+	dir := t.TempDir()
+	v1 := load(before)
+	p, err := Generate(v1, Options{Store: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(dir, p, WriteOptions{Store: store, Spec: specFile}); err != nil {
+		t.Fatal(err)
+	}
+	// The developer makes a handler file theirs.
+	mine := filepath.Join(dir, "internal", "handlers", "messages.go")
+	edited, err := os.ReadFile(mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited = append(edited, "\n// edited by hand\n"...)
+	if err := os.WriteFile(mine, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := goEnv()
+	gocmd(t, dir, env, "build", "-o", "bin/v1", "./cmd/server")
+	db := "sqlite:" + filepath.Join(dir, "data.db")
+	step := crudStep{"GET", "/attachments", ""}
+	if got := step.send(t, startServer(t, filepath.Join(dir, "bin", "v1"), db, v1.HealthPath())); got.status != http.StatusNotFound {
+		t.Fatalf("before the resource is added, GET /attachments answers %d", got.status)
+	}
+
+	v2 := load(string(full))
+	p, err = Generate(v2, Options{Store: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Write(dir, p, WriteOptions{Update: true, Store: store, Spec: specFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"internal/handlers/attachments.go",
+		"internal/store/attachments.sql.go",
+		"internal/store/attachments_postgres.go",
+		"internal/store/migrations/sqlite/0001_attachments.sql",
+		"internal/store/migrations/sqlite/0002_attachments_seed.sql",
+		"internal/store/postgres/attachments.sql",
+		"internal/store/queries/attachments.sql",
+	}
+	if strings.Join(rep.Created, "\n") != strings.Join(want, "\n") {
+		t.Errorf("--update created\n  %s\nwant\n  %s", strings.Join(rep.Created, "\n  "), strings.Join(want, "\n  "))
+	}
+	if got, _ := os.ReadFile(mine); !bytes.Equal(got, edited) {
+		t.Error("--update changed a handler file the developer edited")
+	}
+	// Once written, a resource's files are the developer's: one deleted stays deleted.
+	seed := filepath.Join(dir, "internal", "store", "migrations", "sqlite", "0002_rooms_seed.sql")
+	seedSQL, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(seed); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := Write(dir, p, WriteOptions{Update: true, Store: store, Spec: specFile}); err != nil || len(rep.Created) > 0 {
+		t.Fatalf("a second --update: created %v, %v", rep.Created, err)
+	}
+	if err := os.WriteFile(seed, seedSQL, 0o644); err != nil { // as bb serve's, for the comparison
+		t.Fatal(err)
+	}
+	gocmd(t, dir, env, "vet", "./...")
+	gocmd(t, dir, env, "build", "-o", "bin/v2", "./cmd/server")
+	gocmd(t, dir, env, "test", "-count=1", "./...")
+	resourceDifferential(t, v2, serveWithState(t, v2), startServer(t, filepath.Join(dir, "bin", "v2"), db, v2.HealthPath(), "STUB_SEED=7"))
+}

@@ -48,6 +48,9 @@ type manifest struct {
 	// Removed maps each handler file bb moved out of the build to the endpoint it served,
 	// so the file can be pointed out should the endpoint come back.
 	Removed map[string]string `json:"removed,omitempty"`
+	// Resources are the resources whose files of the developer's bb wrote: --update
+	// writes those of a resource not listed.
+	Resources []string `json:"resources,omitempty"`
 }
 
 // WriteOptions say how Write treats an existing project.
@@ -282,6 +285,9 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 			writes[f] = p.Owned[f]
 			rep.Created = append(rep.Created, f)
 		}
+		m.Resources = slices.Sorted(maps.Keys(p.Resources))
+	} else if err := addResources(dir, p, m, &rep, writes); err != nil {
+		return rep, err
 	}
 	for f := range m.Removed {
 		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); errors.Is(err, fs.ErrNotExist) {
@@ -380,6 +386,41 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		return rep, err
 	}
 	return rep, scaffold.WriteFileAtomic(filepath.Join(dir, ManifestFile), append(data, '\n'))
+}
+
+// addResources writes the files of the developer's that each resource new to the
+// project brings (its handlers, queries and migrations; with the first resource, those
+// they share), each only when missing, and records the resource in m. A resource's
+// files are written once: one the developer deleted (a seed migration, say) stays
+// deleted.
+func addResources(dir string, p *Project, m *manifest, rep *Report, writes map[string][]byte) error {
+	var files []string
+	for _, name := range slices.Sorted(maps.Keys(p.Resources)) {
+		if slices.Contains(m.Resources, name) {
+			continue
+		}
+		if len(files) == 0 && len(m.Resources) == 0 {
+			files = append(files, p.ResourceShared...)
+		}
+		files = append(files, p.Resources[name]...)
+		m.Resources = append(m.Resources, name)
+	}
+	slices.Sort(m.Resources)
+	for _, f := range files {
+		if _, ok := writes[f]; ok {
+			continue
+		}
+		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f)))
+		switch {
+		case err == nil:
+			continue // the developer's already
+		case !errors.Is(err, fs.ErrNotExist):
+			return err
+		}
+		writes[f] = p.Owned[f]
+		rep.Created = append(rep.Created, f)
+	}
+	return nil
 }
 
 // RemovedSuffix ends the name of a handler file Write took out of the build.
