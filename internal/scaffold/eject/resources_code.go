@@ -305,7 +305,8 @@ func (h *Handlers) %s(ctx context.Context, id %s) (api.%s, error) {
 		useRow = "\t_ = row // a record that is only its id: nothing to replace\n"
 	}
 	fmt.Fprintf(&b, `
-// %s answers POST %s with the record stored. %s
+// %s answers POST %s with the record stored.
+// %s
 func (h *Handlers) %s(ctx context.Context, %s) (api.%s, error) {
 	row, err := %s(in)
 	if err != nil {

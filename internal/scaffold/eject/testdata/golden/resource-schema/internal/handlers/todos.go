@@ -64,7 +64,8 @@ func (h *Handlers) GetTodo(ctx context.Context, id int64) (api.Todo, error) {
 	return todoOf(row)
 }
 
-// CreateTodo answers POST /todos with the record stored. The server assigns the id.
+// CreateTodo answers POST /todos with the record stored.
+// The server assigns the id.
 func (h *Handlers) CreateTodo(ctx context.Context, in api.NewTodo) (api.Todo, error) {
 	row, err := newTodoRow(in)
 	if err != nil {

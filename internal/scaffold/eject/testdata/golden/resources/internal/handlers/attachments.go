@@ -64,7 +64,8 @@ func (h *Handlers) GetAttachment(ctx context.Context, id string) (api.Attachment
 	return attachmentOf(row)
 }
 
-// CreateAttachment answers POST /attachments with the record stored. id is the new record's: the one the client sent, or a UUID the server drew.
+// CreateAttachment answers POST /attachments with the record stored.
+// id is the new record's: the one the client sent, or a UUID the server drew.
 func (h *Handlers) CreateAttachment(ctx context.Context, id string, in api.NewAttachment) (api.Attachment, error) {
 	row, err := newAttachmentRow(in)
 	if err != nil {

@@ -70,7 +70,8 @@ func (h *Handlers) GetMessage(ctx context.Context, id int64) (api.Message, error
 	return messageOf(row)
 }
 
-// CreateMessage answers POST /api/messages with the record stored. The server assigns the id.
+// CreateMessage answers POST /api/messages with the record stored.
+// The server assigns the id.
 func (h *Handlers) CreateMessage(ctx context.Context, in api.NewMessage) (api.Message, error) {
 	row, err := newMessageRow(in)
 	if err != nil {

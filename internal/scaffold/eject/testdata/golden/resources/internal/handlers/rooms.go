@@ -64,7 +64,8 @@ func (h *Handlers) GetRoom(ctx context.Context, id string) (api.Room, error) {
 	return roomOf(row)
 }
 
-// CreateRoom answers POST /rooms with the record stored. id is the one the client sent; a record with it already is a 409.
+// CreateRoom answers POST /rooms with the record stored.
+// id is the one the client sent; a record with it already is a 409.
 func (h *Handlers) CreateRoom(ctx context.Context, id string, in api.NewRoom) (api.Room, error) {
 	row, err := newRoomRow(in)
 	if err != nil {
