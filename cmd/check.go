@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/internal/spec"
 )
 
@@ -52,6 +53,9 @@ func runCheck(opts *CheckOptions, streams *IO) error {
 	}
 	w := streams.Out
 	fmt.Fprintf(w, "%s: ok, %s with %s", s.File, s.Name, plural(len(s.Endpoints), "endpoint"))
+	if len(s.Resources) > 0 {
+		fmt.Fprintf(w, " (%d of them the routes of %s)", 6*len(s.Resources), plural(len(s.Resources), "resource"))
+	}
 	if len(warnings) > 0 {
 		fmt.Fprintf(w, ", %s", plural(len(warnings), "warning"))
 	}
@@ -62,6 +66,10 @@ func runCheck(opts *CheckOptions, streams *IO) error {
 			seq = "  sequence: " + string(e.Sequence) + ", one response per request in turn"
 		}
 		fmt.Fprintf(w, "\n%s %s  (%s)%s\n", e.Method, e.Path, e.Name, seq)
+		if e.Resource != nil {
+			fmt.Fprintf(w, "  %s\n", resourceLine(e))
+			continue
+		}
 		for i, r := range e.Responses {
 			cond := "otherwise"
 			if e.Sequence != "" {
@@ -116,4 +124,23 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// resourceLine says what a resource's route answers.
+func resourceLine(e *spec.Endpoint) string {
+	r := e.Resource
+	item := r.Item()
+	switch e.Op {
+	case contract.OpList:
+		return fmt.Sprintf("→ 200 the %s from .bb/state.db (%s at first), filtered, sorted and paged; X-Total-Count", r.Name, plural(len(r.Seed), "seed record"))
+	case contract.OpGet:
+		return fmt.Sprintf("→ 200 the %s, or 404", item)
+	case contract.OpCreate:
+		return fmt.Sprintf("→ 201 the new %s with its Location, 400 naming what does not fit, or 409", item)
+	case contract.OpReplace:
+		return fmt.Sprintf("→ 200 the %s replaced, 400, or 404", item)
+	case contract.OpUpdate:
+		return fmt.Sprintf("→ 200 the %s merged with a JSON Merge Patch, 400, or 404", item)
+	}
+	return fmt.Sprintf("→ 204 the %s deleted, or 404", item)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/internal/runtime"
 	"github.com/backwards-backend/bb/internal/spec"
+	"github.com/backwards-backend/bb/internal/tables"
 )
 
 // ServeOptions are the settings of `bb serve`, merged from flags, BB_* environment
@@ -35,8 +36,10 @@ type ServeOptions struct {
 	// requests it keeps in memory.
 	NoInspector   bool
 	InspectorKeep int
-	Spec          spec.Options // limits, from the environment; reloads keep them
-	Play          PlayOptions
+	// Reset puts every resource back to its seed records before serving.
+	Reset bool
+	Spec  spec.Options // limits, from the environment; reloads keep them
+	Play  PlayOptions
 
 	// CORSOrigins are the origins allowed with credentials, as contract.ParseOrigins
 	// writes them; nil leaves it to the spec's server.cors.origins.
@@ -72,9 +75,14 @@ in bb.yaml) get credentials too. --no-cors turns CORS off.
 Responses can play: templates fill in request values, a sequence answers in
 turn, a scenario answers requests with the X-BB-Scenario header (or all, with
 --scenario), and chances and faults fail on purpose (see docs/play.md). POST
-/_bb/reset from this machine starts every sequence and counter again. With
+/_bb/reset from this machine starts every sequence and counter again, and puts
+every resource back to its seed records. With
 --proxy URL (or server.proxy), a request no endpoint answers goes to that
 backend; --record writes each new answer into bb.yaml as a stub.
+
+Resources (resources: in bb.yaml) remember: their records live in
+.bb/state.db beside bb.yaml, survive restarts and reloads, and go back to
+their seed records with --reset or POST /_bb/reset.
 
 The inspector, at http://localhost:PORT/_bb/ on this machine only, shows each
 request live: what the app sent, what bb answered and why, and the stub for a
@@ -147,6 +155,7 @@ func bindServeFlags(c *cobra.Command, opts *ServeOptions) *viper.Viper {
 	f.StringSliceVar(&opts.CORSOrigins, "cors-origin", nil, "a web origin (scheme://host[:port]) allowed to call with credentials, such as http://localhost:5173; repeat it or separate origins with commas (other origins get * without credentials)")
 	f.BoolVar(&opts.Validate, "validate", false, "refuse requests that do not fit the spec's types with the 400 the ejected server gives (without it they get the stub, and the log names the misfit)")
 	f.BoolVar(&opts.NoWatch, "no-watch", false, "do not reload when bb.yaml changes")
+	f.BoolVar(&opts.Reset, "reset", false, "put every resource back to its seed records before serving (they are kept in .bb/state.db)")
 	f.StringVar(&opts.SwiftOut, "swift-out", "", "regenerate the Swift package into this folder after every reload")
 	f.StringVar(&opts.SwiftName, "swift-name", "", "with --swift-out: the API name, as bb gen swift --name (default the spec's name)")
 	f.BoolVar(&opts.NoInspector, "no-inspector", false, "do not serve the inspector page at /_bb/")
@@ -288,6 +297,10 @@ func runServe(ctx context.Context, s *spec.Spec, opts *ServeOptions, streams *IO
 	if opts.Play.Record {
 		cfg.Options.Record = &runtime.Recorder{File: s.File}
 	}
+	// Resources keep their records in .bb/state.db; the file appears with the first one.
+	store := tables.Open(runtime.StatePath(s))
+	defer store.Close()
+	cfg.Options.Store, cfg.ResetState = store, opts.Reset
 	cfg.LogLevel = opts.Play.Log
 	if line := opts.Play.banner(s); line != "" {
 		cfg.Notes = append(cfg.Notes, line)

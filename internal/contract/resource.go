@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // IDKind says how the records of a resource are identified.
@@ -215,7 +216,7 @@ func (res *Resource) ParseListQuery(query url.Values) (*ListQuery, Problems) {
 			continue
 		}
 		if f.Schema.Kind == KindDateTime {
-			v = strings.ToUpper(text) // as Canonical stores it
+			v = TimeText(text)
 		}
 		q.Filters = append(q.Filters, Filter{Field: f.Key, Value: v})
 	}
@@ -565,4 +566,15 @@ func MergePatch(doc, patch any) any {
 		out[k] = MergePatch(out[k], v)
 	}
 	return out
+}
+
+// TimeText is how a store keeps a date-time, and how a list compares and sorts it: as
+// Go's time.Time writes it in JSON (RFC 3339 with the offset as given and no trailing
+// zeros in the fraction), so that a record reads back alike from any store.
+func TimeText(s string) string {
+	t, ok := DateTime(s)
+	if !ok {
+		return s
+	}
+	return t.Format(time.RFC3339Nano)
 }

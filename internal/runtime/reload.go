@@ -242,6 +242,10 @@ func (rl *Reloader) reload(ctx context.Context) {
 		return
 	}
 	var rt *Router
+	var state []string
+	if err == nil {
+		state, err = SyncState(ctx, rl.Options.Store, s)
+	}
 	if err == nil {
 		if rt, err = compile(ctx, s, rl.Options); err != nil {
 			return
@@ -269,6 +273,9 @@ func (rl *Reloader) reload(ctx context.Context) {
 	rl.watchFiles(rt)
 	c := rl.Server.Swap(rt)
 	names := rl.savedNames(rt)
+	for _, line := range state {
+		c.Notes = append(c.Notes, line)
+	}
 	if wasFailed && c.Empty() && len(c.Notes) == 0 {
 		rl.Report(names+": back to the last good spec; "+c.String(), nil)
 	} else {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/internal/spec"
+	"github.com/backwards-backend/bb/internal/tables"
 )
 
 // DefaultMaxBody is the largest request body the stub server reads: 1 MiB.
@@ -41,6 +42,9 @@ type Options struct {
 	ProxyURL string
 	// Record, when set, writes each new answer from the backend into bb.yaml as a stub.
 	Record *Recorder
+	// Store keeps the records of the spec's resources; SyncState lays out its tables
+	// before Compile. Without one, a resource's routes answer 503.
+	Store *tables.Store
 }
 
 // Router is one compiled version of a spec. It never changes after Compile, so requests
@@ -87,7 +91,8 @@ func Compile(s *spec.Spec, opt Options) *Router {
 	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
 	seen := map[string]bool{}
 	ops := map[*spec.Endpoint]*contract.Operation{}
-	if ts, err := s.Types(); err == nil {
+	ts, err := s.Types()
+	if err == nil {
 		for _, et := range ts.Endpoints {
 			ops[et.Endpoint] = et.Operation()
 		}
@@ -106,7 +111,11 @@ func Compile(s *spec.Spec, opt Options) *Router {
 		}
 		r.fingerprint = rt.fingerprint(ep)
 		rt.routes = append(rt.routes, r)
-		rt.mux.HandleFunc(ep.Pattern(), r.serve)
+		if ep.Resource != nil {
+			rt.mux.HandleFunc(ep.Pattern(), rt.resourceHandler(ep, ts))
+		} else {
+			rt.mux.HandleFunc(ep.Pattern(), r.serve)
+		}
 		if !seen[ep.Method] {
 			seen[ep.Method] = true
 			rt.methods = append(rt.methods, ep.Method)
@@ -190,6 +199,15 @@ func (rt *Router) reset(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, r := range rt.routes {
 		r.stub.Reset()
+	}
+	if rt.opt.Store != nil && len(rt.spec.Resources) > 0 {
+		if err := rt.opt.Store.Reset(r.Context()); err != nil {
+			rt.writeError(w, http.StatusInternalServerError, "resetting the resources failed: "+err.Error())
+			return
+		}
+		note(w, "every sequence and counter reset, every resource back to its seed records")
+		w.WriteHeader(http.StatusNoContent)
+		return
 	}
 	note(w, "every sequence and counter reset")
 	w.WriteHeader(http.StatusNoContent)

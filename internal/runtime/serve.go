@@ -41,6 +41,8 @@ type Config struct {
 	TuneGC bool
 	// Inspector, when set, serves the inspector's page at InspectorPath; nil turns it off.
 	Inspector *InspectorOptions
+	// ResetState puts every resource back to its seed records before serving.
+	ResetState bool
 }
 
 // compile is Compile, given up when ctx ends first: a spec near the size limits takes a
@@ -68,6 +70,16 @@ func (e *PortInUseError) Error() string {
 
 // Serve loads the spec, listens and answers until ctx ends, then shuts down gracefully.
 func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
+	changes, err := SyncState(ctx, cfg.Options.Store, s)
+	if err != nil {
+		return err
+	}
+	if cfg.ResetState && cfg.Options.Store != nil {
+		if err := cfg.Options.Store.Reset(ctx); err != nil {
+			return fmt.Errorf("resetting %s: %w", StatePath(s), err)
+		}
+		changes = append(changes, "every resource back to its seed records (--reset)")
+	}
 	rt, err := compile(ctx, s, cfg.Options)
 	if err != nil {
 		return nil // stopped before serving
@@ -154,6 +166,12 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	printBanner(cfg.Out, s, ln.Addr().(*net.TCPAddr), cfg.Host, !cfg.NoWatch)
 	for _, n := range cfg.Notes {
 		fmt.Fprintln(cfg.Out, n)
+	}
+	if len(s.Resources) > 0 && cfg.Options.Store != nil {
+		fmt.Fprintf(cfg.Out, "records: %s (POST %s or --reset restores the seeds)\n", StatePath(s), ResetPath)
+		for _, c := range changes {
+			fmt.Fprintln(cfg.Out, "  "+c)
+		}
 	}
 	if insp != nil {
 		fmt.Fprintf(cfg.Out, "inspector: http://localhost:%d%s (open it on this machine)\n", ln.Addr().(*net.TCPAddr).Port, InspectorPath)

@@ -240,7 +240,8 @@ func (l *LineWriter) Flush() {
 type Change struct {
 	Added, Changed, Removed []string
 	Total                   int
-	// Notes are changes a reload cannot apply, such as a new server.port.
+	// Notes are more lines on the reload: changes it cannot apply, such as a new
+	// server.port, and what it did to the resources' records.
 	Notes []string
 }
 
