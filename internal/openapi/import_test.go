@@ -24,6 +24,7 @@ import (
 	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/internal/runtime"
 	"github.com/backwards-backend/bb/internal/spec"
+	"github.com/backwards-backend/bb/internal/tables"
 )
 
 // importTo imports data into a fresh folder and loads the spec it wrote, as bb import
@@ -61,11 +62,17 @@ func importFrom(t *testing.T, data []byte, source string, readFile func(string) 
 	return s, res
 }
 
-// serve runs bb serve's router for s in-process on 127.0.0.1, port 0.
+// serve runs bb serve's router for s in-process on 127.0.0.1, port 0, its resources'
+// records in a state file of its own.
 func serve(t *testing.T, s *spec.Spec) *httptest.Server {
 	t.Helper()
+	store := tables.Open(filepath.Join(t.TempDir(), "state.db"))
+	t.Cleanup(func() { store.Close() })
+	if _, err := runtime.SyncState(context.Background(), store, s); err != nil {
+		t.Fatal(err)
+	}
 	// Seeded alike, so templates with uuid or random answer the same in both servers.
-	srv := httptest.NewServer(runtime.Compile(s, runtime.Options{Play: &contract.Play{Faults: true, Rand: contract.NewRand(1)}}))
+	srv := httptest.NewServer(runtime.Compile(s, runtime.Options{Store: store, Play: &contract.Play{Faults: true, Rand: contract.NewRand(1)}}))
 	t.Cleanup(srv.Close)
 	return srv
 }
