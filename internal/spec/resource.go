@@ -475,6 +475,16 @@ func (in *inferrer) resource(r *Resource) *ResourceTypes {
 		in.errorf(at, "resource %s: the id field %s is %s, but id type %s is %s", r.Name, r.ID, kindPhraseOf(id.Type.Kind), r.IDKind, phrase)
 		return nil
 	}
+	if r.Schema != nil {
+		// The schema types the records; the seeds must fit it, as every later write will.
+		sch := t.Schema()
+		for i := range r.Seed {
+			if ps := sch.CheckStrict(r.Seed[i].Any(), fmt.Sprintf("seed[%d]", i)).Errors(); len(ps) > 0 {
+				in.errorf(r.Seed[i].Pos, "resource %s: %s; make the seed record fit the schema", r.Name, ps[0])
+				return nil
+			}
+		}
+	}
 	rt.Record = t
 	input := finish(t)
 	if r.IDKind != contract.IDString {
