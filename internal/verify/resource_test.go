@@ -257,7 +257,7 @@ resources:
     seed:
       - {slug: lobby, title: Lobby, members: 3}
   devices:
-    path: /v1/devices
+    path: /v1/devices/   # a trailing slash names the same routes
     id: uuid
     schema:
       type: object
