@@ -141,6 +141,11 @@ func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
 			break
 		}
 	}
+	if len(ts.Resources) > 0 {
+		if err := render(src+pageType+".swift", "Page.swift.tmpl", pkg); err != nil {
+			return nil, err
+		}
+	}
 	for _, o := range ts.Objects {
 		if err := render(path.Join(src, "Models", o.Name+".swift"), "Model.swift.tmpl", g.modelData(o)); err != nil {
 			return nil, err
@@ -156,6 +161,9 @@ func newGenerator(s *spec.Spec, opt Options) (*generator, error) {
 	for _, e := range s.Endpoints {
 		reserved = append(reserved, resultTypeName(e))
 	}
+	if len(s.Resources) > 0 {
+		reserved = append(reserved, pageType, directionType)
+	}
 	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: reserved, Answers: true})
 	if err != nil {
 		return nil, err
@@ -164,6 +172,7 @@ func newGenerator(s *spec.Spec, opt Options) (*generator, error) {
 	for _, o := range ts.Objects {
 		g.objectNames[o.Name] = true
 	}
+	g.resourceInfos()
 	return g, nil
 }
 
@@ -172,6 +181,8 @@ type generator struct {
 	types       *spec.TypeSet
 	names       Names
 	objectNames map[string]bool
+	resources   map[*spec.Resource]*resourceInfo
+	records     map[*spec.ObjectType]*resourceInfo // by the record's type
 }
 
 // swiftType is the Swift spelling of t. qualify prefixes object names with the module,
@@ -227,6 +238,19 @@ type modelTmpl struct {
 	// such a key out, and a server that requires it would refuse the request.
 	Encode []string
 	Enums  []enumTmpl
+
+	// A resource's record: Identifiable, with ComputedID its `id` when the id field has
+	// another name, and the fields its list sorts by.
+	Identifiable bool
+	ComputedID   string // e.g. "public var id: String { handle }"
+	SortFields   *sortFieldsTmpl
+}
+
+// sortFieldsTmpl is a record's nested enum of the fields its list sorts by.
+type sortFieldsTmpl struct {
+	Name  string
+	List  string // the list function, for the doc comment: listMessages
+	Cases []codingKeyTmpl
 }
 
 type propTmpl struct {
@@ -264,6 +288,9 @@ type fieldInfo struct {
 func (g *generator) fields(o *spec.ObjectType) (out []fieldInfo, enums []enumTmpl, qualify bool) {
 	names := scope{}
 	types := scope{o.Name: true}
+	if g.records[o] != nil {
+		types[sortFieldEnum] = true
+	}
 	var props []string
 	for _, f := range o.Fields {
 		n := names.unique(memberName(lowerCamel(f.Key)))
@@ -346,9 +373,15 @@ func init() {
 }
 
 func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
-	m := modelTmpl{Header: Header, Name: o.Name, Doc: originDoc(o.Origin)}
+	m := modelTmpl{Header: Header, Name: o.Name, Doc: g.resourceDoc(o.Origin)}
+	if m.Doc == nil {
+		m.Doc = originDoc(o.Origin)
+	}
 	fields, enums, _ := g.fields(o)
 	m.Enums = enums
+	if ri := g.records[o]; ri != nil {
+		g.recordModel(&m, ri, fields)
+	}
 	names := scope{}
 	for _, fi := range fields {
 		names[fi.name] = true
