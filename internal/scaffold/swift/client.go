@@ -83,7 +83,7 @@ func (g *generator) packageData() packageTmpl {
 	d.Example = g.example(d.Endpoints)
 	d.FakeExample, d.ViewModel = g.fakeExample(d.Endpoints)
 	if len(g.types.Resources) > 0 {
-		d.PageType, d.DirectionType, d.TotalHeader = pageType, directionType, contract.TotalHeader
+		d.PageType, d.DirectionType, d.TotalHeader = g.pageType, directionType, contract.TotalHeader
 		d.PageExample = g.pagingLines(g.resources[g.types.Resources[0].Resource])
 		for _, rt := range g.types.Resources {
 			d.Resources = append(d.Resources, g.resourceReadme(g.resources[rt.Resource]))
@@ -237,7 +237,7 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 	head = append(head, "`"+e.Method+" "+e.Path+"`")
 	var returns []string
 	if ri != nil && e.Op == contract.OpList {
-		returns = []string{fmt.Sprintf("- Returns: A ``%s`` of %s: its items, and in `totalCount` how many match in all.", pageType, ri.plural())}
+		returns = []string{fmt.Sprintf("- Returns: A ``%s`` of %s: its items, and in `totalCount` how many match in all.", g.pageType, ri.plural())}
 	}
 	paramDoc := func(timeout bool) []string {
 		lines := pdocs
@@ -529,7 +529,7 @@ func (g *generator) fakeValue(ep endpointTmpl) string {
 				return "Data()"
 			}
 			if et.Response != nil && et.Endpoint.Resource != nil && et.Endpoint.Op == contract.OpList {
-				return fmt.Sprintf("%s(items: %s, totalCount: %d)", pageType, g.literal(body, et.Response, 1), len(body.Items))
+				return fmt.Sprintf("%s(items: %s, totalCount: %d)", g.pageType, g.literal(body, et.Response, 1), len(body.Items))
 			}
 			if et.Response != nil {
 				return g.literal(body, et.Response, 1)

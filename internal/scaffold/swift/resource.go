@@ -10,7 +10,7 @@ import (
 
 // Type names the package declares when the spec has resources.
 const (
-	pageType      = "Page"          // a list's records with the total count
+	pageType      = "Page"          // a list's records with the total count; ListPage beside a record named Page
 	directionType = "SortDirection" // a list's order: ascending or descending
 	sortFieldEnum = "SortField"     // nested in a record: the fields a list sorts by
 )
@@ -176,12 +176,12 @@ func (g *generator) listBody(et *spec.EndpointTypes, exchange []string) ([]strin
 	record := g.swiftType(et.Response.Elem, false)
 	lines := append([]string(nil), exchange...)
 	lines = append(lines,
-		"return try "+pageType+"(",
+		"return try "+g.pageType+"(",
 		fmt.Sprintf("    items: self.decode([%s].self, from: self.success(response)),", record),
 		fmt.Sprintf("    totalCount: response.headers[%s].flatMap { Int($0) },", stringLiteral(contract.TotalHeader)),
 		fmt.Sprintf("    offset: %s ?? %s.map { ($0 - 1) * (%s ?? %d) } ?? 0", labelOffset, labelPage, labelLimit, contract.DefaultPageSize),
 		")")
-	return lines, " -> " + pageType + "<" + record + ">"
+	return lines, " -> " + g.pageType + "<" + record + ">"
 }
 
 // resourceThrows is the "- Throws:" part of a resource route's doc comment: the
@@ -295,7 +295,7 @@ func (g *generator) resourceParagraphs(origin string) []string {
 		return []string{
 			fmt.Sprintf("%s: one record of the `%s` resource, kept by the server at `%s`.", upperFirst(an(item)), spec.DocText(ri.r.Name), spec.DocText(ri.r.Path)),
 			fmt.Sprintf("%s answer with one, `%s` with a ``%s`` of them. Its `%s` is %s.",
-				ops(contract.OpGet, contract.OpCreate, contract.OpReplace, contract.OpUpdate), ri.op(contract.OpList), pageType, id, idDoc),
+				ops(contract.OpGet, contract.OpCreate, contract.OpReplace, contract.OpUpdate), ri.op(contract.OpList), g.pageType, id, idDoc),
 		}
 	case "input":
 		what := fmt.Sprintf("without the `%s` the server assigns", id)
@@ -506,12 +506,15 @@ func (g *generator) resourceReadme(ri *resourceInfo) resourceTmpl {
 	call := func(op contract.ResourceOp, args ...string) string {
 		return fmt.Sprintf("try await client.%s(%s)", escape(ri.op(op)), strings.Join(args, ", "))
 	}
-	plural := ri.plural()
+	item, page := escape(lowerCamel(ri.r.Item())), "page"
+	if item == page {
+		page = "list" // for page in list
+	}
 	return resourceTmpl{Name: spec.DocText(ri.r.Name), Path: spec.DocText(ri.r.Path), Lines: []string{
-		"let page = try await client." + g.listExample(ri, true),
-		fmt.Sprintf(`print("\(page.count) of \(page.totalCount ?? 0) %s")`, strings.ReplaceAll(plural, `"`, "")),
-		"for " + escape(lowerCamel(ri.r.Item())) + " in page {",
-		"    print(" + escape(lowerCamel(ri.r.Item())) + ")",
+		"let " + page + " = try await client." + g.listExample(ri, true),
+		fmt.Sprintf(`print("\(%s.count) of \(%s.totalCount ?? 0) %s")`, page, page, ri.plural()),
+		"for " + item + " in " + page + " {",
+		"    print(" + item + ")",
 		"}",
 		"",
 		"let created = " + call(contract.OpCreate, g.bodyExample(ri, contract.OpCreate)),
@@ -527,7 +530,7 @@ func (g *generator) resourceReadme(ri *resourceInfo) resourceTmpl {
 func (g *generator) pagingLines(ri *resourceInfo) []string {
 	return []string{
 		fmt.Sprintf("var all: [%s] = []", ri.record.Name),
-		fmt.Sprintf("var page: %s<%s>", pageType, ri.record.Name),
+		fmt.Sprintf("var page: %s<%s>", g.pageType, ri.record.Name),
 		"repeat {",
 		fmt.Sprintf("    page = try await client.%s(%s: 50, %s: all.count)", escape(ri.op(contract.OpList)), labelLimit, labelOffset),
 		"    all += page.items",

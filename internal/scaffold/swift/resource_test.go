@@ -232,3 +232,27 @@ func TestResourceReadme(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceOfPages: a resource of pages keeps Page for its record, and the list's
+// generic type becomes ListPage.
+func TestResourceOfPages(t *testing.T) {
+	s, err := spec.Parse(filepath.Join(t.TempDir(), spec.FileName), []byte("version: 1\nname: CMS\nresources:\n  pages:\n    seed: [{title: Home}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Generate(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Sources/CMSAPI/Models/Page.swift", "Sources/CMSAPI/ListPage.swift"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+	if client := string(files["Sources/CMSAPI/CMSClient.swift"]); !strings.Contains(client, ") async throws -> ListPage<Page> {") {
+		t.Error("listPages does not return a ListPage<Page>")
+	}
+	if page := string(files["Sources/CMSAPI/ListPage.swift"]); !strings.Contains(page, "public struct ListPage<Item: Sendable>") || !strings.Contains(page, "extension ListPage: RandomAccessCollection") {
+		t.Errorf("ListPage.swift:\n%s", page)
+	}
+}

@@ -142,7 +142,7 @@ func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
 		}
 	}
 	if len(ts.Resources) > 0 {
-		if err := render(src+pageType+".swift", "Page.swift.tmpl", pkg); err != nil {
+		if err := render(src+g.pageType+".swift", "Page.swift.tmpl", pkg); err != nil {
 			return nil, err
 		}
 	}
@@ -161,14 +161,20 @@ func newGenerator(s *spec.Spec, opt Options) (*generator, error) {
 	for _, e := range s.Endpoints {
 		reserved = append(reserved, resultTypeName(e))
 	}
+	page := pageType
+	for _, r := range s.Resources {
+		if spec.UpperCamel(spec.Words(r.Item())) == page {
+			page = "List" + pageType // a resource of pages keeps its record's name
+		}
+	}
 	if len(s.Resources) > 0 {
-		reserved = append(reserved, pageType, directionType)
+		reserved = append(reserved, page, directionType)
 	}
 	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: reserved, Answers: true})
 	if err != nil {
 		return nil, err
 	}
-	g := &generator{spec: s, types: ts, names: names, objectNames: map[string]bool{}}
+	g := &generator{spec: s, types: ts, names: names, objectNames: map[string]bool{}, pageType: page}
 	for _, o := range ts.Objects {
 		g.objectNames[o.Name] = true
 	}
@@ -181,6 +187,7 @@ type generator struct {
 	types       *spec.TypeSet
 	names       Names
 	objectNames map[string]bool
+	pageType    string // Page, or ListPage when a resource's record is a Page
 	resources   map[*spec.Resource]*resourceInfo
 	records     map[*spec.ObjectType]*resourceInfo // by the record's type
 }

@@ -25,7 +25,7 @@ public protocol NotesClientProtocol: Sendable {
     ///   - page: The page to return, from 1, of `limit` notes.
     ///   - offset: Skip this many notes first; give `page` or `offset`, not both.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
-    /// - Returns: A ``Page`` of notes: its items, and in `totalCount` how many match in all.
+    /// - Returns: A ``ListPage`` of notes: its items, and in `totalCount` how many match in all.
     /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listNotesResponse(title:done:due:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
     func listNotes(
@@ -38,7 +38,7 @@ public protocol NotesClientProtocol: Sendable {
         page: Int?,
         offset: Int?,
         timeout: TimeInterval?
-    ) async throws -> Page<Note>
+    ) async throws -> ListPage<Note>
 
     /// Gets one note by its id.
     ///
@@ -104,6 +104,98 @@ public protocol NotesClientProtocol: Sendable {
     /// - Throws: ``NotesError``: a 404 when no note has the id.
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/deleteNoteResponse(id:timeout:)`` returns every answer.
     func deleteNote(id: Int, timeout: TimeInterval?) async throws
+
+    /// Lists the pages, filtered by any field, sorted and paged.
+    ///
+    /// `GET /wiki`
+    ///
+    /// - Parameters:
+    ///   - slug: Keeps the pages whose `slug` is this; nil keeps all.
+    ///   - body: Keeps the pages whose `body` is this; nil keeps all.
+    ///   - sortedBy: The field to sort by; nil keeps the `id` order.
+    ///   - order: `.descending` sorts from the largest; nil sorts ascending.
+    ///   - limit: At most this many pages; with `page`, the page's size (10 when nil).
+    ///   - page: The page to return, from 1, of `limit` pages.
+    ///   - offset: Skip this many pages first; give `page` or `offset`, not both.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Returns: A ``ListPage`` of pages: its items, and in `totalCount` how many match in all.
+    /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
+    func listPages(
+        slug: String?,
+        body: String?,
+        sortedBy: Page.SortField?,
+        order: SortDirection?,
+        limit: Int?,
+        page: Int?,
+        offset: Int?,
+        timeout: TimeInterval?
+    ) async throws -> ListPage<Page>
+
+    /// Gets one page by its id.
+    ///
+    /// `GET /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/getPageResponse(id:timeout:)`` returns every answer.
+    func getPage(id: Int, timeout: TimeInterval?) async throws -> Page
+
+    /// Creates a page.
+    ///
+    /// `POST /wiki`
+    ///
+    /// - Parameters:
+    ///   - page: The new page, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/createPageResponse(_:timeout:)`` returns every answer.
+    func createPage(_ page: NewPage, timeout: TimeInterval?) async throws -> Page
+
+    /// Replaces a page.
+    ///
+    /// `PUT /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - page: What the page becomes: every field but its `id` is replaced.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/replacePageResponse(id:_:timeout:)`` returns every answer.
+    func replacePage(
+        id: Int,
+        _ page: NewPage,
+        timeout: TimeInterval?
+    ) async throws -> Page
+
+    /// Updates some fields of a page (a JSON Merge Patch).
+    ///
+    /// `PATCH /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - patch: The fields to change, sent as a JSON Merge Patch: a nil field stays as it is, `.null` removes its value.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/updatePageResponse(id:_:timeout:)`` returns every answer.
+    func updatePage(
+        id: Int,
+        _ patch: PagePatch,
+        timeout: TimeInterval?
+    ) async throws -> Page
+
+    /// Deletes a page.
+    ///
+    /// `DELETE /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/deletePageResponse(id:timeout:)`` returns every answer.
+    func deletePage(id: Int, timeout: TimeInterval?) async throws
 }
 
 extension NotesClientProtocol {
@@ -120,7 +212,7 @@ extension NotesClientProtocol {
     ///   - limit: At most this many notes; with `page`, the page's size (10 when nil).
     ///   - page: The page to return, from 1, of `limit` notes.
     ///   - offset: Skip this many notes first; give `page` or `offset`, not both.
-    /// - Returns: A ``Page`` of notes: its items, and in `totalCount` how many match in all.
+    /// - Returns: A ``ListPage`` of notes: its items, and in `totalCount` how many match in all.
     /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listNotesResponse(title:done:due:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
     public func listNotes(
@@ -132,7 +224,7 @@ extension NotesClientProtocol {
         limit: Int? = nil,
         page: Int? = nil,
         offset: Int? = nil
-    ) async throws -> Page<Note> {
+    ) async throws -> ListPage<Note> {
         try await listNotes(title: title, done: done, due: due, sortedBy: sortedBy, order: order, limit: limit, page: page, offset: offset, timeout: nil)
     }
 
@@ -228,6 +320,121 @@ extension NotesClientProtocol {
     public func deleteNote(id: Int) async throws {
         try await deleteNote(id: id, timeout: nil)
     }
+
+    /// Lists the pages, filtered by any field, sorted and paged.
+    ///
+    /// `GET /wiki`
+    ///
+    /// - Parameters:
+    ///   - slug: Keeps the pages whose `slug` is this; nil keeps all.
+    ///   - body: Keeps the pages whose `body` is this; nil keeps all.
+    ///   - sortedBy: The field to sort by; nil keeps the `id` order.
+    ///   - order: `.descending` sorts from the largest; nil sorts ascending.
+    ///   - limit: At most this many pages; with `page`, the page's size (10 when nil).
+    ///   - page: The page to return, from 1, of `limit` pages.
+    ///   - offset: Skip this many pages first; give `page` or `offset`, not both.
+    /// - Returns: A ``ListPage`` of pages: its items, and in `totalCount` how many match in all.
+    /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
+    public func listPages(
+        slug: String? = nil,
+        body: String? = nil,
+        sortedBy: Page.SortField? = nil,
+        order: SortDirection? = nil,
+        limit: Int? = nil,
+        page: Int? = nil,
+        offset: Int? = nil
+    ) async throws -> ListPage<Page> {
+        try await listPages(slug: slug, body: body, sortedBy: sortedBy, order: order, limit: limit, page: page, offset: offset, timeout: nil)
+    }
+
+    /// Gets one page by its id.
+    ///
+    /// `GET /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    /// - Throws: ``NotesError``: a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/getPageResponse(id:timeout:)`` returns every answer.
+    public func getPage(id: Int) async throws -> Page {
+        try await getPage(id: id, timeout: nil)
+    }
+
+    /// Creates a page.
+    ///
+    /// `POST /wiki`
+    ///
+    /// - Parameters:
+    ///   - page: The new page, sent as JSON.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/createPageResponse(_:timeout:)`` returns every answer.
+    public func createPage(_ page: NewPage) async throws -> Page {
+        try await createPage(page, timeout: nil)
+    }
+
+    /// Creates a page.
+    ///
+    /// `POST /wiki`
+    ///
+    /// Sends the arguments as a ``NewPage``.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/createPageResponse(_:timeout:)`` returns every answer.
+    public func createPage(slug: String, body: String) async throws -> Page {
+        try await createPage(NewPage(slug: slug, body: body), timeout: nil)
+    }
+
+    /// Replaces a page.
+    ///
+    /// `PUT /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - page: What the page becomes: every field but its `id` is replaced.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/replacePageResponse(id:_:timeout:)`` returns every answer.
+    public func replacePage(id: Int, _ page: NewPage) async throws -> Page {
+        try await replacePage(id: id, page, timeout: nil)
+    }
+
+    /// Replaces a page.
+    ///
+    /// `PUT /wiki/{id}`
+    ///
+    /// Sends the arguments as a ``NewPage``.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/replacePageResponse(id:_:timeout:)`` returns every answer.
+    public func replacePage(
+        id: Int,
+        slug: String,
+        body: String
+    ) async throws -> Page {
+        try await replacePage(id: id, NewPage(slug: slug, body: body), timeout: nil)
+    }
+
+    /// Updates some fields of a page (a JSON Merge Patch).
+    ///
+    /// `PATCH /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - patch: The fields to change, sent as a JSON Merge Patch: a nil field stays as it is, `.null` removes its value.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/updatePageResponse(id:_:timeout:)`` returns every answer.
+    public func updatePage(id: Int, _ patch: PagePatch) async throws -> Page {
+        try await updatePage(id: id, patch, timeout: nil)
+    }
+
+    /// Deletes a page.
+    ///
+    /// `DELETE /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    /// - Throws: ``NotesError``: a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/deletePageResponse(id:timeout:)`` returns every answer.
+    public func deletePage(id: Int) async throws {
+        try await deletePage(id: id, timeout: nil)
+    }
 }
 
 /// A client for the Notes API, with one async function per endpoint of bb.yaml.
@@ -286,7 +493,7 @@ public struct NotesClient: NotesClientProtocol {
     ///   - page: The page to return, from 1, of `limit` notes.
     ///   - offset: Skip this many notes first; give `page` or `offset`, not both.
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
-    /// - Returns: A ``Page`` of notes: its items, and in `totalCount` how many match in all.
+    /// - Returns: A ``ListPage`` of notes: its items, and in `totalCount` how many match in all.
     /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listNotesResponse(title:done:due:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
     public func listNotes(
@@ -299,7 +506,7 @@ public struct NotesClient: NotesClientProtocol {
         page: Int?,
         offset: Int?,
         timeout: TimeInterval?
-    ) async throws -> Page<Note> {
+    ) async throws -> ListPage<Note> {
         let response = try await self.exchange(
             "GET",
             "/notes",
@@ -307,7 +514,7 @@ public struct NotesClient: NotesClientProtocol {
             accept: "application/json",
             timeout: timeout
         )
-        return try Page(
+        return try ListPage(
             items: self.decode([Note].self, from: self.success(response)),
             totalCount: response.headers["X-Total-Count"].flatMap { Int($0) },
             offset: offset ?? page.map { ($0 - 1) * (limit ?? 10) } ?? 0
@@ -604,6 +811,347 @@ public struct NotesClient: NotesClientProtocol {
         let response = try await self.exchange(
             "DELETE",
             "/notes/\(id)",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 204:
+            return response.with(body: .noContent)
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Lists the pages, filtered by any field, sorted and paged.
+    ///
+    /// `GET /wiki`
+    ///
+    /// - Parameters:
+    ///   - slug: Keeps the pages whose `slug` is this; nil keeps all.
+    ///   - body: Keeps the pages whose `body` is this; nil keeps all.
+    ///   - sortedBy: The field to sort by; nil keeps the `id` order.
+    ///   - order: `.descending` sorts from the largest; nil sorts ascending.
+    ///   - limit: At most this many pages; with `page`, the page's size (10 when nil).
+    ///   - page: The page to return, from 1, of `limit` pages.
+    ///   - offset: Skip this many pages first; give `page` or `offset`, not both.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Returns: A ``ListPage`` of pages: its items, and in `totalCount` how many match in all.
+    /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
+    public func listPages(
+        slug: String?,
+        body: String?,
+        sortedBy: Page.SortField?,
+        order: SortDirection?,
+        limit: Int?,
+        page: Int?,
+        offset: Int?,
+        timeout: TimeInterval?
+    ) async throws -> ListPage<Page> {
+        let response = try await self.exchange(
+            "GET",
+            "/wiki",
+            query: ["slug": slug, "body": body, "_sort": sortedBy?.rawValue, "_order": order?.rawValue, "_limit": limit, "_page": page, "_start": offset],
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try ListPage(
+            items: self.decode([Page].self, from: self.success(response)),
+            totalCount: response.headers["X-Total-Count"].flatMap { Int($0) },
+            offset: offset ?? page.map { ($0 - 1) * (limit ?? 10) } ?? 0
+        )
+    }
+
+    /// Lists the pages, filtered by any field, sorted and paged.
+    ///
+    /// `GET /wiki`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ListPagesBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - slug: Keeps the pages whose `slug` is this; nil keeps all.
+    ///   - body: Keeps the pages whose `body` is this; nil keeps all.
+    ///   - sortedBy: The field to sort by; nil keeps the `id` order.
+    ///   - order: `.descending` sorts from the largest; nil sorts ascending.
+    ///   - limit: At most this many pages; with `page`, the page's size (10 when nil).
+    ///   - page: The page to return, from 1, of `limit` pages.
+    ///   - offset: Skip this many pages first; give `page` or `offset`, not both.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError`` when no answer came, or a declared body did not match its type.
+    public func listPagesResponse(
+        slug: String? = nil,
+        body: String? = nil,
+        sortedBy: Page.SortField? = nil,
+        order: SortDirection? = nil,
+        limit: Int? = nil,
+        page: Int? = nil,
+        offset: Int? = nil,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<ListPagesBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/wiki",
+            query: ["slug": slug, "body": body, "_sort": sortedBy?.rawValue, "_order": order?.rawValue, "_limit": limit, "_page": page, "_start": offset],
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode([Page].self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Gets one page by its id.
+    ///
+    /// `GET /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/getPageResponse(id:timeout:)`` returns every answer.
+    public func getPage(id: Int, timeout: TimeInterval?) async throws -> Page {
+        let response = try await self.exchange(
+            "GET",
+            "/wiki/\(id)",
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Page.self, from: self.success(response))
+    }
+
+    /// Gets one page by its id.
+    ///
+    /// `GET /wiki/{id}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``GetPageBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError`` when no answer came, or a declared body did not match its type.
+    public func getPageResponse(id: Int, timeout: TimeInterval? = nil) async throws -> HTTPResponse<GetPageBody> {
+        let response = try await self.exchange(
+            "GET",
+            "/wiki/\(id)",
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Page.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Creates a page.
+    ///
+    /// `POST /wiki`
+    ///
+    /// - Parameters:
+    ///   - page: The new page, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/createPageResponse(_:timeout:)`` returns every answer.
+    public func createPage(_ page: NewPage, timeout: TimeInterval?) async throws -> Page {
+        let response = try await self.exchange(
+            "POST",
+            "/wiki",
+            body: page,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Page.self, from: self.success(response))
+    }
+
+    /// Creates a page.
+    ///
+    /// `POST /wiki`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``CreatePageBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - page: The new page, sent as JSON.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError`` when no answer came, or a declared body did not match its type.
+    public func createPageResponse(_ page: NewPage, timeout: TimeInterval? = nil) async throws -> HTTPResponse<CreatePageBody> {
+        let response = try await self.exchange(
+            "POST",
+            "/wiki",
+            body: page,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 201:
+            return try response.with(body: .created(self.decode(Page.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Replaces a page.
+    ///
+    /// `PUT /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - page: What the page becomes: every field but its `id` is replaced.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/replacePageResponse(id:_:timeout:)`` returns every answer.
+    public func replacePage(
+        id: Int,
+        _ page: NewPage,
+        timeout: TimeInterval?
+    ) async throws -> Page {
+        let response = try await self.exchange(
+            "PUT",
+            "/wiki/\(id)",
+            body: page,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Page.self, from: self.success(response))
+    }
+
+    /// Replaces a page.
+    ///
+    /// `PUT /wiki/{id}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``ReplacePageBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - page: What the page becomes: every field but its `id` is replaced.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError`` when no answer came, or a declared body did not match its type.
+    public func replacePageResponse(
+        id: Int,
+        _ page: NewPage,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<ReplacePageBody> {
+        let response = try await self.exchange(
+            "PUT",
+            "/wiki/\(id)",
+            body: page,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Page.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Updates some fields of a page (a JSON Merge Patch).
+    ///
+    /// `PATCH /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - patch: The fields to change, sent as a JSON Merge Patch: a nil field stays as it is, `.null` removes its value.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/updatePageResponse(id:_:timeout:)`` returns every answer.
+    public func updatePage(
+        id: Int,
+        _ patch: PagePatch,
+        timeout: TimeInterval?
+    ) async throws -> Page {
+        let response = try await self.exchange(
+            "PATCH",
+            "/wiki/\(id)",
+            body: patch,
+            accept: "application/json",
+            timeout: timeout
+        )
+        return try self.decode(Page.self, from: self.success(response))
+    }
+
+    /// Updates some fields of a page (a JSON Merge Patch).
+    ///
+    /// `PATCH /wiki/{id}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``UpdatePageBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - patch: The fields to change, sent as a JSON Merge Patch: a nil field stays as it is, `.null` removes its value.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError`` when no answer came, or a declared body did not match its type.
+    public func updatePageResponse(
+        id: Int,
+        _ patch: PagePatch,
+        timeout: TimeInterval? = nil
+    ) async throws -> HTTPResponse<UpdatePageBody> {
+        let response = try await self.exchange(
+            "PATCH",
+            "/wiki/\(id)",
+            body: patch,
+            accept: "application/json",
+            timeout: timeout
+        )
+        switch response.status {
+        case 200:
+            return try response.with(body: .ok(self.decode(Page.self, from: response)))
+        case 404:
+            return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
+        default:
+            return response.with(body: .undocumented(status: response.status, body: response.body))
+        }
+    }
+
+    /// Deletes a page.
+    ///
+    /// `DELETE /wiki/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError``: a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/deletePageResponse(id:timeout:)`` returns every answer.
+    public func deletePage(id: Int, timeout: TimeInterval?) async throws {
+        let response = try await self.exchange(
+            "DELETE",
+            "/wiki/\(id)",
+            accept: "application/json",
+            timeout: timeout
+        )
+        _ = try self.success(response)
+    }
+
+    /// Deletes a page.
+    ///
+    /// `DELETE /wiki/{id}`
+    ///
+    /// The whole answer: its status, its headers, and its body typed by the status the spec
+    /// declares for it, or ``DeletePageBody/undocumented(status:body:)``.
+    ///
+    /// - Parameters:
+    ///   - id: The `id` of the page.
+    ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
+    /// - Throws: ``NotesError`` when no answer came, or a declared body did not match its type.
+    public func deletePageResponse(id: Int, timeout: TimeInterval? = nil) async throws -> HTTPResponse<DeletePageBody> {
+        let response = try await self.exchange(
+            "DELETE",
+            "/wiki/\(id)",
             accept: "application/json",
             timeout: timeout
         )

@@ -63,3 +63,65 @@ public enum DeleteNoteBody: Sendable, Hashable {
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
+
+/// The body of an answer to `GET /wiki`, by the status it came with: what
+/// ``NotesClient/listPagesResponse(slug:body:sortedBy:order:limit:page:offset:timeout:)`` returns inside an ``HTTPResponse``.
+public enum ListPagesBody: Sendable, Hashable {
+    /// 200 OK with a JSON body.
+    case ok([Page])
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `GET /wiki/{id}`, by the status it came with: what
+/// ``NotesClient/getPageResponse(id:timeout:)`` returns inside an ``HTTPResponse``.
+public enum GetPageBody: Sendable, Hashable {
+    /// 200 OK with a JSON body.
+    case ok(Page)
+    /// 404 Not Found with a JSON body.
+    case notFound(ErrorResponse)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `POST /wiki`, by the status it came with: what
+/// ``NotesClient/createPageResponse(_:timeout:)`` returns inside an ``HTTPResponse``.
+public enum CreatePageBody: Sendable, Hashable {
+    /// 201 Created with a JSON body.
+    case created(Page)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `PUT /wiki/{id}`, by the status it came with: what
+/// ``NotesClient/replacePageResponse(id:_:timeout:)`` returns inside an ``HTTPResponse``.
+public enum ReplacePageBody: Sendable, Hashable {
+    /// 200 OK with a JSON body.
+    case ok(Page)
+    /// 404 Not Found with a JSON body.
+    case notFound(ErrorResponse)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `PATCH /wiki/{id}`, by the status it came with: what
+/// ``NotesClient/updatePageResponse(id:_:timeout:)`` returns inside an ``HTTPResponse``.
+public enum UpdatePageBody: Sendable, Hashable {
+    /// 200 OK with a JSON body.
+    case ok(Page)
+    /// 404 Not Found with a JSON body.
+    case notFound(ErrorResponse)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}
+
+/// The body of an answer to `DELETE /wiki/{id}`, by the status it came with: what
+/// ``NotesClient/deletePageResponse(id:timeout:)`` returns inside an ``HTTPResponse``.
+public enum DeletePageBody: Sendable, Hashable {
+    /// 204 No Content without a body.
+    case noContent
+    /// 404 Not Found with a JSON body.
+    case notFound(ErrorResponse)
+    /// A status the spec does not declare, with the body as sent.
+    case undocumented(status: Int, body: Data)
+}

@@ -5,7 +5,7 @@ import Foundation
 /// A note: one record of the `notes` resource, kept by the server at `/notes`.
 ///
 /// `getNote`, `createNote`, `replaceNote` and `updateNote` answer with one, `listNotes`
-/// with a ``Page`` of them. Its `id` is a whole number the server assigns.
+/// with a ``ListPage`` of them. Its `id` is a whole number the server assigns.
 public struct Note: Codable, Hashable, Sendable, Identifiable {
     public var id: Int
     public var title: String

@@ -9,13 +9,13 @@ import Foundation
 ///
 /// ```swift
 /// var all: [Note] = []
-/// var page: Page<Note>
+/// var page: ListPage<Note>
 /// repeat {
 ///     page = try await client.listNotes(limit: 50, offset: all.count)
 ///     all += page.items
 /// } while page.hasMore
 /// ```
-public struct Page<Item: Sendable>: Sendable {
+public struct ListPage<Item: Sendable>: Sendable {
     /// The items of this page, in the list's order.
     public var items: [Item]
     /// How many items match the list's filters in all, before paging: the `X-Total-Count`
@@ -39,14 +39,14 @@ public struct Page<Item: Sendable>: Sendable {
     }
 }
 
-extension Page: RandomAccessCollection {
+extension ListPage: RandomAccessCollection {
     public var startIndex: Int { items.startIndex }
     public var endIndex: Int { items.endIndex }
     public subscript(position: Int) -> Item { items[position] }
 }
 
-extension Page: Equatable where Item: Equatable {}
-extension Page: Hashable where Item: Hashable {}
+extension ListPage: Equatable where Item: Equatable {}
+extension ListPage: Hashable where Item: Hashable {}
 
 /// The order of a sorted list.
 public enum SortDirection: String, CaseIterable, Sendable {
