@@ -14,7 +14,7 @@ import (
 
 func resourceCase(t *testing.T) (*spec.Spec, map[string][]byte) {
 	t.Helper()
-	c := goldenCase{"resources", filepath.Join("testdata", "specs", "resources")}
+	c := goldenCase{"resources", filepath.Join("testdata", "crud", "resources")}
 	s, err := spec.Load(c.spec)
 	if err != nil {
 		t.Fatal(err)
