@@ -76,9 +76,16 @@ func (ri *resourceInfo) plural() string { return strings.Join(spec.Words(ri.r.Na
 // op is the operation name of one of the resource's routes: getMessage.
 func (ri *resourceInfo) op(op contract.ResourceOp) string { return ri.r.OperationName(op) }
 
-// an puts "a" or "an" before a word.
+// an puts "a" or "an" before a word, by its first sound as far as its spelling tells:
+// an event, a user, a unit.
 func an(word string) string {
-	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+	w := strings.ToLower(word)
+	for _, p := range []string{"uni", "use", "usu", "uti", "eu", "one"} {
+		if strings.HasPrefix(w, p) {
+			return "a " + word
+		}
+	}
+	if w != "" && strings.ContainsRune("aeiou", rune(w[0])) {
 		return "an " + word
 	}
 	return "a " + word
@@ -151,11 +158,8 @@ func (g *generator) listParams(et *spec.EndpointTypes, ri *resourceInfo, sc scop
 		if fi == nil {
 			continue
 		}
-		label := sc.unique(fi.name)
+		label := sc.unique(fi.name) // never self: memberName renamed it
 		p := param{label: label, name: label, def: " = nil"}
-		if label == "self" {
-			p.name = sc.unique("selfValue")
-		}
 		value := p.ref()
 		if enumOf(fi.f.Type) != nil {
 			p.typ = optional(strings.TrimSuffix(fi.outer, "?"))

@@ -256,3 +256,12 @@ func TestResourceOfPages(t *testing.T) {
 		t.Errorf("ListPage.swift:\n%s", page)
 	}
 }
+
+func TestAn(t *testing.T) {
+	for word, want := range map[string]string{"message": "a message", "event": "an event", "user": "a user",
+		"update": "an update", "item": "an item", "unit": "a unit", "order": "an order", "one": "a one"} {
+		if got := an(word); got != want {
+			t.Errorf("an(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
