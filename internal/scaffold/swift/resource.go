@@ -336,19 +336,37 @@ func (g *generator) recordModel(m *modelTmpl, ri *resourceInfo, fields []fieldIn
 		}
 	}
 	sf := &sortFieldsTmpl{Name: sortFieldEnum, List: ri.op(contract.OpList)}
-	for _, fi := range fields {
-		if !isScalar(fi.f.Type.Kind) {
-			continue
+	for _, c := range g.sortCases(ri) {
+		ck := codingKeyTmpl{Case: escape(c.name)}
+		if c.name != c.key {
+			ck.Raw = " = " + stringLiteral(c.key)
 		}
-		c := codingKeyTmpl{Case: escape(fi.name)}
-		if fi.name != fi.f.Key {
-			c.Raw = " = " + stringLiteral(fi.f.Key)
-		}
-		sf.Cases = append(sf.Cases, c)
+		sf.Cases = append(sf.Cases, ck)
 	}
 	if len(sf.Cases) > 0 {
 		m.SortFields = sf
 	}
+}
+
+// sortCase is a case of a record's SortField: a field holding a scalar.
+type sortCase struct {
+	key  string // the field's key, the case's raw value
+	name string // the case, unescaped
+	kind spec.TypeKind
+}
+
+// sortCases are the cases of a record's SortField, named as its properties, but for
+// the enum's own members.
+func (g *generator) sortCases(ri *resourceInfo) []sortCase {
+	fields, _, _ := g.fields(ri.record)
+	names := scope{"rawValue": true, "allCases": true, "init": true}
+	var out []sortCase
+	for _, fi := range fields {
+		if isScalar(fi.f.Type.Kind) {
+			out = append(out, sortCase{key: fi.f.Key, name: names.unique(fi.name), kind: fi.f.Type.Kind})
+		}
+	}
+	return out
 }
 
 func isScalar(k spec.TypeKind) bool {
@@ -393,11 +411,11 @@ func (g *generator) listExample(ri *resourceInfo, filter bool) string {
 		}
 	}
 	sortBy := ""
-	for _, fi := range fields {
-		if fi.f.Key == ri.r.ID && sortBy == "" || fi.f.Type.Kind == spec.TypeDateTime {
-			sortBy = escape(fi.name)
+	for _, c := range g.sortCases(ri) {
+		if c.key == ri.r.ID && sortBy == "" || c.kind == spec.TypeDateTime {
+			sortBy = escape(c.name)
 		}
-		if fi.f.Type.Kind == spec.TypeDateTime {
+		if c.kind == spec.TypeDateTime {
 			break
 		}
 	}

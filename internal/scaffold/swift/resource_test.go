@@ -107,7 +107,16 @@ func TestNoPageWithoutResources(t *testing.T) {
 // name the contract kernel's list accepts, and every field the kernel sorts by is a
 // case of the record's SortField.
 func TestListOptionsMatchTheKernel(t *testing.T) {
-	s, _ := resourceCase(t)
+	for _, dir := range []string{"resources", "resourceonly"} {
+		s, err := spec.Load(filepath.Join("testdata", "crud", dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		listOptionsMatchTheKernel(t, s)
+	}
+}
+
+func listOptionsMatchTheKernel(t *testing.T, s *spec.Spec) {
 	g, err := newGenerator(s, Options{})
 	if err != nil {
 		t.Fatal(err)

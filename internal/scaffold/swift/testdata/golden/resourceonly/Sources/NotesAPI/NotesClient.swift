@@ -112,6 +112,8 @@ public protocol NotesClientProtocol: Sendable {
     /// - Parameters:
     ///   - slug: Keeps the pages whose `slug` is this; nil keeps all.
     ///   - body: Keeps the pages whose `body` is this; nil keeps all.
+    ///   - rawValue: Keeps the pages whose `rawValue` is this; nil keeps all.
+    ///   - allCases: Keeps the pages whose `allCases` is this; nil keeps all.
     ///   - sortedBy: The field to sort by; nil keeps the `id` order.
     ///   - order: `.descending` sorts from the largest; nil sorts ascending.
     ///   - limit: At most this many pages; with `page`, the page's size (10 when nil).
@@ -120,10 +122,12 @@ public protocol NotesClientProtocol: Sendable {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Returns: A ``ListPage`` of pages: its items, and in `totalCount` how many match in all.
     /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:rawValue:allCases:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
     func listPages(
         slug: String?,
         body: String?,
+        rawValue: Int?,
+        allCases: Bool?,
         sortedBy: Page.SortField?,
         order: SortDirection?,
         limit: Int?,
@@ -328,6 +332,8 @@ extension NotesClientProtocol {
     /// - Parameters:
     ///   - slug: Keeps the pages whose `slug` is this; nil keeps all.
     ///   - body: Keeps the pages whose `body` is this; nil keeps all.
+    ///   - rawValue: Keeps the pages whose `rawValue` is this; nil keeps all.
+    ///   - allCases: Keeps the pages whose `allCases` is this; nil keeps all.
     ///   - sortedBy: The field to sort by; nil keeps the `id` order.
     ///   - order: `.descending` sorts from the largest; nil sorts ascending.
     ///   - limit: At most this many pages; with `page`, the page's size (10 when nil).
@@ -335,17 +341,19 @@ extension NotesClientProtocol {
     ///   - offset: Skip this many pages first; give `page` or `offset`, not both.
     /// - Returns: A ``ListPage`` of pages: its items, and in `totalCount` how many match in all.
     /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:rawValue:allCases:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
     public func listPages(
         slug: String? = nil,
         body: String? = nil,
+        rawValue: Int? = nil,
+        allCases: Bool? = nil,
         sortedBy: Page.SortField? = nil,
         order: SortDirection? = nil,
         limit: Int? = nil,
         page: Int? = nil,
         offset: Int? = nil
     ) async throws -> ListPage<Page> {
-        try await listPages(slug: slug, body: body, sortedBy: sortedBy, order: order, limit: limit, page: page, offset: offset, timeout: nil)
+        try await listPages(slug: slug, body: body, rawValue: rawValue, allCases: allCases, sortedBy: sortedBy, order: order, limit: limit, page: page, offset: offset, timeout: nil)
     }
 
     /// Gets one page by its id.
@@ -379,8 +387,13 @@ extension NotesClientProtocol {
     /// Sends the arguments as a ``NewPage``.
     /// - Throws: ``NotesError``: a 400 naming the field at fault.
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/createPageResponse(_:timeout:)`` returns every answer.
-    public func createPage(slug: String, body: String) async throws -> Page {
-        try await createPage(NewPage(slug: slug, body: body), timeout: nil)
+    public func createPage(
+        slug: String,
+        body: String,
+        rawValue: Int,
+        allCases: Bool
+    ) async throws -> Page {
+        try await createPage(NewPage(slug: slug, body: body, rawValue: rawValue, allCases: allCases), timeout: nil)
     }
 
     /// Replaces a page.
@@ -406,9 +419,11 @@ extension NotesClientProtocol {
     public func replacePage(
         id: Int,
         slug: String,
-        body: String
+        body: String,
+        rawValue: Int,
+        allCases: Bool
     ) async throws -> Page {
-        try await replacePage(id: id, NewPage(slug: slug, body: body), timeout: nil)
+        try await replacePage(id: id, NewPage(slug: slug, body: body, rawValue: rawValue, allCases: allCases), timeout: nil)
     }
 
     /// Updates some fields of a page (a JSON Merge Patch).
@@ -831,6 +846,8 @@ public struct NotesClient: NotesClientProtocol {
     /// - Parameters:
     ///   - slug: Keeps the pages whose `slug` is this; nil keeps all.
     ///   - body: Keeps the pages whose `body` is this; nil keeps all.
+    ///   - rawValue: Keeps the pages whose `rawValue` is this; nil keeps all.
+    ///   - allCases: Keeps the pages whose `allCases` is this; nil keeps all.
     ///   - sortedBy: The field to sort by; nil keeps the `id` order.
     ///   - order: `.descending` sorts from the largest; nil sorts ascending.
     ///   - limit: At most this many pages; with `page`, the page's size (10 when nil).
@@ -839,10 +856,12 @@ public struct NotesClient: NotesClientProtocol {
     ///   - timeout: Seconds to wait for this call; nil uses the configuration's.
     /// - Returns: A ``ListPage`` of pages: its items, and in `totalCount` how many match in all.
     /// - Throws: ``NotesError``: a 400 when a filter, sort field or paging value is refused.
-    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/listPagesResponse(slug:body:rawValue:allCases:sortedBy:order:limit:page:offset:timeout:)`` returns every answer.
     public func listPages(
         slug: String?,
         body: String?,
+        rawValue: Int?,
+        allCases: Bool?,
         sortedBy: Page.SortField?,
         order: SortDirection?,
         limit: Int?,
@@ -853,7 +872,7 @@ public struct NotesClient: NotesClientProtocol {
         let response = try await self.exchange(
             "GET",
             "/wiki",
-            query: ["slug": slug, "body": body, "_sort": sortedBy?.rawValue, "_order": order?.rawValue, "_limit": limit, "_page": page, "_start": offset],
+            query: ["slug": slug, "body": body, "rawValue": rawValue, "allCases": allCases, "_sort": sortedBy?.rawValue, "_order": order?.rawValue, "_limit": limit, "_page": page, "_start": offset],
             accept: "application/json",
             timeout: timeout
         )
@@ -874,6 +893,8 @@ public struct NotesClient: NotesClientProtocol {
     /// - Parameters:
     ///   - slug: Keeps the pages whose `slug` is this; nil keeps all.
     ///   - body: Keeps the pages whose `body` is this; nil keeps all.
+    ///   - rawValue: Keeps the pages whose `rawValue` is this; nil keeps all.
+    ///   - allCases: Keeps the pages whose `allCases` is this; nil keeps all.
     ///   - sortedBy: The field to sort by; nil keeps the `id` order.
     ///   - order: `.descending` sorts from the largest; nil sorts ascending.
     ///   - limit: At most this many pages; with `page`, the page's size (10 when nil).
@@ -884,6 +905,8 @@ public struct NotesClient: NotesClientProtocol {
     public func listPagesResponse(
         slug: String? = nil,
         body: String? = nil,
+        rawValue: Int? = nil,
+        allCases: Bool? = nil,
         sortedBy: Page.SortField? = nil,
         order: SortDirection? = nil,
         limit: Int? = nil,
@@ -894,7 +917,7 @@ public struct NotesClient: NotesClientProtocol {
         let response = try await self.exchange(
             "GET",
             "/wiki",
-            query: ["slug": slug, "body": body, "_sort": sortedBy?.rawValue, "_order": order?.rawValue, "_limit": limit, "_page": page, "_start": offset],
+            query: ["slug": slug, "body": body, "rawValue": rawValue, "allCases": allCases, "_sort": sortedBy?.rawValue, "_order": order?.rawValue, "_limit": limit, "_page": page, "_start": offset],
             accept: "application/json",
             timeout: timeout
         )

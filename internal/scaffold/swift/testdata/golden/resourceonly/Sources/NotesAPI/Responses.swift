@@ -65,7 +65,7 @@ public enum DeleteNoteBody: Sendable, Hashable {
 }
 
 /// The body of an answer to `GET /wiki`, by the status it came with: what
-/// ``NotesClient/listPagesResponse(slug:body:sortedBy:order:limit:page:offset:timeout:)`` returns inside an ``HTTPResponse``.
+/// ``NotesClient/listPagesResponse(slug:body:rawValue:allCases:sortedBy:order:limit:page:offset:timeout:)`` returns inside an ``HTTPResponse``.
 public enum ListPagesBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok([Page])

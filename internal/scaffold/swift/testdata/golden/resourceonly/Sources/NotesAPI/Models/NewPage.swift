@@ -7,9 +7,18 @@ import Foundation
 public struct NewPage: Codable, Hashable, Sendable {
     public var slug: String
     public var body: String
+    public var rawValue: Int
+    public var allCases: Bool
 
-    public init(slug: String, body: String) {
+    public init(
+        slug: String,
+        body: String,
+        rawValue: Int,
+        allCases: Bool
+    ) {
         self.slug = slug
         self.body = body
+        self.rawValue = rawValue
+        self.allCases = allCases
     }
 }

@@ -10,11 +10,21 @@ public struct Page: Codable, Hashable, Sendable, Identifiable {
     public var id: Int
     public var slug: String
     public var body: String
+    public var rawValue: Int
+    public var allCases: Bool
 
-    public init(id: Int, slug: String, body: String) {
+    public init(
+        id: Int,
+        slug: String,
+        body: String,
+        rawValue: Int,
+        allCases: Bool
+    ) {
         self.id = id
         self.slug = slug
         self.body = body
+        self.rawValue = rawValue
+        self.allCases = allCases
     }
 
     /// The fields `listPages` can sort by: `sortedBy: .id`.
@@ -22,5 +32,7 @@ public struct Page: Codable, Hashable, Sendable, Identifiable {
         case id
         case slug
         case body
+        case rawValue2 = "rawValue"
+        case allCases2 = "allCases"
     }
 }

@@ -11,9 +11,20 @@ public struct PagePatch: Codable, Hashable, Sendable {
     public var slug: Nullable<String>?
     /// Left out when nil; `.null` removes the value on the server.
     public var body: Nullable<String>?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var rawValue: Nullable<Int>?
+    /// Left out when nil; `.null` removes the value on the server.
+    public var allCases: Nullable<Bool>?
 
-    public init(slug: Nullable<String>? = nil, body: Nullable<String>? = nil) {
+    public init(
+        slug: Nullable<String>? = nil,
+        body: Nullable<String>? = nil,
+        rawValue: Nullable<Int>? = nil,
+        allCases: Nullable<Bool>? = nil
+    ) {
         self.slug = slug
         self.body = body
+        self.rawValue = rawValue
+        self.allCases = allCases
     }
 }
