@@ -306,6 +306,11 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 	if c, ok := g.fieldsConvenience(et, params, body, name, concat(head, throws)); ok {
 		d.Conveniences = append(d.Conveniences, c)
 	}
+	if ri != nil && e.Op == contract.OpUpdate {
+		if c, ok := g.patchConvenience(ri, params, name, concat(head, throws)); ok {
+			d.Conveniences = append(d.Conveniences, c)
+		}
+	}
 	return d
 }
 

@@ -448,12 +448,73 @@ func (g *generator) bodyExample(ri *resourceInfo, op contract.ResourceOp) string
 	return g.literal(&v, t, 1)
 }
 
+// patchFields are the fields an update takes as arguments, updateMessage(id: 1, read:
+// true): every field of the patch but the id, which never changes. ok is false when
+// the patch's struct qualifies its types or a field is named like the id's label.
+func (g *generator) patchFields(ri *resourceInfo) (out []fieldInfo, ok bool) {
+	fields, _, qualify := g.fields(ri.patch)
+	if qualify {
+		return nil, false
+	}
+	for _, fi := range fields {
+		if fi.f.Key == ri.r.ID {
+			continue
+		}
+		if !fi.patch || fi.name == lowerCamel(ri.r.Param) || fi.name == "timeout" {
+			return nil, false
+		}
+		out = append(out, fi)
+	}
+	return out, len(out) > 0
+}
+
+// patchConvenience is an update taking the fields to set as arguments: nil leaves a
+// field as it is. Removing a value takes the patch itself, with .null.
+func (g *generator) patchConvenience(ri *resourceInfo, params []param, name string, doc []string) (convenienceTmpl, bool) {
+	fields, ok := g.patchFields(ri)
+	if !ok {
+		return convenienceTmpl{}, false
+	}
+	var decls, args, inits []string
+	for _, p := range params {
+		if p.label == "_" {
+			continue
+		}
+		decls = append(decls, p.decl(true))
+		args = append(args, p.arg())
+	}
+	for _, fi := range fields {
+		inner := strings.TrimSuffix(strings.TrimPrefix(fi.outer, "Nullable<"), ">?")
+		decls = append(decls, escape(fi.name)+": "+optional(inner)+" = nil")
+		inits = append(inits, escape(fi.name)+": "+escape(fi.name)+".map { Nullable.value($0) }")
+	}
+	list := strings.Join(decls, ", ")
+	if len(decls) > 2 {
+		list = "\n        " + strings.Join(decls, ",\n        ") + "\n    "
+	}
+	patch := ri.patch.Name + "(" + strings.Join(inits, ", ") + ")"
+	if len(inits) > 2 {
+		patch = ri.patch.Name + "(\n            " + strings.Join(inits, ",\n            ") + "\n        )"
+	}
+	head := doc[:len(doc)-len(g.throwsLines(doc))]
+	return convenienceTmpl{
+		Doc: concat(head, []string{"", fmt.Sprintf("Sends the arguments that are not nil as a ``%s``; the other fields stay as they are.", ri.patch.Name),
+			fmt.Sprintf("To remove a field's value, send a ``%s`` with `.null` for it.", ri.patch.Name)}, g.throwsLines(doc)),
+		Params: list,
+		Call:   fmt.Sprintf("try await %s(%s, %s, timeout: nil)", escape(name), strings.Join(args, ", "), patch),
+	}, true
+}
+
 // patchExample changes one field: the first Bool (to the seed's opposite), else the
-// first string, else the first field.
+// first string, else the first field. It passes the field as an argument when the
+// update takes it as one, else as a patch.
 func (g *generator) patchExample(ri *resourceInfo) string {
 	fields, _, _ := g.fields(ri.patch)
 	if len(fields) == 0 {
 		return ri.patch.Name + "()"
+	}
+	if args, ok := g.patchFields(ri); ok {
+		fields = args
 	}
 	pick := func(ok func(fi fieldInfo) bool) *fieldInfo {
 		for i, fi := range fields {
@@ -479,6 +540,9 @@ func (g *generator) patchExample(ri *resourceInfo) string {
 		bare := *fi.f.Type
 		bare.Nullable = false
 		value = g.sample(&bare)
+	}
+	if _, ok := g.patchFields(ri); ok {
+		return escape(fi.name) + ": " + value
 	}
 	if fi.patch {
 		value = ".value(" + value + ")"

@@ -40,6 +40,11 @@ func TestResourceFunctions(t *testing.T) {
 		"public func createMessage(_ message: NewMessage) async throws -> Message { try await createMessage(message, timeout: nil) }",
 		"public func updateMessage(id: Int, _ patch: MessagePatch) async throws -> Message { try await updateMessage(id: id, patch, timeout: nil) }",
 		"sortedBy: Message.SortField? = nil, order: SortDirection? = nil, limit: Int? = nil, page: Int? = nil, offset: Int? = nil ) async throws -> Page<Message> {",
+		// an update taking the fields to set as arguments
+		"public func updateMessage( id: Int, user: String? = nil, text: String? = nil, sentAt: Date? = nil, read: Bool? = nil, replyTo: Int? = nil ) async throws -> Message { try await updateMessage(id: id, MessagePatch( user: user.map { Nullable.value($0) }, text: text.map { Nullable.value($0) }, sentAt: sentAt.map { Nullable.value($0) }, read: read.map { Nullable.value($0) }, replyTo: replyTo.map { Nullable.value($0) } ), timeout: nil) }",
+		"public func updateTicket( id: String, title: String? = nil, status: TicketPatch.Status? = nil,",
+		// a client-chosen id is no argument of an update: it never changes
+		"public func updatePerson( handle: String, name: String? = nil, selfValue: Bool? = nil ) async throws -> Person {",
 		// the wire
 		`"_sort": sortedBy?.rawValue, "_order": order?.rawValue, "_limit": limit, "_page": page, "_start": offset`,
 		`totalCount: response.headers["X-Total-Count"].flatMap { Int($0) }`,
@@ -227,7 +232,7 @@ func TestResourceReadme(t *testing.T) {
 		`print("\(page.count) of \(page.totalCount ?? 0) messages")`,
 		`let created = try await client.createMessage(NewMessage(user: "larry", text: "hello", sentAt: .now, read: false))`,
 		"let fetched = try await client.getMessage(id: created.id)",
-		"let updated = try await client.updateMessage(id: created.id, MessagePatch(read: .value(true)))",
+		"let updated = try await client.updateMessage(id: created.id, read: true)",
 		"try await client.deleteMessage(id: created.id)",
 		"### tickets (`/tickets`)",
 		`let created = try await client.createTicket(NewTicket(title: "", status: .init(rawValue: "open"), order: 0))`,

@@ -313,6 +313,27 @@ extension NotesClientProtocol {
         try await updateNote(id: id, patch, timeout: nil)
     }
 
+    /// Updates some fields of a note (a JSON Merge Patch).
+    ///
+    /// `PATCH /notes/{id}`
+    ///
+    /// Sends the arguments that are not nil as a ``NotePatch``; the other fields stay as they are.
+    /// To remove a field's value, send a ``NotePatch`` with `.null` for it.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no note has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/updateNoteResponse(id:_:timeout:)`` returns every answer.
+    public func updateNote(
+        id: Int,
+        title: String? = nil,
+        done: Bool? = nil,
+        due: Date? = nil
+    ) async throws -> Note {
+        try await updateNote(id: id, NotePatch(
+            title: title.map { Nullable.value($0) },
+            done: done.map { Nullable.value($0) },
+            due: due.map { Nullable.value($0) }
+        ), timeout: nil)
+    }
+
     /// Deletes a note.
     ///
     /// `DELETE /notes/{id}`
@@ -437,6 +458,29 @@ extension NotesClientProtocol {
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/updatePageResponse(id:_:timeout:)`` returns every answer.
     public func updatePage(id: Int, _ patch: PagePatch) async throws -> Page {
         try await updatePage(id: id, patch, timeout: nil)
+    }
+
+    /// Updates some fields of a page (a JSON Merge Patch).
+    ///
+    /// `PATCH /wiki/{id}`
+    ///
+    /// Sends the arguments that are not nil as a ``PagePatch``; the other fields stay as they are.
+    /// To remove a field's value, send a ``PagePatch`` with `.null` for it.
+    /// - Throws: ``NotesError``: a 400 naming the field at fault, a 404 when no page has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``NotesClient/updatePageResponse(id:_:timeout:)`` returns every answer.
+    public func updatePage(
+        id: Int,
+        slug: String? = nil,
+        body: String? = nil,
+        rawValue: Int? = nil,
+        allCases: Bool? = nil
+    ) async throws -> Page {
+        try await updatePage(id: id, PagePatch(
+            slug: slug.map { Nullable.value($0) },
+            body: body.map { Nullable.value($0) },
+            rawValue: rawValue.map { Nullable.value($0) },
+            allCases: allCases.map { Nullable.value($0) }
+        ), timeout: nil)
     }
 
     /// Deletes a page.

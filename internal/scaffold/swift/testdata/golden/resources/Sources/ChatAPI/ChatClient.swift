@@ -425,6 +425,31 @@ extension ChatClientProtocol {
         try await updateMessage(id: id, patch, timeout: nil)
     }
 
+    /// Updates some fields of a message (a JSON Merge Patch).
+    ///
+    /// `PATCH /api/messages/{id}`
+    ///
+    /// Sends the arguments that are not nil as a ``MessagePatch``; the other fields stay as they are.
+    /// To remove a field's value, send a ``MessagePatch`` with `.null` for it.
+    /// - Throws: ``ChatError``: a 400 naming the field at fault, a 404 when no message has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``ChatClient/updateMessageResponse(id:_:timeout:)`` returns every answer.
+    public func updateMessage(
+        id: Int,
+        user: String? = nil,
+        text: String? = nil,
+        sentAt: Date? = nil,
+        read: Bool? = nil,
+        replyTo: Int? = nil
+    ) async throws -> Message {
+        try await updateMessage(id: id, MessagePatch(
+            user: user.map { Nullable.value($0) },
+            text: text.map { Nullable.value($0) },
+            sentAt: sentAt.map { Nullable.value($0) },
+            read: read.map { Nullable.value($0) },
+            replyTo: replyTo.map { Nullable.value($0) }
+        ), timeout: nil)
+    }
+
     /// Deletes a message.
     ///
     /// `DELETE /api/messages/{id}`
@@ -518,6 +543,35 @@ extension ChatClientProtocol {
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``ChatClient/updateTicketResponse(id:_:timeout:)`` returns every answer.
     public func updateTicket(id: String, _ patch: TicketPatch) async throws -> Ticket {
         try await updateTicket(id: id, patch, timeout: nil)
+    }
+
+    /// Updates some fields of a ticket (a JSON Merge Patch).
+    ///
+    /// `PATCH /tickets/{id}`
+    ///
+    /// Sends the arguments that are not nil as a ``TicketPatch``; the other fields stay as they are.
+    /// To remove a field's value, send a ``TicketPatch`` with `.null` for it.
+    /// - Throws: ``ChatError``: a 400 naming the field at fault, a 404 when no ticket has the id.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``ChatClient/updateTicketResponse(id:_:timeout:)`` returns every answer.
+    public func updateTicket(
+        id: String,
+        title: String? = nil,
+        status: TicketPatch.Status? = nil,
+        order: Int? = nil,
+        page: String? = nil,
+        `default`: Bool? = nil,
+        assignee: TicketPatchAssignee? = nil,
+        tags: [String]? = nil
+    ) async throws -> Ticket {
+        try await updateTicket(id: id, TicketPatch(
+            title: title.map { Nullable.value($0) },
+            status: status.map { Nullable.value($0) },
+            order: order.map { Nullable.value($0) },
+            page: page.map { Nullable.value($0) },
+            `default`: `default`.map { Nullable.value($0) },
+            assignee: assignee.map { Nullable.value($0) },
+            tags: tags.map { Nullable.value($0) }
+        ), timeout: nil)
     }
 
     /// Deletes a ticket.
@@ -622,6 +676,22 @@ extension ChatClientProtocol {
     ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``ChatClient/updatePersonResponse(handle:_:timeout:)`` returns every answer.
     public func updatePerson(handle: String, _ patch: PersonPatch) async throws -> Person {
         try await updatePerson(handle: handle, patch, timeout: nil)
+    }
+
+    /// Updates some fields of a person (a JSON Merge Patch).
+    ///
+    /// `PATCH /people/{handle}`
+    ///
+    /// Sends the arguments that are not nil as a ``PersonPatch``; the other fields stay as they are.
+    /// To remove a field's value, send a ``PersonPatch`` with `.null` for it.
+    /// - Throws: ``ChatError``: a 400 naming the field at fault, a 404 when no person has the handle.
+    ///   `error.decodeBody(as: ErrorResponse.self)` reads its body; ``ChatClient/updatePersonResponse(handle:_:timeout:)`` returns every answer.
+    public func updatePerson(
+        handle: String,
+        name: String? = nil,
+        selfValue: Bool? = nil
+    ) async throws -> Person {
+        try await updatePerson(handle: handle, PersonPatch(name: name.map { Nullable.value($0) }, selfValue: selfValue.map { Nullable.value($0) }), timeout: nil)
     }
 
     /// Deletes a person.
