@@ -30,9 +30,10 @@ public struct Page<Item: Sendable>: Sendable {
         self.offset = offset
     }
 
-    /// Whether more items match after this page's last; false when the total is not known.
+    /// Whether more items match after this page's last; false when the total is not known,
+    /// and for an empty page, so a loop reading page after page always ends.
     public var hasMore: Bool {
-        guard let totalCount else {
+        guard let totalCount, !items.isEmpty else {
             return false
         }
         return offset + items.count < totalCount
