@@ -548,3 +548,14 @@ func (n *namer) nameResources(rts []*ResourceTypes) {
 		rt.Patch = n.root(rt.Patch, item+"Patch", item+"Patch", "", origin+" patch")
 	}
 }
+
+// resourceAnswers types the 2xx answers of a resource's route by its record: their
+// examples are seeds, one seed may leave out a field the record has, and a resource
+// typed by its schema alone has no seed to show, yet answers with JSON records.
+func resourceAnswers(et *EndpointTypes) {
+	for _, a := range et.Answers {
+		if a.Status >= 200 && a.Status < 300 && et.Response != nil {
+			a.Media, a.ContentType, a.Body = MediaJSON, "application/json", et.Response
+		}
+	}
+}
