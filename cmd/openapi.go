@@ -40,7 +40,8 @@ response. Bodies are typed by the same rules as bb gen swift and bb eject
 (shared shapes are components/schemas under the same names); the spec's
 bodies are the examples, one named example per response. What only bb knows
 (the when that picks a response, its delay and headers) is kept under
-x-bb-responses, so bb import openapi gives the spec back.
+x-bb-responses, and resources under x-bb-resources, so bb import openapi gives
+the spec back.
 
 The document goes to standard output unless --out names a file. The same spec
 always gives the same bytes. --openapi 3.0 writes OpenAPI 3.0.3 (nullable: true
@@ -219,7 +220,11 @@ func runImportOpenAPI(opts *ImportOpenAPIOptions, streams *IO) error {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(streams.Err, "%s%s: warning: %s\n", opts.File, "#"+w.Pointer, w.Msg)
 	}
-	fmt.Fprintf(streams.Out, "wrote %s: %s from %s", opts.Out, plural(res.Endpoints, "endpoint"), opts.File)
+	what := plural(res.Endpoints, "endpoint")
+	if res.Resources > 0 {
+		what += " and " + plural(res.Resources, "resource")
+	}
+	fmt.Fprintf(streams.Out, "wrote %s: %s from %s", opts.Out, what, opts.File)
 	if n := len(res.Files); n > 0 {
 		fmt.Fprintf(streams.Out, ", %s", plural(n, "body file"))
 	}

@@ -48,6 +48,12 @@ type bb serve would send and the body's shape (required keys, types, null);
 JSON (a CSV bodyFile), which is otherwise only warned about. A response no
 request can reach is reported as failed; give it an example: in bb.yaml.
 
+A resource's seeds are not replayed: records come and go in a real store. Each
+resource gets a round trip instead: create a record marked bb-verify-…, get it,
+list with a filter that finds it alone (X-Total-Count: 1), update it (PATCH),
+replace it (PUT), delete it, and get a 404. What the round trip created is
+deleted again, even when a step fails.
+
 The report has one line per case and ends with "N passed, N failed"; the exit
 code is 1 when any case failed.`,
 		Example: `  bb verify examples/messages --url http://127.0.0.1:8080
@@ -67,7 +73,7 @@ code is 1 when any case failed.`,
 	f.StringVar(&opts.URL, "url", "", "base URL of the backend to check (required), e.g. http://127.0.0.1:8080")
 	f.StringArrayVarP(&opts.Headers, "header", "H", nil, "a header to send with every request, as 'Name: value' (repeatable)")
 	f.DurationVar(&opts.Timeout, "timeout", verify.DefaultTimeout, "how long each request may take")
-	f.StringSliceVar(&opts.Only, "only", nil, "check only these endpoints, by operation name (repeatable)")
+	f.StringSliceVar(&opts.Only, "only", nil, "check only these endpoints, by operation name, or resources, by name (repeatable)")
 	f.BoolVar(&opts.Strict, "strict", false, "also compare body values, the bytes of bodies that are not JSON, and the spec's response headers")
 	f.BoolVar(&opts.JSON, "json", false, "print a JSON report instead of the text one")
 	f.StringVar(&opts.JUnit, "junit", "", "also write a JUnit XML report to this file")
@@ -106,9 +112,12 @@ func runVerify(ctx context.Context, opts *VerifyOptions, streams *IO) error {
 		return err
 	}
 	if bad := verify.UnknownEndpoints(s, opts.Only); len(bad) > 0 {
-		names := make([]string, len(s.Endpoints))
-		for i, e := range s.Endpoints {
-			names[i] = e.Name
+		names := make([]string, 0, len(s.Endpoints)+len(s.Resources))
+		for _, e := range s.Endpoints {
+			names = append(names, e.Name)
+		}
+		for _, r := range s.Resources {
+			names = append(names, r.Name)
 		}
 		msg := fmt.Sprintf("--only %s: no such endpoint in %s", bad[0], s.File)
 		if sug := spec.Suggest(bad[0], names); sug != "" {

@@ -35,14 +35,24 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// TestTutorialDoc follows docs/tutorial.md word for word: it runs its bb commands,
-// appends each yaml block to chat/bb.yaml while bb serve runs, writes the files it says
-// to create, and sends each curl, expecting the json block that follows, byte for byte.
+// tutorialStop marks where TestTutorialDoc stops: the steps after it eject and run a
+// Go server.
+const tutorialStop = "<!-- The test of this page (cmd/bb/tutorial_doc_test.go) runs it up to here. -->"
+
+// TestTutorialDoc follows docs/tutorial.md word for word up to tutorialStop: it runs
+// its bb commands, appends each yaml block to chat/bb.yaml while bb serve runs, writes
+// the files it says to create, and sends each curl, expecting the json block that
+// follows, byte for byte.
 func TestTutorialDoc(t *testing.T) {
 	doc, err := os.ReadFile("../../docs/tutorial.md")
 	if err != nil {
 		t.Fatal(err)
 	}
+	end := bytes.Index(doc, []byte(tutorialStop))
+	if end < 0 {
+		t.Fatalf("docs/tutorial.md lacks %s", tutorialStop)
+	}
+	doc = doc[:end]
 	t.Chdir(t.TempDir())
 	port := strconv.Itoa(mustFreePort(t))
 	var log syncBuffer
@@ -127,7 +137,8 @@ func TestTutorialDoc(t *testing.T) {
 		t.Fatalf("%s: no answer follows it", pending.line)
 	}
 	stop() // and flush its log
-	for _, want := range []string{"reloaded " + filepath.Join("chat", "bb.yaml") + ": 1 added (listStickers)", "getProfile → response 2"} {
+	for _, want := range []string{"reloaded " + filepath.Join("chat", "bb.yaml") + ": 1 added (listStickers)", "getProfile → response 2",
+		"reloaded " + filepath.Join("chat", "bb.yaml") + ": 6 added (listMessages,", "messages: a new table with 2 seed records"} {
 		if !strings.Contains(log.String(), want) {
 			t.Errorf("the bb serve log lacks %q:\n%s", want, log.String())
 		}

@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -243,7 +244,7 @@ func (res *Resource) ParseListQuery(query url.Values) (*ListQuery, Problems) {
 			bad(QueryOrder, "expected asc or desc, got %s", clip(strconv.Quote(order)))
 		}
 	}
-	q.Limit = count(QueryLimit, 0)
+	q.Limit = count(QueryLimit, 1)
 	_, limited := query[QueryLimit]
 	if page := count(QueryPage, 1); page > 0 {
 		if _, ok := query[QueryStart]; ok {
@@ -255,9 +256,6 @@ func (res *Resource) ParseListQuery(query url.Values) (*ListQuery, Problems) {
 		q.Offset = (page - 1) * q.Limit
 	} else {
 		q.Offset = count(QueryStart, 0)
-	}
-	if limited && q.Limit == 0 {
-		bad(QueryLimit, "expected a whole number from 1, got \"0\"")
 	}
 	return q, ps
 }
@@ -511,6 +509,9 @@ func (res *Resource) ParseID(text string) (any, error) {
 }
 
 func readObject(body []byte) (map[string]any, Problems) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, Problems{{Path: "body", Msg: "expected a JSON object, got an empty body"}}
+	}
 	doc, err := Decode(body, "body")
 	if err != nil {
 		var se *SyntaxError
@@ -521,9 +522,6 @@ func readObject(body []byte) (map[string]any, Problems) {
 	}
 	obj, ok := doc.(map[string]any)
 	if !ok {
-		if len(body) == 0 {
-			return nil, Problems{{Path: "body", Msg: "expected a JSON object, got an empty body"}}
-		}
 		return nil, Problems{{Path: "body", Msg: "expected an object, got " + Describe(doc)}}
 	}
 	return obj, nil

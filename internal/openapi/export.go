@@ -106,6 +106,9 @@ func ExportVersion(s *spec.Spec, version string) (*Map, error) {
 		paths.Set(k, sorted)
 	}
 	doc.Set("paths", paths)
+	if len(s.Resources) > 0 {
+		doc.Set(resourcesKey, exportResources(s.Resources))
+	}
 
 	comps := NewMap()
 	if len(ts.Objects) > 0 {
@@ -226,7 +229,43 @@ func (x *exporter) operation(et *spec.EndpointTypes) *Map {
 	if seq := et.Endpoint.Sequence; seq != "" {
 		op.Set("x-bb-sequence", string(seq))
 	}
+	if r := e.Resource; r != nil {
+		op.Set(resourceOpKey, NewMap().Set("resource", r.Name).Set("op", string(e.Op)))
+	}
 	return op
+}
+
+// The extensions that carry a spec's resources: the document's x-bb-resources holds
+// each resource as bb.yaml writes it, and each of a resource's six operations says
+// under x-bb-resource which resource and route it is, so Import folds them back into
+// the resource rather than six endpoints.
+const (
+	resourcesKey  = "x-bb-resources"
+	resourceOpKey = "x-bb-resource"
+)
+
+// exportResources writes each resource as bb.yaml's resources: does, with every seed's
+// id written out.
+func exportResources(rs []*spec.Resource) *Map {
+	out := NewMap()
+	for _, r := range rs {
+		m := NewMap()
+		if r.Summary != "" {
+			m.Set("summary", r.Summary)
+		}
+		m.Set("path", r.Path)
+		m.Set("id", NewMap().Set("field", r.ID).Set("type", string(r.IDKind)))
+		seed := make([]any, len(r.Seed))
+		for i := range r.Seed {
+			seed[i] = r.Seed[i]
+		}
+		m.Set("seed", seed)
+		if r.Schema != nil {
+			m.Set("schema", *r.Schema)
+		}
+		out.Set(r.Name, m)
+	}
+	return out
 }
 
 // authorization declares the scheme an Authorization header example shows, so that

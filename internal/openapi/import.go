@@ -33,6 +33,7 @@ type Imported struct {
 	Files     map[string][]byte // bodyFiles, by slash-separated path relative to bb.yaml
 	Warnings  []Warning         // in document order
 	Endpoints int
+	Resources int
 }
 
 // PreferHeader is the request header that picks, among an imported operation's
@@ -71,7 +72,7 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 		}
 		return nil, fmt.Errorf("not an OpenAPI document: it has no `openapi:` version")
 	}
-	im := &importer{doc: root, files: map[string][]byte{}, names: map[string]bool{}, routes: http.NewServeMux(), patterns: map[string]string{}, readFile: readFile, docOnly: map[string]int{}}
+	im := &importer{doc: root, files: map[string][]byte{}, names: map[string]bool{}, routes: http.NewServeMux(), patterns: map[string]string{}, readFile: readFile, docOnly: map[string]int{}, resourceNames: map[string]bool{}}
 	im.conv = &converter{doc: root, warn: im.warn}
 	if !strings.HasPrefix(version, "3.0") && !strings.HasPrefix(version, "3.1") {
 		im.warn("/openapi", fmt.Sprintf("OpenAPI %s: bb reads 3.0 and 3.1, and reads this as 3.1", version))
@@ -90,6 +91,7 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 	if base := basePath(root); base != "" {
 		im.warn("/servers/0/url", fmt.Sprintf("the API lives under %s; bb serves its paths without it, so point the app at bb serve's root", base))
 	}
+	resources := im.resources(root.Get(resourcesKey))
 	endpoints := NewMap()
 	paths := asMap(root.Get("paths"))
 	if paths != nil {
@@ -120,10 +122,15 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 	if len(docs) > 0 {
 		im.warn("", "documentation bb.yaml has no place for: "+strings.Join(docs, ", ")+"; left out (an operation's summary, or its description's first line, is kept)")
 	}
-	if endpoints.Len() == 0 {
+	if endpoints.Len() == 0 && resources.Len() == 0 {
 		return nil, fmt.Errorf("the document has no operation bb can serve (%d warnings): %v", len(im.warnings), im.warnings)
 	}
-	out.Set("endpoints", endpoints)
+	if resources.Len() > 0 {
+		out.Set("resources", resources)
+	}
+	if endpoints.Len() > 0 {
+		out.Set("endpoints", endpoints)
+	}
 	body, err := YAML(out)
 	if err != nil {
 		return nil, err
@@ -134,7 +141,57 @@ func ImportWith(data []byte, source string, readFile func(rel string) ([]byte, e
 	if n := len(im.warnings); n > 0 {
 		head += fmt.Sprintf("# %d things in the document could not be carried over; bb import listed them.\n", n)
 	}
-	return &Imported{Spec: append([]byte(head), body...), Files: im.files, Warnings: im.warnings, Endpoints: endpoints.Len()}, nil
+	return &Imported{Spec: append([]byte(head), body...), Files: im.files, Warnings: im.warnings, Endpoints: endpoints.Len(), Resources: resources.Len()}, nil
+}
+
+// resourceKeys are the keys of a resource bb.yaml reads, in the order bb writes them.
+var resourceKeys = []string{"summary", "path", "id", "seed", "schema"}
+
+// resources reads the document's x-bb-resources, which bb gen openapi writes: each
+// resource as bb.yaml's resources: says it. bb load checks the rest.
+func (im *importer) resources(v any) *Map {
+	out := NewMap()
+	if v == nil {
+		return out
+	}
+	all := asMap(v)
+	if all == nil {
+		im.warn("/"+resourcesKey, "not a mapping from a resource's name to its settings; left out")
+		return out
+	}
+	for _, name := range all.Keys() {
+		ptr := pointer("/"+resourcesKey, name)
+		r := asMap(all.Get(name))
+		switch {
+		case !identRE.MatchString(name):
+			im.warn(ptr, fmt.Sprintf("resource name %q must start with a letter and hold only letters, digits and '_'; left out", name))
+			continue
+		case r == nil:
+			im.warn(ptr, "a resource is a mapping (path, id, seed, schema); left out")
+			continue
+		}
+		m := NewMap()
+		for _, k := range r.Keys() {
+			if !slices.Contains(resourceKeys, k) {
+				im.warn(pointer(ptr, k), fmt.Sprintf("%q is not a key of a resource; left out", k))
+			}
+		}
+		for _, k := range resourceKeys {
+			if x := r.Get(k); x != nil {
+				m.Set(k, x)
+			}
+		}
+		out.Set(name, m)
+		im.resourceNames[name] = true
+	}
+	return out
+}
+
+// resourceOp reports whether op is one of the routes of a resource the document's
+// x-bb-resources holds: the resource gives it back, not an endpoint of its own.
+func (im *importer) resourceOp(op *Map) bool {
+	name, _ := asString(asMap(op.Get(resourceOpKey)).getOr("resource"))
+	return im.resourceNames[name]
 }
 
 func countOps(n int) string {
@@ -164,6 +221,8 @@ type importer struct {
 	docOnly map[string]int
 	// pathParams are the {params} of the path whose responses are being read.
 	pathParams []string
+	// resourceNames are the resources of the document's x-bb-resources.
+	resourceNames map[string]bool
 }
 
 func (im *importer) warn(ptr, msg string) {
@@ -367,6 +426,9 @@ func (im *importer) operation(p, method string, item *Map, itemPtr string, op *M
 	}
 	name := im.opName(op, method, p)
 	im.patterns[norm] = name
+	if im.resourceOp(op) {
+		return // its resource gives it back
+	}
 	ep := NewMap().Set("method", upper).Set("path", bp)
 	if s, ok := asString(op.Get("summary")); ok && s != "" {
 		ep.Set("summary", s)

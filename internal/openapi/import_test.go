@@ -24,6 +24,7 @@ import (
 	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/internal/runtime"
 	"github.com/backwards-backend/bb/internal/spec"
+	"github.com/backwards-backend/bb/internal/tables"
 )
 
 // importTo imports data into a fresh folder and loads the spec it wrote, as bb import
@@ -61,11 +62,17 @@ func importFrom(t *testing.T, data []byte, source string, readFile func(string) 
 	return s, res
 }
 
-// serve runs bb serve's router for s in-process on 127.0.0.1, port 0.
+// serve runs bb serve's router for s in-process on 127.0.0.1, port 0, its resources'
+// records in a state file of its own.
 func serve(t *testing.T, s *spec.Spec) *httptest.Server {
 	t.Helper()
+	store := tables.Open(filepath.Join(t.TempDir(), "state.db"))
+	t.Cleanup(func() { store.Close() })
+	if _, err := runtime.SyncState(context.Background(), store, s); err != nil {
+		t.Fatal(err)
+	}
 	// Seeded alike, so templates with uuid or random answer the same in both servers.
-	srv := httptest.NewServer(runtime.Compile(s, runtime.Options{Play: &contract.Play{Faults: true, Rand: contract.NewRand(1)}}))
+	srv := httptest.NewServer(runtime.Compile(s, runtime.Options{Store: store, Play: &contract.Play{Faults: true, Rand: contract.NewRand(1)}}))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -617,6 +624,11 @@ func TestImportedSpecsFitTheEditorSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := map[string][]byte{"large.yaml": largeDocument(10)}
+	chat, err := Generate(load(t, "../../examples/chat"), FormatYAML) // with x-bb-resources
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs["chat.yaml"] = chat
 	for _, name := range importDocs {
 		data, err := os.ReadFile(filepath.Join("testdata", "import", name))
 		if err != nil {
@@ -705,5 +717,60 @@ components:
 	}
 	if !bytes.Contains(res.Spec, []byte("description: The picture.")) {
 		t.Errorf("the description is lost:\n%s", res.Spec)
+	}
+}
+
+// TestImportResources: x-bb-resources comes back as resources:, the operations that say
+// they are a resource's routes fold into it rather than becoming endpoints of their own,
+// and what is not a resource is a warning.
+func TestImportResources(t *testing.T) {
+	doc := `openapi: 3.1.0
+info: {title: Chat, version: "1"}
+paths:
+  /api/messages:
+    get:
+      operationId: listMessages
+      x-bb-resource: {resource: messages, op: list}
+      responses:
+        "200": {description: ok, x-bb-responses: [{response: 1}]}
+  /api/ping:
+    get:
+      operationId: ping
+      responses:
+        "204": {description: pong}
+x-bb-resources:
+  messages:
+    path: /api/messages
+    id: {field: id, type: int}
+    seed: [{id: 1, text: hello}]
+    color: blue
+  2bad: {path: /x}
+  notes: [1, 2]
+`
+	s, res := importTo(t, []byte(doc), "chat.yaml")
+	if len(s.Resources) != 1 || s.Resources[0].Name != "messages" || s.Resources[0].Path != "/api/messages" || len(s.Resources[0].Seed) != 1 {
+		t.Fatalf("resources %+v", s.Resources)
+	}
+	var names []string
+	for _, e := range s.Endpoints {
+		names = append(names, e.Name)
+	}
+	if want := "ping listMessages getMessage createMessage replaceMessage updateMessage deleteMessage"; strings.Join(names, " ") != want {
+		t.Errorf("endpoints %v, want %s", names, want)
+	}
+	if res.Endpoints != 1 || res.Resources != 1 {
+		t.Errorf("%d endpoints, %d resources; want 1 and 1", res.Endpoints, res.Resources)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		`#/x-bb-resources/messages/color: "color" is not a key of a resource; left out`,
+		`#/x-bb-resources/2bad: resource name "2bad" must start with a letter and hold only letters, digits and '_'; left out`,
+		`#/x-bb-resources/notes: a resource is a mapping (path, id, seed, schema); left out`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

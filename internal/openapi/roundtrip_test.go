@@ -52,6 +52,9 @@ func roundTrip(t *testing.T, dir, version string) {
 					}
 					want, got := send(t, a, c), send(t, b, c)
 					n++
+					if e.Resource != nil && want.status >= 500 {
+						t.Errorf("%s: %d %s; a resource's records are served from the state file", c.Name(), want.status, want.body)
+					}
 					if got.status != want.status || got.ctype != want.ctype {
 						t.Errorf("%s: %d %s, want %d %s", c.Name(), got.status, got.ctype, want.status, want.ctype)
 						continue

@@ -475,6 +475,16 @@ func (in *inferrer) resource(r *Resource) *ResourceTypes {
 		in.errorf(at, "resource %s: the id field %s is %s, but id type %s is %s", r.Name, r.ID, kindPhraseOf(id.Type.Kind), r.IDKind, phrase)
 		return nil
 	}
+	if r.Schema != nil {
+		// The schema types the records; the seeds must fit it, as every later write will.
+		sch := t.Schema()
+		for i := range r.Seed {
+			if ps := sch.CheckStrict(r.Seed[i].Any(), fmt.Sprintf("seed[%d]", i)).Errors(); len(ps) > 0 {
+				in.errorf(r.Seed[i].Pos, "resource %s: %s; make the seed record fit the schema", r.Name, ps[0])
+				return nil
+			}
+		}
+	}
 	rt.Record = t
 	input := finish(t)
 	if r.IDKind != contract.IDString {
@@ -536,5 +546,16 @@ func (n *namer) nameResources(rts []*ResourceTypes) {
 		rt.Record = n.root(rt.Record, item, item, "", origin+" record")
 		rt.Input = n.root(rt.Input, "New"+item, "New"+item, "", origin+" input")
 		rt.Patch = n.root(rt.Patch, item+"Patch", item+"Patch", "", origin+" patch")
+	}
+}
+
+// resourceAnswers types the 2xx answers of a resource's route by its record: their
+// examples are seeds, one seed may leave out a field the record has, and a resource
+// typed by its schema alone has no seed to show, yet answers with JSON records.
+func resourceAnswers(et *EndpointTypes) {
+	for _, a := range et.Answers {
+		if a.Status >= 200 && a.Status < 300 && et.Response != nil {
+			a.Media, a.ContentType, a.Body = MediaJSON, "application/json", et.Response
+		}
 	}
 }

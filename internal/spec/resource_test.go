@@ -154,6 +154,13 @@ func TestResourceErrors(t *testing.T) {
 			  messages:
 			    schema: {type: object, properties: {a: {type: string}}}
 			`, "4:13", `a record has no field "id" to hold its id`},
+		{"seed against the schema", `
+			version: 1
+			resources:
+			  messages:
+			    schema: {type: object, required: [id, a], properties: {id: {type: integer}, a: {type: string}}}
+			    seed: [{id: 1, a: x}, {id: 2, a: 3}]
+			`, "5:27", "resource messages: seed[1].a: expected string, got number 3"},
 		{"string id typed int", `
 			version: 1
 			resources:

@@ -135,6 +135,9 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		}
 		if opt.Answers {
 			et.Answers = answers(e)
+			if e.Resource != nil {
+				resourceAnswers(et)
+			}
 		}
 		ts.Endpoints = append(ts.Endpoints, et)
 	}

@@ -2,8 +2,10 @@ package tables
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -70,7 +72,7 @@ func (s *Store) open(ctx context.Context) error {
 	if err := db.Start(ctx, embed.FS{}); err != nil {
 		return fmt.Errorf("opening the state file %s: %w", s.path, err)
 	}
-	if _, err := db.DB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+metaTable+` (name TEXT PRIMARY KEY, layout TEXT NOT NULL)`); err != nil {
+	if _, err := db.DB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+metaTable+` (name TEXT PRIMARY KEY, layout TEXT NOT NULL, seed TEXT NOT NULL)`); err != nil {
 		db.Close()
 		return fmt.Errorf("opening the state file %s: %w", s.path, err)
 	}
@@ -101,6 +103,8 @@ type Change struct {
 	Kept     int
 	Dropped  int
 	Why      string // why the first dropped record did not fit
+	// Reseed: the seeds changed, and the records stay as they are until a reset.
+	Reseed bool
 }
 
 // String says it in a line, or "" when nothing changed.
@@ -112,6 +116,8 @@ func (c Change) String() string {
 		return fmt.Sprintf("%s: the record's shape changed; kept %d records, dropped %d that no longer fit (first: %s)", c.Resource, c.Kept, c.Dropped, c.Why)
 	case c.Migrated:
 		return fmt.Sprintf("%s: the record's shape changed; kept all %d records", c.Resource, c.Kept)
+	case c.Reseed:
+		return fmt.Sprintf("%s: the seeds changed; the records stay as they are until a reset (POST /_bb/reset, or bb serve --reset)", c.Resource)
 	}
 	return ""
 }
@@ -138,9 +144,9 @@ func (s *Store) Sync(ctx context.Context, defs []Def) ([]Change, error) {
 	tables := map[string]*table{}
 	for _, d := range defs {
 		t := newTable(d.Resource)
-		layout := t.layout()
-		var old string
-		err := tx.QueryRowContext(ctx, `SELECT layout FROM `+metaTable+` WHERE name = ?`, t.Name).Scan(&old)
+		layout, seed := t.layout(), seedDigest(d.Seed)
+		var old, oldSeed string
+		err := tx.QueryRowContext(ctx, `SELECT layout, seed FROM `+metaTable+` WHERE name = ?`, t.Name).Scan(&old, &oldSeed)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			n, err := t.create(ctx, tx, d.Seed)
@@ -156,8 +162,10 @@ func (s *Store) Sync(ctx context.Context, defs []Def) ([]Change, error) {
 				return nil, err
 			}
 			changes = append(changes, c)
+		case oldSeed != seed:
+			changes = append(changes, Change{Resource: t.Name, Reseed: true})
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO `+metaTable+` (name, layout) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET layout = excluded.layout`, t.Name, layout); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+metaTable+` (name, layout, seed) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET layout = excluded.layout, seed = excluded.seed`, t.Name, layout, seed); err != nil {
 			return nil, err
 		}
 		tables[t.Name] = t
@@ -541,4 +549,14 @@ func appendJSON(b []byte, v any) []byte {
 		return append(b, "null"...)
 	}
 	return append(b, data...)
+}
+
+// seedDigest identifies a resource's seeds, to tell when they change.
+func seedDigest(seed [][]byte) string {
+	h := sha256.New()
+	for _, rec := range seed {
+		h.Write(rec)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -133,6 +133,14 @@ func TestRecords(t *testing.T) {
 	if rec, err := recs2.Get(ctx, int64(5)); err != nil || !strings.Contains(string(rec), `"bo"`) {
 		t.Fatalf("after a restart: %s %v", rec, err)
 	}
+	more := append(seed[:3:3], []byte(`{"id":9,"user":"zed","sent_at":"2026-11-30T10:00:00Z","read":false}`))
+	if changes, err := s2.Sync(ctx, []Def{{Resource: res, Seed: more}}); err != nil || len(changes) != 1 || !changes[0].Reseed ||
+		!strings.Contains(changes[0].String(), "the seeds changed; the records stay as they are until a reset") {
+		t.Errorf("new seeds: %+v %v", changes, err)
+	}
+	if _, err := recs2.Get(ctx, int64(9)); err != contract.ErrNoRecord {
+		t.Errorf("a new seed record appears before a reset: %v", err)
+	}
 	changed := messages()
 	changed.Record.Fields[4].Required = true // score: every record must have one now
 	changes, err := s2.Sync(ctx, []Def{{Resource: changed, Seed: seed}})

@@ -85,11 +85,12 @@ type Report struct {
 // OK reports whether every case passed.
 func (r *Report) OK() bool { return r.Failed == 0 }
 
-// UnknownEndpoints returns the names in only that name no endpoint of s.
+// UnknownEndpoints returns the names in only that name no endpoint and no resource of s.
 func UnknownEndpoints(s *spec.Spec, only []string) []string {
 	var out []string
 	for _, name := range only {
-		if !slices.ContainsFunc(s.Endpoints, func(e *spec.Endpoint) bool { return e.Name == name }) {
+		if !slices.ContainsFunc(s.Endpoints, func(e *spec.Endpoint) bool { return e.Name == name }) &&
+			!slices.ContainsFunc(s.Resources, func(r *spec.Resource) bool { return r.Name == name }) {
 			out = append(out, name)
 		}
 	}
@@ -104,7 +105,40 @@ func Run(ctx context.Context, s *spec.Spec, opt Options) Report {
 	if r.opt.Timeout <= 0 {
 		r.opt.Timeout = DefaultTimeout
 	}
+	add := func(res Result) bool {
+		switch res.Outcome {
+		case Pass:
+			rep.Passed++
+		case Skipped:
+			rep.Skipped++
+		default:
+			rep.Failed++
+		}
+		rep.Warnings += len(res.Warnings)
+		rep.Results = append(rep.Results, res)
+		if r.refused && rep.Stopped == "" && len(res.Failures) > 0 {
+			rep.Stopped = res.Failures[0]
+		}
+		return !r.refused
+	}
+	var ts *spec.TypeSet
+	var tsErr error
 	for _, e := range s.Endpoints {
+		if res := e.Resource; res != nil {
+			// Its routes are checked by one round trip, run where its first route is listed.
+			if e != res.Endpoints[0] || !selected(res, opt.Only) {
+				continue
+			}
+			if ts == nil && tsErr == nil {
+				ts, tsErr = spec.InferTypes(s, spec.InferOptions{})
+			}
+			for _, result := range r.roundTrip(ctx, res, ts, tsErr) {
+				if !add(result) {
+					return rep
+				}
+			}
+			continue
+		}
 		if len(opt.Only) > 0 && !slices.Contains(opt.Only, e.Name) {
 			continue
 		}
@@ -115,18 +149,7 @@ func Run(ctx context.Context, s *spec.Spec, opt Options) Report {
 				res.Warnings = append(res.Warnings, fmt.Sprintf("body shapes of %s not checked: its types cannot be inferred: %s", e.Name, firstError(typeErr)))
 				typeErr = nil // one warning says it for the whole endpoint
 			}
-			switch res.Outcome {
-			case Pass:
-				rep.Passed++
-			case Skipped:
-				rep.Skipped++
-			default:
-				rep.Failed++
-			}
-			rep.Warnings += len(res.Warnings)
-			rep.Results = append(rep.Results, res)
-			if r.refused {
-				rep.Stopped = res.Failures[0]
+			if !add(res) {
 				return rep
 			}
 		}
@@ -214,26 +237,37 @@ func (r *runner) run(ctx context.Context, c *spec.Case, et *spec.EndpointTypes) 
 }
 
 func (r *runner) send(ctx context.Context, c *spec.Case, accept string) (*http.Response, []byte, error) {
-	target := strings.TrimRight(r.opt.BaseURL, "/") + c.Path
+	target := c.Path
 	if len(c.Query) > 0 {
 		target += "?" + c.Query.Encode()
 	}
+	var body []byte
+	if c.Body != nil {
+		body = c.Body.JSON()
+	}
+	return r.do(ctx, c.Method, target, body, c.Header, accept)
+}
+
+// do sends one request to target, a path and query under the base URL, with the
+// spec's headers and then the --header ones, and reads the answer.
+func (r *runner) do(ctx context.Context, method, target string, body []byte, header http.Header, accept string) (*http.Response, []byte, error) {
+	target = strings.TrimRight(r.opt.BaseURL, "/") + target
 	ctx, cancel := context.WithTimeout(ctx, r.opt.Timeout)
 	defer cancel()
 	var rd io.Reader
-	if c.Body != nil {
-		rd = bytes.NewReader(c.Body.JSON())
+	if body != nil {
+		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequestWithContext(ctx, c.Method, target, rd)
+	req, err := http.NewRequestWithContext(ctx, method, target, rd)
 	if err != nil {
 		return nil, nil, err
 	}
-	if c.Body != nil {
+	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Accept", accept)
 	req.Header.Set("User-Agent", "bb-verify")
-	for k, vs := range c.Header {
+	for k, vs := range header {
 		req.Header[k] = slices.Clone(vs)
 	}
 	for k, vs := range r.opt.Headers {
@@ -248,14 +282,14 @@ func (r *runner) send(ctx context.Context, c *spec.Case, accept string) (*http.R
 		return nil, nil, err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(body) > maxBody {
+	if len(data) > maxBody {
 		return nil, nil, fmt.Errorf("the answer's body is larger than %d MiB, more than bb verify reads", maxBody>>20)
 	}
-	return resp, body, nil
+	return resp, data, nil
 }
 
 // transportError says in plain words why no answer came.

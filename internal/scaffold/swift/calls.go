@@ -199,7 +199,7 @@ func (g *generator) fieldsConvenience(et *spec.EndpointTypes, params []param, bo
 	for _, p := range params {
 		if p.label == body.label {
 			decls = append(decls, fparams...)
-			args = append(args, p.label+": "+t.Object.Name+"("+strings.Join(inits, ", ")+")")
+			args = append(args, p.argWith(t.Object.Name+"("+strings.Join(inits, ", ")+")"))
 			continue
 		}
 		decls = append(decls, p.decl(true))

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/backwards-backend/bb/internal/contract"
 	"github.com/backwards-backend/bb/internal/spec"
 )
 
@@ -20,6 +21,11 @@ type packageTmpl struct {
 	Example        []string // a README usage snippet, one line each
 	FakeExample    []string // a README test with a fake, one line each
 	ViewModel      []string // a README SwiftUI view model, one line each
+
+	// With resources: the names of Page.swift, and the README's CRUD calls.
+	PageType, DirectionType, TotalHeader string
+	PageExample                          []string // Page's doc: reading every page
+	Resources                            []resourceTmpl
 }
 
 type endpointTmpl struct {
@@ -76,6 +82,13 @@ func (g *generator) packageData() packageTmpl {
 	}
 	d.Example = g.example(d.Endpoints)
 	d.FakeExample, d.ViewModel = g.fakeExample(d.Endpoints)
+	if len(g.types.Resources) > 0 {
+		d.PageType, d.DirectionType, d.TotalHeader = g.pageType, directionType, contract.TotalHeader
+		d.PageExample = g.pagingLines(g.resources[g.types.Resources[0].Resource])
+		for _, rt := range g.types.Resources {
+			d.Resources = append(d.Resources, g.resourceReadme(g.resources[rt.Resource]))
+		}
+	}
 	return d
 }
 
@@ -99,7 +112,15 @@ func (p param) decl(defaults bool) string {
 
 func (p param) ref() string { return escape(p.name) }
 
-func (p param) arg() string { return escape(p.label) + ": " + p.ref() }
+func (p param) arg() string { return p.argWith(p.ref()) }
+
+// argWith passes expr for p: `label: expr`, or expr alone for an unlabelled parameter.
+func (p param) argWith(expr string) string {
+	if p.label == "_" {
+		return expr
+	}
+	return escape(p.label) + ": " + expr
+}
 
 func paramList(ps []param, defaults bool) string {
 	var decls []string
@@ -135,6 +156,7 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 		}
 		return param{label: label, name: pname, typ: typ, def: def}
 	}
+	ri := g.resources[e.Resource]
 	var params []param
 	pathParams := map[string]param{}
 	var pdocs []string
@@ -142,11 +164,20 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 		pp := newParam(p.Name, g.swiftType(p.Type, false), "")
 		pathParams[p.Name] = pp
 		params = append(params, pp)
-		pdocs = append(pdocs, fmt.Sprintf("- %s: The `{%s}` in the path.", pp.label, p.Name))
+		if ri != nil {
+			pdocs = append(pdocs, fmt.Sprintf("- %s: The `%s` of the %s.", pp.label, spec.DocText(ri.r.ID), ri.item()))
+		} else {
+			pdocs = append(pdocs, fmt.Sprintf("- %s: The `{%s}` in the path.", pp.label, p.Name))
+		}
 	}
 	var body *param
 	var raw string // the exchange's raw: argument, for a body that is not JSON
-	if et.Request != nil {
+	if et.Request != nil && ri != nil {
+		b, doc := ri.bodyParam(e.Op, sc, g.swiftType(et.Request, false))
+		body = &b
+		params = append(params, b)
+		pdocs = append(pdocs, fmt.Sprintf("- %s: %s", b.name, doc))
+	} else if et.Request != nil {
 		b := newParam("body", g.swiftType(et.Request, false), "")
 		body = &b
 		params = append(params, b)
@@ -163,7 +194,14 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 		pdocs = append(pdocs, fmt.Sprintf("- %s: The request body, sent as `%s`.", b.label, ct))
 	}
 	var query, headers []string
+	if ri != nil && e.Op == contract.OpList {
+		ps, qs, docs := g.listParams(et, ri, sc)
+		params, query, pdocs = append(params, ps...), qs, append(pdocs, docs...)
+	}
 	for _, q := range et.Query {
+		if ri != nil {
+			break
+		}
 		qp := newParam(q.Name, optional(g.swiftType(q.Type, false)), " = nil")
 		params = append(params, qp)
 		query = append(query, stringLiteral(q.Name)+": "+qp.ref())
@@ -197,6 +235,10 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 		head = append(docLines(e.Summary), "")
 	}
 	head = append(head, "`"+e.Method+" "+e.Path+"`")
+	var returns []string
+	if ri != nil && e.Op == contract.OpList {
+		returns = []string{fmt.Sprintf("- Returns: A ``%s`` of %s: its items, and in `totalCount` how many match in all.", g.pageType, ri.plural())}
+	}
 	paramDoc := func(timeout bool) []string {
 		lines := pdocs
 		if timeout {
@@ -220,16 +262,28 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 			}
 		}
 	}
-	if len(errTypes) > 0 {
+	if ri != nil {
+		errType := ""
+		if len(errTypes) > 0 {
+			errType = errTypes[0]
+		} else {
+			errType = g.errorType(e.Resource)
+		}
+		throws = g.resourceThrows(ri, e.Op, errType, name, all)
+	} else if len(errTypes) > 0 {
 		throws = []string{
 			throws[0] + " When the server answers with a status outside 200–299,",
 			fmt.Sprintf("  `error.decodeBody(as: %s.self)` reads its body; ``%s/%s(%s)`` types each status.", errTypes[0], g.names.Client, escape(name+"Response"), labels(all)),
 		}
 	}
-	d.Doc = concat(head, paramDoc(true), throws)
+	d.Doc = concat(head, paramDoc(true), returns, throws)
 
 	exchange := g.exchangeCall(et, pathParams, query, headers, body, raw)
-	d.ShortBody, d.Returns = g.shortBody(et, exchange)
+	if ri != nil && e.Op == contract.OpList {
+		d.ShortBody, d.Returns = g.listBody(et, exchange)
+	} else {
+		d.ShortBody, d.Returns = g.shortBody(et, exchange)
+	}
 
 	// The full form.
 	d.ResultName = escape(name + "Response")
@@ -245,12 +299,17 @@ func (g *generator) endpointData(et *spec.EndpointTypes, name string) endpointTm
 	// The convenience forms: defaults for the optional parameters, and a small request
 	// body's fields as arguments.
 	d.Conveniences = append(d.Conveniences, convenienceTmpl{
-		Doc:    concat(head, paramDoc(false), throws),
+		Doc:    concat(head, paramDoc(false), returns, throws),
 		Params: paramList(params, true),
 		Call:   fmt.Sprintf("try await %s(%s)", escape(name), argList(params)+sepIf(len(params) > 0)+"timeout: nil"),
 	})
 	if c, ok := g.fieldsConvenience(et, params, body, name, concat(head, throws)); ok {
 		d.Conveniences = append(d.Conveniences, c)
+	}
+	if ri != nil && e.Op == contract.OpUpdate {
+		if c, ok := g.patchConvenience(ri, params, name, concat(head, throws)); ok {
+			d.Conveniences = append(d.Conveniences, c)
+		}
 	}
 	return d
 }
@@ -334,8 +393,17 @@ func (g *generator) exampleCall(ep endpointTmpl) string {
 		}
 		args = append(args, escape(lowerCamel(p.Name))+": "+v)
 	}
-	if et.Request != nil && e.Request.Body != nil && e.Request.Schema == nil {
+	if ri := g.resources[e.Resource]; ri != nil {
+		switch {
+		case e.Op == contract.OpList:
+			return g.listExample(ri, false)
+		case et.Request != nil:
+			args = append(args, g.bodyExample(ri, e.Op))
+		}
+	} else if et.Request != nil && e.Request.Body != nil {
 		args = append(args, "body: "+g.literal(e.Request.Body, et.Request, 1))
+	} else if et.Request != nil {
+		args = append(args, "body: "+g.sample(et.Request))
 	}
 	switch ct, _ := e.Request.ContentType(); {
 	case et.Request != nil:
@@ -465,6 +533,9 @@ func (g *generator) fakeValue(ep endpointTmpl) string {
 			case "Data":
 				return "Data()"
 			}
+			if et.Response != nil && et.Endpoint.Resource != nil && et.Endpoint.Op == contract.OpList {
+				return fmt.Sprintf("%s(items: %s, totalCount: %d)", g.pageType, g.literal(body, et.Response, 1), len(body.Items))
+			}
 			if et.Response != nil {
 				return g.literal(body, et.Response, 1)
 			}
@@ -546,6 +617,9 @@ func (g *generator) literal(v *spec.Value, t *spec.Type, depth int) string {
 						}
 					}
 					args = append(args, escape(fi.name)+": "+lit)
+				} else if !strings.HasSuffix(fi.typ, "?") {
+					// A schema may require a key its example leaves out.
+					args = append(args, escape(fi.name)+": "+g.sample(fi.f.Type))
 				}
 			}
 			return t.Object.Name + "(" + strings.Join(args, ", ") + ")"

@@ -19,8 +19,10 @@ type goldenCase struct {
 	spec string // a project folder
 }
 
-// goldenCases lists every example spec (as example-<dir>) and every spec of the tricky
-// corpus in testdata/specs.
+// goldenCases lists every example spec (as example-<dir>), every spec of the tricky
+// corpus in testdata/specs, and the resource specs in testdata/crud. Those stay out of
+// testdata/specs, which the eject and OpenAPI tests run too: a resource's table and
+// OpenAPI form are theirs to pin.
 func goldenCases(t *testing.T) []goldenCase {
 	t.Helper()
 	var cases []goldenCase
@@ -29,10 +31,12 @@ func goldenCases(t *testing.T) []goldenCase {
 		cases = append(cases, goldenCase{"example-" + filepath.Base(filepath.Dir(f)), filepath.Dir(f)})
 	}
 	specs, _ := filepath.Glob(filepath.Join("testdata", "specs", "*", spec.FileName))
+	crud, _ := filepath.Glob(filepath.Join("testdata", "crud", "*", spec.FileName))
+	specs = append(specs, crud...)
 	for _, f := range specs {
 		cases = append(cases, goldenCase{filepath.Base(filepath.Dir(f)), filepath.Dir(f)})
 	}
-	if len(examples) == 0 || len(specs) == 0 {
+	if len(examples) == 0 || len(specs) == 0 || len(crud) == 0 {
 		t.Fatalf("found %d example specs and %d test specs; expected both", len(examples), len(specs))
 	}
 	return cases

@@ -141,6 +141,11 @@ func Generate(s *spec.Spec, opt Options) (map[string][]byte, error) {
 			break
 		}
 	}
+	if len(ts.Resources) > 0 {
+		if err := render(src+g.pageType+".swift", "Page.swift.tmpl", pkg); err != nil {
+			return nil, err
+		}
+	}
 	for _, o := range ts.Objects {
 		if err := render(path.Join(src, "Models", o.Name+".swift"), "Model.swift.tmpl", g.modelData(o)); err != nil {
 			return nil, err
@@ -156,14 +161,24 @@ func newGenerator(s *spec.Spec, opt Options) (*generator, error) {
 	for _, e := range s.Endpoints {
 		reserved = append(reserved, resultTypeName(e))
 	}
+	page := pageType
+	for _, r := range s.Resources {
+		if spec.UpperCamel(spec.Words(r.Item())) == page {
+			page = "List" + pageType // a resource of pages keeps its record's name
+		}
+	}
+	if len(s.Resources) > 0 {
+		reserved = append(reserved, page, directionType)
+	}
 	ts, err := spec.InferTypes(s, spec.InferOptions{Reserved: reserved, Answers: true})
 	if err != nil {
 		return nil, err
 	}
-	g := &generator{spec: s, types: ts, names: names, objectNames: map[string]bool{}}
+	g := &generator{spec: s, types: ts, names: names, objectNames: map[string]bool{}, pageType: page}
 	for _, o := range ts.Objects {
 		g.objectNames[o.Name] = true
 	}
+	g.resourceInfos()
 	return g, nil
 }
 
@@ -172,6 +187,9 @@ type generator struct {
 	types       *spec.TypeSet
 	names       Names
 	objectNames map[string]bool
+	pageType    string // Page, or ListPage when a resource's record is a Page
+	resources   map[*spec.Resource]*resourceInfo
+	records     map[*spec.ObjectType]*resourceInfo // by the record's type
 }
 
 // swiftType is the Swift spelling of t. qualify prefixes object names with the module,
@@ -227,6 +245,19 @@ type modelTmpl struct {
 	// such a key out, and a server that requires it would refuse the request.
 	Encode []string
 	Enums  []enumTmpl
+
+	// A resource's record: Identifiable, with ComputedID its `id` when the id field has
+	// another name, and the fields its list sorts by.
+	Identifiable bool
+	ComputedID   string // e.g. "public var id: String { handle }"
+	SortFields   *sortFieldsTmpl
+}
+
+// sortFieldsTmpl is a record's nested enum of the fields its list sorts by.
+type sortFieldsTmpl struct {
+	Name  string
+	List  string // the list function, for the doc comment: listMessages
+	Cases []codingKeyTmpl
 }
 
 type propTmpl struct {
@@ -264,6 +295,9 @@ type fieldInfo struct {
 func (g *generator) fields(o *spec.ObjectType) (out []fieldInfo, enums []enumTmpl, qualify bool) {
 	names := scope{}
 	types := scope{o.Name: true}
+	if g.records[o] != nil {
+		types[sortFieldEnum] = true
+	}
 	var props []string
 	for _, f := range o.Fields {
 		n := names.unique(memberName(lowerCamel(f.Key)))
@@ -346,9 +380,15 @@ func init() {
 }
 
 func (g *generator) modelData(o *spec.ObjectType) modelTmpl {
-	m := modelTmpl{Header: Header, Name: o.Name, Doc: originDoc(o.Origin)}
+	m := modelTmpl{Header: Header, Name: o.Name, Doc: g.resourceDoc(o.Origin)}
+	if m.Doc == nil {
+		m.Doc = originDoc(o.Origin)
+	}
 	fields, enums, _ := g.fields(o)
 	m.Enums = enums
+	if ri := g.records[o]; ri != nil {
+		g.recordModel(&m, ri, fields)
+	}
 	names := scope{}
 	for _, fi := range fields {
 		names[fi.name] = true
