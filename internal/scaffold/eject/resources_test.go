@@ -25,12 +25,13 @@ type crudStep struct {
 	method, target, body string
 }
 
-// crudSequences are the CRUD sequences of testdata/specs/resources, by resource: lists
+// crudSequences are the CRUD sequences of the specs with resources, by spec case and
+// resource (testdata/specs/resources's messages is "resources/messages"): lists
 // filtered, sorted and paged, gets, creates, replaces, merge patches (null removing an
 // optional field), deletes, bad bodies and queries, unknown ids, and a duplicate
 // client id.
 var crudSequences = map[string][]crudStep{
-	"messages": {
+	"resources/messages": {
 		{"GET", "/api/messages", ""},
 		{"GET", "/api/messages?user=larry", ""},
 		{"GET", "/api/messages?read=false&_limit=1", ""},
@@ -84,7 +85,7 @@ var crudSequences = map[string][]crudStep{
 		{"GET", "/api/messages?_sort=user", ""},
 		{"GET", "/api/messages?_sort=id&_order=desc&_limit=3", ""},
 	},
-	"attachments": {
+	"resources/attachments": {
 		{"GET", "/attachments", ""},
 		{"GET", "/attachments/3f0c2a9e-8b1d-4c52-9a6e-2d7b1f0e4c11", ""},
 		{"GET", "/attachments/not-a-uuid", ""},
@@ -100,7 +101,24 @@ var crudSequences = map[string][]crudStep{
 		{"POST", "/attachments", `{"name":"c.png","size":5,"created_at":"2026-12-02T10:00:00Z"}`},
 		{"GET", "/attachments?_sort=-size", ""},
 	},
-	"todos": {
+	"example-chat/messages": {
+		{"GET", "/api/messages", ""},
+		{"GET", "/api/messages?user=larry&_sort=sent_at&_order=desc", ""},
+		{"GET", "/api/messages?reply_to=2", ""},
+		{"GET", "/api/messages?_sort=reply_to&_order=desc&_limit=2", ""},
+		{"GET", "/api/messages?_page=2&_limit=2", ""},
+		{"GET", "/api/messages/3", ""},
+		{"GET", "/api/messages/7", ""},
+		{"POST", "/api/messages", `{"user":"sergey","text":"sure","sent_at":"2026-11-30T10:03:00Z","read":false,"reply_to":3}`},
+		{"POST", "/api/messages", `{"user":"larry","text":"no time","sent_at":"2026-11-30T10:04:00Z"}`},
+		{"POST", "/api/messages", `{"user":"larry","text":"typo","sent_at":"2026-11-30T10:04:00Z","read":"yes"}`},
+		{"PATCH", "/api/messages/4", `{"reply_to":null,"read":true}`},
+		{"PUT", "/api/messages/1", `{"user":"larry","text":"hello again","sent_at":"2026-11-30T10:00:00Z","read":true}`},
+		{"DELETE", "/api/messages/2", ""},
+		{"DELETE", "/api/messages/2", ""},
+		{"GET", "/api/messages", ""},
+	},
+	"resource-schema/todos": {
 		{"GET", "/todos", ""},
 		{"POST", "/todos", `{"title":"write","done":false,"extra":{"b":[1,2.50,-0.125],"a":null},"weights":{"z":1.5,"a":2}}`},
 		{"POST", "/todos", `{"title":"read","done":true,"due":"2026-12-24T18:00:00+01:00","extra":"text"}`},
@@ -116,7 +134,7 @@ var crudSequences = map[string][]crudStep{
 		{"GET", "/todos/3", ""},
 		{"POST", "/todos", `{"id":1,"title":"dup","done":false}`},
 	},
-	"rooms": {
+	"resources/rooms": {
 		{"GET", "/rooms", ""},
 		{"GET", "/rooms/general", ""},
 		{"GET", "/rooms/nope", ""},
@@ -196,14 +214,14 @@ func serveWithState(t *testing.T, s *spec.Spec) string {
 // time, against bb serve with a fresh state file and against the ejected server on a
 // fresh database, and requires the same status, Content-Type, Location, X-Total-Count
 // and body bytes from both.
-func resourceDifferential(t *testing.T, s *spec.Spec, serveURL, ejectedURL string) {
+func resourceDifferential(t *testing.T, specCase string, s *spec.Spec, serveURL, ejectedURL string) {
 	t.Helper()
 	steps, differ := 0, 0
 	statuses := map[int]int{}
 	for _, r := range s.Resources {
-		seq := crudSequences[r.Name]
+		seq := crudSequences[specCase+"/"+r.Name]
 		if len(seq) == 0 {
-			t.Fatalf("no CRUD sequence for resource %s", r.Name)
+			t.Fatalf("no CRUD sequence for resource %s of %s: add one to crudSequences", r.Name, specCase)
 		}
 		var wantAt, gotAt string // the Location of the record each server created last
 		for i, step := range seq {
@@ -465,5 +483,5 @@ func TestResourceAdded(t *testing.T) {
 	gocmd(t, dir, env, "vet", "./...")
 	gocmd(t, dir, env, "build", "-o", "bin/v2", "./cmd/server")
 	gocmd(t, dir, env, "test", "-count=1", "./...")
-	resourceDifferential(t, v2, serveWithState(t, v2), startServer(t, filepath.Join(dir, "bin", "v2"), db, v2.HealthPath(), "STUB_SEED=7"))
+	resourceDifferential(t, "resources", v2, serveWithState(t, v2), startServer(t, filepath.Join(dir, "bin", "v2"), db, v2.HealthPath(), "STUB_SEED=7"))
 }
