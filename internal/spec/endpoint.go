@@ -40,6 +40,10 @@ var framingHeaders = map[string]bool{"Content-Length": true, "Transfer-Encoding"
 	"Keep-Alive": true, "Upgrade": true, "Trailer": true, "Te": true}
 
 func (p *parser) endpoints(n *yaml.Node, s *Spec) {
+	if p.split != nil {
+		p.splitEndpoints(s)
+		return
+	}
 	n = resolve(n)
 	if isNull(n) {
 		p.errorf(posOf(n), "endpoints is empty; list at least one endpoint")
@@ -54,8 +58,14 @@ func (p *parser) endpoints(n *yaml.Node, s *Spec) {
 		return
 	}
 	fields, _ := p.mapping(n, "endpoints", nil)
+	p.endpointList(fields, s, nil)
+}
+
+// endpointList reads the endpoints, fields in file order; read, when set, gives each
+// one already read (see split).
+func (p *parser) endpointList(fields []field, s *Spec, read func(i int) *Endpoint) {
 	folded := map[string]string{}
-	for _, f := range fields {
+	for i, f := range fields {
 		name := f.key
 		switch {
 		case !identRE.MatchString(name):
@@ -68,7 +78,9 @@ func (p *parser) endpoints(n *yaml.Node, s *Spec) {
 			}
 			folded[up] = name
 		}
-		if e := p.endpoint(name, f.value); e != nil {
+		if read != nil {
+			s.Endpoints = append(s.Endpoints, read(i))
+		} else if e := p.endpoint(name, f.value); e != nil {
 			e.Pos = posOf(f.keyN)
 			s.Endpoints = append(s.Endpoints, e)
 		}

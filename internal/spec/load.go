@@ -68,6 +68,9 @@ type Options struct {
 	// MaxBodySize bounds each body, schema, example and `when` value as JSON with its
 	// YAML aliases written out, and each bodyFile, in bytes; 0 means DefaultMaxBodySize.
 	MaxBodySize int64
+	// Cache, when set, keeps what each load read, so that the next load of the same
+	// file reads again only the endpoints whose text changed (see Cache).
+	Cache *Cache
 }
 
 func (o Options) maxSize() int64 {
@@ -148,6 +151,28 @@ func (o Options) tooLarge(file string, data []byte) *Error {
 // Parse validates spec text read from file, as the package's Parse does, within o's
 // limits. When ctx ends first, it stops and returns ctx's error.
 func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, error) {
+	s, sp := o.splitParse(ctx, file, data, filepath.Dir(file))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if s == nil {
+		s, err := o.parseWhole(ctx, file, data)
+		if err != nil {
+			return nil, err
+		}
+		return s, s.infer()
+	}
+	s.Digest = sha256.Sum256(data)
+	if err := s.infer(); err != nil {
+		return nil, err
+	}
+	o.Cache.keep(data, sp.layout, sp.read)
+	return s, nil
+}
+
+// parseWhole reads data as one YAML document: the reader that reports every problem
+// with its position.
+func (o Options) parseWhole(ctx context.Context, file string, data []byte) (*Spec, error) {
 	p := &parser{file: file, dir: filepath.Dir(file), ctx: ctx, opts: o}
 	s := p.parse(data)
 	if err := ctx.Err(); err != nil {
@@ -162,14 +187,19 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 		}
 		return nil, p.errs
 	}
-	// What only typing finds (a body condition no request of the example's type can
-	// meet) is a spec error for every command: bb check refuses what a generator would.
+	return s, nil
+}
+
+// infer keeps the spec's types. What only typing finds (a body condition no request of
+// the example's type can meet) is a spec error for every command: bb check refuses what
+// a generator would.
+func (s *Spec) infer() error {
 	ts, err := InferTypes(s, InferOptions{})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	s.types = ts
-	return s, nil
+	return nil
 }
 
 // maxErrors bounds the problems one load reports: a broken spec can hold millions, and
@@ -199,6 +229,9 @@ type parser struct {
 	// bodyFiles holds each bodyFile read so far, by path, so a file named by many
 	// responses is read and checked once.
 	bodyFiles map[string]bodyFile
+	// split, when set, is the spec being read in pieces: the document parse decodes is
+	// its skeleton, and the endpoints come from its pieces.
+	split *split
 }
 
 // missing reports whether a required key should be reported as missing from mapping n:
@@ -357,8 +390,12 @@ func (p *parser) parse(data []byte) *Spec {
 		p.errorf(posAt(data, off), "%s", msg)
 		return s
 	}
+	text := data
+	if p.split != nil {
+		text = p.split.layout.skeleton
+	}
 	var doc yaml.Node
-	dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(data)})
+	dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(text)})
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		if p.ctx.Err() == nil {
 			p.yamlError(data, err)
@@ -383,8 +420,11 @@ func (p *parser) parse(data []byte) *Spec {
 	}
 	// Aliases let a small file stand for a huge one: measure the spec as if they were
 	// written out, without writing them out, and refuse it before building anything.
-	p.sizes = &sizer{memo: map[*yaml.Node]size{}, busy: map[*yaml.Node]bool{}}
+	p.sizes = newSizer()
 	var total size
+	if p.split != nil && !p.split.sized(&total) {
+		return s
+	}
 	if at := p.sizes.over(&doc, &total, size{bytes: p.opts.maxSize(), nodes: p.opts.maxValues()}); at != nil {
 		raise := fmt.Sprintf("%s=%s", EnvMaxSize, formatSize(2*p.opts.maxSize()))
 		switch {
