@@ -735,6 +735,9 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 // on a fresh ServeMux, the router the stub server and the ejected server both use, so
 // anything ServeMux would refuse is caught here with a plain message.
 func (p *parser) checkRoutes(s *Spec) {
+	if p.split != nil && p.split.sameRoutes(s) {
+		return // the routes of the last spec loaded, which had no clash
+	}
 	mux := http.NewServeMux()
 	owner := map[string]*Endpoint{}
 	for _, e := range s.Endpoints {

@@ -166,7 +166,7 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 	if err := s.infer(); err != nil {
 		return nil, err
 	}
-	o.Cache.keep(data, sp.layout, sp.read)
+	o.Cache.keep(data, sp.layout, sp.read, sp.routes)
 	return s, nil
 }
 

@@ -1,6 +1,8 @@
 package spec
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -36,6 +38,41 @@ func BenchmarkParse(b *testing.B) {
 				if _, err := Parse(file, data); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkReload times loading a 10,000-endpoint spec again after an edit of one
+// endpoint, through the Cache bb serve's reloads keep: in place (the endpoint's text
+// changes, no line moves) and with a line added (every later endpoint moves down).
+func BenchmarkReload(b *testing.B) {
+	const n = 10000
+	data := []byte(bigSpec(n))
+	edits := map[string][2][]byte{
+		"in_place": {
+			bytes.Replace(data, []byte("name: item5000,"), []byte("name: item5000a,"), 1),
+			bytes.Replace(data, []byte("name: item5000,"), []byte("name: item5000b,"), 1),
+		},
+		"line_added": {
+			bytes.Replace(data, []byte("  op5000:\n"), []byte("  op5000:\n    summary: one\n"), 1),
+			bytes.Replace(data, []byte("  op5000:\n"), []byte("  op5000:\n    summary: two\n"), 1),
+		},
+	}
+	for _, name := range []string{"in_place", "line_added"} {
+		b.Run(fmt.Sprintf("%d/%s", n, name), func(b *testing.B) {
+			file := project(b)
+			o := Options{Cache: NewCache()}
+			if _, err := o.Parse(context.Background(), file, data); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := o.Parse(context.Background(), file, edits[name][i%2]); err != nil {
+					b.Fatal(err)
+				}
+				i++
 			}
 		})
 	}

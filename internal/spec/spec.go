@@ -88,6 +88,9 @@ type Endpoint struct {
 	// pathExamples holds, for path parameters no `when` of this endpoint gives a value,
 	// one borrowed from an endpoint sharing the path (see linkPathExamples).
 	pathExamples map[string]string
+	// memo keeps the types inferred from this endpoint alone, shared by the copies a
+	// Cache hands out; nil when the endpoint was not read through one.
+	memo *inferMemo
 }
 
 // Pattern is the endpoint's net/http ServeMux pattern, e.g. "GET /users/{id}".

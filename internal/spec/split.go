@@ -162,6 +162,9 @@ type Cache struct {
 	mu   sync.Mutex
 	last map[pieceKey]*readPiece
 	read int // the endpoints the last load read, for tests
+	// routes are the last spec's routes, in order (see routeList); its routes were
+	// checked for clashes and had none.
+	routes string
 }
 
 // NewCache returns an empty Cache.
@@ -193,7 +196,7 @@ func (c *Cache) get(k pieceKey) *readPiece {
 }
 
 // keep makes the pieces of a load that succeeded the cache, dropping the others.
-func (c *Cache) keep(data []byte, l layout, read []*readPiece) {
+func (c *Cache) keep(data []byte, l layout, read []*readPiece, routes string) {
 	if c == nil {
 		return
 	}
@@ -206,7 +209,33 @@ func (c *Cache) keep(data []byte, l layout, read []*readPiece) {
 	}
 	c.mu.Lock()
 	c.last = m
+	c.routes = routes
 	c.mu.Unlock()
+}
+
+// routeList spells a spec's routes in order.
+func routeList(s *Spec) string {
+	var b []byte
+	for _, e := range s.Endpoints {
+		b = append(b, e.Method...)
+		b = append(b, ' ')
+		b = append(b, e.Path...)
+		b = append(b, '\n')
+	}
+	return string(b)
+}
+
+// sameRoutes reports whether s has the routes of the last spec loaded with the cache,
+// so it needs no new check for clashes. When it does not, the cache learns s's routes
+// once s has loaded.
+func (sp *split) sameRoutes(s *Spec) bool {
+	sp.routes = routeList(s)
+	if sp.cache == nil {
+		return false
+	}
+	sp.cache.mu.Lock()
+	defer sp.cache.mu.Unlock()
+	return sp.cache.routes == sp.routes
 }
 
 // split is a spec being read in pieces.
@@ -214,6 +243,8 @@ type split struct {
 	data   []byte
 	layout layout
 	read   []*readPiece // by piece; nil until read
+	cache  *Cache
+	routes string // the spec's routes (see routeList)
 	failed bool
 	done   chan struct{}
 }
@@ -289,7 +320,11 @@ func (p *parser) readPiece(data []byte, pc piece) *readPiece {
 		return nil
 	}
 	e.Pos = posOf(k)
-	return &readPiece{name: k.Value, e: e, size: sz, keep: len(p.bodyFiles) == before && !usesFiles(e)}
+	keep := len(p.bodyFiles) == before && !usesFiles(e)
+	if keep {
+		e.memo = &inferMemo{}
+	}
+	return &readPiece{name: k.Value, e: e, size: sz, keep: keep}
 }
 
 // usesFiles reports whether an endpoint serves a bodyFile, whose bytes its text does not
@@ -335,7 +370,7 @@ func (o Options) splitParse(ctx context.Context, file string, data []byte, dir s
 	if !ok {
 		return nil, nil
 	}
-	sp := &split{data: data, layout: l, done: make(chan struct{})}
+	sp := &split{data: data, layout: l, cache: o.Cache, done: make(chan struct{})}
 	p := &parser{file: file, dir: dir, ctx: ctx, opts: o, split: sp}
 	go p.readPieces(sp, o.Cache)
 	s := p.parse(data)

@@ -195,6 +195,9 @@ func dump(x any) string {
 		case reflect.Struct:
 			b.WriteString("{")
 			for i := range v.NumField() {
+				if v.Type().Field(i).Name == "memo" {
+					continue // what a Cache keeps to load faster
+				}
 				fmt.Fprintf(&b, "%s:", v.Type().Field(i).Name)
 				walk(v.Field(i), depth+1)
 				b.WriteString(" ")

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/backwards-backend/bb/internal/contract"
@@ -132,7 +133,7 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 	// an endpoint never renames a type.
 	order := slices.Clone(ts.Endpoints)
 	sort.SliceStable(order, func(i, j int) bool { return order[i].Endpoint.Name < order[j].Endpoint.Name })
-	shared := sharedNames(order)
+	shared := sharedNames(order, in.shapes)
 	for _, et := range order {
 		op := UpperCamel(Words(et.Endpoint.Name))
 		// A list at the top takes its element's name from the operation's last word:
@@ -151,9 +152,11 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		et.Error = n.root(et.Error, "ErrorResponse", "ErrorResponseItem", op, et.Endpoint.Name+" error")
 	}
 	// Answers are named last, so asking for them never renames another type.
-	shapes := rootShapes(order)
-	for _, et := range order {
-		n.nameAnswers(et, shapes)
+	if opt.Answers {
+		shapes := rootShapes(order)
+		for _, et := range order {
+			n.nameAnswers(et, shapes)
+		}
 	}
 	ts.Objects = n.objects
 	sort.Slice(ts.Objects, func(i, j int) bool { return ts.Objects[i].Name < ts.Objects[j].Name })
@@ -164,7 +167,7 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 // in several places: getBook and addBook both answering {id, title} answer with Book,
 // not GetBookResponse and AddBookResponse. The name is the noun the operations share
 // (the last word of each, singular), or else the first operation's own name for it.
-func sharedNames(order []*EndpointTypes) map[*Type]string {
+func sharedNames(order []*EndpointTypes, known map[*Type]string) map[*Type]string {
 	type root struct {
 		t    *Type
 		noun string
@@ -180,9 +183,12 @@ func sharedNames(order []*EndpointTypes) map[*Type]string {
 			if r.t == nil || r.t.Kind != TypeObject {
 				continue
 			}
-			bare := *r.t
-			bare.Nullable = false // a body some answers leave out is still the same type
-			k := shapeKey(&bare)
+			k, ok := known[r.t]
+			if !ok {
+				bare := *r.t
+				bare.Nullable = false // a body some answers leave out is still the same type
+				k = shapeKey(&bare)
+			}
 			if _, ok := groups[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -212,38 +218,53 @@ func sharedNames(order []*EndpointTypes) map[*Type]string {
 // shapeKey spells a type's shape, names aside: two types with the same key are the same
 // type to every generator.
 func shapeKey(t *Type) string {
-	var b strings.Builder
-	var walk func(t *Type)
-	walk = func(t *Type) {
-		fmt.Fprintf(&b, "%d", t.Kind)
-		if t.Nullable {
-			b.WriteByte('?')
-		}
-		if len(t.Enum) > 0 {
-			fmt.Fprintf(&b, "%q", t.Enum)
-		}
-		switch t.Kind {
-		case TypeArray, TypeMap:
-			b.WriteByte('[')
-			walk(t.Elem)
-			b.WriteByte(']')
-		case TypeObject:
-			fmt.Fprintf(&b, "{%t%t", t.Object.Open, t.Object.MergePatch)
-			for _, f := range t.Object.Fields {
-				fmt.Fprintf(&b, "%q%t:", f.Key, f.Optional)
-				walk(f.Type)
-				b.WriteByte(',')
-			}
-			b.WriteByte('}')
-		}
+	return string(appendShape(make([]byte, 0, 64), t))
+}
+
+// appendShape appends t's shape key: what shapeKey spells, built without fmt, as
+// sharing names calls it for every body of a spec.
+func appendShape(b []byte, t *Type) []byte {
+	b = strconv.AppendInt(b, int64(t.Kind), 10)
+	if t.Nullable {
+		b = append(b, '?')
 	}
-	walk(t)
-	return b.String()
+	if len(t.Enum) > 0 {
+		b = append(b, '[')
+		for i, e := range t.Enum {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendQuote(b, e)
+		}
+		b = append(b, ']')
+	}
+	switch t.Kind {
+	case TypeArray, TypeMap:
+		b = append(b, '[')
+		b = appendShape(b, t.Elem)
+		b = append(b, ']')
+	case TypeObject:
+		b = append(b, '{')
+		b = strconv.AppendBool(b, t.Object.Open)
+		b = strconv.AppendBool(b, t.Object.MergePatch)
+		for _, f := range t.Object.Fields {
+			b = strconv.AppendQuote(b, f.Key)
+			b = strconv.AppendBool(b, f.Optional)
+			b = append(b, ':')
+			b = appendShape(b, f.Type)
+			b = append(b, ',')
+		}
+		b = append(b, '}')
+	}
+	return b
 }
 
 type inferrer struct {
 	spec *Spec
 	errs ErrorList
+	// shapes holds the shape keys of bodies recalled from a memo, so naming need not
+	// spell them again.
+	shapes map[*Type]string
 }
 
 func (in *inferrer) errorf(pos Pos, format string, args ...any) {
@@ -255,6 +276,15 @@ func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 	for _, name := range e.Params {
 		et.Path = append(et.Path, Param{Name: name, Type: in.pathParamType(e, name)})
 	}
+	if in.recall(e, et) {
+		return et
+	}
+	before := len(in.errs)
+	defer func() {
+		if len(in.errs) == before {
+			in.remember(e, et)
+		}
+	}()
 	et.Query = queryParams(e)
 	in.checkRequestMedia(e)
 	switch {
