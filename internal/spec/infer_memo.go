@@ -8,9 +8,9 @@ import "sync"
 // also reuses its types. Naming changes the types it is given, so the memo hands out
 // copies and keeps its own unnamed.
 type inferMemo struct {
-	mu    sync.Mutex
-	done  bool
-	query []Param
+	mu                        sync.Mutex
+	done                      bool
+	query                     []Param
 	request, response, errors *Type
 	// the shape keys of the request and response bodies, without their nullability
 	requestShape, responseShape string
