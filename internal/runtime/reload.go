@@ -243,7 +243,7 @@ func (rl *Reloader) reload(ctx context.Context) {
 	}
 	var rt *Router
 	if err == nil {
-		if rt, err = compile(ctx, s, rl.Options); err != nil {
+		if rt, err = compile(ctx, s, rl.Options, rl.Server.Router()); err != nil {
 			return
 		}
 	}

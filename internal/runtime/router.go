@@ -77,7 +77,12 @@ func (rt *Router) Files() map[string][]byte { return rt.files }
 
 // Compile builds the handler for a validated spec. It cannot fail: everything that could
 // be wrong, bodyFiles included, was checked when the spec was loaded.
-func Compile(s *spec.Spec, opt Options) *Router {
+func Compile(s *spec.Spec, opt Options) *Router { return compileFrom(s, opt, nil) }
+
+// compileFrom is Compile after prev: the stubs of the endpoints read from the same text
+// as prev's (see spec.Endpoint.SameText) are prev's, as Swap would adopt them, and are
+// not built again.
+func compileFrom(s *spec.Spec, opt Options, prev *Router) *Router {
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = DefaultMaxBody
 	}
@@ -85,15 +90,27 @@ func Compile(s *spec.Spec, opt Options) *Router {
 		opt.Play = &contract.Play{Faults: true, Rand: contract.NewRand(0)}
 	}
 	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
-	seen := map[string]bool{}
 	ops := map[*spec.Endpoint]*contract.Operation{}
 	if ts, err := s.Types(); err == nil {
 		for _, et := range ts.Endpoints {
 			ops[et.Endpoint] = et.Operation()
 		}
 	}
+	var before map[string]*route
+	if prev != nil {
+		before = make(map[string]*route, len(prev.routes))
+		for _, r := range prev.routes {
+			before[r.ep.Name] = r
+		}
+	}
 	for _, ep := range s.Endpoints {
-		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
+		r := &route{ep: ep, op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
+		if o := before[ep.Name]; o != nil && ep.SameText(o.ep) {
+			r.stub, r.notes, r.fingerprint = o.stub, o.notes, o.fingerprint
+			rt.addRoute(r)
+			continue
+		}
+		r.stub = ep.Stub()
 		for i, resp := range ep.Responses {
 			note := fmt.Sprintf("%s → response %d", ep.Name, i+1)
 			if len(resp.When) == 0 && i > 0 && resp.Played(ep, i) == "" && ep.Sequence == "" {
@@ -105,11 +122,13 @@ func Compile(s *spec.Spec, opt Options) *Router {
 			}
 		}
 		r.fingerprint = rt.fingerprint(ep)
-		rt.routes = append(rt.routes, r)
-		rt.mux.HandleFunc(ep.Pattern(), r.serve)
-		if !seen[ep.Method] {
-			seen[ep.Method] = true
-			rt.methods = append(rt.methods, ep.Method)
+		rt.addRoute(r)
+	}
+	seen := map[string]bool{}
+	for _, r := range rt.routes {
+		if !seen[r.ep.Method] {
+			seen[r.ep.Method] = true
+			rt.methods = append(rt.methods, r.ep.Method)
 		}
 	}
 	sort.Strings(rt.methods)
@@ -120,6 +139,12 @@ func Compile(s *spec.Spec, opt Options) *Router {
 		rt.cors = compileCORS(s, opt)
 	}
 	return rt
+}
+
+// addRoute routes r's endpoint to it.
+func (rt *Router) addRoute(r *route) {
+	rt.routes = append(rt.routes, r)
+	rt.mux.HandleFunc(r.ep.Pattern(), r.serve)
 }
 
 // compileCORS builds bb serve's CORS policy: every origin may call without credentials,

@@ -45,9 +45,9 @@ type Config struct {
 
 // compile is Compile, given up when ctx ends first: a spec near the size limits takes a
 // second or more to compile, and a signal to stop must not wait for it.
-func compile(ctx context.Context, s *spec.Spec, opt Options) (*Router, error) {
+func compile(ctx context.Context, s *spec.Spec, opt Options, prev *Router) (*Router, error) {
 	done := make(chan *Router, 1)
-	go func() { done <- Compile(s, opt) }()
+	go func() { done <- compileFrom(s, opt, prev) }()
 	select {
 	case rt := <-done:
 		return rt, nil
@@ -68,7 +68,7 @@ func (e *PortInUseError) Error() string {
 
 // Serve loads the spec, listens and answers until ctx ends, then shuts down gracefully.
 func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
-	rt, err := compile(ctx, s, cfg.Options)
+	rt, err := compile(ctx, s, cfg.Options, nil)
 	if err != nil {
 		return nil // stopped before serving
 	}

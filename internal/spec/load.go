@@ -160,13 +160,14 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 		if err != nil {
 			return nil, err
 		}
-		return s, s.infer()
+		return s, s.infer(nil)
 	}
 	s.Digest = sha256.Sum256(data)
-	if err := s.infer(); err != nil {
+	if err := s.infer(o.Cache); err != nil {
 		return nil, err
 	}
 	o.Cache.keep(data, sp.layout, sp.read, sp.routes)
+	o.Cache.keepTypes(s)
 	return s, nil
 }
 
@@ -190,10 +191,15 @@ func (o Options) parseWhole(ctx context.Context, file string, data []byte) (*Spe
 	return s, nil
 }
 
-// infer keeps the spec's types. What only typing finds (a body condition no request of
+// infer keeps the spec's types, those of the last spec loaded with c when they are the
+// same (see Cache.reuseTypes). What only typing finds (a body condition no request of
 // the example's type can meet) is a spec error for every command: bb check refuses what
 // a generator would.
-func (s *Spec) infer() error {
+func (s *Spec) infer(c *Cache) error {
+	if ts := c.reuseTypes(s); ts != nil {
+		s.types = ts
+		return nil
+	}
 	ts, err := InferTypes(s, InferOptions{})
 	if err != nil {
 		return err

@@ -165,6 +165,10 @@ type Cache struct {
 	// routes are the last spec's routes, in order (see routeList); its routes were
 	// checked for clashes and had none.
 	routes string
+	// types are the last spec's types, and sigs its endpoints' signatures (see
+	// reuseTypes); nil when it had an endpoint read outside the cache.
+	types *TypeSet
+	sigs  []string
 }
 
 // NewCache returns an empty Cache.

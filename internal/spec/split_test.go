@@ -38,7 +38,7 @@ func loadBoth(t *testing.T, file string, data []byte, cache *Cache) (split bool)
 	ctx := context.Background()
 	whole, werr := Options{}.parseWhole(ctx, file, data)
 	if werr == nil {
-		werr = whole.infer()
+		werr = whole.infer(nil)
 	}
 	o := Options{Cache: cache}
 	s, sp := o.splitParse(ctx, file, data, filepath.Dir(file))
