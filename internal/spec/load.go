@@ -879,6 +879,10 @@ func badText(data []byte) (int, string) {
 		return 0, "the file is UTF-16 text; save it as UTF-8"
 	}
 	for i := 0; i < len(data); {
+		if c := data[i]; c >= 0x20 && c <= 0x7e || c == '\n' || c == '\t' || c == '\r' {
+			i++ // ASCII text, most of any spec
+			continue
+		}
 		r, w := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && w == 1:

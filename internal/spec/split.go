@@ -47,6 +47,7 @@ func cut(data []byte) (layout, bool) {
 	if bytes.Contains(data, []byte("\xc2\x85")) || bytes.Contains(data, []byte("\xe2\x80\xa8")) || bytes.Contains(data, []byte("\xe2\x80\xa9")) {
 		return l, false
 	}
+	crlf := bytes.IndexByte(data, '\r') >= 0
 	section := -1 // the offset where the endpoints' lines begin; -1 before, -2 after
 	sectionEnd, sectionLine := 0, 0
 	indent := 0
@@ -60,9 +61,11 @@ func cut(data []byte) (layout, bool) {
 		}
 		text := data[off:end]
 		text = bytes.TrimSuffix(text, []byte("\n"))
-		text = bytes.TrimSuffix(text, []byte("\r"))
-		if bytes.IndexByte(text, '\r') >= 0 {
-			return l, false
+		if crlf {
+			text = bytes.TrimSuffix(text, []byte("\r"))
+			if bytes.IndexByte(text, '\r') >= 0 {
+				return l, false
+			}
 		}
 		switch {
 		case len(text) > 0 && (text[0] == '%' || bytes.HasPrefix(text, []byte("---")) || bytes.HasPrefix(text, []byte("..."))):
@@ -124,7 +127,7 @@ func cut(data []byte) (layout, bool) {
 	// The skeleton keeps the line breaks of the endpoints' lines, so every line of it
 	// stays where it was.
 	first := l.pieces[0].start
-	l.skeleton = make([]byte, 0, first+(len(data)-sectionEnd)+countLines(data[first:sectionEnd]))
+	l.skeleton = make([]byte, 0, first+(len(data)-sectionEnd)+bytes.Count(data[first:sectionEnd], []byte("\n")))
 	l.skeleton = append(l.skeleton, data[:first]...)
 	for _, c := range data[first:sectionEnd] {
 		if c == '\n' {
