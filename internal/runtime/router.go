@@ -48,7 +48,8 @@ type Options struct {
 type Router struct {
 	spec    *spec.Spec
 	opt     Options
-	mux     *http.ServeMux
+	mux     *http.ServeMux // routing.mux
+	routing *routing
 	routes  []*route
 	methods []string       // every method some route answers, for 405 checks
 	cors    *contract.CORS // nil with NoCORS
@@ -89,7 +90,7 @@ func compileFrom(s *spec.Spec, opt Options, prev *Router) *Router {
 	if opt.Play == nil {
 		opt.Play = &contract.Play{Faults: true, Rand: contract.NewRand(0)}
 	}
-	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
+	rt := &Router{spec: s, opt: opt, files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
 	ops := map[*spec.Endpoint]*contract.Operation{}
 	if ts, err := s.Types(); err == nil {
 		for _, et := range ts.Endpoints {
@@ -132,20 +133,15 @@ func compileFrom(s *spec.Spec, opt Options, prev *Router) *Router {
 		}
 	}
 	sort.Strings(rt.methods)
-	rt.mux.HandleFunc("GET "+s.HealthPath(), health)
-	rt.mux.HandleFunc("POST "+ResetPath, rt.reset)
-	rt.mux.HandleFunc("/", rt.notFound)
+	rt.route(prev)
 	if !opt.NoCORS {
 		rt.cors = compileCORS(s, opt)
 	}
 	return rt
 }
 
-// addRoute routes r's endpoint to it.
-func (rt *Router) addRoute(r *route) {
-	rt.routes = append(rt.routes, r)
-	rt.mux.HandleFunc(r.ep.Pattern(), r.serve)
-}
+// addRoute adds r to the routes, in spec order.
+func (rt *Router) addRoute(r *route) { rt.routes = append(rt.routes, r) }
 
 // compileCORS builds bb serve's CORS policy: every origin may call without credentials,
 // the listed ones with them; preflights allow the spec's methods and the request
