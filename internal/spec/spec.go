@@ -93,9 +93,9 @@ type Endpoint struct {
 	memo *inferMemo
 }
 
-// SameText reports whether e and o were read through one Cache from the same text at
-// the same place in the file, so that all they hold is the same: a reload may keep what
-// it built from o for e.
+// SameText reports whether e and o were read through one Cache from the same text, so
+// that all they hold is the same but maybe their positions: a reload may keep what it
+// built from o for e.
 func (e *Endpoint) SameText(o *Endpoint) bool { return e.memo != nil && e.memo == o.memo }
 
 // Pattern is the endpoint's net/http ServeMux pattern, e.g. "GET /users/{id}".

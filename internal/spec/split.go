@@ -158,12 +158,13 @@ func keyLine(text []byte) bool {
 	return i+1 == len(text) || text[i+1] == ' '
 }
 
-// Cache keeps the endpoints of the last spec loaded with it, by their text and place,
-// so that the next load reads only the endpoints whose text changed. One Cache serves
+// Cache keeps the endpoints of the last spec loaded with it, by their text, so that the
+// next load reads only the endpoints whose text changed; one that only moved is copied
+// with its positions moved. One Cache serves
 // one spec file; it is safe for concurrent use.
 type Cache struct {
 	mu   sync.Mutex
-	last map[pieceKey]*readPiece
+	last map[string]*readPiece // by the piece's text
 	read int // the endpoints the last load read, for tests
 	// routes are the last spec's routes, in order (see routeList); its routes were
 	// checked for clashes and had none.
@@ -177,11 +178,6 @@ type Cache struct {
 // NewCache returns an empty Cache.
 func NewCache() *Cache { return &Cache{} }
 
-type pieceKey struct {
-	text string
-	line int
-}
-
 // readPiece is what reading one piece gave: its endpoint, and its size written out, for
 // the spec's size limit.
 type readPiece struct {
@@ -189,11 +185,12 @@ type readPiece struct {
 	e    *Endpoint
 	size size
 	// keep: nothing outside the piece's text went into it (no bodyFile), so a later
-	// load may take it as it is.
+	// load may take it as it is, or moved (see shifted).
 	keep bool
+	line int // the line the piece starts at
 }
 
-func (c *Cache) get(k pieceKey) *readPiece {
+func (c *Cache) get(k string) *readPiece {
 	if c == nil {
 		return nil
 	}
@@ -207,11 +204,11 @@ func (c *Cache) keep(data []byte, l layout, read []*readPiece, routes string) {
 	if c == nil {
 		return
 	}
-	m := make(map[pieceKey]*readPiece, len(read))
+	m := make(map[string]*readPiece, len(read))
 	for i, r := range read {
 		if r.keep {
 			pc := l.pieces[i]
-			m[pieceKey{string(data[pc.start:pc.end]), pc.line}] = r
+			m[string(data[pc.start:pc.end])] = r
 		}
 	}
 	c.mu.Lock()
@@ -263,7 +260,10 @@ func (p *parser) readPieces(sp *split, cache *Cache) {
 	sp.read = make([]*readPiece, len(sp.layout.pieces))
 	var todo []int
 	for i, pc := range sp.layout.pieces {
-		if r := cache.get(pieceKey{string(sp.data[pc.start:pc.end]), pc.line}); r != nil {
+		if r := cache.get(string(sp.data[pc.start:pc.end])); r != nil {
+			if r.line != pc.line {
+				r = r.shifted(pc.line)
+			}
 			sp.read[i] = r
 			continue
 		}
@@ -331,7 +331,7 @@ func (p *parser) readPiece(data []byte, pc piece) *readPiece {
 	if keep {
 		e.memo = &inferMemo{}
 	}
-	return &readPiece{name: k.Value, e: e, size: sz, keep: keep}
+	return &readPiece{name: k.Value, e: e, size: sz, keep: keep, line: pc.line}
 }
 
 // usesFiles reports whether an endpoint serves a bodyFile, whose bytes its text does not

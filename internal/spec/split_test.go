@@ -154,6 +154,18 @@ func TestCacheReadsOnlyWhatChanged(t *testing.T) {
 	if got := s.Endpoints[7].Responses[0].Body.Get("name").Str; got != "item7b" {
 		t.Fatalf("the edited endpoint answers name %q", got)
 	}
+	// A line added to one endpoint moves every later one down: they are moved, not read.
+	moved := bytes.Replace(edited, []byte("  op7:\n"), []byte("  op7:\n    summary: seven\n"), 1)
+	s, err = (Options{Cache: cache}).Parse(context.Background(), file, moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cache.read != 1 {
+		t.Fatalf("a reload after a line was added to one endpoint read %d endpoints, want 1", cache.read)
+	}
+	if got, want := s.Endpoints[150].Pos.Line, bytes.Count(moved[:bytes.Index(moved, []byte("  op150:"))], []byte("\n"))+1; got != want {
+		t.Fatalf("op150 is at line %d, want %d", got, want)
+	}
 }
 
 // dump spells out a value and everything it points to, unexported fields included, so
