@@ -165,7 +165,7 @@ func keyLine(text []byte) bool {
 type Cache struct {
 	mu   sync.Mutex
 	last map[string]*readPiece // by the piece's text
-	read int // the endpoints the last load read, for tests
+	read int                   // the endpoints the last load read, for tests
 	// routes are the last spec's routes, in order (see routeList); its routes were
 	// checked for clashes and had none.
 	routes string
