@@ -34,8 +34,8 @@ func newIncrementalRig(t *testing.T, text string) *incrementalRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := NewServer(Compile(s, Options{}), nil)
-	rl := &Reloader{File: file, Server: srv, Spec: o}
+	srv := NewServer(Compile(s, Options{Validate: true}), nil)
+	rl := &Reloader{File: file, Server: srv, Spec: o, Options: Options{Validate: true}}
 	if err := rl.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -56,9 +56,10 @@ func (r *incrementalRig) save(text string) {
 }
 
 // TestIncrementalReloadAnswersLikeAFullLoad: after each of a series of edits, reloaded
-// through the Cache (endpoints, types, stubs and routing kept where they did not
-// change), every example request gets the answer a server compiled from a full load of
-// the same text gives, byte for byte: status, headers and body.
+// through the Cache (endpoints, types, stubs, request checks and routing kept where they
+// did not change), every example request gets the answer a server compiled from a full
+// load of the same text gives, byte for byte: status, headers and body, with requests
+// checked against the types (--validate).
 func TestIncrementalReloadAnswersLikeAFullLoad(t *testing.T) {
 	text := bigSpec(100)
 	rig := newIncrementalRig(t, text)
@@ -72,6 +73,9 @@ func TestIncrementalReloadAnswersLikeAFullLoad(t *testing.T) {
 		{"an endpoint removed", "  op3:\n    method: DELETE\n    path: /api/r3/{id}\n", "  op3b:\n    method: DELETE\n    path: /api/r3b/{id}\n"},
 		{"a condition changed", "  op9:\n    method: POST\n    path: /api/r9/{id}\n    request:\n      body: {name: item9, qty: 2, tags: [a, b]}\n    responses:\n      - when: {path.id: 1}",
 			"  op9:\n    method: POST\n    path: /api/r9/{id}\n    request:\n      body: {name: item9, qty: 2, tags: [a, b]}\n    responses:\n      - when: {body.qty: 2}"},
+		{"a request field added", "body: {name: item13, qty: 6, tags: [a, b]}", "body: {name: item13, qty: 6, tags: [a, b], color: red}"},
+		{"an endpoint that borrows a path parameter's type added", "  op6:\n", "  extra4:\n    method: GET\n    path: /api/r4/{id}/extra\n    responses:\n      - body: {ok: true}\n  op6:\n"},
+		{"the type it borrows changed", "    path: /api/r4/{id}\n    responses:\n      - when: {path.id: 1}", "    path: /api/r4/{id}\n    responses:\n      - when: {path.id: abc}"},
 		{"the error shape changed", "body: {error: not found}\n  op99:", "body: {error: not found, code: 4}\n  op99:"},
 	}
 	for _, e := range edits {
@@ -84,7 +88,7 @@ func TestIncrementalReloadAnswersLikeAFullLoad(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sameAnswers(t, e.name, rig.srv, NewServer(Compile(full, Options{}), nil), full)
+		sameAnswers(t, e.name, rig.srv, NewServer(Compile(full, Options{Validate: true}), nil), full)
 	}
 }
 

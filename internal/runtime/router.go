@@ -63,6 +63,7 @@ type route struct {
 	stub        *contract.Stub
 	notes       []string            // what the log says when each answer is sent
 	op          *contract.Operation // what requests must fit; nil when the spec cannot be typed
+	types       *spec.EndpointTypes // what op was built from
 	validate    bool
 	maxBody     int64
 	errors      contract.ErrorFormat
@@ -91,10 +92,10 @@ func compileFrom(s *spec.Spec, opt Options, prev *Router) *Router {
 		opt.Play = &contract.Play{Faults: true, Rand: contract.NewRand(0)}
 	}
 	rt := &Router{spec: s, opt: opt, files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
-	ops := map[*spec.Endpoint]*contract.Operation{}
+	types := map[*spec.Endpoint]*spec.EndpointTypes{}
 	if ts, err := s.Types(); err == nil {
 		for _, et := range ts.Endpoints {
-			ops[et.Endpoint] = et.Operation()
+			types[et.Endpoint] = et
 		}
 	}
 	var before map[string]*route
@@ -105,8 +106,14 @@ func compileFrom(s *spec.Spec, opt Options, prev *Router) *Router {
 		}
 	}
 	for _, ep := range s.Endpoints {
-		r := &route{ep: ep, op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
-		if o := before[ep.Name]; o != nil && ep.SameText(o.ep) {
+		r := &route{ep: ep, types: types[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
+		o := before[ep.Name]
+		if o != nil && ep.SameText(o.ep) && sameInput(o.types, r.types) {
+			r.op = o.op
+		} else if r.types != nil {
+			r.op = r.types.Operation()
+		}
+		if o != nil && ep.SameText(o.ep) {
 			r.stub, r.notes, r.fingerprint = o.stub, o.notes, o.fingerprint
 			rt.addRoute(r)
 			continue

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"sync/atomic"
+
+	"github.com/backwards-backend/bb/internal/spec"
 )
 
 // routing is the ServeMux a router answers through: every route of a spec, bb's own
@@ -47,4 +49,16 @@ func patterns(rt *Router) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// sameInput reports whether two endpoints' types are the very types of one spec's
+// inference, reused by a reload (see spec.Cache), for what a request must fit: then
+// their contract.Operation is the same.
+func sameInput(a, b *spec.EndpointTypes) bool {
+	return a != nil && b != nil && a.Request == b.Request && sameParams(a.Path, b.Path) && sameParams(a.Query, b.Query)
+}
+
+// sameParams reports whether a and b are one slice.
+func sameParams(a, b []spec.Param) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

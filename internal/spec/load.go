@@ -129,10 +129,14 @@ func (o Options) ReadFile(file string) ([]byte, error) {
 	}
 	defer f.Close()
 	max := o.maxSize()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		buf.Grow(int(min(st.Size(), max) + 512)) // read a large spec without growing as it goes
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, ErrorList{o.tooLarge(file, data)}
 	}
@@ -166,7 +170,7 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 	if err := s.infer(o.Cache); err != nil {
 		return nil, err
 	}
-	o.Cache.keep(data, sp.layout, sp.read, sp.routes)
+	o.Cache.keep(data, sp)
 	o.Cache.keepTypes(s)
 	return s, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"runtime"
+	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
@@ -169,6 +170,9 @@ type Cache struct {
 	// routes are the last spec's routes, in order (see routeList); its routes were
 	// checked for clashes and had none.
 	routes string
+	// names are the last spec's endpoint names, in order, one a line; they were
+	// checked and had no problem.
+	names string
 	// types are the last spec's types, and sigs its endpoints' signatures (see
 	// reuseTypes); nil when it had an endpoint read outside the cache.
 	types *TypeSet
@@ -200,7 +204,8 @@ func (c *Cache) get(k string) *readPiece {
 }
 
 // keep makes the pieces of a load that succeeded the cache, dropping the others.
-func (c *Cache) keep(data []byte, l layout, read []*readPiece, routes string) {
+func (c *Cache) keep(data []byte, sp *split) {
+	l, read := sp.layout, sp.read
 	if c == nil {
 		return
 	}
@@ -213,7 +218,7 @@ func (c *Cache) keep(data []byte, l layout, read []*readPiece, routes string) {
 	}
 	c.mu.Lock()
 	c.last = m
-	c.routes = routes
+	c.routes, c.names = sp.routes, sp.names
 	c.mu.Unlock()
 }
 
@@ -249,6 +254,7 @@ type split struct {
 	read   []*readPiece // by piece; nil until read
 	cache  *Cache
 	routes string // the spec's routes (see routeList)
+	names  string // the spec's endpoint names, one a line
 	failed bool
 	done   chan struct{}
 }
@@ -406,20 +412,47 @@ func (sp *split) sized(total *size) bool {
 // splitEndpoints takes the endpoints from the pieces, which were read before the
 // skeleton: an endpoint named twice fails the split, for the whole reader to report.
 func (p *parser) splitEndpoints(s *Spec) {
-	fields := make([]field, len(p.split.read))
+	sp := p.split
+	var names strings.Builder
+	for _, r := range sp.read {
+		names.WriteString(r.name)
+		names.WriteByte('\n')
+	}
+	sp.names = names.String()
+	// A copy of each endpoint: the cache keeps the endpoint as read, and the checks
+	// that follow mark this spec's own.
+	all := make([]Endpoint, len(sp.read))
+	read := func(i int) *Endpoint {
+		all[i] = *sp.read[i].e
+		return &all[i]
+	}
+	if sp.cache.sameNames(sp.names) {
+		// The names of the last spec loaded, which were checked and had no problem.
+		s.Endpoints = make([]*Endpoint, len(sp.read))
+		for i := range sp.read {
+			s.Endpoints[i] = read(i)
+		}
+		return
+	}
+	fields := make([]field, len(sp.read))
 	seen := make(map[string]bool, len(fields))
-	for i, r := range p.split.read {
+	for i, r := range sp.read {
 		if seen[r.name] {
-			p.split.failed = true
+			sp.failed = true
 			return
 		}
 		seen[r.name] = true
 		fields[i] = field{key: r.name, keyN: &yaml.Node{Line: r.e.Pos.Line, Column: r.e.Pos.Col}}
 	}
-	p.endpointList(fields, s, func(i int) *Endpoint {
-		// A copy: the cache keeps the endpoint as read, and the checks that follow mark
-		// this spec's own.
-		e := *p.split.read[i].e
-		return &e
-	})
+	p.endpointList(fields, s, read)
+}
+
+// sameNames reports whether names are the endpoint names of the last spec loaded.
+func (c *Cache) sameNames(names string) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.names == names
 }
