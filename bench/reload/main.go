@@ -161,10 +161,12 @@ func run() error {
 	sorted := slices.Clone(took)
 	slices.Sort(sorted)
 	median := percentile(sorted, 50)
+	what := *example
 	if *endpoints > 0 {
-		fmt.Printf("%d endpoints: first answer %v after start; RSS %.0f MiB loaded, %.0f MiB after the saves, %.0f MiB at peak\n",
-			*endpoints, round(ready), mib(rssLoaded), mib(memOf(srv.Process.Pid, "VmRSS")), mib(memOf(srv.Process.Pid, "VmHWM")))
+		what = fmt.Sprintf("%d endpoints", *endpoints)
 	}
+	fmt.Printf("%s: first answer %v after start; RSS %.0f MiB loaded, %.0f MiB after the saves, %.0f MiB at peak\n",
+		what, round(ready), mib(rssLoaded), mib(memOf(srv.Process.Pid, "VmRSS")), mib(memOf(srv.Process.Pid, "VmHWM")))
 	fmt.Printf("%d saves (in place and by rename, alternated), polled every 1ms\n", len(took))
 	fmt.Printf("save-to-answer median %v  p90 %v  max %v  (goal: median <= %v)\n",
 		round(median), round(percentile(sorted, 90)), round(sorted[len(sorted)-1]), *goal)

@@ -106,7 +106,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	}
 	afterLoad := func(rt *Router) {
 		if cfg.TuneGC {
-			TuneGC()
+			go TuneGC() // a collection, for a large spec: not before the first answer
 		}
 		if cfg.OnReload == nil {
 			return

@@ -665,7 +665,7 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		v := Value{Kind: Object, Fields: []Field{}, Pos: pos}
+		v := Value{Kind: Object, Fields: make([]Field, 0, len(n.Content)/2), Pos: pos}
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
@@ -686,7 +686,7 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 		}
 		return v
 	case yaml.SequenceNode:
-		v := Value{Kind: Array, Items: []Value{}, Pos: pos}
+		v := Value{Kind: Array, Items: make([]Value, 0, len(n.Content)), Pos: pos}
 		for _, item := range n.Content {
 			v.Items = append(v.Items, p.valueDepth(item, depth+1))
 		}

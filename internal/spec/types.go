@@ -133,7 +133,7 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 	// an endpoint never renames a type.
 	order := slices.Clone(ts.Endpoints)
 	sort.SliceStable(order, func(i, j int) bool { return order[i].Endpoint.Name < order[j].Endpoint.Name })
-	shared := sharedNames(order, in.shapes)
+	shared := sharedNames(order)
 	for _, et := range order {
 		op := UpperCamel(Words(et.Endpoint.Name))
 		// A list at the top takes its element's name from the operation's last word:
@@ -167,7 +167,7 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 // in several places: getBook and addBook both answering {id, title} answer with Book,
 // not GetBookResponse and AddBookResponse. The name is the noun the operations share
 // (the last word of each, singular), or else the first operation's own name for it.
-func sharedNames(order []*EndpointTypes, known map[*Type]string) map[*Type]string {
+func sharedNames(order []*EndpointTypes) map[*Type]string {
 	type root struct {
 		t    *Type
 		noun string
@@ -183,12 +183,9 @@ func sharedNames(order []*EndpointTypes, known map[*Type]string) map[*Type]strin
 			if r.t == nil || r.t.Kind != TypeObject {
 				continue
 			}
-			k, ok := known[r.t]
-			if !ok {
-				bare := *r.t
-				bare.Nullable = false // a body some answers leave out is still the same type
-				k = shapeKey(&bare)
-			}
+			bare := *r.t
+			bare.Nullable = false // a body some answers leave out is still the same type
+			k := shapeKey(&bare)
 			if _, ok := groups[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -262,9 +259,6 @@ func appendShape(b []byte, t *Type) []byte {
 type inferrer struct {
 	spec *Spec
 	errs ErrorList
-	// shapes holds the shape keys of bodies recalled from a memo, so naming need not
-	// spell them again.
-	shapes map[*Type]string
 }
 
 func (in *inferrer) errorf(pos Pos, format string, args ...any) {
@@ -275,9 +269,6 @@ func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 	et := &EndpointTypes{Endpoint: e}
 	for _, name := range e.Params {
 		et.Path = append(et.Path, Param{Name: name, Type: in.pathParamType(e, name)})
-	}
-	if in.recall(e, et) {
-		return et
 	}
 	before := len(in.errs)
 	defer func() {
