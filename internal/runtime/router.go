@@ -105,19 +105,34 @@ func compileFrom(s *spec.Spec, opt Options, prev *Router) *Router {
 			before[r.ep.Name] = r
 		}
 	}
+	var build []*route // the routes whose stubs are built anew
 	for _, ep := range s.Endpoints {
 		r := &route{ep: ep, types: types[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
+		rt.addRoute(r)
 		o := before[ep.Name]
-		if o != nil && ep.SameText(o.ep) && sameInput(o.types, r.types) {
-			r.op = o.op
-		} else if r.types != nil {
-			r.op = r.types.Operation()
-		}
 		if o != nil && ep.SameText(o.ep) {
 			r.stub, r.notes, r.fingerprint = o.stub, o.notes, o.fingerprint
-			rt.addRoute(r)
-			continue
+			if sameInput(o.types, r.types) {
+				r.op = o.op
+			}
+		} else {
+			build = append(build, r)
 		}
+		for _, resp := range ep.Responses {
+			if resp.BodyPath != "" {
+				rt.files[resp.BodyPath] = resp.BodyData
+			}
+		}
+	}
+	// What is left to build depends on each endpoint alone: on every core.
+	parallel(len(rt.routes), func(i int) {
+		if r := rt.routes[i]; r.op == nil && r.types != nil {
+			r.op = r.types.Operation()
+		}
+	})
+	parallel(len(build), func(i int) {
+		r := build[i]
+		ep := r.ep
 		r.stub = ep.Stub()
 		for i, resp := range ep.Responses {
 			note := fmt.Sprintf("%s → response %d", ep.Name, i+1)
@@ -125,13 +140,9 @@ func compileFrom(s *spec.Spec, opt Options, prev *Router) *Router {
 				note += " (fallback)"
 			}
 			r.notes = append(r.notes, note)
-			if resp.BodyPath != "" {
-				rt.files[resp.BodyPath] = resp.BodyData
-			}
 		}
 		r.fingerprint = rt.fingerprint(ep)
-		rt.addRoute(r)
-	}
+	})
 	seen := map[string]bool{}
 	for _, r := range rt.routes {
 		if !seen[r.ep.Method] {

@@ -2,7 +2,9 @@ package runtime
 
 import (
 	"net/http"
+	goruntime "runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/backwards-backend/bb/internal/spec"
@@ -61,4 +63,27 @@ func sameInput(a, b *spec.EndpointTypes) bool {
 // sameParams reports whether a and b are one slice.
 func sameParams(a, b []spec.Param) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// parallel calls f(0) … f(n-1) on every core, in contiguous runs; the calls must be
+// independent of one another.
+func parallel(n int, f func(i int)) {
+	workers := min(goruntime.GOMAXPROCS(0), n/256+1)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

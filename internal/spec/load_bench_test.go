@@ -77,3 +77,27 @@ func BenchmarkReload(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseBorrowing loads specs where every endpoint has a sibling that borrows
+// its path parameter's type and example (GET /r1/{id}/tags takes the id of
+// /r1/{id}): lending must cost linear time, not a look at every endpoint for each.
+func BenchmarkParseBorrowing(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		var s strings.Builder
+		s.WriteString("version: 1\nname: Big\nendpoints:\n")
+		for i := 0; i < n/2; i++ {
+			fmt.Fprintf(&s, "  get%d:\n    method: GET\n    path: /r%d/{id}\n    responses:\n      - when: {path.id: 7}\n        body: {id: 7}\n      - status: 404\n        body: {error: no}\n", i, i)
+			fmt.Fprintf(&s, "  tags%d:\n    method: GET\n    path: /r%d/{id}/tags\n    responses:\n      - body: [a, b]\n", i, i)
+		}
+		data := []byte(s.String())
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			file := project(b)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(file, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

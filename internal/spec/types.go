@@ -257,8 +257,9 @@ func appendShape(b []byte, t *Type) []byte {
 }
 
 type inferrer struct {
-	spec *Spec
-	errs ErrorList
+	spec    *Spec
+	errs    ErrorList
+	lenders lenders // built when first needed
 }
 
 func (in *inferrer) errorf(pos Pos, format string, args ...any) {
@@ -448,13 +449,11 @@ func (in *inferrer) pathParamType(e *Endpoint, name string) *Type {
 	if t := pathExamplesType(e, name); t != nil {
 		return t
 	}
-	prefix := pathPrefix(e.Path, name)
-	for _, other := range in.spec.Endpoints {
-		if other != e && pathPrefix(other.Path, name) == prefix && prefix != "" {
-			if t := pathExamplesType(other, name); t != nil {
-				return t
-			}
-		}
+	if in.lenders == nil {
+		in.lenders = lendersOf(in.spec.Endpoints)
+	}
+	if other := in.lenders.lender(e, name); other != nil {
+		return pathExamplesType(other, name)
 	}
 	return &Type{Kind: TypeString}
 }
