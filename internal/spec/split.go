@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -26,10 +27,12 @@ import (
 // minSplit is the fewest endpoints for which reading in pieces pays. Tests lower it.
 var minSplit = 64
 
-// piece is the text of one endpoint: data[start:end], starting at line (1-based).
+// piece is the text of one endpoint: data[start:end], starting at line (1-based), with
+// its name at data[key[0]:key[1]].
 type piece struct {
 	start, end int
 	line       int
+	key        [2]int
 }
 
 // layout is a spec's text cut into pieces: the skeleton and the endpoints' pieces, in
@@ -100,15 +103,17 @@ func cut(data []byte) (layout, bool) {
 			case n < indent:
 				return l, false
 			case n == indent:
-				if !keyLine(text[n:]) {
+				k := keyLine(text[n:])
+				if k == 0 {
 					return l, false
 				}
+				key := [2]int{off + n, off + n + k}
 				if len(l.pieces) == 0 {
 					// Blank lines and comments before the first endpoint belong to it.
-					l.pieces = append(l.pieces, piece{start: section, line: sectionLine})
+					l.pieces = append(l.pieces, piece{start: section, line: sectionLine, key: key})
 				} else {
 					l.pieces[len(l.pieces)-1].end = off
-					l.pieces = append(l.pieces, piece{start: off, line: line})
+					l.pieces = append(l.pieces, piece{start: off, line: line, key: key})
 				}
 			}
 		default: // after the endpoints
@@ -146,17 +151,18 @@ func blankOrComment(rest []byte) bool {
 	return len(rest) == 0 || rest[0] == '#'
 }
 
-// keyLine reports whether a line, from its indentation on, starts an endpoint as a
-// plain key: a name, a colon, then a space or the end of the line.
-func keyLine(text []byte) bool {
+// keyLine is the length of the name a line, from its indentation on, starts an
+// endpoint with as a plain key: a name, a colon, then a space or the end of the line.
+// It is 0 for a line that does not.
+func keyLine(text []byte) int {
 	i := 0
 	for i < len(text) && (text[i] >= 'a' && text[i] <= 'z' || text[i] >= 'A' && text[i] <= 'Z' || text[i] == '_' || i > 0 && text[i] >= '0' && text[i] <= '9') {
 		i++
 	}
-	if i == 0 || i >= len(text) || text[i] != ':' {
-		return false
+	if i == 0 || i >= len(text) || text[i] != ':' || i+1 < len(text) && text[i+1] != ' ' {
+		return 0
 	}
-	return i+1 == len(text) || text[i+1] == ' '
+	return i
 }
 
 // Cache keeps the endpoints of the last spec loaded with it, by their text, so that the
@@ -280,64 +286,82 @@ func (p *parser) readPieces(sp *split, cache *Cache) {
 		cache.read = len(todo)
 		cache.mu.Unlock()
 	}
+	// Consecutive pieces are read as one YAML document, a run: each decoder costs
+	// kilobytes of buffers, too much to spend on every endpoint.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/minSplit))
+	most := min(256, max(16, len(todo)/(4*workers)))
+	var runs [][]int
+	for i, at := range todo {
+		if i == 0 || at != todo[i-1]+1 || len(runs[len(runs)-1]) == most {
+			runs = append(runs, nil)
+		}
+		runs[len(runs)-1] = append(runs[len(runs)-1], at)
+	}
+	var next atomic.Int64
+	var failed atomic.Bool
 	var wg sync.WaitGroup
-	var mu sync.Mutex
-	for w := range workers {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			wp := &parser{file: p.file, dir: p.dir, ctx: p.ctx, opts: p.opts, sizes: newSizer()}
-			lo, hi := w*len(todo)/workers, (w+1)*len(todo)/workers
-			for _, i := range todo[lo:hi] {
-				if p.ctx.Err() != nil {
-					break
-				}
-				r := wp.readPiece(sp.data, sp.layout.pieces[i])
-				if r == nil || len(wp.errs) > 0 || wp.dropped > 0 {
-					mu.Lock()
-					sp.failed = true
-					mu.Unlock()
+			for {
+				n := int(next.Add(1)) - 1
+				if n >= len(runs) || failed.Load() || p.ctx.Err() != nil {
 					return
 				}
-				sp.read[i] = r
+				run := runs[n]
+				read := wp.readRun(sp.data, sp.layout.pieces[run[0]:run[len(run)-1]+1])
+				if read == nil {
+					failed.Store(true)
+					return
+				}
+				copy(sp.read[run[0]:], read)
 			}
 		}()
 	}
 	wg.Wait()
-	if p.ctx.Err() != nil {
+	if failed.Load() || p.ctx.Err() != nil {
 		sp.failed = true
 	}
 }
 
-// readPiece decodes one endpoint's text and reads it, or returns nil when the text is
-// not one plain endpoint.
-func (p *parser) readPiece(data []byte, pc piece) *readPiece {
+// readRun decodes the text of consecutive endpoints and reads each, or returns nil when
+// the text is not those endpoints, plain and without a problem.
+func (p *parser) readRun(data []byte, run []piece) []*readPiece {
+	first, last := run[0], run[len(run)-1]
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data[pc.start:pc.end], &doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+	if err := yaml.Unmarshal(data[first.start:last.end], &doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil
 	}
 	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode || len(root.Content) != 2 || !plain(root, pc.line-1) {
+	if root.Kind != yaml.MappingNode || len(root.Content) != 2*len(run) || !plain(root, first.line-1) {
 		return nil
 	}
-	var sz size
-	p.sizes.over(&doc, &sz, size{bytes: huge, nodes: huge})
-	k, v := root.Content[0], root.Content[1]
-	if k.Kind != yaml.ScalarNode || k.Tag != "!!str" || !identRE.MatchString(k.Value) {
-		return nil
+	out := make([]*readPiece, len(run))
+	for j, pc := range run {
+		k, v := root.Content[2*j], root.Content[2*j+1]
+		if k.Kind != yaml.ScalarNode || k.Tag != "!!str" || k.Value != string(data[pc.key[0]:pc.key[1]]) || !identRE.MatchString(k.Value) {
+			return nil
+		}
+		// Its size as if it were a document of its own: an upper bound of what it adds
+		// to the whole.
+		sz := size{bytes: 4, nodes: 2}
+		p.sizes.over(k, &sz, size{bytes: huge, nodes: huge})
+		p.sizes.over(v, &sz, size{bytes: huge, nodes: huge})
+		before := len(p.bodyFiles)
+		e := p.endpoint(k.Value, v)
+		if e == nil || len(p.errs) > 0 || p.dropped > 0 {
+			return nil
+		}
+		e.Pos = posOf(k)
+		keep := len(p.bodyFiles) == before && !usesFiles(e)
+		if keep {
+			e.memo = &inferMemo{}
+		}
+		out[j] = &readPiece{name: k.Value, e: e, size: sz, keep: keep, line: pc.line}
 	}
-	before := len(p.bodyFiles)
-	e := p.endpoint(k.Value, v)
-	if e == nil {
-		return nil
-	}
-	e.Pos = posOf(k)
-	keep := len(p.bodyFiles) == before && !usesFiles(e)
-	if keep {
-		e.memo = &inferMemo{}
-	}
-	return &readPiece{name: k.Value, e: e, size: sz, keep: keep, line: pc.line}
+	return out
 }
 
 // usesFiles reports whether an endpoint serves a bodyFile, whose bytes its text does not
