@@ -407,7 +407,10 @@ func (p *parser) parse(data []byte) *Spec {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(text)})
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
-		if p.ctx.Err() == nil {
+		switch {
+		case p.split != nil:
+			p.errorf(Pos{}, "%v", err) // reading the whole file says where
+		case p.ctx.Err() == nil:
 			p.yamlError(data, err)
 		}
 		return s

@@ -77,6 +77,10 @@ func TestSplitLoadEqualsWhole(t *testing.T) {
 			if loadBoth(t, file, data, cache) {
 				splits++
 			}
+			// Broken outside the endpoints: YAML that does not parse, a misspelt key.
+			for _, tail := range []string{"server: {port: [}\n", "nmae: x\n", "endpoints:\n  again: {}\n"} {
+				loadBoth(t, file, concat(data, []byte("\n"+tail)), cache)
+			}
 			l, ok := cut(data)
 			if !ok {
 				return
