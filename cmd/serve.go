@@ -227,6 +227,9 @@ func loadSpec(ctx context.Context, opts *ServeOptions) (*spec.Spec, error) {
 		err error
 	}
 	done := make(chan result, 1)
+	if !opts.NoWatch && opts.Spec.Cache == nil {
+		opts.Spec.Cache = spec.NewCache() // so that a reload reads only what changed
+	}
 	go func() {
 		s, err := opts.Spec.Load(ctx, opts.Path)
 		done <- result{s, err}

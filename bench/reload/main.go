@@ -8,10 +8,18 @@
 // the endpoint every millisecond until the new message is answered. It prints the
 // median, p90 and max, and exits 1 when the median is over -goal.
 //
+// With -endpoints N it serves a generated spec of N endpoints instead (the kinds real
+// APIs have: path parameters, request bodies, conditions, nested answers, an error
+// fallback), edits one endpoint in the middle of it, and also reports how long bb serve
+// took from its start to its first answer and its resident memory (RSS) after the
+// first load, after the saves and at its peak. -shift adds a line to the edited
+// endpoint on every other save, so every endpoint after it moves down a line.
+//
 // Run it from the module root:
 //
 //	go run ./bench/reload            # builds ./cmd/bb into a temporary folder
 //	go run ./bench/reload -bb ./bb   # or measures a binary you built
+//	go run ./bench/reload -endpoints 10000 -goal 50ms
 package main
 
 import (
@@ -47,6 +55,9 @@ func run() error {
 	timeout := flag.Duration("timeout", 5*time.Second, "give up on a save not answered within this")
 	verbose := flag.Bool("v", false, "print every save")
 	showLog := flag.Bool("log", false, "show bb serve's output")
+	endpoints := flag.Int("endpoints", 0, "serve a generated spec of this many endpoints instead of -example")
+	shift := flag.Bool("shift", false, "with -endpoints: add a line to the edited endpoint on every other save")
+	cpu := flag.String("cpu", "", "run bb serve pinned to these CPUs (taskset -c), e.g. 1")
 	flag.Parse()
 
 	tmp, err := os.MkdirTemp("", "bb-reload-")
@@ -62,11 +73,13 @@ func run() error {
 			return fmt.Errorf("go build ./cmd/bb: %w", err)
 		}
 	}
-	orig, err := os.ReadFile(*example)
-	if err != nil {
+	marker, path, body := "test2", "/api/get_messages", `{"user":"larry"}`
+	var orig []byte
+	if *endpoints > 0 {
+		orig, marker, path, body = bigSpec(*endpoints)
+	} else if orig, err = os.ReadFile(*example); err != nil {
 		return err
 	}
-	const marker = "test2"
 	if !bytes.Contains(orig, []byte(marker)) {
 		return fmt.Errorf("%s has no %q to replace", *example, marker)
 	}
@@ -85,22 +98,29 @@ func run() error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	srv := exec.CommandContext(ctx, *bbPath, "serve", project, "--host", "127.0.0.1", "--port", strconv.Itoa(port))
+	args := []string{*bbPath, "serve", project, "--host", "127.0.0.1", "--port", strconv.Itoa(port), "--log", "off"}
+	if *cpu != "" {
+		args = append([]string{"taskset", "-c", *cpu}, args...)
+	}
+	srv := exec.CommandContext(ctx, args[0], args[1:]...)
 	srv.Stdout, srv.Stderr = io.Discard, os.Stderr
 	if *showLog {
 		srv.Stdout = os.Stderr
 	}
+	started := time.Now()
 	if err := srv.Start(); err != nil {
 		return err
 	}
 	defer srv.Wait()
 	defer cancel()
 
-	url := fmt.Sprintf("http://127.0.0.1:%d/api/get_messages", port)
+	url := fmt.Sprintf("http://127.0.0.1:%d%s", port, path)
 	client := &http.Client{Timeout: time.Second}
-	if err := waitFor(client, url, []byte(marker), 10*time.Second); err != nil {
+	if err := waitFor(client, url, body, []byte(marker), 30*time.Second); err != nil {
 		return fmt.Errorf("bb serve never answered: %w", err)
 	}
+	ready := time.Since(started)
+	rssLoaded := memOf(srv.Process.Pid, "VmRSS")
 
 	var took []time.Duration
 	for i := range *saves {
@@ -109,6 +129,13 @@ func run() error {
 		how := "in place"
 		if i%2 == 1 {
 			how = "by rename"
+		}
+		if *shift && i%2 == 1 {
+			// A comment line above the edit: every endpoint after it moves down.
+			at := bytes.Index(data, []byte(word))
+			at = bytes.LastIndexByte(data[:at], '\n') + 1
+			data = append(data[:at:at], append([]byte("        # moved\n"), data[at:]...)...)
+			how += ", a line added"
 		}
 		// Let the previous save's events settle, so each save is measured on its own.
 		time.Sleep(100 * time.Millisecond)
@@ -121,7 +148,7 @@ func run() error {
 		if err != nil {
 			return err
 		}
-		if err := waitFor(client, url, []byte(word), *timeout); err != nil {
+		if err := waitFor(client, url, body, []byte(word), *timeout); err != nil {
 			return fmt.Errorf("save %d (%s): %w", i+1, how, err)
 		}
 		d := time.Since(start)
@@ -134,6 +161,12 @@ func run() error {
 	sorted := slices.Clone(took)
 	slices.Sort(sorted)
 	median := percentile(sorted, 50)
+	what := *example
+	if *endpoints > 0 {
+		what = fmt.Sprintf("%d endpoints", *endpoints)
+	}
+	fmt.Printf("%s: first answer %v after start; RSS %.0f MiB loaded, %.0f MiB after the saves, %.0f MiB at peak\n",
+		what, round(ready), mib(rssLoaded), mib(memOf(srv.Process.Pid, "VmRSS")), mib(memOf(srv.Process.Pid, "VmHWM")))
 	fmt.Printf("%d saves (in place and by rename, alternated), polled every 1ms\n", len(took))
 	fmt.Printf("save-to-answer median %v  p90 %v  max %v  (goal: median <= %v)\n",
 		round(median), round(percentile(sorted, 90)), round(sorted[len(sorted)-1]), *goal)
@@ -152,14 +185,14 @@ func saveByRename(file string, data []byte) error {
 	return os.Rename(tmp, file)
 }
 
-// waitFor polls url every millisecond until its answer contains want.
-func waitFor(client *http.Client, url string, want []byte, timeout time.Duration) error {
+// waitFor polls url every millisecond until its answer to a POST of body contains want.
+func waitFor(client *http.Client, url, body string, want []byte, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
 	tick := time.NewTicker(time.Millisecond)
 	defer tick.Stop()
 	var last string
 	for time.Now().Before(deadline) {
-		resp, err := client.Post(url, "application/json", strings.NewReader(`{"user":"larry"}`))
+		resp, err := client.Post(url, "application/json", strings.NewReader(body))
 		if err == nil {
 			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
@@ -192,3 +225,44 @@ func percentile(sorted []time.Duration, p int) time.Duration {
 }
 
 func round(d time.Duration) time.Duration { return d.Round(100 * time.Microsecond) }
+
+// bigSpec is a spec of n endpoints of the kinds real APIs have (the one
+// internal/spec's BenchmarkParse loads), with the text to edit in its middle endpoint,
+// a POST, and the path and body of a request that endpoint answers with that text.
+func bigSpec(n int) (spec []byte, marker, path, body string) {
+	var b strings.Builder
+	b.WriteString("version: 1\nname: Big\nendpoints:\n")
+	methods := []string{"GET", "POST", "PUT", "DELETE"}
+	mid := n/2 - n/2%4 + 1 // a POST
+	for i := 0; i < n; i++ {
+		m := methods[i%4]
+		fmt.Fprintf(&b, "  op%d:\n    method: %s\n    path: /api/r%d/{id}\n", i, m, i)
+		if m == "POST" || m == "PUT" {
+			fmt.Fprintf(&b, "    request:\n      body: {name: item%d, qty: %d, tags: [a, b]}\n", i, i%7)
+		}
+		name := fmt.Sprintf("item%d", i)
+		if i == mid {
+			name = fmt.Sprintf("answer%d", i)
+		}
+		fmt.Fprintf(&b, "    responses:\n      - when: {path.id: 1}\n        body: {id: 1, name: %s, price: 9.5, tags: [x], owner: {id: 7, name: ann}}\n      - status: 404\n        body: {error: not found}\n", name)
+	}
+	return []byte(b.String()), fmt.Sprintf("answer%d", mid), fmt.Sprintf("/api/r%d/1", mid), fmt.Sprintf(`{"name":"item%d","qty":1,"tags":["a"]}`, mid)
+}
+
+// memOf reads one of a process's memory figures (VmRSS, VmHWM) from /proc, in bytes;
+// 0 where /proc is not there.
+func memOf(pid int, field string) float64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, field+":"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb * 1024
+		}
+	}
+	return 0
+}
+
+func mib(b float64) float64 { return b / (1 << 20) }

@@ -14,6 +14,10 @@ const unfitNote = "; the ejected server would answer 400: "
 // is read within the limit, checked against the spec's types (refused with --validate,
 // else only noted), and the first response whose conditions hold answers.
 func (r *route) serve(w http.ResponseWriter, req *http.Request) {
+	if r.resource != nil {
+		r.resource(w, req)
+		return
+	}
 	body, herr := contract.ReadBody(w, req, r.maxBody)
 	if herr != nil {
 		note(w, herr.Msg)

@@ -232,7 +232,8 @@ func (rl *Reloader) reload(ctx context.Context) {
 	if len(data) == 0 {
 		return // an editor truncated the file and has not written it yet
 	}
-	if cur := rl.Server.Router(); !rl.failed && sha256.Sum256(data) == cur.Spec().Digest && sameFiles(cur) {
+	digest := sha256.Sum256(data)
+	if cur := rl.Server.Router(); !rl.failed && digest == cur.Spec().Digest && sameFiles(cur) {
 		rl.saved = nil // the text and the bodyFiles being served: the first look, or saves that change nothing
 		return
 	}
@@ -247,11 +248,11 @@ func (rl *Reloader) reload(ctx context.Context) {
 		state, err = SyncState(ctx, rl.Options.Store, s)
 	}
 	if err == nil {
-		if rt, err = compile(ctx, s, rl.Options); err != nil {
+		if rt, err = compile(ctx, s, rl.Options, rl.Server.Router()); err != nil {
 			return
 		}
 	}
-	h := hashOf(sha256.Sum256(data), rt)
+	h := hashOf(digest, rt)
 	if err != nil {
 		// A failed load depends on more than the spec text (a bodyFile missing, then
 		// broken), so the error is part of what identifies it: each new error is reported.

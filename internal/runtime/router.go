@@ -52,7 +52,8 @@ type Options struct {
 type Router struct {
 	spec    *spec.Spec
 	opt     Options
-	mux     *http.ServeMux
+	mux     *http.ServeMux // routing.mux
+	routing *routing
 	routes  []*route
 	methods []string       // every method some route answers, for 405 checks
 	cors    *contract.CORS // nil with NoCORS
@@ -66,11 +67,14 @@ type route struct {
 	stub        *contract.Stub
 	notes       []string            // what the log says when each answer is sent
 	op          *contract.Operation // what requests must fit; nil when the spec cannot be typed
+	types       *spec.EndpointTypes // what op was built from
 	validate    bool
 	maxBody     int64
 	errors      contract.ErrorFormat
 	play        *contract.Play
 	fingerprint string
+	// resource answers a resource's route from the store's records, instead of stubs.
+	resource http.HandlerFunc
 }
 
 // Spec returns the spec the router was compiled from.
@@ -81,55 +85,91 @@ func (rt *Router) Files() map[string][]byte { return rt.files }
 
 // Compile builds the handler for a validated spec. It cannot fail: everything that could
 // be wrong, bodyFiles included, was checked when the spec was loaded.
-func Compile(s *spec.Spec, opt Options) *Router {
+func Compile(s *spec.Spec, opt Options) *Router { return compileFrom(s, opt, nil) }
+
+// compileFrom is Compile after prev: the stubs of the endpoints read from the same text
+// as prev's (see spec.Endpoint.SameText) are prev's, as Swap would adopt them, and are
+// not built again.
+func compileFrom(s *spec.Spec, opt Options, prev *Router) *Router {
 	if opt.MaxBody <= 0 {
 		opt.MaxBody = DefaultMaxBody
 	}
 	if opt.Play == nil {
 		opt.Play = &contract.Play{Faults: true, Rand: contract.NewRand(0)}
 	}
-	rt := &Router{spec: s, opt: opt, mux: http.NewServeMux(), files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
-	seen := map[string]bool{}
-	ops := map[*spec.Endpoint]*contract.Operation{}
+	rt := &Router{spec: s, opt: opt, files: map[string][]byte{}, errors: s.ErrorFormat(), proxy: proxyURL(s, opt)}
+	types := map[*spec.Endpoint]*spec.EndpointTypes{}
 	ts, err := s.Types()
 	if err == nil {
 		for _, et := range ts.Endpoints {
-			ops[et.Endpoint] = et.Operation()
+			types[et.Endpoint] = et
 		}
 	}
+	var before map[string]*route
+	if prev != nil {
+		before = make(map[string]*route, len(prev.routes))
+		for _, r := range prev.routes {
+			before[r.ep.Name] = r
+		}
+	}
+	var build []*route // the routes whose stubs are built anew
 	for _, ep := range s.Endpoints {
-		r := &route{ep: ep, stub: ep.Stub(), op: ops[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
+		r := &route{ep: ep, types: types[ep], validate: opt.Validate, maxBody: opt.MaxBody, errors: rt.errors, play: opt.Play}
+		if ep.Resource != nil {
+			r.resource = rt.resourceHandler(ep, ts)
+		}
+		rt.addRoute(r)
+		o := before[ep.Name]
+		if o != nil && ep.SameText(o.ep) {
+			r.stub, r.notes, r.fingerprint = o.stub, o.notes, o.fingerprint
+			if sameInput(o.types, r.types) {
+				r.op = o.op
+			}
+		} else {
+			build = append(build, r)
+		}
+		for _, resp := range ep.Responses {
+			if resp.BodyPath != "" {
+				rt.files[resp.BodyPath] = resp.BodyData
+			}
+		}
+	}
+	// What is left to build depends on each endpoint alone: on every core.
+	parallel(len(rt.routes), func(i int) {
+		if r := rt.routes[i]; r.op == nil && r.types != nil {
+			r.op = r.types.Operation()
+		}
+	})
+	parallel(len(build), func(i int) {
+		r := build[i]
+		ep := r.ep
+		r.stub = ep.Stub()
 		for i, resp := range ep.Responses {
 			note := fmt.Sprintf("%s → response %d", ep.Name, i+1)
 			if len(resp.When) == 0 && i > 0 && resp.Played(ep, i) == "" && ep.Sequence == "" {
 				note += " (fallback)"
 			}
 			r.notes = append(r.notes, note)
-			if resp.BodyPath != "" {
-				rt.files[resp.BodyPath] = resp.BodyData
-			}
 		}
 		r.fingerprint = rt.fingerprint(ep)
-		rt.routes = append(rt.routes, r)
-		if ep.Resource != nil {
-			rt.mux.HandleFunc(ep.Pattern(), rt.resourceHandler(ep, ts))
-		} else {
-			rt.mux.HandleFunc(ep.Pattern(), r.serve)
-		}
-		if !seen[ep.Method] {
-			seen[ep.Method] = true
-			rt.methods = append(rt.methods, ep.Method)
+	})
+	seen := map[string]bool{}
+	for _, r := range rt.routes {
+		if !seen[r.ep.Method] {
+			seen[r.ep.Method] = true
+			rt.methods = append(rt.methods, r.ep.Method)
 		}
 	}
 	sort.Strings(rt.methods)
-	rt.mux.HandleFunc("GET "+s.HealthPath(), health)
-	rt.mux.HandleFunc("POST "+ResetPath, rt.reset)
-	rt.mux.HandleFunc("/", rt.notFound)
+	rt.route(prev)
 	if !opt.NoCORS {
 		rt.cors = compileCORS(s, opt)
 	}
 	return rt
 }
+
+// addRoute adds r to the routes, in spec order.
+func (rt *Router) addRoute(r *route) { rt.routes = append(rt.routes, r) }
 
 // compileCORS builds bb serve's CORS policy: every origin may call without credentials,
 // the listed ones with them; preflights allow the spec's methods and the request

@@ -47,9 +47,9 @@ type Config struct {
 
 // compile is Compile, given up when ctx ends first: a spec near the size limits takes a
 // second or more to compile, and a signal to stop must not wait for it.
-func compile(ctx context.Context, s *spec.Spec, opt Options) (*Router, error) {
+func compile(ctx context.Context, s *spec.Spec, opt Options, prev *Router) (*Router, error) {
 	done := make(chan *Router, 1)
-	go func() { done <- Compile(s, opt) }()
+	go func() { done <- compileFrom(s, opt, prev) }()
 	select {
 	case rt := <-done:
 		return rt, nil
@@ -80,7 +80,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 		}
 		changes = append(changes, "every resource back to its seed records (--reset)")
 	}
-	rt, err := compile(ctx, s, cfg.Options)
+	rt, err := compile(ctx, s, cfg.Options, nil)
 	if err != nil {
 		return nil // stopped before serving
 	}
@@ -118,7 +118,7 @@ func Serve(ctx context.Context, s *spec.Spec, cfg Config) error {
 	}
 	afterLoad := func(rt *Router) {
 		if cfg.TuneGC {
-			TuneGC()
+			go TuneGC() // a collection, for a large spec: not before the first answer
 		}
 		if cfg.OnReload == nil {
 			return

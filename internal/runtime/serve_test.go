@@ -168,7 +168,7 @@ func TestBannerSummarizes(t *testing.T) {
 }
 
 func TestGCPercent(t *testing.T) {
-	for live, want := range map[uint64]int{0: 100, 300 << 10: 400, 7 << 20: 400, 8 << 20: 100, 300 << 20: 100} {
+	for live, want := range map[uint64]int{0: 100, 300 << 10: 400, 7 << 20: 400, 8 << 20: 100, 47 << 20: 100, 48 << 20: 50, 300 << 20: 50} {
 		if got := gcPercent(live); got != want {
 			t.Errorf("gcPercent(%d) = %d, want %d", live, got, want)
 		}

@@ -60,6 +60,7 @@ func (s *Server) Router() *Router { return s.cur.Load() }
 // Swap makes rt the serving router and reports how it differs from the one before.
 func (s *Server) Swap(rt *Router) Change {
 	rt.adopt(s.cur.Load())
+	rt.routing.cur.Store(rt)
 	old := s.cur.Swap(rt)
 	return Diff(old, rt)
 }

@@ -40,6 +40,10 @@ var framingHeaders = map[string]bool{"Content-Length": true, "Transfer-Encoding"
 	"Keep-Alive": true, "Upgrade": true, "Trailer": true, "Te": true}
 
 func (p *parser) endpoints(n *yaml.Node, s *Spec) {
+	if p.split != nil {
+		p.splitEndpoints(s)
+		return
+	}
 	n = resolve(n)
 	if isNull(n) {
 		p.errorf(posOf(n), "endpoints is empty; list at least one endpoint")
@@ -54,8 +58,14 @@ func (p *parser) endpoints(n *yaml.Node, s *Spec) {
 		return
 	}
 	fields, _ := p.mapping(n, "endpoints", nil)
+	p.endpointList(fields, s, nil)
+}
+
+// endpointList reads the endpoints, fields in file order; read, when set, gives each
+// one already read (see split).
+func (p *parser) endpointList(fields []field, s *Spec, read func(i int) *Endpoint) {
 	folded := map[string]string{}
-	for _, f := range fields {
+	for i, f := range fields {
 		name := f.key
 		switch {
 		case !identRE.MatchString(name):
@@ -68,7 +78,9 @@ func (p *parser) endpoints(n *yaml.Node, s *Spec) {
 			}
 			folded[up] = name
 		}
-		if e := p.endpoint(name, f.value); e != nil {
+		if read != nil {
+			s.Endpoints = append(s.Endpoints, read(i))
+		} else if e := p.endpoint(name, f.value); e != nil {
 			e.Pos = posOf(f.keyN)
 			s.Endpoints = append(s.Endpoints, e)
 		}
@@ -653,7 +665,7 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		v := Value{Kind: Object, Fields: []Field{}, Pos: pos}
+		v := Value{Kind: Object, Fields: make([]Field, 0, len(n.Content)/2), Pos: pos}
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
@@ -674,7 +686,7 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 		}
 		return v
 	case yaml.SequenceNode:
-		v := Value{Kind: Array, Items: []Value{}, Pos: pos}
+		v := Value{Kind: Array, Items: make([]Value, 0, len(n.Content)), Pos: pos}
 		for _, item := range n.Content {
 			v.Items = append(v.Items, p.valueDepth(item, depth+1))
 		}
@@ -723,6 +735,9 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 // on a fresh ServeMux, the router the stub server and the ejected server both use, so
 // anything ServeMux would refuse is caught here with a plain message.
 func (p *parser) checkRoutes(s *Spec) {
+	if p.split != nil && p.split.sameRoutes(s) {
+		return // the routes of the last spec loaded, which had no clash
+	}
 	mux := http.NewServeMux()
 	owner := map[string]*Endpoint{}
 	for _, e := range s.Endpoints {

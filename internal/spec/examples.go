@@ -189,24 +189,52 @@ func pathDefault(e *Endpoint, name string) string {
 // value from an endpoint sharing the path up to that parameter, as pathParamType does
 // for types: DELETE /books/{id} takes an id GET /books/{id} answers.
 func linkPathExamples(s *Spec) {
+	l := lendersOf(s.Endpoints)
 	for _, e := range s.Endpoints {
 		for _, name := range e.Params {
 			if pathExamplesType(e, name) != nil {
 				continue
 			}
-			prefix := pathPrefix(e.Path, name)
-			for _, other := range s.Endpoints {
-				if other == e || prefix == "" || pathPrefix(other.Path, name) != prefix || pathExamplesType(other, name) == nil {
-					continue
-				}
+			if other := l.lender(e, name); other != nil {
 				if e.pathExamples == nil {
 					e.pathExamples = map[string]string{}
 				}
 				e.pathExamples[name] = pathDefault(other, name)
-				break
 			}
 		}
 	}
+}
+
+// lenders indexes the endpoints that lend their path parameters' examples to others,
+// for lender: by path up to the parameter, and the parameter's name, the first one in
+// spec order whose `when` examples give that parameter values.
+type lenders map[string]*Endpoint
+
+func lendersOf(endpoints []*Endpoint) lenders {
+	l := lenders{}
+	for _, o := range endpoints {
+		for _, p := range o.Params {
+			k := pathPrefix(o.Path, p) + "\x00" + p
+			if _, ok := l[k]; !ok && pathExamplesType(o, p) != nil {
+				l[k] = o
+			}
+		}
+	}
+	return l
+}
+
+// lender is the endpoint, other than e, whose path shares e's up to the parameter name
+// and whose `when` examples give it values: the one e borrows them from, or nil. With
+// the index built once, lending costs linear time however many endpoints borrow.
+func (l lenders) lender(e *Endpoint, name string) *Endpoint {
+	prefix := pathPrefix(e.Path, name)
+	if prefix == "" {
+		return nil
+	}
+	if o := l[prefix+"\x00"+name]; o != e {
+		return o
+	}
+	return nil
 }
 
 func fillPath(path string, values map[string]string) string {

@@ -68,6 +68,9 @@ type Options struct {
 	// MaxBodySize bounds each body, schema, example and `when` value as JSON with its
 	// YAML aliases written out, and each bodyFile, in bytes; 0 means DefaultMaxBodySize.
 	MaxBodySize int64
+	// Cache, when set, keeps what each load read, so that the next load of the same
+	// file reads again only the endpoints whose text changed (see Cache).
+	Cache *Cache
 }
 
 func (o Options) maxSize() int64 {
@@ -126,10 +129,14 @@ func (o Options) ReadFile(file string) ([]byte, error) {
 	}
 	defer f.Close()
 	max := o.maxSize()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Size() > 0 {
+		buf.Grow(int(min(st.Size(), max) + 512)) // read a large spec without growing as it goes
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, ErrorList{o.tooLarge(file, data)}
 	}
@@ -148,6 +155,29 @@ func (o Options) tooLarge(file string, data []byte) *Error {
 // Parse validates spec text read from file, as the package's Parse does, within o's
 // limits. When ctx ends first, it stops and returns ctx's error.
 func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, error) {
+	s, sp := o.splitParse(ctx, file, data, filepath.Dir(file))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if s == nil {
+		s, err := o.parseWhole(ctx, file, data)
+		if err != nil {
+			return nil, err
+		}
+		return s, s.infer(nil)
+	}
+	s.Digest = sha256.Sum256(data)
+	if err := s.infer(o.Cache); err != nil {
+		return nil, err
+	}
+	o.Cache.keep(data, sp)
+	o.Cache.keepTypes(s)
+	return s, nil
+}
+
+// parseWhole reads data as one YAML document: the reader that reports every problem
+// with its position.
+func (o Options) parseWhole(ctx context.Context, file string, data []byte) (*Spec, error) {
 	p := &parser{file: file, dir: filepath.Dir(file), ctx: ctx, opts: o}
 	s := p.parse(data)
 	if err := ctx.Err(); err != nil {
@@ -162,14 +192,24 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 		}
 		return nil, p.errs
 	}
-	// What only typing finds (a body condition no request of the example's type can
-	// meet) is a spec error for every command: bb check refuses what a generator would.
+	return s, nil
+}
+
+// infer keeps the spec's types, those of the last spec loaded with c when they are the
+// same (see Cache.reuseTypes). What only typing finds (a body condition no request of
+// the example's type can meet) is a spec error for every command: bb check refuses what
+// a generator would.
+func (s *Spec) infer(c *Cache) error {
+	if ts := c.reuseTypes(s); ts != nil {
+		s.types = ts
+		return nil
+	}
 	ts, err := InferTypes(s, InferOptions{})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	s.types = ts
-	return s, nil
+	return nil
 }
 
 // maxErrors bounds the problems one load reports: a broken spec can hold millions, and
@@ -199,6 +239,9 @@ type parser struct {
 	// bodyFiles holds each bodyFile read so far, by path, so a file named by many
 	// responses is read and checked once.
 	bodyFiles map[string]bodyFile
+	// split, when set, is the spec being read in pieces: the document parse decodes is
+	// its skeleton, and the endpoints come from its pieces.
+	split *split
 }
 
 // missing reports whether a required key should be reported as missing from mapping n:
@@ -357,10 +400,17 @@ func (p *parser) parse(data []byte) *Spec {
 		p.errorf(posAt(data, off), "%s", msg)
 		return s
 	}
+	text := data
+	if p.split != nil {
+		text = p.split.layout.skeleton
+	}
 	var doc yaml.Node
-	dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(data)})
+	dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(text)})
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
-		if p.ctx.Err() == nil {
+		switch {
+		case p.split != nil:
+			p.errorf(Pos{}, "%v", err) // reading the whole file says where
+		case p.ctx.Err() == nil:
 			p.yamlError(data, err)
 		}
 		return s
@@ -383,8 +433,11 @@ func (p *parser) parse(data []byte) *Spec {
 	}
 	// Aliases let a small file stand for a huge one: measure the spec as if they were
 	// written out, without writing them out, and refuse it before building anything.
-	p.sizes = &sizer{memo: map[*yaml.Node]size{}, busy: map[*yaml.Node]bool{}}
+	p.sizes = newSizer()
 	var total size
+	if p.split != nil && !p.split.sized(&total) {
+		return s
+	}
 	if at := p.sizes.over(&doc, &total, size{bytes: p.opts.maxSize(), nodes: p.opts.maxValues()}); at != nil {
 		raise := fmt.Sprintf("%s=%s", EnvMaxSize, formatSize(2*p.opts.maxSize()))
 		switch {
@@ -837,6 +890,10 @@ func badText(data []byte) (int, string) {
 		return 0, "the file is UTF-16 text; save it as UTF-8"
 	}
 	for i := 0; i < len(data); {
+		if c := data[i]; c >= 0x20 && c <= 0x7e || c == '\n' || c == '\t' || c == '\r' {
+			i++ // ASCII text, most of any spec
+			continue
+		}
 		r, w := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && w == 1:

@@ -95,7 +95,15 @@ type Endpoint struct {
 	// pathExamples holds, for path parameters no `when` of this endpoint gives a value,
 	// one borrowed from an endpoint sharing the path (see linkPathExamples).
 	pathExamples map[string]string
+	// memo keeps the types inferred from this endpoint alone, shared by the copies a
+	// Cache hands out; nil when the endpoint was not read through one.
+	memo *inferMemo
 }
+
+// SameText reports whether e and o were read through one Cache from the same text, so
+// that all they hold is the same but maybe their positions: a reload may keep what it
+// built from o for e.
+func (e *Endpoint) SameText(o *Endpoint) bool { return e.memo != nil && e.memo == o.memo }
 
 // Pattern is the endpoint's net/http ServeMux pattern, e.g. "GET /users/{id}".
 func (e *Endpoint) Pattern() string { return contract.MuxPattern(e.Method, e.Path) }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/backwards-backend/bb/internal/contract"
@@ -174,9 +175,11 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 		et.Error = n.root(et.Error, "ErrorResponse", "ErrorResponseItem", op, et.Endpoint.Name+" error")
 	}
 	// Answers are named last, so asking for them never renames another type.
-	shapes := rootShapes(order)
-	for _, et := range order {
-		n.nameAnswers(et, shapes)
+	if opt.Answers {
+		shapes := rootShapes(order)
+		for _, et := range order {
+			n.nameAnswers(et, shapes)
+		}
 	}
 	ts.Objects = n.objects
 	sort.Slice(ts.Objects, func(i, j int) bool { return ts.Objects[i].Name < ts.Objects[j].Name })
@@ -238,38 +241,51 @@ func sharedNames(order []*EndpointTypes) map[*Type]string {
 // shapeKey spells a type's shape, names aside: two types with the same key are the same
 // type to every generator.
 func shapeKey(t *Type) string {
-	var b strings.Builder
-	var walk func(t *Type)
-	walk = func(t *Type) {
-		fmt.Fprintf(&b, "%d", t.Kind)
-		if t.Nullable {
-			b.WriteByte('?')
-		}
-		if len(t.Enum) > 0 {
-			fmt.Fprintf(&b, "%q", t.Enum)
-		}
-		switch t.Kind {
-		case TypeArray, TypeMap:
-			b.WriteByte('[')
-			walk(t.Elem)
-			b.WriteByte(']')
-		case TypeObject:
-			fmt.Fprintf(&b, "{%t%t", t.Object.Open, t.Object.MergePatch)
-			for _, f := range t.Object.Fields {
-				fmt.Fprintf(&b, "%q%t:", f.Key, f.Optional)
-				walk(f.Type)
-				b.WriteByte(',')
-			}
-			b.WriteByte('}')
-		}
+	return string(appendShape(make([]byte, 0, 64), t))
+}
+
+// appendShape appends t's shape key: what shapeKey spells, built without fmt, as
+// sharing names calls it for every body of a spec.
+func appendShape(b []byte, t *Type) []byte {
+	b = strconv.AppendInt(b, int64(t.Kind), 10)
+	if t.Nullable {
+		b = append(b, '?')
 	}
-	walk(t)
-	return b.String()
+	if len(t.Enum) > 0 {
+		b = append(b, '[')
+		for i, e := range t.Enum {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendQuote(b, e)
+		}
+		b = append(b, ']')
+	}
+	switch t.Kind {
+	case TypeArray, TypeMap:
+		b = append(b, '[')
+		b = appendShape(b, t.Elem)
+		b = append(b, ']')
+	case TypeObject:
+		b = append(b, '{')
+		b = strconv.AppendBool(b, t.Object.Open)
+		b = strconv.AppendBool(b, t.Object.MergePatch)
+		for _, f := range t.Object.Fields {
+			b = strconv.AppendQuote(b, f.Key)
+			b = strconv.AppendBool(b, f.Optional)
+			b = append(b, ':')
+			b = appendShape(b, f.Type)
+			b = append(b, ',')
+		}
+		b = append(b, '}')
+	}
+	return b
 }
 
 type inferrer struct {
-	spec *Spec
-	errs ErrorList
+	spec    *Spec
+	errs    ErrorList
+	lenders lenders // built when first needed
 }
 
 func (in *inferrer) errorf(pos Pos, format string, args ...any) {
@@ -281,6 +297,12 @@ func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
 	for _, name := range e.Params {
 		et.Path = append(et.Path, Param{Name: name, Type: in.pathParamType(e, name)})
 	}
+	before := len(in.errs)
+	defer func() {
+		if len(in.errs) == before {
+			in.remember(e, et)
+		}
+	}()
 	et.Query = queryParams(e)
 	in.checkRequestMedia(e)
 	switch {
@@ -453,13 +475,11 @@ func (in *inferrer) pathParamType(e *Endpoint, name string) *Type {
 	if t := pathExamplesType(e, name); t != nil {
 		return t
 	}
-	prefix := pathPrefix(e.Path, name)
-	for _, other := range in.spec.Endpoints {
-		if other != e && pathPrefix(other.Path, name) == prefix && prefix != "" {
-			if t := pathExamplesType(other, name); t != nil {
-				return t
-			}
-		}
+	if in.lenders == nil {
+		in.lenders = lendersOf(in.spec.Endpoints)
+	}
+	if other := in.lenders.lender(e, name); other != nil {
+		return pathExamplesType(other, name)
 	}
 	return &Type{Kind: TypeString}
 }

@@ -217,3 +217,24 @@ func TestErrorListFormat(t *testing.T) {
 		t.Errorf("ErrorList.Error() = %q, want %q", got, want)
 	}
 }
+
+// FuzzJSONString: a string written into a body's JSON is what encoding/json writes for
+// it, with HTML escaping off.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", `q"b\`, "\b\f\n\r\t\x00\x1f\x7f", "é\u2028\u2029😀", "\xff\xfe bad", "<&>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		writeJSONString(&got, s)
+		if got.String() != strings.TrimSuffix(want.String(), "\n") {
+			t.Fatalf("%q: wrote %s, encoding/json writes %s", s, got.String(), want.String())
+		}
+	})
+}
