@@ -528,11 +528,15 @@ func readObject(body []byte) (map[string]any, Problems) {
 }
 
 // failed turns a store's error into the answer: 404 for ErrNoRecord, 409 for
-// ErrDuplicateID, 500 for anything else. nil stays nil.
+// ErrDuplicateID, an *HTTPError as it says (a handler of an ejected server may refuse
+// with any status), 500 for anything else. nil stays nil.
 func (s *ResourceServer) failed(err error, id any) *HTTPError {
+	var he *HTTPError
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &he):
+		return he
 	case errors.Is(err, ErrNoRecord):
 		return &HTTPError{Status: http.StatusNotFound, Msg: fmt.Sprintf("no %s with %s %v", s.Resource.Item, s.Resource.ID, id)}
 	case errors.Is(err, ErrDuplicateID):

@@ -207,8 +207,9 @@ import (
 // these handlers once; they are yours. The contract kernel calls them through
 // api.%s once it has read and checked the request, exactly as bb serve
 // answers: a PATCH is a %s, then the merge patch checked, then a %s. Return
-// api.ErrNoRecord for an id that has no record (a 404) and api.ErrDuplicateID for a
-// client's id that is taken (a 409).
+// api.ErrNoRecord for an id that has no record (a 404), api.ErrDuplicateID for a
+// client's id that is taken (a 409), and api.Error(status, msg) for any other answer
+// (a 403, say); any other error is a 500.
 `, mod, mod, r.Name, r.Name, r.Handler, r.Get, r.Replace)
 	filters := r.filterNames()
 	// List.

@@ -341,7 +341,8 @@ func replaceDatabase(u, name string) (string, error) {
 }
 
 // writePanicTest adds a test to the ejected resources project: a resource handler that
-// panics gets a 500 in the spec's error shape, and the server goes on.
+// panics gets a 500 in the spec's error shape, and the server goes on; one that returns
+// api.Error gets its status.
 func writePanicTest(t *testing.T, dir string) {
 	t.Helper()
 	src := strings.ReplaceAll(`package contracttest
@@ -362,6 +363,8 @@ type panicky struct{ *handlers.Handlers }
 
 func (panicky) GetMessage(ctx context.Context, id int64) (api.Message, error) { panic("boom") }
 
+func (panicky) DeleteMessage(ctx context.Context, id int64) error { return api.Error(403, "not yours") }
+
 func TestResourcePanic(t *testing.T) {
 	st, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "panic.db"))
 	if err != nil {
@@ -378,6 +381,12 @@ func TestResourcePanic(t *testing.T) {
 	srv.ServeHTTP(rec, httptest.NewRequest("GET", "/api/messages", nil))
 	if rec.Code != 200 {
 		t.Errorf("after a panic, the list answers %d %s", rec.Code, rec.Body)
+	}
+	// A handler answers any status with api.Error, in the spec's error shape.
+	rec = httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest("DELETE", "/api/messages/1", nil))
+	if rec.Code != 403 || strings.TrimSpace(rec.Body.String()) != `+"`"+`{"error":"not yours"}`+"`"+` {
+		t.Errorf("a handler refusing with api.Error(403, …): %d %s", rec.Code, rec.Body)
 	}
 }
 `, "MODULE", Module(dir))

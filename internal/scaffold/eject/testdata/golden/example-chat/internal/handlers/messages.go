@@ -12,8 +12,9 @@ import (
 // these handlers once; they are yours. The contract kernel calls them through
 // api.MessagesHandler once it has read and checked the request, exactly as bb serve
 // answers: a PATCH is a GetMessage, then the merge patch checked, then a ReplaceMessage. Return
-// api.ErrNoRecord for an id that has no record (a 404) and api.ErrDuplicateID for a
-// client's id that is taken (a 409).
+// api.ErrNoRecord for an id that has no record (a 404), api.ErrDuplicateID for a
+// client's id that is taken (a 409), and api.Error(status, msg) for any other answer
+// (a 403, say); any other error is a 500.
 
 // ListMessages answers GET /api/messages: one page of the records q keeps (its filters, order and
 // paging, as json-server names them), and how many it keeps in all.
