@@ -70,6 +70,25 @@ func TestDecodeFastReadsPlainJSON(t *testing.T) {
 	}
 }
 
+// FuzzAppendString: the strings Canonical writes read back as themselves, and as
+// encoding/json writes them.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "larry", `a"b\c`, "tab\there\n\r\x01\x1f", "Zoë 🔥", "\xff", "<&>\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got, want string
+		if err := json.Unmarshal(appendString(nil, s), &got); err != nil {
+			t.Fatalf("appendString(%q) is not a JSON string: %s", s, appendString(nil, s))
+		}
+		std, _ := json.Marshal(s)
+		json.Unmarshal(std, &want)
+		if got != want {
+			t.Fatalf("appendString(%q) reads back as %q, encoding/json's as %q", s, got, want)
+		}
+	})
+}
+
 // FuzzNumberEqual: two JSON numbers are equal exactly when big.Rat says they are (for
 // exponents big.Rat can hold), and NumberEqual never panics or slows down on any text.
 func FuzzNumberEqual(f *testing.F) {

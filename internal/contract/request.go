@@ -32,8 +32,8 @@ func (op *Operation) CheckRequest(rq *Request) Problems {
 	for _, p := range op.Params {
 		var texts []string
 		if p.In == SourcePath {
-			if rq.PathValue != nil {
-				texts = []string{rq.PathValue(p.Name)}
+			if v, ok := rq.pathValue(p.Name); ok {
+				texts = []string{v}
 			}
 		} else {
 			texts = rq.Query[p.Name]
