@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -381,6 +382,14 @@ type RequestLog struct {
 	w      io.Writer
 	errors bool
 	off    bool
+	second atomic.Pointer[logSecond]
+}
+
+// logSecond is the time of a log line to the second, formatted once for every line in
+// that second: the date and time, and the zone.
+type logSecond struct {
+	unix       int64
+	date, zone []byte
 }
 
 // NewRequestLog logs to w at level: "all" (or ""), "errors" or "off".
@@ -419,7 +428,7 @@ func (l *RequestLog) Handler(next http.Handler) http.Handler {
 func (l *RequestLog) line(start time.Time, method, path string, status int, d time.Duration) {
 	bp := logBuffers.Get().(*[]byte)
 	b := append((*bp)[:0], `{"time":"`...)
-	b = start.AppendFormat(b, "2006-01-02T15:04:05.000000000Z07:00")
+	b = l.appendTime(b, start)
 	b = append(b, `","level":"INFO","msg":"request","method":`...)
 	b = appendJSONString(b, method)
 	b = append(b, `,"path":`...)
@@ -509,6 +518,25 @@ func (b *LogBuffer) Flush() error {
 func (b *LogBuffer) Close() error {
 	b.timer.Stop()
 	return b.Flush()
+}
+
+// appendTime appends t as "2006-01-02T15:04:05.000000000Z07:00" does, formatting the
+// part up to the second once a second.
+func (l *RequestLog) appendTime(b []byte, t time.Time) []byte {
+	sec := l.second.Load()
+	if sec == nil || sec.unix != t.Unix() {
+		full := t.AppendFormat(nil, "2006-01-02T15:04:05.000000000Z07:00")
+		dot := bytes.IndexByte(full, '.')
+		sec = &logSecond{unix: t.Unix(), date: full[:dot], zone: full[dot+10:]}
+		l.second.Store(sec)
+	}
+	b = append(b, sec.date...)
+	b = append(b, '.')
+	ns := t.Nanosecond()
+	for div := 100000000; div > 0; div /= 10 {
+		b = append(b, byte('0'+ns/div%10))
+	}
+	return append(b, sec.zone...)
 }
 
 // LogRequests logs one line per request with its status and duration, through log.

@@ -100,8 +100,15 @@ func TestRequestLog(t *testing.T) {
 	if _, err := NewRequestLog(&buf, "loud"); err == nil || !strings.Contains(err.Error(), "LOG_REQUESTS=loud") {
 		t.Errorf("bad level: %v", err)
 	}
-	// Writing a line allocates nothing.
 	l, _ = NewRequestLog(io.Discard, "all")
+	// The time reads as time.Format writes it, the second formatted once.
+	for _, at := range []time.Time{time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), time.Date(2026, 1, 2, 3, 4, 5, 987654321, time.FixedZone("x", 5400)), time.Date(2026, 1, 2, 3, 4, 6, 0, time.UTC)} {
+		got := string(l.appendTime(nil, at))
+		if want := at.Format("2006-01-02T15:04:05.000000000Z07:00"); got != want {
+			t.Errorf("time %s, want %s", got, want)
+		}
+	}
+	// Writing a line allocates nothing.
 	start := time.Now()
 	if n := testing.AllocsPerRun(100, func() { l.line(start, "GET", "/v1/books/1", 200, time.Millisecond) }); n != 0 {
 		t.Errorf("a log line costs %v allocations", n)
