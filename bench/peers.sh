@@ -98,7 +98,10 @@ for ep in post get; do
 		for k in "${!names[@]}"; do
 			name=${names[k]}
 			[ $ep = post ] && [ "$name" = json-server ] && continue
-			if ! read -r r c < <(load "http://$HOST:${ports[k]}$path" "$DURATION" "${serverpids[k]}" "$script"); then
+			# The Node.js servers time out on some requests under this load: count them.
+			ok=
+			[ "$k" -ge 3 ] && ok=1
+			if ! read -r r c < <(LOAD_ERRORS_OK=$ok load "http://$HOST:${ports[k]}$path" "$DURATION" "${serverpids[k]}" "$script"); then
 				echo "$name failed on $ep" >&2
 				continue
 			fi

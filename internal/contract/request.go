@@ -157,6 +157,15 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, *HTT
 	if r.ContentLength > limit {
 		return nil, tooLarge(limit)
 	}
+	if r.ContentLength > 0 {
+		// net/http stops the body at its Content-Length: read it into a buffer of that
+		// size, without a limit to enforce.
+		body := make([]byte, r.ContentLength)
+		if _, err := io.ReadFull(r.Body, body); err != nil {
+			return nil, &HTTPError{Status: http.StatusBadRequest, Msg: "the request body could not be read: " + err.Error()}
+		}
+		return body, nil
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var tooBig *http.MaxBytesError
 	switch {

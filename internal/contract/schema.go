@@ -125,7 +125,7 @@ func (a *at) String() string {
 	case a.parent == nil:
 		return a.root
 	case a.item:
-		return fmt.Sprintf("%s[%d]", a.parent, a.index)
+		return a.parent.String() + "[" + strconv.Itoa(a.index) + "]"
 	}
 	return KeyPath(a.parent.String(), a.key)
 }
