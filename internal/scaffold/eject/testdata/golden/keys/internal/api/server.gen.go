@@ -75,10 +75,10 @@ func NewServer(h Handler, o Options) http.Handler {
 // its success and error bodies (nil when untyped), and the function that decodes its
 // input and calls its handler.
 type route struct {
-	pattern         string
-	op              contract.Operation
-	response, error *contract.Schema
-	serve           func(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error)
+	pattern          string
+	op               contract.Operation
+	success, failure *contract.Schema
+	serve            func(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error)
 }
 
 // Operations lists every endpoint as its operation name in bb.yaml and its route.
@@ -94,7 +94,7 @@ var Operations = func() map[string]string {
 var responseSchemas = func() map[string][2]*contract.Schema {
 	m := make(map[string][2]*contract.Schema, len(routes))
 	for _, rt := range routes {
-		m[rt.op.Name] = [2]*contract.Schema{rt.response, rt.error}
+		m[rt.op.Name] = [2]*contract.Schema{rt.success, rt.failure}
 	}
 	return m
 }()
