@@ -1,8 +1,9 @@
-// Command bare is the floor bb serve is measured against: a plain net/http server that
-// answers the messages example's one endpoint the way a hand-written backend would. It
+// Command bare is the floor bb serve and the ejected server are measured against: a
+// plain net/http server that answers the bench workload (bench/workload/bb.yaml: the
+// messages example's POST and a static GET) the way a hand-written backend would. It
 // reads and parses the same JSON body and writes the same bytes with the same
-// Content-Type as `bb serve examples/messages`, and nothing more: no CORS headers, no
-// request log, no live reload.
+// Content-Type as `bb serve`, and nothing more: no CORS headers, no request log, no live
+// reload, no checks of the request against the spec.
 //
 //	go run ./bench/bare -addr 127.0.0.1:4001
 package main
@@ -46,6 +47,11 @@ func getMessages(w http.ResponseWriter, r *http.Request) {
 	w.Write(notFound)
 }
 
+func listMessages(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(found)
+}
+
 func main() {
 	addr := flag.String("addr", "127.0.0.1:4001", "address to listen on (port 0 picks a free one)")
 	flag.Parse()
@@ -56,6 +62,7 @@ func main() {
 	fmt.Fprintf(os.Stdout, "listening on http://%s\n", ln.Addr())
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/get_messages", getMessages)
+	mux.HandleFunc("GET /api/messages", listMessages)
 	// The same server timeouts as bb serve, so both servers run the same connection code.
 	srv := &http.Server{
 		Handler:           mux,

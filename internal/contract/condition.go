@@ -34,12 +34,14 @@ type Condition struct {
 // Request is what conditions and checks look at: the parts of an HTTP request, with the
 // body decoded at most once.
 type Request struct {
-	Body      []byte
-	Query     url.Values
-	Header    http.Header
-	Host      string // net/http keeps the Host header here, not in Header
+	Body   []byte
+	Query  url.Values
+	Header http.Header
+	Host   string // net/http keeps the Host header here, not in Header
+	// PathValue, when set, reads the path parameters; unset, NewRequest's request does.
 	PathValue func(name string) string
 
+	r       *http.Request
 	decoded bool
 	doc     any
 	docErr  error
@@ -47,11 +49,16 @@ type Request struct {
 
 // NewRequest takes r apart; body is r's body, already read.
 func NewRequest(r *http.Request, body []byte) *Request {
-	rq := &Request{Body: body, Header: r.Header, Host: r.Host, PathValue: r.PathValue}
+	rq := &Request{}
+	rq.init(r, body)
+	return rq
+}
+
+func (rq *Request) init(r *http.Request, body []byte) {
+	*rq = Request{Body: body, Header: r.Header, Host: r.Host, r: r}
 	if r.URL != nil && r.URL.RawQuery != "" {
 		rq.Query = r.URL.Query()
 	}
-	return rq
 }
 
 // JSON decodes the body once, with Decode. An empty body is no document at all (present
@@ -65,6 +72,17 @@ func (rq *Request) JSON() (doc any, present bool, err error) {
 		rq.doc, rq.docErr = Decode(rq.Body, "body")
 	}
 	return rq.doc, rq.docErr == nil, rq.docErr
+}
+
+// pathValue is the path parameter name; ok is false when the request has none to read.
+func (rq *Request) pathValue(name string) (v string, ok bool) {
+	switch {
+	case rq.PathValue != nil:
+		return rq.PathValue(name), true
+	case rq.r != nil:
+		return rq.r.PathValue(name), true
+	}
+	return "", false
 }
 
 // Test reports whether c holds for rq. When it does not, got is what the request holds
@@ -90,8 +108,8 @@ func (c *Condition) Test(rq *Request) (held bool, got any, found bool, err error
 			texts = []string{rq.Host}
 		}
 	case SourcePath:
-		if rq.PathValue != nil {
-			texts = []string{rq.PathValue(c.Name)}
+		if v, ok := rq.pathValue(c.Name); ok {
+			texts = []string{v}
 		}
 	}
 	for _, t := range texts {

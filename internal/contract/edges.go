@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"bytes"
 	"io"
 	"net"
 	"net/http"
@@ -213,6 +214,20 @@ func (f *framer) scan(b []byte) int {
 			}
 			continue
 		}
+		if f.skips() {
+			// The rest of a header line whose value framing does not read: on to its end.
+			j := bytes.IndexByte(b[i:], '\n')
+			if j < 0 {
+				j = len(b) - i
+			}
+			if j > 0 {
+				f.lineLen += j
+				f.lastCR = false // only a line's first byte sets it, and these follow it
+				if i += j; i == len(b) {
+					break
+				}
+			}
+		}
 		c := b[i]
 		i++
 		if c != '\n' {
@@ -225,6 +240,22 @@ func (f *framer) scan(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// skips reports whether the rest of the line being read can be skipped: a header or
+// trailer line past its name, whose value framing reads only for Content-Length in the
+// headers, or a line whose name is none framing follows.
+func (f *framer) skips() bool {
+	if f.state != frameHeaders && f.state != frameTrailers {
+		return false
+	}
+	switch f.nameState {
+	case 1:
+		return f.state == frameTrailers || string(f.name[:f.nameLen]) != "content-length"
+	case 2:
+		return true
+	}
+	return false
 }
 
 func isToken(c byte) bool {

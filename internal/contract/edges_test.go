@@ -258,3 +258,71 @@ func TestCloseFresh(t *testing.T) {
 		t.Fatalf("the fresh connection is still open (read %d bytes)", n)
 	}
 }
+
+// scanByByte is framer.scan as it was before it skipped header values: every byte
+// through lineByte. FuzzFramerSkips holds scan to it.
+func (f *framer) scanByByte(b []byte) int {
+	for i := 0; i < len(b); {
+		switch f.state {
+		case framePass:
+			return -1
+		case frameBody, frameChunkData, frameChunkEnd:
+			k := min(int64(len(b)-i), f.n)
+			i += int(k)
+			if f.n -= k; f.n == 0 {
+				switch f.state {
+				case frameBody:
+					f.state = frameRequestLine
+				case frameChunkData:
+					f.state, f.n = frameChunkEnd, 2
+				default:
+					f.state = frameChunkSize
+				}
+			}
+			continue
+		}
+		c := b[i]
+		i++
+		if c != '\n' {
+			f.lineByte(c)
+			continue
+		}
+		if f.endLine() {
+			f.state = framePass
+			return i
+		}
+	}
+	return -1
+}
+
+// FuzzFramerSkips: skipping the header values framing does not read finds every
+// refusal reading each byte finds, at the same place, and follows requests alike,
+// however the bytes arrive.
+func FuzzFramerSkips(f *testing.F) {
+	for _, s := range []string{
+		"POST /a HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+		"POST /a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1\r\n\r\n",
+		"POST /b HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;x\r\nabc\r\n0\r\nT: 1\r\nContent-Length: 9\r\n\r\nGET / HTTP/1.0\r\nTransfer-Encoding: x\r\n\r\n",
+		"GET / HTTP/1.1\r\nX y: 1\r\n\r\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n",
+		"GET / HTTP/1.1\r\nContent-Lengthy: 4\r\nContent-Length:  12 \r\n\r\n",
+	} {
+		f.Add([]byte(s), uint8(5))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, size uint8) {
+		var fast, slow framer
+		step := int(size%32) + 1
+		for i := 0; i < len(data); i += step {
+			chunk := data[i:min(len(data), i+step)]
+			a, b := fast.scan(chunk), slow.scanByByte(chunk)
+			if a != b {
+				t.Fatalf("%q in pieces of %d: scan says %d, byte by byte %d", data, step, a, b)
+			}
+			if fast.state != slow.state || fast.n != slow.n || fast.lineLen != slow.lineLen || fast.lastCR != slow.lastCR {
+				t.Fatalf("%q in pieces of %d: after %d bytes the framers differ:\n%+v\n%+v", data, step, i+len(chunk), fast, slow)
+			}
+			if a >= 0 {
+				return
+			}
+		}
+	})
+}

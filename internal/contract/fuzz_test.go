@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,6 +37,54 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("Decode reads %q as %v, encoding/json as %v", data, doc, std)
 		case err != nil && stdErr == nil && !strings.Contains(err.Error(), "appears twice") && !strings.Contains(err.Error(), "more data") && !strings.Contains(err.Error(), "nests deeper"):
 			t.Fatalf("Decode refuses %q (%v), encoding/json accepts it", data, err)
+		}
+	})
+}
+
+// FuzzDecodeFast: the one-pass reader gives exactly what the tokenizer gives, or gives
+// up; and it gives up on nothing plain.
+func FuzzDecodeFast(f *testing.F) {
+	for _, s := range []string{`{"a":1}`, `[1,2.5e3,"x",null,true,false]`, `{"a":1,"a":2}`, `{"a":{"b":[{"c":1},{"c":-0.5E+3}]}}`,
+		`1 2`, `"\u00e9\n\"x"`, `"é\xff"`, `{"":0}`, `[[[[]]]]`, `{"a":1}x`, ``, `-0.0e-0`, ` {} `, `[1,]`, `01`, `"a\\"`, "\"\x01\""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fast, ok := decodeFast(data)
+		slow, err := decodeTokens(data, "body")
+		switch {
+		case ok && err != nil:
+			t.Fatalf("decodeFast reads %q, the tokenizer refuses it: %v", data, err)
+		case ok && !reflect.DeepEqual(fast, slow):
+			t.Fatalf("decodeFast reads %q as %#v, the tokenizer as %#v", data, fast, slow)
+		}
+	})
+}
+
+// TestDecodeFastReadsPlainJSON: the one-pass reader does not give up on the documents
+// servers get every day, so they are read once.
+func TestDecodeFastReadsPlainJSON(t *testing.T) {
+	for _, s := range []string{`{"user":"larry"}`, ` [1, -2.5e-3, "x", null, true, false, {}, []] `, `{"name":"Zoë 🔥","tags":["a","b"],"n":{"x":0}}`, `"tab\there \u00e9"`} {
+		if _, ok := decodeFast([]byte(s)); !ok {
+			t.Errorf("decodeFast gave up on %s", s)
+		}
+	}
+}
+
+// FuzzAppendString: the strings Canonical writes read back as themselves, and as
+// encoding/json writes them.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "larry", `a"b\c`, "tab\there\n\r\x01\x1f", "Zoë 🔥", "\xff", "<&>\u2028"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got, want string
+		if err := json.Unmarshal(appendString(nil, s), &got); err != nil {
+			t.Fatalf("appendString(%q) is not a JSON string: %s", s, appendString(nil, s))
+		}
+		std, _ := json.Marshal(s)
+		json.Unmarshal(std, &want)
+		if got != want {
+			t.Fatalf("appendString(%q) reads back as %q, encoding/json's as %q", s, got, want)
 		}
 	})
 }

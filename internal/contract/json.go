@@ -44,6 +44,14 @@ func (e *SyntaxError) Error() string {
 // encoding/json, a key repeated in one object is an error rather than a silent "last one
 // wins", and so is any data after the value. root names the document in errors ("body").
 func Decode(data []byte, root string) (any, error) {
+	if v, ok := decodeFast(data); ok {
+		return v, nil
+	}
+	return decodeTokens(data, root)
+}
+
+// decodeTokens is Decode with encoding/json's tokenizer, which names what is wrong.
+func decodeTokens(data []byte, root string) (any, error) {
 	d := decoder{dec: json.NewDecoder(bytes.NewReader(data)), root: root}
 	d.dec.UseNumber()
 	v, err := d.value()
@@ -143,6 +151,236 @@ func (d *decoder) value() (any, error) {
 		return nil, syntaxError(err)
 	}
 	return obj, nil
+}
+
+// fastDepth is how deeply decodeFast follows a document; a deeper one is read by the
+// tokenizer.
+const fastDepth = 512
+
+// fastDecoder reads a JSON document in one pass over its bytes, into the values the
+// tokenizer gives. It reads only what is plainly valid: on anything else (broken
+// syntax, a repeated key, deep nesting, data after the value) it gives up, and Decode
+// reads the text again with encoding/json's tokenizer, which says what is wrong and
+// where.
+type fastDecoder struct {
+	data []byte
+	i    int
+}
+
+// decodeFast is Decode for valid documents; ok is false when it gave up.
+func decodeFast(data []byte) (v any, ok bool) {
+	d := fastDecoder{data: data}
+	if v, ok = d.value(0); !ok {
+		return nil, false
+	}
+	d.space()
+	return v, d.i == len(d.data)
+}
+
+func (d *fastDecoder) space() {
+	for d.i < len(d.data) {
+		switch d.data[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// value reads the value at d.i, inside depth arrays and objects.
+func (d *fastDecoder) value(depth int) (any, bool) {
+	d.space()
+	if d.i >= len(d.data) {
+		return nil, false
+	}
+	switch c := d.data[d.i]; {
+	case c == '{':
+		return d.object(depth)
+	case c == '[':
+		return d.array(depth)
+	case c == '"':
+		return d.str()
+	case c == 't':
+		return true, d.literal("true")
+	case c == 'f':
+		return false, d.literal("false")
+	case c == 'n':
+		return nil, d.literal("null")
+	case c == '-' || '0' <= c && c <= '9':
+		return d.number()
+	}
+	return nil, false
+}
+
+func (d *fastDecoder) literal(lit string) bool {
+	if !bytes.HasPrefix(d.data[d.i:], []byte(lit)) {
+		return false
+	}
+	d.i += len(lit)
+	return true
+}
+
+func (d *fastDecoder) digits() int {
+	n := 0
+	for d.i < len(d.data) && '0' <= d.data[d.i] && d.data[d.i] <= '9' {
+		d.i++
+		n++
+	}
+	return n
+}
+
+// number reads -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? as its text; what follows
+// it is the caller's to check.
+func (d *fastDecoder) number() (any, bool) {
+	start := d.i
+	if d.data[d.i] == '-' {
+		d.i++
+	}
+	switch {
+	case d.i < len(d.data) && d.data[d.i] == '0':
+		d.i++
+	case d.digits() == 0:
+		return nil, false
+	}
+	if d.i < len(d.data) && d.data[d.i] == '.' {
+		d.i++
+		if d.digits() == 0 {
+			return nil, false
+		}
+	}
+	if d.i < len(d.data) && (d.data[d.i] == 'e' || d.data[d.i] == 'E') {
+		d.i++
+		if d.i < len(d.data) && (d.data[d.i] == '+' || d.data[d.i] == '-') {
+			d.i++
+		}
+		if d.digits() == 0 {
+			return nil, false
+		}
+	}
+	return json.Number(d.data[start:d.i]), true
+}
+
+// str reads a string. Plain text is taken as it is; a string with escapes or bytes that
+// are not UTF-8 is read by encoding/json, as the tokenizer reads it.
+func (d *fastDecoder) str() (any, bool) {
+	s, ok := d.text()
+	return s, ok
+}
+
+func (d *fastDecoder) text() (string, bool) {
+	start := d.i + 1
+	escaped, ascii := false, true
+	for i := start; i < len(d.data); i++ {
+		switch c := d.data[i]; {
+		case c == '"':
+			raw := d.data[start:i]
+			d.i = i + 1
+			if !escaped && (ascii || utf8.Valid(raw)) {
+				return string(raw), true
+			}
+			return d.unquote(start-1, i+1)
+		case c == '\\':
+			i++ // the escaped byte cannot end the string
+			escaped = true
+		case c < 0x20:
+			return "", false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return "", false
+}
+
+// unquote reads the string literal d.data[from:to] with encoding/json.
+func (d *fastDecoder) unquote(from, to int) (string, bool) {
+	var s string
+	if err := json.Unmarshal(d.data[from:to], &s); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+func (d *fastDecoder) array(depth int) (any, bool) {
+	if depth >= fastDepth {
+		return nil, false
+	}
+	d.i++
+	items := []any{}
+	d.space()
+	if d.i < len(d.data) && d.data[d.i] == ']' {
+		d.i++
+		return items, true
+	}
+	for {
+		v, ok := d.value(depth + 1)
+		if !ok {
+			return nil, false
+		}
+		items = append(items, v)
+		d.space()
+		if d.i >= len(d.data) {
+			return nil, false
+		}
+		switch d.data[d.i] {
+		case ',':
+			d.i++
+		case ']':
+			d.i++
+			return items, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+func (d *fastDecoder) object(depth int) (any, bool) {
+	if depth >= fastDepth {
+		return nil, false
+	}
+	d.i++
+	obj := map[string]any{}
+	d.space()
+	if d.i < len(d.data) && d.data[d.i] == '}' {
+		d.i++
+		return obj, true
+	}
+	for {
+		d.space()
+		if d.i >= len(d.data) || d.data[d.i] != '"' {
+			return nil, false
+		}
+		key, ok := d.text()
+		if !ok {
+			return nil, false
+		}
+		d.space()
+		if d.i >= len(d.data) || d.data[d.i] != ':' {
+			return nil, false
+		}
+		d.i++
+		v, ok := d.value(depth + 1)
+		if !ok {
+			return nil, false
+		}
+		if _, dup := obj[key]; dup {
+			return nil, false
+		}
+		obj[key] = v
+		d.space()
+		if d.i >= len(d.data) {
+			return nil, false
+		}
+		switch d.data[d.i] {
+		case ',':
+			d.i++
+		case '}':
+			d.i++
+			return obj, true
+		default:
+			return nil, false
+		}
+	}
 }
 
 func syntaxError(err error) error {

@@ -56,3 +56,25 @@ func TestNumbersEqual(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDecode reads a small request body: Decode (one pass over the bytes) next to
+// encoding/json's tokenizer, which Decode falls back to for what is not plainly valid.
+func BenchmarkDecode(b *testing.B) {
+	data := []byte(`{"user":"larry","tags":["a","b"],"page":{"size":20,"after":"x1"}}`)
+	b.Run("decode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Decode(data, "body"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("tokens", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := decodeTokens(data, "body"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

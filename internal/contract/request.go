@@ -32,8 +32,8 @@ func (op *Operation) CheckRequest(rq *Request) Problems {
 	for _, p := range op.Params {
 		var texts []string
 		if p.In == SourcePath {
-			if rq.PathValue != nil {
-				texts = []string{rq.PathValue(p.Name)}
+			if v, ok := rq.pathValue(p.Name); ok {
+				texts = []string{v}
 			}
 		} else {
 			texts = rq.Query[p.Name]
@@ -156,6 +156,15 @@ func ReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, *HTT
 	}
 	if r.ContentLength > limit {
 		return nil, tooLarge(limit)
+	}
+	if r.ContentLength > 0 {
+		// net/http stops the body at its Content-Length: read it into a buffer of that
+		// size, without a limit to enforce.
+		body := make([]byte, r.ContentLength)
+		if _, err := io.ReadFull(r.Body, body); err != nil {
+			return nil, &HTTPError{Status: http.StatusBadRequest, Msg: "the request body could not be read: " + err.Error()}
+		}
+		return body, nil
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var tooBig *http.MaxBytesError

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Kind is the kind of value a Schema expects.
@@ -101,14 +102,37 @@ func (s *Schema) CheckStrict(doc any, path string) Problems { return s.run(doc, 
 
 func (s *Schema) run(doc any, path string, strict bool) Problems {
 	var ps Problems
-	s.check(doc, path, strict, &ps)
+	s.check(doc, &at{root: path}, strict, &ps)
+	if len(ps) == 0 {
+		return nil
+	}
 	sort.SliceStable(ps, func(i, j int) bool { return !ps[i].Warning && ps[j].Warning })
 	return ps
 }
 
-func (s *Schema) check(doc any, path string, strict bool, ps *Problems) {
+// at is where a value sits in a document: the path a problem names, spelled only when
+// there is a problem.
+type at struct {
+	parent *at
+	root   string // the document's name, at the top
+	key    string
+	index  int // an array item's index, when key is ""
+	item   bool
+}
+
+func (a *at) String() string {
+	switch {
+	case a.parent == nil:
+		return a.root
+	case a.item:
+		return a.parent.String() + "[" + strconv.Itoa(a.index) + "]"
+	}
+	return KeyPath(a.parent.String(), a.key)
+}
+
+func (s *Schema) check(doc any, path *at, strict bool, ps *Problems) {
 	bad := func(format string, args ...any) {
-		*ps = append(*ps, Problem{Path: path, Msg: fmt.Sprintf(format, args...)})
+		*ps = append(*ps, Problem{Path: path.String(), Msg: fmt.Sprintf(format, args...)})
 	}
 	if doc == nil {
 		if !s.Nullable && s.Kind != KindAny {
@@ -157,7 +181,7 @@ func (s *Schema) check(doc any, path string, strict bool, ps *Problems) {
 			return
 		}
 		for i, item := range items {
-			s.Elem.check(item, fmt.Sprintf("%s[%d]", path, i), strict, ps)
+			s.Elem.check(item, &at{parent: path, index: i, item: true}, strict, ps)
 		}
 	case KindMap, KindObject:
 		obj, ok := doc.(map[string]any)
@@ -167,23 +191,28 @@ func (s *Schema) check(doc any, path string, strict bool, ps *Problems) {
 		}
 		if s.Kind == KindMap {
 			for _, k := range sortedKeys(obj) {
-				s.Elem.check(obj[k], KeyPath(path, k), strict, ps)
+				s.Elem.check(obj[k], &at{parent: path, key: k}, strict, ps)
 			}
 			return
 		}
+		known := 0
 		for _, f := range s.Fields {
 			v, ok := obj[f.Key]
 			if !ok {
 				if f.Required {
-					*ps = append(*ps, Problem{Path: KeyPath(path, f.Key), Msg: fmt.Sprintf("expected %s, got no such key", f.Schema.Kind)})
+					*ps = append(*ps, Problem{Path: KeyPath(path.String(), f.Key), Msg: fmt.Sprintf("expected %s, got no such key", f.Schema.Kind)})
 				}
 				continue
 			}
-			f.Schema.check(v, KeyPath(path, f.Key), strict, ps)
+			known++
+			f.Schema.check(v, &at{parent: path, key: f.Key}, strict, ps)
+		}
+		if known == len(obj) {
+			return // every key is one the spec lists
 		}
 		for _, k := range sortedKeys(obj) {
 			if s.field(k) == nil {
-				p := Problem{Path: KeyPath(path, k), Msg: "unexpected key, not in the spec (got " + Describe(obj[k]) + ")", Warning: !strict || s.Open}
+				p := Problem{Path: KeyPath(path.String(), k), Msg: "unexpected key, not in the spec (got " + Describe(obj[k]) + ")", Warning: !strict || s.Open}
 				if near := s.caseTwin(k); near != "" {
 					p.Msg += fmt.Sprintf("; keys are case-sensitive: did you mean %q?", near)
 				}
@@ -325,9 +354,15 @@ func (s *Schema) appendCanonical(b []byte, doc any) []byte {
 		if !ok {
 			break
 		}
+		var small [8]string
+		keys := small[:0]
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
 		b = append(b, '{')
 		first := true
-		for _, k := range sortedKeys(obj) {
+		for _, k := range keys {
 			elem := s.Elem
 			if s.Kind == KindObject {
 				f := s.field(k)
@@ -346,6 +381,14 @@ func (s *Schema) appendCanonical(b []byte, doc any) []byte {
 		}
 		return append(b, '}')
 	}
+	switch v := doc.(type) {
+	case string:
+		return appendString(b, v)
+	case json.Number:
+		return append(b, v...)
+	case bool:
+		return strconv.AppendBool(b, v)
+	}
 	data, err := json.Marshal(doc)
 	if err != nil {
 		return append(b, "null"...)
@@ -353,7 +396,36 @@ func (s *Schema) appendCanonical(b []byte, doc any) []byte {
 	return append(b, data...)
 }
 
+// appendString appends s as a JSON string that encoding/json reads back as s.
 func appendString(b []byte, s string) []byte {
-	data, _ := json.Marshal(s) // a string always encodes
-	return append(b, data...)
+	if !utf8.ValidString(s) {
+		data, _ := json.Marshal(s) // a string always encodes
+		return append(b, data...)
+	}
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
+
+const hexDigits = "0123456789abcdef"

@@ -2,7 +2,6 @@ package contract
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -156,27 +156,37 @@ func (s Server) write(w http.ResponseWriter, r *http.Request, resp Response) {
 	}
 }
 
-type requestKey struct{}
-
-// routed is what Route leaves in a request's context for the stub answers.
-type routed struct {
-	rq   *Request
+// routedBody is a request's body after Route read it: the same bytes to read again,
+// and what Route made of the request, for the stub answers. One allocation holds it all,
+// and the request is not copied to carry it in a context.
+type routedBody struct {
+	bytes.Reader
+	rq   Request
 	play *Play
 }
 
+// Close does nothing: the body was read and closed before.
+func (*routedBody) Close() error { return nil }
+
 // RequestOf is the request as Route read it, body decoded; the stub answers match their
-// `when` conditions against it. Outside Route it is r without a body.
+// `when` conditions against it. A request Route did not read, or whose body the handler
+// replaced, is read here: its body (which stays readable) and all.
 func RequestOf(r *http.Request) *Request {
-	if rt, ok := r.Context().Value(requestKey{}).(routed); ok {
-		return rt.rq
+	if b, ok := r.Body.(*routedBody); ok {
+		return &b.rq
 	}
-	return NewRequest(r, nil)
+	var body []byte
+	if r.Body != nil && r.Body != http.NoBody {
+		body, _ = io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	return NewRequest(r, body)
 }
 
 // PlayOf is how the stub answers play in the server that routed r.
 func PlayOf(r *http.Request) *Play {
-	if rt, ok := r.Context().Value(requestKey{}).(routed); ok && rt.play != nil {
-		return rt.play
+	if b, ok := r.Body.(*routedBody); ok && b.play != nil {
+		return b.play
 	}
 	return defaultPlay
 }
@@ -208,14 +218,15 @@ func (s Server) Route(op *Operation, serve func(r *http.Request, rq *Request) (R
 			s.WriteError(w, r, herr)
 			return
 		}
-		rq := NewRequest(r, body)
-		if ps := op.CheckRequest(rq); len(ps) > 0 {
+		rb := &routedBody{play: play}
+		rb.Reset(body)
+		rb.rq.init(r, body)
+		if ps := op.CheckRequest(&rb.rq); len(ps) > 0 {
 			s.WriteError(w, r, BadRequest(ps))
 			return
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, routed{rq, play}))
-		resp, err := serve(r, rq)
+		r.Body = rb
+		resp, err := serve(r, &rb.rq)
 		if err != nil {
 			if errors.As(err, &herr) {
 				s.WriteError(w, r, herr)
@@ -229,31 +240,62 @@ func (s Server) Route(op *Operation, serve func(r *http.Request, rq *Request) (R
 	}
 }
 
-// Handler serves mux, answering what it has no route for as JSON errors in the spec's
-// shape: 404, or 405 with Allow. A path that differs from a route's only by a trailing
-// slash is answered by Slash.
-func (s Server) Handler(mux *http.ServeMux) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if Slash(w, r, mux, func(e *HTTPError) { s.WriteError(w, r, e) }) != "" {
-			return
-		}
-		if _, pattern := mux.Handler(r); pattern != "" {
-			mux.ServeHTTP(w, r)
-			return
-		}
-		// ServeMux answers misses in plain text; keep its status and Allow, send JSON.
-		rec := &statusOnly{header: http.Header{}}
-		mux.ServeHTTP(rec, r)
-		if allow := rec.header.Get("Allow"); allow != "" {
-			w.Header().Set("Allow", allow)
-		}
-		path := EchoPath(r.URL.Path)
-		msg := "no endpoint " + r.Method + " " + path
-		if rec.status == http.StatusMethodNotAllowed {
-			msg = "method " + r.Method + " is not allowed on " + path
-		}
-		s.WriteError(w, r, &HTTPError{Status: rec.status, Msg: msg})
-	})
+// Mux is an ejected server's router: net/http's ServeMux with the spec's method
+// patterns, answering what it has no route for as bb serve does, in the spec's error
+// shape: 404, 405 with Allow, and a path that differs from a route's only by a trailing
+// slash as Slash says. A request to a route costs one lookup.
+type Mux struct {
+	s      Server
+	routes *http.ServeMux // the routes alone, which say what a miss would have hit
+	all    *http.ServeMux // the routes, and a catch-all for the misses
+	// slashed is set when a route's path ends in a slash: ServeMux then redirects
+	// some paths before a catch-all sees them, so Slash must look first.
+	slashed bool
+}
+
+// NewMux returns a Mux with no routes yet.
+func (s Server) NewMux() *Mux {
+	m := &Mux{s: s, routes: http.NewServeMux(), all: http.NewServeMux()}
+	m.all.HandleFunc("/", m.miss)
+	return m
+}
+
+// Handle routes pattern, a ServeMux pattern with a method, to h.
+func (m *Mux) Handle(pattern string, h http.Handler) {
+	m.routes.Handle(pattern, h)
+	m.all.Handle(pattern, h)
+	m.slashed = m.slashed || strings.HasSuffix(pattern, "/") || strings.HasSuffix(pattern, "}") && (strings.HasSuffix(pattern, "{$}") || strings.HasSuffix(pattern, "...}"))
+}
+
+// ServeHTTP answers r with its route, or with the error answer for a miss.
+func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if m.slashed && m.slash(w, r) {
+		return
+	}
+	m.all.ServeHTTP(w, r)
+}
+
+func (m *Mux) slash(w http.ResponseWriter, r *http.Request) bool {
+	return Slash(w, r, m.routes, func(e *HTTPError) { m.s.WriteError(w, r, e) }) != ""
+}
+
+// miss answers a request no route takes.
+func (m *Mux) miss(w http.ResponseWriter, r *http.Request) {
+	if !m.slashed && m.slash(w, r) {
+		return
+	}
+	// ServeMux answers misses in plain text; keep its status and Allow, send JSON.
+	rec := &statusOnly{header: http.Header{}}
+	m.routes.ServeHTTP(rec, r)
+	if allow := rec.header.Get("Allow"); allow != "" {
+		w.Header().Set("Allow", allow)
+	}
+	path := EchoPath(r.URL.Path)
+	msg := "no endpoint " + r.Method + " " + path
+	if rec.status == http.StatusMethodNotAllowed {
+		msg = "method " + r.Method + " is not allowed on " + path
+	}
+	m.s.WriteError(w, r, &HTTPError{Status: rec.status, Msg: msg})
 }
 
 // statusOnly records what ServeMux would answer to a request it has no route for.
@@ -278,7 +320,7 @@ func (s *statusOnly) WriteHeader(code int) {
 // DecodeBody decodes the checked body into v, reading exactly the keys the check read.
 func DecodeBody(rq *Request, s *Schema, v any) error {
 	doc, _, _ := rq.JSON()
-	if err := json.Unmarshal(s.Canonical(doc), v); err != nil {
+	if err := json.Unmarshal(s.appendCanonical(make([]byte, 0, len(rq.Body)), doc), v); err != nil {
 		return &HTTPError{Status: http.StatusBadRequest, Msg: "the request body does not fit: " + err.Error()}
 	}
 	return nil
@@ -340,6 +382,14 @@ type RequestLog struct {
 	w      io.Writer
 	errors bool
 	off    bool
+	second atomic.Pointer[logSecond]
+}
+
+// logSecond is the time of a log line to the second, formatted once for every line in
+// that second: the date and time, and the zone.
+type logSecond struct {
+	unix       int64
+	date, zone []byte
 }
 
 // NewRequestLog logs to w at level: "all" (or ""), "errors" or "off".
@@ -378,7 +428,7 @@ func (l *RequestLog) Handler(next http.Handler) http.Handler {
 func (l *RequestLog) line(start time.Time, method, path string, status int, d time.Duration) {
 	bp := logBuffers.Get().(*[]byte)
 	b := append((*bp)[:0], `{"time":"`...)
-	b = start.AppendFormat(b, "2006-01-02T15:04:05.000000000Z07:00")
+	b = l.appendTime(b, start)
 	b = append(b, `","level":"INFO","msg":"request","method":`...)
 	b = appendJSONString(b, method)
 	b = append(b, `,"path":`...)
@@ -393,6 +443,100 @@ func (l *RequestLog) line(start time.Time, method, path string, status int, d ti
 	l.mu.Unlock()
 	*bp = b
 	logBuffers.Put(bp)
+}
+
+// LogDelay is how long a line may wait in a LogBuffer before it is written.
+const LogDelay = 100 * time.Millisecond
+
+// logBufferSize is how much a LogBuffer gathers before it writes at once.
+const logBufferSize = 32 << 10
+
+// LogBuffer gathers what is written to it and passes it on to its writer in one write:
+// when 32 KiB have gathered, and at most LogDelay after the first line. A busy server so
+// makes one write for hundreds of request lines rather than one each. Close writes what
+// is left: call it when the server stops.
+type LogBuffer struct {
+	w     io.Writer
+	timer *time.Timer
+	wmu   sync.Mutex // held while writing to w, so lines go out in order
+
+	mu    sync.Mutex
+	buf   []byte // what is waiting
+	spare []byte // the buffer written last, to fill next
+	armed bool   // the timer will write buf
+	err   error  // the first error writing to w
+}
+
+// NewLogBuffer gathers writes for w.
+func NewLogBuffer(w io.Writer) *LogBuffer {
+	b := &LogBuffer{w: w, buf: make([]byte, 0, logBufferSize), spare: make([]byte, 0, logBufferSize)}
+	b.timer = time.AfterFunc(time.Hour, func() { b.Flush() })
+	b.timer.Stop()
+	return b
+}
+
+// Write keeps p to write later; it writes at once only when the buffer is full.
+func (b *LogBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	b.buf = append(b.buf, p...)
+	full := len(b.buf) >= logBufferSize
+	if !full && !b.armed {
+		b.armed = true
+		b.timer.Reset(LogDelay)
+	}
+	b.mu.Unlock()
+	if full {
+		b.Flush()
+	}
+	return len(p), nil
+}
+
+// Flush writes what is waiting, and reports the first error writing has met.
+func (b *LogBuffer) Flush() error {
+	b.wmu.Lock()
+	defer b.wmu.Unlock()
+	b.mu.Lock()
+	data := b.buf
+	b.buf, b.spare = b.spare[:0], nil
+	b.armed = false
+	b.mu.Unlock()
+	var err error
+	if len(data) > 0 {
+		_, err = b.w.Write(data)
+	}
+	b.mu.Lock()
+	b.spare = data[:0]
+	if b.err == nil {
+		b.err = err
+	}
+	err = b.err
+	b.mu.Unlock()
+	return err
+}
+
+// Close writes what is waiting.
+func (b *LogBuffer) Close() error {
+	b.timer.Stop()
+	return b.Flush()
+}
+
+// appendTime appends t as "2006-01-02T15:04:05.000000000Z07:00" does, formatting the
+// part up to the second once a second.
+func (l *RequestLog) appendTime(b []byte, t time.Time) []byte {
+	sec := l.second.Load()
+	if sec == nil || sec.unix != t.Unix() {
+		full := t.AppendFormat(nil, "2006-01-02T15:04:05.000000000Z07:00")
+		dot := bytes.IndexByte(full, '.')
+		sec = &logSecond{unix: t.Unix(), date: full[:dot], zone: full[dot+10:]}
+		l.second.Store(sec)
+	}
+	b = append(b, sec.date...)
+	b = append(b, '.')
+	ns := t.Nanosecond()
+	for div := 100000000; div > 0; div /= 10 {
+		b = append(b, byte('0'+ns/div%10))
+	}
+	return append(b, sec.zone...)
 }
 
 // LogRequests logs one line per request with its status and duration, through log.

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -16,7 +17,7 @@ import (
 func TestServer(t *testing.T) {
 	srv := Server{Errors: ErrorFormat{Key: "message"}}
 	op := &Operation{Name: "add", Body: &Schema{Kind: KindObject, Fields: []Field{{Key: "n", Required: true, Schema: &Schema{Kind: KindInt}}}}}
-	mux := http.NewServeMux()
+	mux := srv.NewMux()
 	mux.Handle("POST /add", srv.Route(op, func(r *http.Request, rq *Request) (Response, error) {
 		var in struct{ N int64 }
 		if err := DecodeBody(rq, op.Body, &in); err != nil {
@@ -34,7 +35,7 @@ func TestServer(t *testing.T) {
 		}
 		return JSONResponse(201, "", map[string]int64{"n": in.N}).WithHeader("Location", "/n"), nil
 	}))
-	h := srv.Handler(mux)
+	h := mux
 	for _, tt := range []struct {
 		method, path, body string
 		status             int
@@ -99,11 +100,85 @@ func TestRequestLog(t *testing.T) {
 	if _, err := NewRequestLog(&buf, "loud"); err == nil || !strings.Contains(err.Error(), "LOG_REQUESTS=loud") {
 		t.Errorf("bad level: %v", err)
 	}
-	// Writing a line allocates nothing.
 	l, _ = NewRequestLog(io.Discard, "all")
+	// The time reads as time.Format writes it, the second formatted once.
+	for _, at := range []time.Time{time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), time.Date(2026, 1, 2, 3, 4, 5, 987654321, time.FixedZone("x", 5400)), time.Date(2026, 1, 2, 3, 4, 6, 0, time.UTC)} {
+		got := string(l.appendTime(nil, at))
+		if want := at.Format("2006-01-02T15:04:05.000000000Z07:00"); got != want {
+			t.Errorf("time %s, want %s", got, want)
+		}
+	}
+	// Writing a line allocates nothing.
 	start := time.Now()
 	if n := testing.AllocsPerRun(100, func() { l.line(start, "GET", "/v1/books/1", 200, time.Millisecond) }); n != 0 {
 		t.Errorf("a log line costs %v allocations", n)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for a LogBuffer's timer to write to.
+type lockedBuffer struct {
+	mu     sync.Mutex
+	b      bytes.Buffer
+	writes int
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.writes++
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() (string, int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String(), l.writes
+}
+
+// TestLogBuffer: lines wait and go out together, in order: on Flush, when the buffer
+// fills, on Close, and on their own soon after they were written.
+func TestLogBuffer(t *testing.T) {
+	var out lockedBuffer
+	b := NewLogBuffer(&out)
+	b.Write([]byte("one\n"))
+	b.Write([]byte("two\n"))
+	if got, n := out.String(); n != 0 && got != "one\ntwo\n" {
+		t.Fatalf("written before a flush, and not whole: %q", got)
+	}
+	if err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, n := out.String(); got != "one\ntwo\n" || n != 1 {
+		t.Fatalf("after Flush: %q in %d writes, want both lines in one", got, n)
+	}
+	// A full buffer is written at once.
+	line := strings.Repeat("x", 1023) + "\n"
+	for range logBufferSize / len(line) {
+		b.Write([]byte(line))
+	}
+	if got, _ := out.String(); len(got) != len("one\ntwo\n")+logBufferSize {
+		t.Errorf("a full buffer waited: %d bytes written", len(got))
+	}
+	// A line on its own is written without a Flush.
+	b.Write([]byte("three\n"))
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if got, _ := out.String(); strings.HasSuffix(got, "three\n") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("a line waited for good")
+		}
+	}
+	b.Write([]byte("four\n"))
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := out.String(); !strings.HasSuffix(got, "three\nfour\n") {
+		t.Errorf("Close left lines behind: %q", got[len(got)-20:])
+	}
+	// Writing a line allocates nothing.
+	if n := testing.AllocsPerRun(100, func() { b.Write([]byte("five\n")) }); n != 0 {
+		t.Errorf("a line costs %v allocations", n)
 	}
 }
 

@@ -9,10 +9,10 @@ import (
 
 // TestSlash: a path that differs from a route's only by a trailing slash is redirected
 // both ways for GET and HEAD, and named in a 404 for other methods; the ejected server's
-// Handler answers so, as bb serve's router does (runtime's TestTrailingSlash).
+// Mux answers so, as bb serve's router does (runtime's TestTrailingSlash).
 func TestSlash(t *testing.T) {
-	mux := http.NewServeMux()
-	ok := func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) }
+	mux := Server{}.NewMux()
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })
 	for _, p := range []struct{ method, path string }{
 		{"POST", "/api/send_message"},
 		{"GET", "/api/list/"},
@@ -20,9 +20,9 @@ func TestSlash(t *testing.T) {
 		{"GET", "/users/{id}"},
 		{"GET", "/"},
 	} {
-		mux.HandleFunc(MuxPattern(p.method, p.path), ok)
+		mux.Handle(MuxPattern(p.method, p.path), ok)
 	}
-	h := Server{}.Handler(mux)
+	h := mux
 	for _, tt := range []struct {
 		method, target string
 		status         int
@@ -42,6 +42,45 @@ func TestSlash(t *testing.T) {
 	} {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.target, nil))
+		name := tt.method + " " + tt.target
+		if rec.Code != tt.status {
+			t.Errorf("%s: status %d, want %d (%s)", name, rec.Code, tt.status, rec.Body)
+		}
+		if got := rec.Header().Get("Location"); got != tt.location {
+			t.Errorf("%s: Location %q, want %q", name, got, tt.location)
+		}
+		if got := strings.TrimSpace(rec.Body.String()); tt.body != "" && got != tt.body {
+			t.Errorf("%s: body %s, want %s", name, got, tt.body)
+		}
+	}
+}
+
+// TestSlashMiss: with no route ending in a slash, a request to a route goes straight to
+// it, and Slash answers only the misses; the answers are those of TestSlash.
+func TestSlashMiss(t *testing.T) {
+	mux := Server{}.NewMux()
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })
+	mux.Handle("POST /api/send_message", ok)
+	mux.Handle("GET /users/{id}", ok)
+	if mux.slashed {
+		t.Fatal("no route ends in a slash, yet the Mux looks for slashes first")
+	}
+	for _, tt := range []struct {
+		method, target string
+		status         int
+		location, body string
+	}{
+		{"GET", "/users/42/?x=%20", 307, "/users/42?x=%20", ""},
+		{"POST", "/api/send_message/", 404, "", `{"error":"no endpoint POST /api/send_message/; did you mean /api/send_message?"}`},
+		{"GET", "/api/send_message/", 404, "", `{"error":"no endpoint GET /api/send_message/"}`},
+		{"GET", "/api/send_message", 405, "", `{"error":"method GET is not allowed on /api/send_message"}`},
+		{"POST", "/api/send_message", 200, "", "ok"},
+		{"GET", "/users/7", 200, "", "ok"},
+		{"GET", "/users//7", 307, "/users/7", ""}, // unclean: ServeMux's own redirect
+		{"GET", "/nope//x", 307, "/nope/x", ""},
+	} {
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.target, nil))
 		name := tt.method + " " + tt.target
 		if rec.Code != tt.status {
 			t.Errorf("%s: status %d, want %d (%s)", name, rec.Code, tt.status, rec.Body)

@@ -503,10 +503,11 @@ func (run *templateRun) header(name string) string {
 }
 
 func (run *templateRun) path(name string) string {
-	if run.rq == nil || run.rq.PathValue == nil {
+	if run.rq == nil {
 		return ""
 	}
-	return run.rq.PathValue(name)
+	v, _ := run.rq.pathValue(name)
+	return v
 }
 
 func (run *templateRun) timeNow(format ...string) (any, error) {

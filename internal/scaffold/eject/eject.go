@@ -317,7 +317,7 @@ type endpointData struct {
 	Decode                                           []string // statements filling `in`
 	InputDoc                                         string
 	ResponseSchema, ErrorSchema                      string // Go expressions, "nil" when untyped
-	OpVar, Operation                                 string // the contract.Operation's variable and literal
+	Operation                                        string // the contract.Operation literal
 	Output                                           string // GetMessagesOutput
 	HeaderNames                                      string // the response headers bb.yaml declares, for a doc comment
 	Constructors                                     []constructor
@@ -529,7 +529,7 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 		name := names.claim("Body")
 		typ := goType(et.Request)
 		bodyField = &field{Name: name, Type: typ, Doc: fmt.Sprintf("// %s is the request body, checked against the spec before the handler runs.", name)}
-		bodyDecode = fmt.Sprintf("if err = contract.DecodeBody(rq, %s, &in.%s); err != nil {\nreturn in, err\n}", g.lit.schema(et.Request.Schema()), name)
+		bodyDecode = fmt.Sprintf("if err := contract.DecodeBody(rq, %s, &in.%s); err != nil {\nreturn contract.Response{}, err\n}", g.lit.schema(et.Request.Schema()), name)
 		bodyDoc = "in." + name + " (" + typ + ")"
 		if et.Request.Kind == spec.TypeObject {
 			bodyDoc = "in." + name + " (api." + typ + ")"
@@ -575,7 +575,7 @@ func (g *generator) endpoint(et *spec.EndpointTypes) *endpointData {
 	} else if g.store.Any() {
 		ed.InputDoc = "The store is h.Store."
 	}
-	ed.OpVar, ed.Operation = "op"+ed.GoName, g.lit.operation(et.Operation())
+	ed.Operation = g.lit.operation(et.Operation())
 	ed.Output = ed.GoName + "Output"
 	ed.Constructors, ed.HeaderNames = constructors(et, ed.Output)
 	stub := e.Stub()

@@ -107,7 +107,7 @@ func (l *literals) operation(op *contract.Operation) string {
 	if op.Body != nil {
 		parts = append(parts, "Body: "+l.schema(op.Body))
 	}
-	return "&" + l.pkg + "Operation{" + strings.Join(parts, ", ") + "}"
+	return l.pkg + "Operation{" + strings.Join(parts, ", ") + "}"
 }
 
 func (l *literals) stub(s *contract.Stub) string {

@@ -41,22 +41,6 @@ type Handler interface {
 	ImportNotes(r *http.Request, in ImportNotesInput) (ImportNotesOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"createNote":    "POST /notes",
-	"getNote":       "GET /notes/{id}",
-	"updateNote":    "PATCH /notes/{id}",
-	"deleteNote":    "DELETE /notes/{id}",
-	"noteExists":    "HEAD /notes/{id}",
-	"exportNotes":   "GET /notes.csv",
-	"noteText":      "GET /notes/{id}/text",
-	"avatar":        "GET /avatar",
-	"tasks":         "GET /tasks",
-	"configuration": "GET /config",
-	"uploadPhoto":   "POST /photos",
-	"importNotes":   "PUT /notes.csv",
-}
-
 // CreateNoteInput is the input of CreateNote.
 type CreateNoteInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
@@ -339,229 +323,131 @@ func ImportNotesAccepted(body ImportNotesResponse) ImportNotesOutput {
 	return ImportNotesOutput{r: contract.JSONResponse(202, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("POST /notes", srv.Route(opCreateNote, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeCreateNoteInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.CreateNote(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /notes/{id}", srv.Route(opGetNote, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetNoteInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetNote(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PATCH /notes/{id}", srv.Route(opUpdateNote, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeUpdateNoteInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.UpdateNote(r, in)
-		return out.r, err
-	}))
-	mux.Handle("DELETE /notes/{id}", srv.Route(opDeleteNote, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeDeleteNoteInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.DeleteNote(r, in)
-		return out.r, err
-	}))
-	mux.Handle("HEAD /notes/{id}", srv.Route(opNoteExists, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeNoteExistsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.NoteExists(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /notes.csv", srv.Route(opExportNotes, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeExportNotesInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ExportNotes(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /notes/{id}/text", srv.Route(opNoteText, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeNoteTextInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.NoteText(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /avatar", srv.Route(opAvatar, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeAvatarInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Avatar(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /tasks", srv.Route(opTasks, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeTasksInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Tasks(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /config", srv.Route(opConfiguration, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeConfigurationInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Configuration(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /photos", srv.Route(opUploadPhoto, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeUploadPhotoInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.UploadPhoto(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PUT /notes.csv", srv.Route(opImportNotes, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeImportNotesInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ImportNotes(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeCreateNoteInput(r *http.Request, rq *contract.Request) (in CreateNoteInput, err error) {
-	if err = contract.DecodeBody(rq, schemaCreateNoteRequest, &in.Body); err != nil {
-		return in, err
+// serveCreateNote decodes the checked input of createNote and calls its handler.
+func serveCreateNote(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in CreateNoteInput
+	if err := contract.DecodeBody(rq, schemaCreateNoteRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.CreateNote(r, in)
+	return out.r, err
 }
 
-func decodeGetNoteInput(r *http.Request, rq *contract.Request) (in GetNoteInput, err error) {
+// serveGetNote decodes the checked input of getNote and calls its handler.
+func serveGetNote(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetNoteInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	return in, err
+	out, err := h.GetNote(r, in)
+	return out.r, err
 }
 
-func decodeUpdateNoteInput(r *http.Request, rq *contract.Request) (in UpdateNoteInput, err error) {
+// serveUpdateNote decodes the checked input of updateNote and calls its handler.
+func serveUpdateNote(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in UpdateNoteInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	if err = contract.DecodeBody(rq, schemaUpdateNoteRequest, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaUpdateNoteRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.UpdateNote(r, in)
+	return out.r, err
 }
 
-func decodeDeleteNoteInput(r *http.Request, rq *contract.Request) (in DeleteNoteInput, err error) {
+// serveDeleteNote decodes the checked input of deleteNote and calls its handler.
+func serveDeleteNote(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in DeleteNoteInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	return in, err
+	out, err := h.DeleteNote(r, in)
+	return out.r, err
 }
 
-func decodeNoteExistsInput(r *http.Request, rq *contract.Request) (in NoteExistsInput, err error) {
+// serveNoteExists decodes the checked input of noteExists and calls its handler.
+func serveNoteExists(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in NoteExistsInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	return in, err
+	out, err := h.NoteExists(r, in)
+	return out.r, err
 }
 
-func decodeExportNotesInput(r *http.Request, rq *contract.Request) (in ExportNotesInput, err error) {
-	return in, err
+// serveExportNotes decodes the checked input of exportNotes and calls its handler.
+func serveExportNotes(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ExportNotesInput
+	out, err := h.ExportNotes(r, in)
+	return out.r, err
 }
 
-func decodeNoteTextInput(r *http.Request, rq *contract.Request) (in NoteTextInput, err error) {
+// serveNoteText decodes the checked input of noteText and calls its handler.
+func serveNoteText(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in NoteTextInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	return in, err
+	out, err := h.NoteText(r, in)
+	return out.r, err
 }
 
-func decodeAvatarInput(r *http.Request, rq *contract.Request) (in AvatarInput, err error) {
+// serveAvatar decodes the checked input of avatar and calls its handler.
+func serveAvatar(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in AvatarInput
 	in.Size = contract.QueryValue[string](r, "size", contract.KindString)
-	return in, err
+	out, err := h.Avatar(r, in)
+	return out.r, err
 }
 
-func decodeTasksInput(r *http.Request, rq *contract.Request) (in TasksInput, err error) {
-	return in, err
+// serveTasks decodes the checked input of tasks and calls its handler.
+func serveTasks(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in TasksInput
+	out, err := h.Tasks(r, in)
+	return out.r, err
 }
 
-func decodeConfigurationInput(r *http.Request, rq *contract.Request) (in ConfigurationInput, err error) {
-	return in, err
+// serveConfiguration decodes the checked input of configuration and calls its handler.
+func serveConfiguration(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ConfigurationInput
+	out, err := h.Configuration(r, in)
+	return out.r, err
 }
 
-func decodeUploadPhotoInput(r *http.Request, rq *contract.Request) (in UploadPhotoInput, err error) {
-	return in, err
+// serveUploadPhoto decodes the checked input of uploadPhoto and calls its handler.
+func serveUploadPhoto(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in UploadPhotoInput
+	out, err := h.UploadPhoto(r, in)
+	return out.r, err
 }
 
-func decodeImportNotesInput(r *http.Request, rq *contract.Request) (in ImportNotesInput, err error) {
-	return in, err
+// serveImportNotes decodes the checked input of importNotes and calls its handler.
+func serveImportNotes(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ImportNotesInput
+	out, err := h.ImportNotes(r, in)
+	return out.r, err
 }
 
-// opCreateNote is what a request to createNote must fit.
-var opCreateNote = &contract.Operation{Name: "createNote", Body: schemaCreateNoteRequest}
-
-// opGetNote is what a request to getNote must fit.
-var opGetNote = &contract.Operation{Name: "getNote", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}}
-
-// opUpdateNote is what a request to updateNote must fit.
-var opUpdateNote = &contract.Operation{Name: "updateNote", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}, Body: schemaUpdateNoteRequest}
-
-// opDeleteNote is what a request to deleteNote must fit.
-var opDeleteNote = &contract.Operation{Name: "deleteNote", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}}
-
-// opNoteExists is what a request to noteExists must fit.
-var opNoteExists = &contract.Operation{Name: "noteExists", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}}
-
-// opExportNotes is what a request to exportNotes must fit.
-var opExportNotes = &contract.Operation{Name: "exportNotes"}
-
-// opNoteText is what a request to noteText must fit.
-var opNoteText = &contract.Operation{Name: "noteText", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}}
-
-// opAvatar is what a request to avatar must fit.
-var opAvatar = &contract.Operation{Name: "avatar", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "size", Kind: contract.KindString},
-}}
-
-// opTasks is what a request to tasks must fit.
-var opTasks = &contract.Operation{Name: "tasks"}
-
-// opConfiguration is what a request to configuration must fit.
-var opConfiguration = &contract.Operation{Name: "configuration"}
-
-// opUploadPhoto is what a request to uploadPhoto must fit.
-var opUploadPhoto = &contract.Operation{Name: "uploadPhoto"}
-
-// opImportNotes is what a request to importNotes must fit.
-var opImportNotes = &contract.Operation{Name: "importNotes"}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"POST /notes", contract.Operation{Name: "createNote", Body: schemaCreateNoteRequest}, schemaCreateNoteResponse, schemaErrorResponse, serveCreateNote},
+	{"GET /notes/{id}", contract.Operation{Name: "getNote", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}}, schemaGetNoteResponse, schemaGetNoteErrorResponse, serveGetNote},
+	{"PATCH /notes/{id}", contract.Operation{Name: "updateNote", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}, Body: schemaUpdateNoteRequest}, schemaUpdateNoteResponse, schemaUpdateNoteErrorResponse, serveUpdateNote},
+	{"DELETE /notes/{id}", contract.Operation{Name: "deleteNote", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}}, nil, nil, serveDeleteNote},
+	{"HEAD /notes/{id}", contract.Operation{Name: "noteExists", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}}, nil, nil, serveNoteExists},
+	{"GET /notes.csv", contract.Operation{Name: "exportNotes"}, nil, nil, serveExportNotes},
+	{"GET /notes/{id}/text", contract.Operation{Name: "noteText", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}}, nil, nil, serveNoteText},
+	{"GET /avatar", contract.Operation{Name: "avatar", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "size", Kind: contract.KindString},
+	}}, nil, nil, serveAvatar},
+	{"GET /tasks", contract.Operation{Name: "tasks"}, &contract.Schema{Kind: contract.KindArray, Elem: schemaTask}, nil, serveTasks},
+	{"GET /config", contract.Operation{Name: "configuration"}, schemaConfigurationResponse, nil, serveConfiguration},
+	{"POST /photos", contract.Operation{Name: "uploadPhoto"}, schemaUploadPhotoResponse, nil, serveUploadPhoto},
+	{"PUT /notes.csv", contract.Operation{Name: "importNotes"}, schemaImportNotesResponse, nil, serveImportNotes},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"createNote":    {schemaCreateNoteResponse, schemaErrorResponse},
-	"getNote":       {schemaGetNoteResponse, schemaGetNoteErrorResponse},
-	"updateNote":    {schemaUpdateNoteResponse, schemaUpdateNoteErrorResponse},
-	"deleteNote":    {nil, nil},
-	"noteExists":    {nil, nil},
-	"exportNotes":   {nil, nil},
-	"noteText":      {nil, nil},
-	"avatar":        {nil, nil},
-	"tasks":         {&contract.Schema{Kind: contract.KindArray, Elem: schemaTask}, nil},
-	"configuration": {schemaConfigurationResponse, nil},
-	"uploadPhoto":   {schemaUploadPhotoResponse, nil},
-	"importNotes":   {schemaImportNotesResponse, nil},
-}

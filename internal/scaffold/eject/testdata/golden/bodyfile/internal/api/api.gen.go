@@ -21,12 +21,6 @@ type Handler interface {
 	GetProduct(r *http.Request, in GetProductInput) (GetProductOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"listProducts": "GET /products",
-	"getProduct":   "GET /products/{sku}",
-}
-
 // ListProductsInput is the input of ListProducts.
 type ListProductsInput struct {
 }
@@ -75,48 +69,30 @@ func GetProductNotFound(body ErrorResponse) GetProductOutput {
 	return GetProductOutput{r: contract.JSONResponse(404, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /products", srv.Route(opListProducts, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListProductsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListProducts(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /products/{sku}", srv.Route(opGetProduct, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetProductInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetProduct(r, in)
-		return out.r, err
-	}))
+// serveListProducts decodes the checked input of listProducts and calls its handler.
+func serveListProducts(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListProductsInput
+	out, err := h.ListProducts(r, in)
+	return out.r, err
 }
 
-func decodeListProductsInput(r *http.Request, rq *contract.Request) (in ListProductsInput, err error) {
-	return in, err
-}
-
-func decodeGetProductInput(r *http.Request, rq *contract.Request) (in GetProductInput, err error) {
+// serveGetProduct decodes the checked input of getProduct and calls its handler.
+func serveGetProduct(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetProductInput
 	in.Sku = contract.Text[string](contract.KindString, r.PathValue("sku"))
-	return in, err
+	out, err := h.GetProduct(r, in)
+	return out.r, err
 }
 
-// opListProducts is what a request to listProducts must fit.
-var opListProducts = &contract.Operation{Name: "listProducts"}
-
-// opGetProduct is what a request to getProduct must fit.
-var opGetProduct = &contract.Operation{Name: "getProduct", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "sku", Kind: contract.KindString},
-}}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /products", contract.Operation{Name: "listProducts"}, &contract.Schema{Kind: contract.KindArray, Elem: schemaProduct}, nil, serveListProducts},
+	{"GET /products/{sku}", contract.Operation{Name: "getProduct", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "sku", Kind: contract.KindString},
+	}}, schemaGetProductResponse, schemaErrorResponse, serveGetProduct},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"listProducts": {&contract.Schema{Kind: contract.KindArray, Elem: schemaProduct}, nil},
-	"getProduct":   {schemaGetProductResponse, schemaErrorResponse},
-}

@@ -35,19 +35,6 @@ type Handler interface {
 	Configuration(r *http.Request, in ConfigurationInput) (ConfigurationOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"getThing":         "GET /things/{default}/{self}",
-	"postThing":        "POST /things",
-	"getOther":         "GET /other",
-	"send":             "POST /send",
-	"perform":          "POST /perform",
-	"session":          "POST /session",
-	"headers":          "GET /odd%25zz/b%20c/{name}",
-	"getThingResponse": "GET /thing-response",
-	"configuration":    "GET /configuration",
-}
-
 // GetThingInput is the input of GetThing.
 type GetThingInput struct {
 	// Default is the path parameter {default}.
@@ -258,82 +245,9 @@ func ConfigurationOK(body ConfigurationResponse) ConfigurationOutput {
 	return ConfigurationOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /things/{default}/{self}", srv.Route(opGetThing, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetThingInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetThing(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /things", srv.Route(opPostThing, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodePostThingInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.PostThing(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /other", srv.Route(opGetOther, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetOtherInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetOther(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /send", srv.Route(opSend, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeSendInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Send(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /perform", srv.Route(opPerform, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodePerformInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Perform(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /session", srv.Route(opSession, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeSessionInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Session(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /odd%25zz/b%20c/{name}", srv.Route(opHeaders, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeHeadersInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Headers(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /thing-response", srv.Route(opGetThingResponse, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetThingResponseInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetThingResponse(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /configuration", srv.Route(opConfiguration, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeConfigurationInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Configuration(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeGetThingInput(r *http.Request, rq *contract.Request) (in GetThingInput, err error) {
+// serveGetThing decodes the checked input of getThing and calls its handler.
+func serveGetThing(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetThingInput
 	in.Default = contract.Text[int64](contract.KindInt, r.PathValue("default"))
 	in.Self = contract.Text[int64](contract.KindInt, r.PathValue("self"))
 	in.Body = contract.QueryValue[int64](r, "body", contract.KindInt)
@@ -341,114 +255,113 @@ func decodeGetThingInput(r *http.Request, rq *contract.Request) (in GetThingInpu
 	in.QuerySelf = contract.QueryValue[int64](r, "self", contract.KindInt)
 	in.Page = contract.QueryValue[int64](r, "page", contract.KindInt)
 	in.QueryPage = contract.QueryValue[int64](r, "page_", contract.KindInt)
-	return in, err
+	out, err := h.GetThing(r, in)
+	return out.r, err
 }
 
-func decodePostThingInput(r *http.Request, rq *contract.Request) (in PostThingInput, err error) {
-	if err = contract.DecodeBody(rq, schemaPostThingRequest, &in.Body); err != nil {
-		return in, err
+// servePostThing decodes the checked input of postThing and calls its handler.
+func servePostThing(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in PostThingInput
+	if err := contract.DecodeBody(rq, schemaPostThingRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.PostThing(r, in)
+	return out.r, err
 }
 
-func decodeGetOtherInput(r *http.Request, rq *contract.Request) (in GetOtherInput, err error) {
-	return in, err
+// serveGetOther decodes the checked input of getOther and calls its handler.
+func serveGetOther(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetOtherInput
+	out, err := h.GetOther(r, in)
+	return out.r, err
 }
 
-func decodeSendInput(r *http.Request, rq *contract.Request) (in SendInput, err error) {
-	return in, err
+// serveSend decodes the checked input of send and calls its handler.
+func serveSend(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in SendInput
+	out, err := h.Send(r, in)
+	return out.r, err
 }
 
-func decodePerformInput(r *http.Request, rq *contract.Request) (in PerformInput, err error) {
+// servePerform decodes the checked input of perform and calls its handler.
+func servePerform(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in PerformInput
 	in.Method = contract.QueryValue[string](r, "method", contract.KindString)
 	in.Path = contract.QueryValue[string](r, "path", contract.KindString)
 	in.Query = contract.QueryValue[string](r, "query", contract.KindString)
 	in.Returning = contract.QueryValue[string](r, "returning", contract.KindString)
 	in.Response = contract.QueryValue[string](r, "response", contract.KindString)
 	in.Timeout = contract.QueryValue[string](r, "timeout", contract.KindString)
-	return in, err
+	out, err := h.Perform(r, in)
+	return out.r, err
 }
 
-func decodeSessionInput(r *http.Request, rq *contract.Request) (in SessionInput, err error) {
-	if err = contract.DecodeBody(rq, schemaSessionRequest, &in.Body); err != nil {
-		return in, err
+// serveSession decodes the checked input of session and calls its handler.
+func serveSession(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in SessionInput
+	if err := contract.DecodeBody(rq, schemaSessionRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Session(r, in)
+	return out.r, err
 }
 
-func decodeHeadersInput(r *http.Request, rq *contract.Request) (in HeadersInput, err error) {
+// serveHeaders decodes the checked input of headers and calls its handler.
+func serveHeaders(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in HeadersInput
 	in.Name = contract.Text[string](contract.KindString, r.PathValue("name"))
-	return in, err
+	out, err := h.Headers(r, in)
+	return out.r, err
 }
 
-func decodeGetThingResponseInput(r *http.Request, rq *contract.Request) (in GetThingResponseInput, err error) {
-	return in, err
+// serveGetThingResponse decodes the checked input of getThingResponse and calls its handler.
+func serveGetThingResponse(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetThingResponseInput
+	out, err := h.GetThingResponse(r, in)
+	return out.r, err
 }
 
-func decodeConfigurationInput(r *http.Request, rq *contract.Request) (in ConfigurationInput, err error) {
+// serveConfiguration decodes the checked input of configuration and calls its handler.
+func serveConfiguration(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ConfigurationInput
 	in.Timeout = contract.QueryValue[int64](r, "timeout", contract.KindInt)
-	return in, err
+	out, err := h.Configuration(r, in)
+	return out.r, err
 }
 
-// opGetThing is what a request to getThing must fit.
-var opGetThing = &contract.Operation{Name: "getThing", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "default", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "self", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "body", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "default", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "self", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "page_", Kind: contract.KindInt},
-}}
-
-// opPostThing is what a request to postThing must fit.
-var opPostThing = &contract.Operation{Name: "postThing", Body: schemaPostThingRequest}
-
-// opGetOther is what a request to getOther must fit.
-var opGetOther = &contract.Operation{Name: "getOther"}
-
-// opSend is what a request to send must fit.
-var opSend = &contract.Operation{Name: "send"}
-
-// opPerform is what a request to perform must fit.
-var opPerform = &contract.Operation{Name: "perform", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "method", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "path", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "query", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "returning", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "response", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "timeout", Kind: contract.KindString},
-}}
-
-// opSession is what a request to session must fit.
-var opSession = &contract.Operation{Name: "session", Body: schemaSessionRequest}
-
-// opHeaders is what a request to headers must fit.
-var opHeaders = &contract.Operation{Name: "headers", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "name", Kind: contract.KindString},
-}}
-
-// opGetThingResponse is what a request to getThingResponse must fit.
-var opGetThingResponse = &contract.Operation{Name: "getThingResponse"}
-
-// opConfiguration is what a request to configuration must fit.
-var opConfiguration = &contract.Operation{Name: "configuration", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "timeout", Kind: contract.KindInt},
-}}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /things/{default}/{self}", contract.Operation{Name: "getThing", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "default", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "self", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "body", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "default", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "self", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "page_", Kind: contract.KindInt},
+	}}, schemaGetThingResponse, nil, serveGetThing},
+	{"POST /things", contract.Operation{Name: "postThing", Body: schemaPostThingRequest}, schemaPostThingResponse, schemaPostThingErrorResponse, servePostThing},
+	{"GET /other", contract.Operation{Name: "getOther"}, nil, schemaErrorResponse, serveGetOther},
+	{"POST /send", contract.Operation{Name: "send"}, nil, nil, serveSend},
+	{"POST /perform", contract.Operation{Name: "perform", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "method", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "path", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "query", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "returning", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "response", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "timeout", Kind: contract.KindString},
+	}}, schemaGetThingResponseResponse, nil, servePerform},
+	{"POST /session", contract.Operation{Name: "session", Body: schemaSessionRequest}, schemaSessionResponse, nil, serveSession},
+	{"GET /odd%25zz/b%20c/{name}", contract.Operation{Name: "headers", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "name", Kind: contract.KindString},
+	}}, schemaHeadersResponse, nil, serveHeaders},
+	{"GET /thing-response", contract.Operation{Name: "getThingResponse"}, schemaGetThingResponseResponse, nil, serveGetThingResponse},
+	{"GET /configuration", contract.Operation{Name: "configuration", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "timeout", Kind: contract.KindInt},
+	}}, schemaConfigurationResponse, nil, serveConfiguration},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"getThing":         {schemaGetThingResponse, nil},
-	"postThing":        {schemaPostThingResponse, schemaPostThingErrorResponse},
-	"getOther":         {nil, schemaErrorResponse},
-	"send":             {nil, nil},
-	"perform":          {schemaGetThingResponseResponse, nil},
-	"session":          {schemaSessionResponse, nil},
-	"headers":          {schemaHeadersResponse, nil},
-	"getThingResponse": {schemaGetThingResponseResponse, nil},
-	"configuration":    {schemaConfigurationResponse, nil},
-}

@@ -27,15 +27,6 @@ type Handler interface {
 	Health(r *http.Request, in HealthInput) (HealthOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"placeOrder":   "POST /orders",
-	"getOrder":     "GET /orders/{id}",
-	"exportOrders": "GET /orders/export",
-	"updateOrder":  "PATCH /orders/{id}",
-	"health":       "GET /healthz",
-}
-
 // PlaceOrderInput is the input of PlaceOrder.
 type PlaceOrderInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
@@ -153,109 +144,67 @@ func HealthOK(body HealthResponse) HealthOutput {
 	return HealthOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("POST /orders", srv.Route(opPlaceOrder, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodePlaceOrderInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.PlaceOrder(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /orders/{id}", srv.Route(opGetOrder, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetOrderInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetOrder(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /orders/export", srv.Route(opExportOrders, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeExportOrdersInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ExportOrders(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PATCH /orders/{id}", srv.Route(opUpdateOrder, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeUpdateOrderInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.UpdateOrder(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /healthz", srv.Route(opHealth, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeHealthInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Health(r, in)
-		return out.r, err
-	}))
-}
-
-func decodePlaceOrderInput(r *http.Request, rq *contract.Request) (in PlaceOrderInput, err error) {
-	if err = contract.DecodeBody(rq, schemaPlaceOrderRequest, &in.Body); err != nil {
-		return in, err
+// servePlaceOrder decodes the checked input of placeOrder and calls its handler.
+func servePlaceOrder(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in PlaceOrderInput
+	if err := contract.DecodeBody(rq, schemaPlaceOrderRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.PlaceOrder(r, in)
+	return out.r, err
 }
 
-func decodeGetOrderInput(r *http.Request, rq *contract.Request) (in GetOrderInput, err error) {
+// serveGetOrder decodes the checked input of getOrder and calls its handler.
+func serveGetOrder(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetOrderInput
 	in.ID = contract.Text[string](contract.KindString, r.PathValue("id"))
 	in.Expand = contract.QueryValue[bool](r, "expand", contract.KindBool)
 	in.Fields = contract.QueryValues[string](r, "fields", contract.KindString)
-	return in, err
+	out, err := h.GetOrder(r, in)
+	return out.r, err
 }
 
-func decodeExportOrdersInput(r *http.Request, rq *contract.Request) (in ExportOrdersInput, err error) {
-	return in, err
+// serveExportOrders decodes the checked input of exportOrders and calls its handler.
+func serveExportOrders(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ExportOrdersInput
+	out, err := h.ExportOrders(r, in)
+	return out.r, err
 }
 
-func decodeUpdateOrderInput(r *http.Request, rq *contract.Request) (in UpdateOrderInput, err error) {
+// serveUpdateOrder decodes the checked input of updateOrder and calls its handler.
+func serveUpdateOrder(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in UpdateOrderInput
 	in.ID = contract.Text[string](contract.KindString, r.PathValue("id"))
-	if err = contract.DecodeBody(rq, schemaUpdateOrderRequest, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaUpdateOrderRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.UpdateOrder(r, in)
+	return out.r, err
 }
 
-func decodeHealthInput(r *http.Request, rq *contract.Request) (in HealthInput, err error) {
-	return in, err
+// serveHealth decodes the checked input of health and calls its handler.
+func serveHealth(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in HealthInput
+	out, err := h.Health(r, in)
+	return out.r, err
 }
 
-// opPlaceOrder is what a request to placeOrder must fit.
-var opPlaceOrder = &contract.Operation{Name: "placeOrder", Body: schemaPlaceOrderRequest}
-
-// opGetOrder is what a request to getOrder must fit.
-var opGetOrder = &contract.Operation{Name: "getOrder", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "expand", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "fields", Kind: contract.KindString, List: true},
-}}
-
-// opExportOrders is what a request to exportOrders must fit.
-var opExportOrders = &contract.Operation{Name: "exportOrders"}
-
-// opUpdateOrder is what a request to updateOrder must fit.
-var opUpdateOrder = &contract.Operation{Name: "updateOrder", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
-}, Body: schemaUpdateOrderRequest}
-
-// opHealth is what a request to health must fit.
-var opHealth = &contract.Operation{Name: "health"}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"POST /orders", contract.Operation{Name: "placeOrder", Body: schemaPlaceOrderRequest}, schemaPlaceOrderResponse, schemaPlaceOrderErrorResponse, servePlaceOrder},
+	{"GET /orders/{id}", contract.Operation{Name: "getOrder", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "expand", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "fields", Kind: contract.KindString, List: true},
+	}}, schemaGetOrderResponse, schemaErrorResponse, serveGetOrder},
+	{"GET /orders/export", contract.Operation{Name: "exportOrders"}, nil, nil, serveExportOrders},
+	{"PATCH /orders/{id}", contract.Operation{Name: "updateOrder", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
+	}, Body: schemaUpdateOrderRequest}, schemaUpdateOrderResponse, nil, serveUpdateOrder},
+	{"GET /healthz", contract.Operation{Name: "health"}, schemaHealthResponse, nil, serveHealth},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{Problem: true}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"placeOrder":   {schemaPlaceOrderResponse, schemaPlaceOrderErrorResponse},
-	"getOrder":     {schemaGetOrderResponse, schemaErrorResponse},
-	"exportOrders": {nil, nil},
-	"updateOrder":  {schemaUpdateOrderResponse, nil},
-	"health":       {schemaHealthResponse, nil},
-}

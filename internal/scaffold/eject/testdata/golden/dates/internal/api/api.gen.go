@@ -22,12 +22,6 @@ type Handler interface {
 	CreateEvent(r *http.Request, in CreateEventInput) (CreateEventOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"listEvents":  "GET /events",
-	"createEvent": "POST /events",
-}
-
 // ListEventsInput is the input of ListEvents.
 type ListEventsInput struct {
 	// From is the query parameter from; nil when absent.
@@ -82,55 +76,37 @@ func CreateEventCreated(body CreateEventResponse) CreateEventOutput {
 	return CreateEventOutput{r: contract.JSONResponse(201, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /events", srv.Route(opListEvents, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListEventsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListEvents(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /events", srv.Route(opCreateEvent, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeCreateEventInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.CreateEvent(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeListEventsInput(r *http.Request, rq *contract.Request) (in ListEventsInput, err error) {
+// serveListEvents decodes the checked input of listEvents and calls its handler.
+func serveListEvents(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListEventsInput
 	in.From = contract.QueryValue[time.Time](r, "from", contract.KindDateTime)
 	in.To = contract.QueryValue[time.Time](r, "to", contract.KindDateTime)
 	in.Days = contract.QueryValues[int64](r, "days", contract.KindInt)
-	return in, err
+	out, err := h.ListEvents(r, in)
+	return out.r, err
 }
 
-func decodeCreateEventInput(r *http.Request, rq *contract.Request) (in CreateEventInput, err error) {
-	if err = contract.DecodeBody(rq, schemaCreateEventRequest, &in.Body); err != nil {
-		return in, err
+// serveCreateEvent decodes the checked input of createEvent and calls its handler.
+func serveCreateEvent(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in CreateEventInput
+	if err := contract.DecodeBody(rq, schemaCreateEventRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.CreateEvent(r, in)
+	return out.r, err
 }
 
-// opListEvents is what a request to listEvents must fit.
-var opListEvents = &contract.Operation{Name: "listEvents", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "from", Kind: contract.KindDateTime},
-	{In: contract.SourceQuery, Name: "to", Kind: contract.KindDateTime},
-	{In: contract.SourceQuery, Name: "days", Kind: contract.KindInt, List: true},
-}}
-
-// opCreateEvent is what a request to createEvent must fit.
-var opCreateEvent = &contract.Operation{Name: "createEvent", Body: schemaCreateEventRequest}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /events", contract.Operation{Name: "listEvents", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "from", Kind: contract.KindDateTime},
+		{In: contract.SourceQuery, Name: "to", Kind: contract.KindDateTime},
+		{In: contract.SourceQuery, Name: "days", Kind: contract.KindInt, List: true},
+	}}, &contract.Schema{Kind: contract.KindArray, Elem: schemaEvent}, nil, serveListEvents},
+	{"POST /events", contract.Operation{Name: "createEvent", Body: schemaCreateEventRequest}, schemaCreateEventResponse, schemaErrorResponse, serveCreateEvent},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"listEvents":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaEvent}, nil},
-	"createEvent": {schemaCreateEventResponse, schemaErrorResponse},
-}

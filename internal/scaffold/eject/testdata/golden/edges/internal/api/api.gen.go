@@ -30,16 +30,6 @@ type Handler interface {
 	MarshalJSONEndpoint(r *http.Request, in MarshalJSONEndpointInput) (MarshalJSONEndpointOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"runTest":     "POST /run/{kind}",
-	"getLinux":    "GET /linux/{$}",
-	"handlers":    "DELETE /handlers/{id}",
-	"getWelcome":  "GET /welcome.txt",
-	"body":        "POST /body/{body}",
-	"marshalJSON": "GET /marshal",
-}
-
 // RunTestInput is the input of RunTest.
 type RunTestInput struct {
 	// Kind is the path parameter {kind}.
@@ -181,136 +171,86 @@ func MarshalJSONEndpointOK(body MarshalJSONResponse) MarshalJSONEndpointOutput {
 	return MarshalJSONEndpointOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("POST /run/{kind}", srv.Route(opRunTest, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeRunTestInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.RunTest(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /linux/{$}", srv.Route(opGetLinux, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetLinuxInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetLinux(r, in)
-		return out.r, err
-	}))
-	mux.Handle("DELETE /handlers/{id}", srv.Route(opHandlers, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeHandlersInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Handlers(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /welcome.txt", srv.Route(opGetWelcome, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetWelcomeInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetWelcome(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /body/{body}", srv.Route(opBody, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeBodyInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Body(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /marshal", srv.Route(opMarshalJSONEndpoint, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeMarshalJSONEndpointInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.MarshalJSONEndpoint(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeRunTestInput(r *http.Request, rq *contract.Request) (in RunTestInput, err error) {
+// serveRunTest decodes the checked input of runTest and calls its handler.
+func serveRunTest(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in RunTestInput
 	in.Kind = contract.Text[string](contract.KindString, r.PathValue("kind"))
 	in.Verbose = contract.QueryValue[bool](r, "verbose", contract.KindBool)
 	in.Ratio = contract.QueryValue[float64](r, "ratio", contract.KindNumber)
 	in.At = contract.QueryValue[time.Time](r, "at", contract.KindDateTime)
 	in.Tag = contract.QueryValues[string](r, "tag", contract.KindString)
-	if err = contract.DecodeBody(rq, schemaRunTestRequest, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaRunTestRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.RunTest(r, in)
+	return out.r, err
 }
 
-func decodeGetLinuxInput(r *http.Request, rq *contract.Request) (in GetLinuxInput, err error) {
-	return in, err
+// serveGetLinux decodes the checked input of getLinux and calls its handler.
+func serveGetLinux(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetLinuxInput
+	out, err := h.GetLinux(r, in)
+	return out.r, err
 }
 
-func decodeHandlersInput(r *http.Request, rq *contract.Request) (in HandlersInput, err error) {
+// serveHandlers decodes the checked input of handlers and calls its handler.
+func serveHandlers(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in HandlersInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	return in, err
+	out, err := h.Handlers(r, in)
+	return out.r, err
 }
 
-func decodeGetWelcomeInput(r *http.Request, rq *contract.Request) (in GetWelcomeInput, err error) {
-	return in, err
+// serveGetWelcome decodes the checked input of getWelcome and calls its handler.
+func serveGetWelcome(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetWelcomeInput
+	out, err := h.GetWelcome(r, in)
+	return out.r, err
 }
 
-func decodeBodyInput(r *http.Request, rq *contract.Request) (in BodyInput, err error) {
+// serveBody decodes the checked input of body and calls its handler.
+func serveBody(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in BodyInput
 	in.PathBody = contract.Text[string](contract.KindString, r.PathValue("body"))
 	in.QueryBody = contract.QueryValue[int64](r, "body", contract.KindInt)
 	in.IDs = contract.QueryValues[int64](r, "ids", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaBodyRequest, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaBodyRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Body(r, in)
+	return out.r, err
 }
 
-func decodeMarshalJSONEndpointInput(r *http.Request, rq *contract.Request) (in MarshalJSONEndpointInput, err error) {
-	return in, err
+// serveMarshalJSONEndpoint decodes the checked input of marshalJSON and calls its handler.
+func serveMarshalJSONEndpoint(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in MarshalJSONEndpointInput
+	out, err := h.MarshalJSONEndpoint(r, in)
+	return out.r, err
 }
 
-// opRunTest is what a request to runTest must fit.
-var opRunTest = &contract.Operation{Name: "runTest", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "kind", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "verbose", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "ratio", Kind: contract.KindNumber},
-	{In: contract.SourceQuery, Name: "at", Kind: contract.KindDateTime},
-	{In: contract.SourceQuery, Name: "tag", Kind: contract.KindString, List: true},
-}, Body: schemaRunTestRequest}
-
-// opGetLinux is what a request to getLinux must fit.
-var opGetLinux = &contract.Operation{Name: "getLinux"}
-
-// opHandlers is what a request to handlers must fit.
-var opHandlers = &contract.Operation{Name: "handlers", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}}
-
-// opGetWelcome is what a request to getWelcome must fit.
-var opGetWelcome = &contract.Operation{Name: "getWelcome"}
-
-// opBody is what a request to body must fit.
-var opBody = &contract.Operation{Name: "body", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "body", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "body", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "ids", Kind: contract.KindInt, List: true},
-}, Body: schemaBodyRequest}
-
-// opMarshalJSONEndpoint is what a request to marshalJSON must fit.
-var opMarshalJSONEndpoint = &contract.Operation{Name: "marshalJSON"}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"POST /run/{kind}", contract.Operation{Name: "runTest", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "kind", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "verbose", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "ratio", Kind: contract.KindNumber},
+		{In: contract.SourceQuery, Name: "at", Kind: contract.KindDateTime},
+		{In: contract.SourceQuery, Name: "tag", Kind: contract.KindString, List: true},
+	}, Body: schemaRunTestRequest}, schemaRunTestResponse, nil, serveRunTest},
+	{"GET /linux/{$}", contract.Operation{Name: "getLinux"}, schemaGetLinuxResponse, nil, serveGetLinux},
+	{"DELETE /handlers/{id}", contract.Operation{Name: "handlers", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}}, nil, schemaErrorResponse, serveHandlers},
+	{"GET /welcome.txt", contract.Operation{Name: "getWelcome"}, &contract.Schema{Kind: contract.KindString}, nil, serveGetWelcome},
+	{"POST /body/{body}", contract.Operation{Name: "body", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "body", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "body", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "ids", Kind: contract.KindInt, List: true},
+	}, Body: schemaBodyRequest}, schemaBodyResponse, nil, serveBody},
+	{"GET /marshal", contract.Operation{Name: "marshalJSON"}, schemaMarshalJSONResponse, nil, serveMarshalJSONEndpoint},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"runTest":     {schemaRunTestResponse, nil},
-	"getLinux":    {schemaGetLinuxResponse, nil},
-	"handlers":    {nil, schemaErrorResponse},
-	"getWelcome":  {&contract.Schema{Kind: contract.KindString}, nil},
-	"body":        {schemaBodyResponse, nil},
-	"marshalJSON": {schemaMarshalJSONResponse, nil},
-}

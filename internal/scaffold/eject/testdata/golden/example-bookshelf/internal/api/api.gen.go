@@ -27,15 +27,6 @@ type Handler interface {
 	RemoveBook(r *http.Request, in RemoveBookInput) (RemoveBookOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"listBooks":  "GET /v1/books",
-	"getBook":    "GET /v1/books/{id}",
-	"addBook":    "POST /v1/books",
-	"rateBook":   "PUT /v1/books/{id}/rating",
-	"removeBook": "DELETE /v1/books/{id}",
-}
-
 // ListBooksInput is the input of ListBooks.
 type ListBooksInput struct {
 	// Page is the query parameter page; nil when absent.
@@ -163,113 +154,71 @@ func RemoveBookNoContent() RemoveBookOutput {
 	return RemoveBookOutput{r: contract.EmptyResponse(204)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /v1/books", srv.Route(opListBooks, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListBooksInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListBooks(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /v1/books/{id}", srv.Route(opGetBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetBookInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetBook(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /v1/books", srv.Route(opAddBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeAddBookInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.AddBook(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PUT /v1/books/{id}/rating", srv.Route(opRateBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeRateBookInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.RateBook(r, in)
-		return out.r, err
-	}))
-	mux.Handle("DELETE /v1/books/{id}", srv.Route(opRemoveBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeRemoveBookInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.RemoveBook(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeListBooksInput(r *http.Request, rq *contract.Request) (in ListBooksInput, err error) {
+// serveListBooks decodes the checked input of listBooks and calls its handler.
+func serveListBooks(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListBooksInput
 	in.Page = contract.QueryValue[int64](r, "page", contract.KindInt)
 	in.Genre = contract.QueryValue[string](r, "genre", contract.KindString)
-	return in, err
+	out, err := h.ListBooks(r, in)
+	return out.r, err
 }
 
-func decodeGetBookInput(r *http.Request, rq *contract.Request) (in GetBookInput, err error) {
+// serveGetBook decodes the checked input of getBook and calls its handler.
+func serveGetBook(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetBookInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	return in, err
+	out, err := h.GetBook(r, in)
+	return out.r, err
 }
 
-func decodeAddBookInput(r *http.Request, rq *contract.Request) (in AddBookInput, err error) {
-	if err = contract.DecodeBody(rq, schemaAddBookRequest, &in.Body); err != nil {
-		return in, err
+// serveAddBook decodes the checked input of addBook and calls its handler.
+func serveAddBook(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in AddBookInput
+	if err := contract.DecodeBody(rq, schemaAddBookRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.AddBook(r, in)
+	return out.r, err
 }
 
-func decodeRateBookInput(r *http.Request, rq *contract.Request) (in RateBookInput, err error) {
+// serveRateBook decodes the checked input of rateBook and calls its handler.
+func serveRateBook(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in RateBookInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	if err = contract.DecodeBody(rq, schemaRateBookRequest, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaRateBookRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.RateBook(r, in)
+	return out.r, err
 }
 
-func decodeRemoveBookInput(r *http.Request, rq *contract.Request) (in RemoveBookInput, err error) {
+// serveRemoveBook decodes the checked input of removeBook and calls its handler.
+func serveRemoveBook(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in RemoveBookInput
 	in.ID = contract.Text[int64](contract.KindInt, r.PathValue("id"))
-	return in, err
+	out, err := h.RemoveBook(r, in)
+	return out.r, err
 }
 
-// opListBooks is what a request to listBooks must fit.
-var opListBooks = &contract.Operation{Name: "listBooks", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "genre", Kind: contract.KindString},
-}}
-
-// opGetBook is what a request to getBook must fit.
-var opGetBook = &contract.Operation{Name: "getBook", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}}
-
-// opAddBook is what a request to addBook must fit.
-var opAddBook = &contract.Operation{Name: "addBook", Body: schemaAddBookRequest}
-
-// opRateBook is what a request to rateBook must fit.
-var opRateBook = &contract.Operation{Name: "rateBook", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}, Body: schemaRateBookRequest}
-
-// opRemoveBook is what a request to removeBook must fit.
-var opRemoveBook = &contract.Operation{Name: "removeBook", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
-}}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /v1/books", contract.Operation{Name: "listBooks", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "genre", Kind: contract.KindString},
+	}}, &contract.Schema{Kind: contract.KindArray, Elem: schemaBook}, nil, serveListBooks},
+	{"GET /v1/books/{id}", contract.Operation{Name: "getBook", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}}, schemaGetBookResponse, schemaErrorResponse, serveGetBook},
+	{"POST /v1/books", contract.Operation{Name: "addBook", Body: schemaAddBookRequest}, schemaAddBookResponse, schemaErrorResponse, serveAddBook},
+	{"PUT /v1/books/{id}/rating", contract.Operation{Name: "rateBook", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}, Body: schemaRateBookRequest}, schemaRateBookResponse, schemaErrorResponse, serveRateBook},
+	{"DELETE /v1/books/{id}", contract.Operation{Name: "removeBook", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindInt},
+	}}, nil, nil, serveRemoveBook},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"listBooks":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaBook}, nil},
-	"getBook":    {schemaGetBookResponse, schemaErrorResponse},
-	"addBook":    {schemaAddBookResponse, schemaErrorResponse},
-	"rateBook":   {schemaRateBookResponse, schemaErrorResponse},
-	"removeBook": {nil, nil},
-}

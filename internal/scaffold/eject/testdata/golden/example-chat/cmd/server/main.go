@@ -83,8 +83,11 @@ func run(log *slog.Logger) error {
 		host = "127.0.0.1"
 	}
 	// One JSON line per request: LOG_REQUESTS=all (the default), errors (status 400 and
-	// above) or off.
-	requests, err := contract.NewRequestLog(os.Stderr, os.Getenv("LOG_REQUESTS"))
+	// above) or off. The lines are written together, at most 100 ms late, so a busy
+	// server makes one write for many requests.
+	logs := contract.NewLogBuffer(os.Stderr)
+	defer logs.Close()
+	requests, err := contract.NewRequestLog(logs, os.Getenv("LOG_REQUESTS"))
 	if err != nil {
 		return err
 	}

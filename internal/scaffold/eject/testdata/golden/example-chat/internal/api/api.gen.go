@@ -23,18 +23,6 @@ type Handler interface {
 	MessagesHandler
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"getMe":          "GET /api/me",
-	"typing":         "POST /api/typing",
-	"listMessages":   "GET /api/messages",
-	"getMessage":     "GET /api/messages/{id}",
-	"createMessage":  "POST /api/messages",
-	"replaceMessage": "PUT /api/messages/{id}",
-	"updateMessage":  "PATCH /api/messages/{id}",
-	"deleteMessage":  "DELETE /api/messages/{id}",
-}
-
 // GetMeInput is the input of GetMe.
 type GetMeInput struct {
 }
@@ -80,49 +68,30 @@ func TypingNotFound(body ErrorResponse) TypingOutput {
 	return TypingOutput{r: contract.JSONResponse(404, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /api/me", srv.Route(opGetMe, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetMeInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetMe(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /api/typing", srv.Route(opTyping, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeTypingInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Typing(r, in)
-		return out.r, err
-	}))
-	registerResources(mux, h, srv)
+// serveGetMe decodes the checked input of getMe and calls its handler.
+func serveGetMe(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetMeInput
+	out, err := h.GetMe(r, in)
+	return out.r, err
 }
 
-func decodeGetMeInput(r *http.Request, rq *contract.Request) (in GetMeInput, err error) {
-	return in, err
-}
-
-func decodeTypingInput(r *http.Request, rq *contract.Request) (in TypingInput, err error) {
-	if err = contract.DecodeBody(rq, schemaTypingRequest, &in.Body); err != nil {
-		return in, err
+// serveTyping decodes the checked input of typing and calls its handler.
+func serveTyping(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in TypingInput
+	if err := contract.DecodeBody(rq, schemaTypingRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Typing(r, in)
+	return out.r, err
 }
 
-// opGetMe is what a request to getMe must fit.
-var opGetMe = &contract.Operation{Name: "getMe"}
-
-// opTyping is what a request to typing must fit.
-var opTyping = &contract.Operation{Name: "typing", Body: schemaTypingRequest}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /api/me", contract.Operation{Name: "getMe"}, schemaGetMeResponse, nil, serveGetMe},
+	{"POST /api/typing", contract.Operation{Name: "typing", Body: schemaTypingRequest}, nil, schemaErrorResponse, serveTyping},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"getMe":  {schemaGetMeResponse, nil},
-	"typing": {nil, schemaErrorResponse},
-}

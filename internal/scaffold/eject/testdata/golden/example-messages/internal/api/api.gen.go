@@ -19,11 +19,6 @@ type Handler interface {
 	GetMessages(r *http.Request, in GetMessagesInput) (GetMessagesOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"getMessages": "POST /api/get_messages",
-}
-
 // GetMessagesInput is the input of GetMessages.
 type GetMessagesInput struct {
 	// Body is the request body, checked against the spec before the handler runs.
@@ -50,32 +45,22 @@ func GetMessagesNotFound(body ErrorResponse) GetMessagesOutput {
 	return GetMessagesOutput{r: contract.JSONResponse(404, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("POST /api/get_messages", srv.Route(opGetMessages, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetMessagesInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetMessages(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeGetMessagesInput(r *http.Request, rq *contract.Request) (in GetMessagesInput, err error) {
-	if err = contract.DecodeBody(rq, schemaGetMessagesRequest, &in.Body); err != nil {
-		return in, err
+// serveGetMessages decodes the checked input of getMessages and calls its handler.
+func serveGetMessages(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetMessagesInput
+	if err := contract.DecodeBody(rq, schemaGetMessagesRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.GetMessages(r, in)
+	return out.r, err
 }
 
-// opGetMessages is what a request to getMessages must fit.
-var opGetMessages = &contract.Operation{Name: "getMessages", Body: schemaGetMessagesRequest}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"POST /api/get_messages", contract.Operation{Name: "getMessages", Body: schemaGetMessagesRequest}, schemaGetMessagesResponse, schemaErrorResponse, serveGetMessages},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"getMessages": {schemaGetMessagesResponse, schemaErrorResponse},
-}

@@ -21,12 +21,6 @@ type Handler interface {
 	UpdateProfile(r *http.Request, in UpdateProfileInput) (UpdateProfileOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"getProfile":    "GET /profile",
-	"updateProfile": "PATCH /profile/{class}",
-}
-
 // GetProfileInput is the input of GetProfile.
 type GetProfileInput struct {
 }
@@ -77,59 +71,41 @@ func UpdateProfileNoContent() UpdateProfileOutput {
 	return UpdateProfileOutput{r: contract.EmptyResponse(204)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /profile", srv.Route(opGetProfile, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetProfileInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetProfile(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PATCH /profile/{class}", srv.Route(opUpdateProfile, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeUpdateProfileInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.UpdateProfile(r, in)
-		return out.r, err
-	}))
+// serveGetProfile decodes the checked input of getProfile and calls its handler.
+func serveGetProfile(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetProfileInput
+	out, err := h.GetProfile(r, in)
+	return out.r, err
 }
 
-func decodeGetProfileInput(r *http.Request, rq *contract.Request) (in GetProfileInput, err error) {
-	return in, err
-}
-
-func decodeUpdateProfileInput(r *http.Request, rq *contract.Request) (in UpdateProfileInput, err error) {
+// serveUpdateProfile decodes the checked input of updateProfile and calls its handler.
+func serveUpdateProfile(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in UpdateProfileInput
 	in.Class = contract.Text[int64](contract.KindInt, r.PathValue("class"))
 	in.Self = contract.QueryValue[int64](r, "self", contract.KindInt)
 	in.In = contract.QueryValue[string](r, "in", contract.KindString)
 	in.QueryBody = contract.QueryValue[string](r, "body", contract.KindString)
 	in.SortBy = contract.QueryValue[string](r, "sort-by", contract.KindString)
-	if err = contract.DecodeBody(rq, schemaUpdateProfileRequest, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaUpdateProfileRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.UpdateProfile(r, in)
+	return out.r, err
 }
 
-// opGetProfile is what a request to getProfile must fit.
-var opGetProfile = &contract.Operation{Name: "getProfile"}
-
-// opUpdateProfile is what a request to updateProfile must fit.
-var opUpdateProfile = &contract.Operation{Name: "updateProfile", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "class", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "self", Kind: contract.KindInt},
-	{In: contract.SourceQuery, Name: "in", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "body", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "sort-by", Kind: contract.KindString},
-}, Body: schemaUpdateProfileRequest}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /profile", contract.Operation{Name: "getProfile"}, schemaGetProfileResponse, nil, serveGetProfile},
+	{"PATCH /profile/{class}", contract.Operation{Name: "updateProfile", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "class", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "self", Kind: contract.KindInt},
+		{In: contract.SourceQuery, Name: "in", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "body", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "sort-by", Kind: contract.KindString},
+	}, Body: schemaUpdateProfileRequest}, nil, nil, serveUpdateProfile},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"getProfile":    {schemaGetProfileResponse, nil},
-	"updateProfile": {nil, nil},
-}

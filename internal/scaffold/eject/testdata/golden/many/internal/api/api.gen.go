@@ -77,40 +77,6 @@ type Handler interface {
 	Op30Items(r *http.Request, in Op30ItemsInput) (Op30ItemsOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"op1Items":  "POST /v1/items1/{itemId}/parts/{part_no}",
-	"op2Items":  "PUT /v1/items2/{itemId}/parts/{part_no}",
-	"op3Items":  "PATCH /v1/items3/{itemId}/parts/{part_no}",
-	"op4Items":  "DELETE /v1/items4/{itemId}/parts/{part_no}",
-	"op5Items":  "HEAD /v1/items5/{itemId}/parts/{part_no}",
-	"op6Items":  "OPTIONS /v1/items6/{itemId}/parts/{part_no}",
-	"op7Items":  "GET /v1/items7/{itemId}/parts/{part_no}",
-	"op8Items":  "POST /v1/items8/{itemId}/parts/{part_no}",
-	"op9Items":  "PUT /v1/items9/{itemId}/parts/{part_no}",
-	"op10Items": "PATCH /v1/items10/{itemId}/parts/{part_no}",
-	"op11Items": "DELETE /v1/items11/{itemId}/parts/{part_no}",
-	"op12Items": "HEAD /v1/items12/{itemId}/parts/{part_no}",
-	"op13Items": "OPTIONS /v1/items13/{itemId}/parts/{part_no}",
-	"op14Items": "GET /v1/items14/{itemId}/parts/{part_no}",
-	"op15Items": "POST /v1/items15/{itemId}/parts/{part_no}",
-	"op16Items": "PUT /v1/items16/{itemId}/parts/{part_no}",
-	"op17Items": "PATCH /v1/items17/{itemId}/parts/{part_no}",
-	"op18Items": "DELETE /v1/items18/{itemId}/parts/{part_no}",
-	"op19Items": "HEAD /v1/items19/{itemId}/parts/{part_no}",
-	"op20Items": "OPTIONS /v1/items20/{itemId}/parts/{part_no}",
-	"op21Items": "GET /v1/items21/{itemId}/parts/{part_no}",
-	"op22Items": "POST /v1/items22/{itemId}/parts/{part_no}",
-	"op23Items": "PUT /v1/items23/{itemId}/parts/{part_no}",
-	"op24Items": "PATCH /v1/items24/{itemId}/parts/{part_no}",
-	"op25Items": "DELETE /v1/items25/{itemId}/parts/{part_no}",
-	"op26Items": "HEAD /v1/items26/{itemId}/parts/{part_no}",
-	"op27Items": "OPTIONS /v1/items27/{itemId}/parts/{part_no}",
-	"op28Items": "GET /v1/items28/{itemId}/parts/{part_no}",
-	"op29Items": "POST /v1/items29/{itemId}/parts/{part_no}",
-	"op30Items": "PUT /v1/items30/{itemId}/parts/{part_no}",
-}
-
 // Op1ItemsInput is the input of Op1Items.
 type Op1ItemsInput struct {
 	// ItemID is the path parameter {itemId}.
@@ -1035,741 +1001,499 @@ func Op30ItemsNotFound(body ErrorResponse) Op30ItemsOutput {
 	return Op30ItemsOutput{r: contract.JSONResponse(404, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("POST /v1/items1/{itemId}/parts/{part_no}", srv.Route(opOp1Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp1ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op1Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PUT /v1/items2/{itemId}/parts/{part_no}", srv.Route(opOp2Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp2ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op2Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PATCH /v1/items3/{itemId}/parts/{part_no}", srv.Route(opOp3Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp3ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op3Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("DELETE /v1/items4/{itemId}/parts/{part_no}", srv.Route(opOp4Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp4ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op4Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("HEAD /v1/items5/{itemId}/parts/{part_no}", srv.Route(opOp5Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp5ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op5Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("OPTIONS /v1/items6/{itemId}/parts/{part_no}", srv.Route(opOp6Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp6ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op6Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /v1/items7/{itemId}/parts/{part_no}", srv.Route(opOp7Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp7ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op7Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /v1/items8/{itemId}/parts/{part_no}", srv.Route(opOp8Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp8ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op8Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PUT /v1/items9/{itemId}/parts/{part_no}", srv.Route(opOp9Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp9ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op9Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PATCH /v1/items10/{itemId}/parts/{part_no}", srv.Route(opOp10Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp10ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op10Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("DELETE /v1/items11/{itemId}/parts/{part_no}", srv.Route(opOp11Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp11ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op11Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("HEAD /v1/items12/{itemId}/parts/{part_no}", srv.Route(opOp12Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp12ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op12Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("OPTIONS /v1/items13/{itemId}/parts/{part_no}", srv.Route(opOp13Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp13ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op13Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /v1/items14/{itemId}/parts/{part_no}", srv.Route(opOp14Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp14ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op14Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /v1/items15/{itemId}/parts/{part_no}", srv.Route(opOp15Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp15ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op15Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PUT /v1/items16/{itemId}/parts/{part_no}", srv.Route(opOp16Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp16ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op16Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PATCH /v1/items17/{itemId}/parts/{part_no}", srv.Route(opOp17Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp17ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op17Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("DELETE /v1/items18/{itemId}/parts/{part_no}", srv.Route(opOp18Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp18ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op18Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("HEAD /v1/items19/{itemId}/parts/{part_no}", srv.Route(opOp19Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp19ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op19Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("OPTIONS /v1/items20/{itemId}/parts/{part_no}", srv.Route(opOp20Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp20ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op20Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /v1/items21/{itemId}/parts/{part_no}", srv.Route(opOp21Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp21ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op21Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /v1/items22/{itemId}/parts/{part_no}", srv.Route(opOp22Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp22ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op22Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PUT /v1/items23/{itemId}/parts/{part_no}", srv.Route(opOp23Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp23ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op23Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PATCH /v1/items24/{itemId}/parts/{part_no}", srv.Route(opOp24Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp24ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op24Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("DELETE /v1/items25/{itemId}/parts/{part_no}", srv.Route(opOp25Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp25ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op25Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("HEAD /v1/items26/{itemId}/parts/{part_no}", srv.Route(opOp26Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp26ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op26Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("OPTIONS /v1/items27/{itemId}/parts/{part_no}", srv.Route(opOp27Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp27ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op27Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /v1/items28/{itemId}/parts/{part_no}", srv.Route(opOp28Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp28ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op28Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /v1/items29/{itemId}/parts/{part_no}", srv.Route(opOp29Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp29ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op29Items(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PUT /v1/items30/{itemId}/parts/{part_no}", srv.Route(opOp30Items, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeOp30ItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Op30Items(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeOp1ItemsInput(r *http.Request, rq *contract.Request) (in Op1ItemsInput, err error) {
+// serveOp1Items decodes the checked input of op1Items and calls its handler.
+func serveOp1Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op1ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp1ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp1ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op1Items(r, in)
+	return out.r, err
 }
 
-func decodeOp2ItemsInput(r *http.Request, rq *contract.Request) (in Op2ItemsInput, err error) {
+// serveOp2Items decodes the checked input of op2Items and calls its handler.
+func serveOp2Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op2ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp2ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp2ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op2Items(r, in)
+	return out.r, err
 }
 
-func decodeOp3ItemsInput(r *http.Request, rq *contract.Request) (in Op3ItemsInput, err error) {
+// serveOp3Items decodes the checked input of op3Items and calls its handler.
+func serveOp3Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op3ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op3Items(r, in)
+	return out.r, err
 }
 
-func decodeOp4ItemsInput(r *http.Request, rq *contract.Request) (in Op4ItemsInput, err error) {
+// serveOp4Items decodes the checked input of op4Items and calls its handler.
+func serveOp4Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op4ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op4Items(r, in)
+	return out.r, err
 }
 
-func decodeOp5ItemsInput(r *http.Request, rq *contract.Request) (in Op5ItemsInput, err error) {
+// serveOp5Items decodes the checked input of op5Items and calls its handler.
+func serveOp5Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op5ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op5Items(r, in)
+	return out.r, err
 }
 
-func decodeOp6ItemsInput(r *http.Request, rq *contract.Request) (in Op6ItemsInput, err error) {
+// serveOp6Items decodes the checked input of op6Items and calls its handler.
+func serveOp6Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op6ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op6Items(r, in)
+	return out.r, err
 }
 
-func decodeOp7ItemsInput(r *http.Request, rq *contract.Request) (in Op7ItemsInput, err error) {
+// serveOp7Items decodes the checked input of op7Items and calls its handler.
+func serveOp7Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op7ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op7Items(r, in)
+	return out.r, err
 }
 
-func decodeOp8ItemsInput(r *http.Request, rq *contract.Request) (in Op8ItemsInput, err error) {
+// serveOp8Items decodes the checked input of op8Items and calls its handler.
+func serveOp8Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op8ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp8ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp8ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op8Items(r, in)
+	return out.r, err
 }
 
-func decodeOp9ItemsInput(r *http.Request, rq *contract.Request) (in Op9ItemsInput, err error) {
+// serveOp9Items decodes the checked input of op9Items and calls its handler.
+func serveOp9Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op9ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp9ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp9ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op9Items(r, in)
+	return out.r, err
 }
 
-func decodeOp10ItemsInput(r *http.Request, rq *contract.Request) (in Op10ItemsInput, err error) {
+// serveOp10Items decodes the checked input of op10Items and calls its handler.
+func serveOp10Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op10ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op10Items(r, in)
+	return out.r, err
 }
 
-func decodeOp11ItemsInput(r *http.Request, rq *contract.Request) (in Op11ItemsInput, err error) {
+// serveOp11Items decodes the checked input of op11Items and calls its handler.
+func serveOp11Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op11ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op11Items(r, in)
+	return out.r, err
 }
 
-func decodeOp12ItemsInput(r *http.Request, rq *contract.Request) (in Op12ItemsInput, err error) {
+// serveOp12Items decodes the checked input of op12Items and calls its handler.
+func serveOp12Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op12ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op12Items(r, in)
+	return out.r, err
 }
 
-func decodeOp13ItemsInput(r *http.Request, rq *contract.Request) (in Op13ItemsInput, err error) {
+// serveOp13Items decodes the checked input of op13Items and calls its handler.
+func serveOp13Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op13ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op13Items(r, in)
+	return out.r, err
 }
 
-func decodeOp14ItemsInput(r *http.Request, rq *contract.Request) (in Op14ItemsInput, err error) {
+// serveOp14Items decodes the checked input of op14Items and calls its handler.
+func serveOp14Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op14ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op14Items(r, in)
+	return out.r, err
 }
 
-func decodeOp15ItemsInput(r *http.Request, rq *contract.Request) (in Op15ItemsInput, err error) {
+// serveOp15Items decodes the checked input of op15Items and calls its handler.
+func serveOp15Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op15ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp15ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp15ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op15Items(r, in)
+	return out.r, err
 }
 
-func decodeOp16ItemsInput(r *http.Request, rq *contract.Request) (in Op16ItemsInput, err error) {
+// serveOp16Items decodes the checked input of op16Items and calls its handler.
+func serveOp16Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op16ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp16ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp16ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op16Items(r, in)
+	return out.r, err
 }
 
-func decodeOp17ItemsInput(r *http.Request, rq *contract.Request) (in Op17ItemsInput, err error) {
+// serveOp17Items decodes the checked input of op17Items and calls its handler.
+func serveOp17Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op17ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op17Items(r, in)
+	return out.r, err
 }
 
-func decodeOp18ItemsInput(r *http.Request, rq *contract.Request) (in Op18ItemsInput, err error) {
+// serveOp18Items decodes the checked input of op18Items and calls its handler.
+func serveOp18Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op18ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op18Items(r, in)
+	return out.r, err
 }
 
-func decodeOp19ItemsInput(r *http.Request, rq *contract.Request) (in Op19ItemsInput, err error) {
+// serveOp19Items decodes the checked input of op19Items and calls its handler.
+func serveOp19Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op19ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op19Items(r, in)
+	return out.r, err
 }
 
-func decodeOp20ItemsInput(r *http.Request, rq *contract.Request) (in Op20ItemsInput, err error) {
+// serveOp20Items decodes the checked input of op20Items and calls its handler.
+func serveOp20Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op20ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op20Items(r, in)
+	return out.r, err
 }
 
-func decodeOp21ItemsInput(r *http.Request, rq *contract.Request) (in Op21ItemsInput, err error) {
+// serveOp21Items decodes the checked input of op21Items and calls its handler.
+func serveOp21Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op21ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op21Items(r, in)
+	return out.r, err
 }
 
-func decodeOp22ItemsInput(r *http.Request, rq *contract.Request) (in Op22ItemsInput, err error) {
+// serveOp22Items decodes the checked input of op22Items and calls its handler.
+func serveOp22Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op22ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp22ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp22ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op22Items(r, in)
+	return out.r, err
 }
 
-func decodeOp23ItemsInput(r *http.Request, rq *contract.Request) (in Op23ItemsInput, err error) {
+// serveOp23Items decodes the checked input of op23Items and calls its handler.
+func serveOp23Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op23ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp23ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp23ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op23Items(r, in)
+	return out.r, err
 }
 
-func decodeOp24ItemsInput(r *http.Request, rq *contract.Request) (in Op24ItemsInput, err error) {
+// serveOp24Items decodes the checked input of op24Items and calls its handler.
+func serveOp24Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op24ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op24Items(r, in)
+	return out.r, err
 }
 
-func decodeOp25ItemsInput(r *http.Request, rq *contract.Request) (in Op25ItemsInput, err error) {
+// serveOp25Items decodes the checked input of op25Items and calls its handler.
+func serveOp25Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op25ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op25Items(r, in)
+	return out.r, err
 }
 
-func decodeOp26ItemsInput(r *http.Request, rq *contract.Request) (in Op26ItemsInput, err error) {
+// serveOp26Items decodes the checked input of op26Items and calls its handler.
+func serveOp26Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op26ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op26Items(r, in)
+	return out.r, err
 }
 
-func decodeOp27ItemsInput(r *http.Request, rq *contract.Request) (in Op27ItemsInput, err error) {
+// serveOp27Items decodes the checked input of op27Items and calls its handler.
+func serveOp27Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op27ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op27Items(r, in)
+	return out.r, err
 }
 
-func decodeOp28ItemsInput(r *http.Request, rq *contract.Request) (in Op28ItemsInput, err error) {
+// serveOp28Items decodes the checked input of op28Items and calls its handler.
+func serveOp28Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op28ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
-	return in, err
+	out, err := h.Op28Items(r, in)
+	return out.r, err
 }
 
-func decodeOp29ItemsInput(r *http.Request, rq *contract.Request) (in Op29ItemsInput, err error) {
+// serveOp29Items decodes the checked input of op29Items and calls its handler.
+func serveOp29Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op29ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp29ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp29ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op29Items(r, in)
+	return out.r, err
 }
 
-func decodeOp30ItemsInput(r *http.Request, rq *contract.Request) (in Op30ItemsInput, err error) {
+// serveOp30Items decodes the checked input of op30Items and calls its handler.
+func serveOp30Items(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in Op30ItemsInput
 	in.ItemID = contract.Text[int64](contract.KindInt, r.PathValue("itemId"))
 	in.PartNo = contract.Text[string](contract.KindString, r.PathValue("part_no"))
 	in.DryRun = contract.QueryValue[bool](r, "dry_run", contract.KindBool)
 	in.Limit = contract.QueryValue[int64](r, "limit", contract.KindInt)
-	if err = contract.DecodeBody(rq, schemaOp30ItemsItem, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaOp30ItemsItem, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Op30Items(r, in)
+	return out.r, err
 }
 
-// opOp1Items is what a request to op1Items must fit.
-var opOp1Items = &contract.Operation{Name: "op1Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp1ItemsItem}
-
-// opOp2Items is what a request to op2Items must fit.
-var opOp2Items = &contract.Operation{Name: "op2Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp2ItemsItem}
-
-// opOp3Items is what a request to op3Items must fit.
-var opOp3Items = &contract.Operation{Name: "op3Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaItem}
-
-// opOp4Items is what a request to op4Items must fit.
-var opOp4Items = &contract.Operation{Name: "op4Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp5Items is what a request to op5Items must fit.
-var opOp5Items = &contract.Operation{Name: "op5Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp6Items is what a request to op6Items must fit.
-var opOp6Items = &contract.Operation{Name: "op6Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp7Items is what a request to op7Items must fit.
-var opOp7Items = &contract.Operation{Name: "op7Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp8Items is what a request to op8Items must fit.
-var opOp8Items = &contract.Operation{Name: "op8Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp8ItemsItem}
-
-// opOp9Items is what a request to op9Items must fit.
-var opOp9Items = &contract.Operation{Name: "op9Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp9ItemsItem}
-
-// opOp10Items is what a request to op10Items must fit.
-var opOp10Items = &contract.Operation{Name: "op10Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaItem}
-
-// opOp11Items is what a request to op11Items must fit.
-var opOp11Items = &contract.Operation{Name: "op11Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp12Items is what a request to op12Items must fit.
-var opOp12Items = &contract.Operation{Name: "op12Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp13Items is what a request to op13Items must fit.
-var opOp13Items = &contract.Operation{Name: "op13Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp14Items is what a request to op14Items must fit.
-var opOp14Items = &contract.Operation{Name: "op14Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp15Items is what a request to op15Items must fit.
-var opOp15Items = &contract.Operation{Name: "op15Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp15ItemsItem}
-
-// opOp16Items is what a request to op16Items must fit.
-var opOp16Items = &contract.Operation{Name: "op16Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp16ItemsItem}
-
-// opOp17Items is what a request to op17Items must fit.
-var opOp17Items = &contract.Operation{Name: "op17Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaItem}
-
-// opOp18Items is what a request to op18Items must fit.
-var opOp18Items = &contract.Operation{Name: "op18Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp19Items is what a request to op19Items must fit.
-var opOp19Items = &contract.Operation{Name: "op19Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp20Items is what a request to op20Items must fit.
-var opOp20Items = &contract.Operation{Name: "op20Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp21Items is what a request to op21Items must fit.
-var opOp21Items = &contract.Operation{Name: "op21Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp22Items is what a request to op22Items must fit.
-var opOp22Items = &contract.Operation{Name: "op22Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp22ItemsItem}
-
-// opOp23Items is what a request to op23Items must fit.
-var opOp23Items = &contract.Operation{Name: "op23Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp23ItemsItem}
-
-// opOp24Items is what a request to op24Items must fit.
-var opOp24Items = &contract.Operation{Name: "op24Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaItem}
-
-// opOp25Items is what a request to op25Items must fit.
-var opOp25Items = &contract.Operation{Name: "op25Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp26Items is what a request to op26Items must fit.
-var opOp26Items = &contract.Operation{Name: "op26Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp27Items is what a request to op27Items must fit.
-var opOp27Items = &contract.Operation{Name: "op27Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp28Items is what a request to op28Items must fit.
-var opOp28Items = &contract.Operation{Name: "op28Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-}}
-
-// opOp29Items is what a request to op29Items must fit.
-var opOp29Items = &contract.Operation{Name: "op29Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp29ItemsItem}
-
-// opOp30Items is what a request to op30Items must fit.
-var opOp30Items = &contract.Operation{Name: "op30Items", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
-	{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
-	{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
-	{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
-}, Body: schemaOp30ItemsItem}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"POST /v1/items1/{itemId}/parts/{part_no}", contract.Operation{Name: "op1Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp1ItemsItem}, schemaOp1ItemsItem2, schemaErrorResponse, serveOp1Items},
+	{"PUT /v1/items2/{itemId}/parts/{part_no}", contract.Operation{Name: "op2Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp2ItemsItem}, schemaOp2ItemsItem2, schemaErrorResponse, serveOp2Items},
+	{"PATCH /v1/items3/{itemId}/parts/{part_no}", contract.Operation{Name: "op3Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaItem}, schemaOp3ItemsItem, schemaErrorResponse, serveOp3Items},
+	{"DELETE /v1/items4/{itemId}/parts/{part_no}", contract.Operation{Name: "op4Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, nil, schemaErrorResponse, serveOp4Items},
+	{"HEAD /v1/items5/{itemId}/parts/{part_no}", contract.Operation{Name: "op5Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, nil, nil, serveOp5Items},
+	{"OPTIONS /v1/items6/{itemId}/parts/{part_no}", contract.Operation{Name: "op6Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, schemaOp6ItemsItem, schemaErrorResponse, serveOp6Items},
+	{"GET /v1/items7/{itemId}/parts/{part_no}", contract.Operation{Name: "op7Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, schemaOp7ItemsItem, schemaErrorResponse, serveOp7Items},
+	{"POST /v1/items8/{itemId}/parts/{part_no}", contract.Operation{Name: "op8Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp8ItemsItem}, schemaOp8ItemsItem2, schemaErrorResponse, serveOp8Items},
+	{"PUT /v1/items9/{itemId}/parts/{part_no}", contract.Operation{Name: "op9Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp9ItemsItem}, schemaOp9ItemsItem2, schemaErrorResponse, serveOp9Items},
+	{"PATCH /v1/items10/{itemId}/parts/{part_no}", contract.Operation{Name: "op10Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaItem}, schemaOp10ItemsItem, schemaErrorResponse, serveOp10Items},
+	{"DELETE /v1/items11/{itemId}/parts/{part_no}", contract.Operation{Name: "op11Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, nil, schemaErrorResponse, serveOp11Items},
+	{"HEAD /v1/items12/{itemId}/parts/{part_no}", contract.Operation{Name: "op12Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, nil, nil, serveOp12Items},
+	{"OPTIONS /v1/items13/{itemId}/parts/{part_no}", contract.Operation{Name: "op13Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, schemaOp13ItemsItem, schemaErrorResponse, serveOp13Items},
+	{"GET /v1/items14/{itemId}/parts/{part_no}", contract.Operation{Name: "op14Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, schemaOp14ItemsItem, schemaErrorResponse, serveOp14Items},
+	{"POST /v1/items15/{itemId}/parts/{part_no}", contract.Operation{Name: "op15Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp15ItemsItem}, schemaOp15ItemsItem2, schemaErrorResponse, serveOp15Items},
+	{"PUT /v1/items16/{itemId}/parts/{part_no}", contract.Operation{Name: "op16Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp16ItemsItem}, schemaOp16ItemsItem2, schemaErrorResponse, serveOp16Items},
+	{"PATCH /v1/items17/{itemId}/parts/{part_no}", contract.Operation{Name: "op17Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaItem}, schemaOp17ItemsItem, schemaErrorResponse, serveOp17Items},
+	{"DELETE /v1/items18/{itemId}/parts/{part_no}", contract.Operation{Name: "op18Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, nil, schemaErrorResponse, serveOp18Items},
+	{"HEAD /v1/items19/{itemId}/parts/{part_no}", contract.Operation{Name: "op19Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, nil, nil, serveOp19Items},
+	{"OPTIONS /v1/items20/{itemId}/parts/{part_no}", contract.Operation{Name: "op20Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, schemaOp20ItemsItem, schemaErrorResponse, serveOp20Items},
+	{"GET /v1/items21/{itemId}/parts/{part_no}", contract.Operation{Name: "op21Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, schemaOp21ItemsItem, schemaErrorResponse, serveOp21Items},
+	{"POST /v1/items22/{itemId}/parts/{part_no}", contract.Operation{Name: "op22Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp22ItemsItem}, schemaOp22ItemsItem2, schemaErrorResponse, serveOp22Items},
+	{"PUT /v1/items23/{itemId}/parts/{part_no}", contract.Operation{Name: "op23Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp23ItemsItem}, schemaOp23ItemsItem2, schemaErrorResponse, serveOp23Items},
+	{"PATCH /v1/items24/{itemId}/parts/{part_no}", contract.Operation{Name: "op24Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaItem}, schemaOp24ItemsItem, schemaErrorResponse, serveOp24Items},
+	{"DELETE /v1/items25/{itemId}/parts/{part_no}", contract.Operation{Name: "op25Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, nil, schemaErrorResponse, serveOp25Items},
+	{"HEAD /v1/items26/{itemId}/parts/{part_no}", contract.Operation{Name: "op26Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, nil, nil, serveOp26Items},
+	{"OPTIONS /v1/items27/{itemId}/parts/{part_no}", contract.Operation{Name: "op27Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, schemaOp27ItemsItem, schemaErrorResponse, serveOp27Items},
+	{"GET /v1/items28/{itemId}/parts/{part_no}", contract.Operation{Name: "op28Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+	}}, schemaOp28ItemsItem, schemaErrorResponse, serveOp28Items},
+	{"POST /v1/items29/{itemId}/parts/{part_no}", contract.Operation{Name: "op29Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp29ItemsItem}, schemaOp29ItemsItem2, schemaErrorResponse, serveOp29Items},
+	{"PUT /v1/items30/{itemId}/parts/{part_no}", contract.Operation{Name: "op30Items", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "itemId", Kind: contract.KindInt},
+		{In: contract.SourcePath, Name: "part_no", Kind: contract.KindString},
+		{In: contract.SourceQuery, Name: "dry_run", Kind: contract.KindBool},
+		{In: contract.SourceQuery, Name: "limit", Kind: contract.KindInt},
+	}, Body: schemaOp30ItemsItem}, schemaOp30ItemsItem2, schemaErrorResponse, serveOp30Items},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"op1Items":  {schemaOp1ItemsItem2, schemaErrorResponse},
-	"op2Items":  {schemaOp2ItemsItem2, schemaErrorResponse},
-	"op3Items":  {schemaOp3ItemsItem, schemaErrorResponse},
-	"op4Items":  {nil, schemaErrorResponse},
-	"op5Items":  {nil, nil},
-	"op6Items":  {schemaOp6ItemsItem, schemaErrorResponse},
-	"op7Items":  {schemaOp7ItemsItem, schemaErrorResponse},
-	"op8Items":  {schemaOp8ItemsItem2, schemaErrorResponse},
-	"op9Items":  {schemaOp9ItemsItem2, schemaErrorResponse},
-	"op10Items": {schemaOp10ItemsItem, schemaErrorResponse},
-	"op11Items": {nil, schemaErrorResponse},
-	"op12Items": {nil, nil},
-	"op13Items": {schemaOp13ItemsItem, schemaErrorResponse},
-	"op14Items": {schemaOp14ItemsItem, schemaErrorResponse},
-	"op15Items": {schemaOp15ItemsItem2, schemaErrorResponse},
-	"op16Items": {schemaOp16ItemsItem2, schemaErrorResponse},
-	"op17Items": {schemaOp17ItemsItem, schemaErrorResponse},
-	"op18Items": {nil, schemaErrorResponse},
-	"op19Items": {nil, nil},
-	"op20Items": {schemaOp20ItemsItem, schemaErrorResponse},
-	"op21Items": {schemaOp21ItemsItem, schemaErrorResponse},
-	"op22Items": {schemaOp22ItemsItem2, schemaErrorResponse},
-	"op23Items": {schemaOp23ItemsItem2, schemaErrorResponse},
-	"op24Items": {schemaOp24ItemsItem, schemaErrorResponse},
-	"op25Items": {nil, schemaErrorResponse},
-	"op26Items": {nil, nil},
-	"op27Items": {schemaOp27ItemsItem, schemaErrorResponse},
-	"op28Items": {schemaOp28ItemsItem, schemaErrorResponse},
-	"op29Items": {schemaOp29ItemsItem2, schemaErrorResponse},
-	"op30Items": {schemaOp30ItemsItem2, schemaErrorResponse},
-}

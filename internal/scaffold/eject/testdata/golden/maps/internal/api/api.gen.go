@@ -23,13 +23,6 @@ type Handler interface {
 	SetTags(r *http.Request, in SetTagsInput) (SetTagsOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"getProduct": "GET /products/{sku}",
-	"listVotes":  "GET /votes",
-	"setTags":    "PUT /products/{sku}/tags",
-}
-
 // GetProductInput is the input of GetProduct.
 type GetProductInput struct {
 	// Sku is the path parameter {sku}.
@@ -101,70 +94,44 @@ func SetTagsNoContent() SetTagsOutput {
 	return SetTagsOutput{r: contract.EmptyResponse(204)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /products/{sku}", srv.Route(opGetProduct, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetProductInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetProduct(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /votes", srv.Route(opListVotes, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListVotesInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListVotes(r, in)
-		return out.r, err
-	}))
-	mux.Handle("PUT /products/{sku}/tags", srv.Route(opSetTags, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeSetTagsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.SetTags(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeGetProductInput(r *http.Request, rq *contract.Request) (in GetProductInput, err error) {
+// serveGetProduct decodes the checked input of getProduct and calls its handler.
+func serveGetProduct(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetProductInput
 	in.Sku = contract.Text[string](contract.KindString, r.PathValue("sku"))
-	return in, err
+	out, err := h.GetProduct(r, in)
+	return out.r, err
 }
 
-func decodeListVotesInput(r *http.Request, rq *contract.Request) (in ListVotesInput, err error) {
-	return in, err
+// serveListVotes decodes the checked input of listVotes and calls its handler.
+func serveListVotes(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListVotesInput
+	out, err := h.ListVotes(r, in)
+	return out.r, err
 }
 
-func decodeSetTagsInput(r *http.Request, rq *contract.Request) (in SetTagsInput, err error) {
+// serveSetTags decodes the checked input of setTags and calls its handler.
+func serveSetTags(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in SetTagsInput
 	in.Sku = contract.Text[string](contract.KindString, r.PathValue("sku"))
-	if err = contract.DecodeBody(rq, schemaSetTagsRequest, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaSetTagsRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.SetTags(r, in)
+	return out.r, err
 }
 
-// opGetProduct is what a request to getProduct must fit.
-var opGetProduct = &contract.Operation{Name: "getProduct", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "sku", Kind: contract.KindString},
-}}
-
-// opListVotes is what a request to listVotes must fit.
-var opListVotes = &contract.Operation{Name: "listVotes"}
-
-// opSetTags is what a request to setTags must fit.
-var opSetTags = &contract.Operation{Name: "setTags", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "sku", Kind: contract.KindString},
-}, Body: schemaSetTagsRequest}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /products/{sku}", contract.Operation{Name: "getProduct", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "sku", Kind: contract.KindString},
+	}}, schemaGetProductResponse, schemaErrorResponse, serveGetProduct},
+	{"GET /votes", contract.Operation{Name: "listVotes"}, &contract.Schema{Kind: contract.KindMap, Elem: schemaVote}, nil, serveListVotes},
+	{"PUT /products/{sku}/tags", contract.Operation{Name: "setTags", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "sku", Kind: contract.KindString},
+	}, Body: schemaSetTagsRequest}, nil, nil, serveSetTags},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"getProduct": {schemaGetProductResponse, schemaErrorResponse},
-	"listVotes":  {&contract.Schema{Kind: contract.KindMap, Elem: schemaVote}, nil},
-	"setTags":    {nil, nil},
-}

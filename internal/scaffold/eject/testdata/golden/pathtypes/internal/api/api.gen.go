@@ -25,14 +25,6 @@ type Handler interface {
 	GetUser(r *http.Request, in GetUserInput) (GetUserOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"getBook":  "GET /books/{slug}",
-	"getPage":  "GET /books/{slug}/pages/{number}",
-	"getPrice": "GET /prices/{amount}/{taxed}",
-	"getUser":  "GET /users/{id}",
-}
-
 // GetBookInput is the input of GetBook.
 type GetBookInput struct {
 	// Slug is the path parameter {slug}.
@@ -126,93 +118,59 @@ func GetUserOK(body GetUserResponse) GetUserOutput {
 	return GetUserOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /books/{slug}", srv.Route(opGetBook, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetBookInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetBook(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /books/{slug}/pages/{number}", srv.Route(opGetPage, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetPageInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetPage(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /prices/{amount}/{taxed}", srv.Route(opGetPrice, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetPriceInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetPrice(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /users/{id}", srv.Route(opGetUser, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetUserInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetUser(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeGetBookInput(r *http.Request, rq *contract.Request) (in GetBookInput, err error) {
+// serveGetBook decodes the checked input of getBook and calls its handler.
+func serveGetBook(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetBookInput
 	in.Slug = contract.Text[string](contract.KindString, r.PathValue("slug"))
-	return in, err
+	out, err := h.GetBook(r, in)
+	return out.r, err
 }
 
-func decodeGetPageInput(r *http.Request, rq *contract.Request) (in GetPageInput, err error) {
+// serveGetPage decodes the checked input of getPage and calls its handler.
+func serveGetPage(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetPageInput
 	in.Slug = contract.Text[string](contract.KindString, r.PathValue("slug"))
 	in.Number = contract.Text[int64](contract.KindInt, r.PathValue("number"))
-	return in, err
+	out, err := h.GetPage(r, in)
+	return out.r, err
 }
 
-func decodeGetPriceInput(r *http.Request, rq *contract.Request) (in GetPriceInput, err error) {
+// serveGetPrice decodes the checked input of getPrice and calls its handler.
+func serveGetPrice(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetPriceInput
 	in.Amount = contract.Text[float64](contract.KindNumber, r.PathValue("amount"))
 	in.Taxed = contract.Text[bool](contract.KindBool, r.PathValue("taxed"))
-	return in, err
+	out, err := h.GetPrice(r, in)
+	return out.r, err
 }
 
-func decodeGetUserInput(r *http.Request, rq *contract.Request) (in GetUserInput, err error) {
+// serveGetUser decodes the checked input of getUser and calls its handler.
+func serveGetUser(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetUserInput
 	in.ID = contract.Text[string](contract.KindString, r.PathValue("id"))
-	return in, err
+	out, err := h.GetUser(r, in)
+	return out.r, err
 }
 
-// opGetBook is what a request to getBook must fit.
-var opGetBook = &contract.Operation{Name: "getBook", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "slug", Kind: contract.KindString},
-}}
-
-// opGetPage is what a request to getPage must fit.
-var opGetPage = &contract.Operation{Name: "getPage", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "slug", Kind: contract.KindString},
-	{In: contract.SourcePath, Name: "number", Kind: contract.KindInt},
-}}
-
-// opGetPrice is what a request to getPrice must fit.
-var opGetPrice = &contract.Operation{Name: "getPrice", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "amount", Kind: contract.KindNumber},
-	{In: contract.SourcePath, Name: "taxed", Kind: contract.KindBool},
-}}
-
-// opGetUser is what a request to getUser must fit.
-var opGetUser = &contract.Operation{Name: "getUser", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
-}}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /books/{slug}", contract.Operation{Name: "getBook", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "slug", Kind: contract.KindString},
+	}}, schemaGetBookResponse, nil, serveGetBook},
+	{"GET /books/{slug}/pages/{number}", contract.Operation{Name: "getPage", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "slug", Kind: contract.KindString},
+		{In: contract.SourcePath, Name: "number", Kind: contract.KindInt},
+	}}, schemaGetPageResponse, schemaErrorResponse, serveGetPage},
+	{"GET /prices/{amount}/{taxed}", contract.Operation{Name: "getPrice", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "amount", Kind: contract.KindNumber},
+		{In: contract.SourcePath, Name: "taxed", Kind: contract.KindBool},
+	}}, schemaGetPriceResponse, nil, serveGetPrice},
+	{"GET /users/{id}", contract.Operation{Name: "getUser", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
+	}}, schemaGetUserResponse, nil, serveGetUser},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"getBook":  {schemaGetBookResponse, nil},
-	"getPage":  {schemaGetPageResponse, schemaErrorResponse},
-	"getPrice": {schemaGetPriceResponse, nil},
-	"getUser":  {schemaGetUserResponse, nil},
-}

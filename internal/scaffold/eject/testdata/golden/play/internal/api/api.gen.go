@@ -23,13 +23,6 @@ type Handler interface {
 	ListItems(r *http.Request, in ListItemsInput) (ListItemsOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"createOrder": "POST /api/orders/{id}",
-	"poll":        "GET /api/jobs/{id}",
-	"listItems":   "GET /api/items",
-}
-
 // CreateOrderInput is the input of CreateOrder.
 type CreateOrderInput struct {
 	// ID is the path parameter {id}.
@@ -100,73 +93,47 @@ func ListItemsOK(body ListItemsResponse) ListItemsOutput {
 	return ListItemsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("POST /api/orders/{id}", srv.Route(opCreateOrder, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeCreateOrderInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.CreateOrder(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /api/jobs/{id}", srv.Route(opPoll, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodePollInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Poll(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /api/items", srv.Route(opListItems, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListItemsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListItems(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeCreateOrderInput(r *http.Request, rq *contract.Request) (in CreateOrderInput, err error) {
+// serveCreateOrder decodes the checked input of createOrder and calls its handler.
+func serveCreateOrder(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in CreateOrderInput
 	in.ID = contract.Text[string](contract.KindString, r.PathValue("id"))
-	if err = contract.DecodeBody(rq, schemaCreateOrderRequest, &in.Body); err != nil {
-		return in, err
+	if err := contract.DecodeBody(rq, schemaCreateOrderRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.CreateOrder(r, in)
+	return out.r, err
 }
 
-func decodePollInput(r *http.Request, rq *contract.Request) (in PollInput, err error) {
+// servePoll decodes the checked input of poll and calls its handler.
+func servePoll(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in PollInput
 	in.ID = contract.Text[string](contract.KindString, r.PathValue("id"))
-	return in, err
+	out, err := h.Poll(r, in)
+	return out.r, err
 }
 
-func decodeListItemsInput(r *http.Request, rq *contract.Request) (in ListItemsInput, err error) {
+// serveListItems decodes the checked input of listItems and calls its handler.
+func serveListItems(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListItemsInput
 	in.Page = contract.QueryValue[int64](r, "page", contract.KindInt)
-	return in, err
+	out, err := h.ListItems(r, in)
+	return out.r, err
 }
 
-// opCreateOrder is what a request to createOrder must fit.
-var opCreateOrder = &contract.Operation{Name: "createOrder", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
-}, Body: schemaCreateOrderRequest}
-
-// opPoll is what a request to poll must fit.
-var opPoll = &contract.Operation{Name: "poll", Params: []contract.Param{
-	{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
-}}
-
-// opListItems is what a request to listItems must fit.
-var opListItems = &contract.Operation{Name: "listItems", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
-}}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"POST /api/orders/{id}", contract.Operation{Name: "createOrder", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
+	}, Body: schemaCreateOrderRequest}, schemaCreateOrderResponse, schemaErrorResponse, serveCreateOrder},
+	{"GET /api/jobs/{id}", contract.Operation{Name: "poll", Params: []contract.Param{
+		{In: contract.SourcePath, Name: "id", Kind: contract.KindString},
+	}}, schemaPollResponse, nil, servePoll},
+	{"GET /api/items", contract.Operation{Name: "listItems", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
+	}}, schemaListItemsResponse, nil, serveListItems},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"createOrder": {schemaCreateOrderResponse, schemaErrorResponse},
-	"poll":        {schemaPollResponse, nil},
-	"listItems":   {schemaListItemsResponse, nil},
-}

@@ -6,8 +6,6 @@
 package api
 
 import (
-	"net/http"
-
 	"todo/internal/contract"
 )
 
@@ -19,23 +17,10 @@ type Handler interface {
 	TodosHandler
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"listTodos":   "GET /todos",
-	"getTodo":     "GET /todos/{id}",
-	"createTodo":  "POST /todos",
-	"replaceTodo": "PUT /todos/{id}",
-	"updateTodo":  "PATCH /todos/{id}",
-	"deleteTodo":  "DELETE /todos/{id}",
-}
-
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	registerResources(mux, h, srv)
-}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{}

@@ -101,7 +101,7 @@ func decodeRecord(in []byte, v any) error {
 
 // registerResources routes each resource's six routes to h through the kernel's
 // ResourceServer, as bb serve routes them.
-func registerResources(mux *http.ServeMux, h Handler, srv contract.Server) {
+func registerResources(mux *contract.Mux, h Handler, srv contract.Server) {
 	var rand *contract.Rand
 	if srv.Options.Stubs != nil {
 		rand = srv.Options.Stubs.Rand

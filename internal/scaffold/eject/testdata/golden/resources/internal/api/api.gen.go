@@ -25,29 +25,6 @@ type Handler interface {
 	AttachmentsHandler
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"getStatus":         "GET /api/status",
-	"listMessages":      "GET /api/messages",
-	"getMessage":        "GET /api/messages/{id}",
-	"createMessage":     "POST /api/messages",
-	"replaceMessage":    "PUT /api/messages/{id}",
-	"updateMessage":     "PATCH /api/messages/{id}",
-	"deleteMessage":     "DELETE /api/messages/{id}",
-	"listRooms":         "GET /rooms",
-	"getRoom":           "GET /rooms/{slug}",
-	"createRoom":        "POST /rooms",
-	"replaceRoom":       "PUT /rooms/{slug}",
-	"updateRoom":        "PATCH /rooms/{slug}",
-	"deleteRoom":        "DELETE /rooms/{slug}",
-	"listAttachments":   "GET /attachments",
-	"getAttachment":     "GET /attachments/{id}",
-	"createAttachment":  "POST /attachments",
-	"replaceAttachment": "PUT /attachments/{id}",
-	"updateAttachment":  "PATCH /attachments/{id}",
-	"deleteAttachment":  "DELETE /attachments/{id}",
-}
-
 // GetStatusInput is the input of GetStatus.
 type GetStatusInput struct {
 }
@@ -67,30 +44,19 @@ func GetStatusOK(body GetStatusResponse) GetStatusOutput {
 	return GetStatusOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /api/status", srv.Route(opGetStatus, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetStatusInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetStatus(r, in)
-		return out.r, err
-	}))
-	registerResources(mux, h, srv)
+// serveGetStatus decodes the checked input of getStatus and calls its handler.
+func serveGetStatus(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetStatusInput
+	out, err := h.GetStatus(r, in)
+	return out.r, err
 }
 
-func decodeGetStatusInput(r *http.Request, rq *contract.Request) (in GetStatusInput, err error) {
-	return in, err
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /api/status", contract.Operation{Name: "getStatus"}, schemaGetStatusResponse, nil, serveGetStatus},
 }
-
-// opGetStatus is what a request to getStatus must fit.
-var opGetStatus = &contract.Operation{Name: "getStatus"}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"getStatus": {schemaGetStatusResponse, nil},
-}

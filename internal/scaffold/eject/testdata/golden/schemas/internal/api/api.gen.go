@@ -23,13 +23,6 @@ type Handler interface {
 	Stats(r *http.Request, in StatsInput) (StatsOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"listTasks":  "GET /tasks",
-	"createTask": "POST /tasks",
-	"stats":      "GET /stats",
-}
-
 // ListTasksInput is the input of ListTasks.
 type ListTasksInput struct {
 	// Status is the query parameter status; nil when absent.
@@ -102,67 +95,41 @@ func StatsOK(body map[string]int64) StatsOutput {
 	return StatsOutput{r: contract.JSONResponse(200, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /tasks", srv.Route(opListTasks, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListTasksInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListTasks(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /tasks", srv.Route(opCreateTask, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeCreateTaskInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.CreateTask(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /stats", srv.Route(opStats, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeStatsInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Stats(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeListTasksInput(r *http.Request, rq *contract.Request) (in ListTasksInput, err error) {
+// serveListTasks decodes the checked input of listTasks and calls its handler.
+func serveListTasks(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListTasksInput
 	in.Status = contract.QueryValue[string](r, "status", contract.KindString)
-	return in, err
+	out, err := h.ListTasks(r, in)
+	return out.r, err
 }
 
-func decodeCreateTaskInput(r *http.Request, rq *contract.Request) (in CreateTaskInput, err error) {
-	if err = contract.DecodeBody(rq, schemaCreateTaskRequest, &in.Body); err != nil {
-		return in, err
+// serveCreateTask decodes the checked input of createTask and calls its handler.
+func serveCreateTask(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in CreateTaskInput
+	if err := contract.DecodeBody(rq, schemaCreateTaskRequest, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.CreateTask(r, in)
+	return out.r, err
 }
 
-func decodeStatsInput(r *http.Request, rq *contract.Request) (in StatsInput, err error) {
-	return in, err
+// serveStats decodes the checked input of stats and calls its handler.
+func serveStats(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in StatsInput
+	out, err := h.Stats(r, in)
+	return out.r, err
 }
 
-// opListTasks is what a request to listTasks must fit.
-var opListTasks = &contract.Operation{Name: "listTasks", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "status", Kind: contract.KindString},
-}}
-
-// opCreateTask is what a request to createTask must fit.
-var opCreateTask = &contract.Operation{Name: "createTask", Body: schemaCreateTaskRequest}
-
-// opStats is what a request to stats must fit.
-var opStats = &contract.Operation{Name: "stats"}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /tasks", contract.Operation{Name: "listTasks", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "status", Kind: contract.KindString},
+	}}, &contract.Schema{Kind: contract.KindArray, Elem: schemaTask}, nil, serveListTasks},
+	{"POST /tasks", contract.Operation{Name: "createTask", Body: schemaCreateTaskRequest}, schemaCreateTaskResponse, schemaErrorResponse, serveCreateTask},
+	{"GET /stats", contract.Operation{Name: "stats"}, &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindInt}}, nil, serveStats},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{Key: "message"}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"listTasks":  {&contract.Schema{Kind: contract.KindArray, Elem: schemaTask}, nil},
-	"createTask": {schemaCreateTaskResponse, schemaErrorResponse},
-	"stats":      {&contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindInt}}, nil},
-}

@@ -45,24 +45,6 @@ type Handler interface {
 	Nested(r *http.Request, in NestedInput) (NestedOutput, error)
 }
 
-// Operations lists every endpoint as its operation name in bb.yaml and its route.
-var Operations = map[string]string{
-	"getFeed":      "GET /feed",
-	"listNumbers":  "GET /numbers",
-	"listNames":    "GET /names",
-	"listNothing":  "GET /nothing",
-	"listPeople":   "GET /people",
-	"count":        "GET /count",
-	"greeting":     "GET /greeting",
-	"isOpen":       "GET /open",
-	"ratio":        "GET /ratio",
-	"anything":     "GET /anything",
-	"maybe":        "GET /maybe",
-	"nothingAtAll": "GET /null",
-	"emptyObject":  "POST /empty",
-	"nested":       "POST /nested",
-}
-
 // GetFeedInput is the input of GetFeed.
 type GetFeedInput struct {
 	// Page is the query parameter page; nil when absent.
@@ -363,258 +345,144 @@ func NestedCreated(body NestedResponse) NestedOutput {
 	return NestedOutput{r: contract.JSONResponse(201, "", body)}
 }
 
-func register(mux *http.ServeMux, h Handler, srv contract.Server) {
-	mux.Handle("GET /feed", srv.Route(opGetFeed, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGetFeedInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.GetFeed(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /numbers", srv.Route(opListNumbers, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListNumbersInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListNumbers(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /names", srv.Route(opListNames, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListNamesInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListNames(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /nothing", srv.Route(opListNothing, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListNothingInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListNothing(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /people", srv.Route(opListPeople, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeListPeopleInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.ListPeople(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /count", srv.Route(opCount, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeCountInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Count(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /greeting", srv.Route(opGreeting, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeGreetingInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Greeting(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /open", srv.Route(opIsOpen, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeIsOpenInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.IsOpen(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /ratio", srv.Route(opRatio, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeRatioInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Ratio(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /anything", srv.Route(opAnything, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeAnythingInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Anything(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /maybe", srv.Route(opMaybe, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeMaybeInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Maybe(r, in)
-		return out.r, err
-	}))
-	mux.Handle("GET /null", srv.Route(opNothingAtAll, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeNothingAtAllInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.NothingAtAll(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /empty", srv.Route(opEmptyObject, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeEmptyObjectInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.EmptyObject(r, in)
-		return out.r, err
-	}))
-	mux.Handle("POST /nested", srv.Route(opNested, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
-		in, err := decodeNestedInput(r, rq)
-		if err != nil {
-			return contract.Response{}, err
-		}
-		out, err := h.Nested(r, in)
-		return out.r, err
-	}))
-}
-
-func decodeGetFeedInput(r *http.Request, rq *contract.Request) (in GetFeedInput, err error) {
+// serveGetFeed decodes the checked input of getFeed and calls its handler.
+func serveGetFeed(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GetFeedInput
 	in.Page = contract.QueryValue[int64](r, "page", contract.KindInt)
-	return in, err
+	out, err := h.GetFeed(r, in)
+	return out.r, err
 }
 
-func decodeListNumbersInput(r *http.Request, rq *contract.Request) (in ListNumbersInput, err error) {
-	return in, err
+// serveListNumbers decodes the checked input of listNumbers and calls its handler.
+func serveListNumbers(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListNumbersInput
+	out, err := h.ListNumbers(r, in)
+	return out.r, err
 }
 
-func decodeListNamesInput(r *http.Request, rq *contract.Request) (in ListNamesInput, err error) {
-	return in, err
+// serveListNames decodes the checked input of listNames and calls its handler.
+func serveListNames(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListNamesInput
+	out, err := h.ListNames(r, in)
+	return out.r, err
 }
 
-func decodeListNothingInput(r *http.Request, rq *contract.Request) (in ListNothingInput, err error) {
-	return in, err
+// serveListNothing decodes the checked input of listNothing and calls its handler.
+func serveListNothing(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListNothingInput
+	out, err := h.ListNothing(r, in)
+	return out.r, err
 }
 
-func decodeListPeopleInput(r *http.Request, rq *contract.Request) (in ListPeopleInput, err error) {
+// serveListPeople decodes the checked input of listPeople and calls its handler.
+func serveListPeople(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in ListPeopleInput
 	in.All = contract.QueryValue[bool](r, "all", contract.KindBool)
-	return in, err
+	out, err := h.ListPeople(r, in)
+	return out.r, err
 }
 
-func decodeCountInput(r *http.Request, rq *contract.Request) (in CountInput, err error) {
-	return in, err
+// serveCount decodes the checked input of count and calls its handler.
+func serveCount(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in CountInput
+	out, err := h.Count(r, in)
+	return out.r, err
 }
 
-func decodeGreetingInput(r *http.Request, rq *contract.Request) (in GreetingInput, err error) {
-	return in, err
+// serveGreeting decodes the checked input of greeting and calls its handler.
+func serveGreeting(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in GreetingInput
+	out, err := h.Greeting(r, in)
+	return out.r, err
 }
 
-func decodeIsOpenInput(r *http.Request, rq *contract.Request) (in IsOpenInput, err error) {
-	return in, err
+// serveIsOpen decodes the checked input of isOpen and calls its handler.
+func serveIsOpen(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in IsOpenInput
+	out, err := h.IsOpen(r, in)
+	return out.r, err
 }
 
-func decodeRatioInput(r *http.Request, rq *contract.Request) (in RatioInput, err error) {
+// serveRatio decodes the checked input of ratio and calls its handler.
+func serveRatio(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in RatioInput
 	in.Precise = contract.QueryValue[bool](r, "precise", contract.KindBool)
-	return in, err
+	out, err := h.Ratio(r, in)
+	return out.r, err
 }
 
-func decodeAnythingInput(r *http.Request, rq *contract.Request) (in AnythingInput, err error) {
+// serveAnything decodes the checked input of anything and calls its handler.
+func serveAnything(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in AnythingInput
 	in.Kind = contract.QueryValue[string](r, "kind", contract.KindString)
-	return in, err
+	out, err := h.Anything(r, in)
+	return out.r, err
 }
 
-func decodeMaybeInput(r *http.Request, rq *contract.Request) (in MaybeInput, err error) {
+// serveMaybe decodes the checked input of maybe and calls its handler.
+func serveMaybe(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in MaybeInput
 	in.Empty = contract.QueryValue[bool](r, "empty", contract.KindBool)
-	return in, err
+	out, err := h.Maybe(r, in)
+	return out.r, err
 }
 
-func decodeNothingAtAllInput(r *http.Request, rq *contract.Request) (in NothingAtAllInput, err error) {
-	return in, err
+// serveNothingAtAll decodes the checked input of nothingAtAll and calls its handler.
+func serveNothingAtAll(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in NothingAtAllInput
+	out, err := h.NothingAtAll(r, in)
+	return out.r, err
 }
 
-func decodeEmptyObjectInput(r *http.Request, rq *contract.Request) (in EmptyObjectInput, err error) {
-	if err = contract.DecodeBody(rq, &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}, &in.Body); err != nil {
-		return in, err
+// serveEmptyObject decodes the checked input of emptyObject and calls its handler.
+func serveEmptyObject(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in EmptyObjectInput
+	if err := contract.DecodeBody(rq, &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.EmptyObject(r, in)
+	return out.r, err
 }
 
-func decodeNestedInput(r *http.Request, rq *contract.Request) (in NestedInput, err error) {
-	if err = contract.DecodeBody(rq, &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}, &in.Body); err != nil {
-		return in, err
+// serveNested decodes the checked input of nested and calls its handler.
+func serveNested(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error) {
+	var in NestedInput
+	if err := contract.DecodeBody(rq, &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}, &in.Body); err != nil {
+		return contract.Response{}, err
 	}
-	return in, err
+	out, err := h.Nested(r, in)
+	return out.r, err
 }
 
-// opGetFeed is what a request to getFeed must fit.
-var opGetFeed = &contract.Operation{Name: "getFeed", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
-}}
-
-// opListNumbers is what a request to listNumbers must fit.
-var opListNumbers = &contract.Operation{Name: "listNumbers"}
-
-// opListNames is what a request to listNames must fit.
-var opListNames = &contract.Operation{Name: "listNames"}
-
-// opListNothing is what a request to listNothing must fit.
-var opListNothing = &contract.Operation{Name: "listNothing"}
-
-// opListPeople is what a request to listPeople must fit.
-var opListPeople = &contract.Operation{Name: "listPeople", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "all", Kind: contract.KindBool},
-}}
-
-// opCount is what a request to count must fit.
-var opCount = &contract.Operation{Name: "count"}
-
-// opGreeting is what a request to greeting must fit.
-var opGreeting = &contract.Operation{Name: "greeting"}
-
-// opIsOpen is what a request to isOpen must fit.
-var opIsOpen = &contract.Operation{Name: "isOpen"}
-
-// opRatio is what a request to ratio must fit.
-var opRatio = &contract.Operation{Name: "ratio", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "precise", Kind: contract.KindBool},
-}}
-
-// opAnything is what a request to anything must fit.
-var opAnything = &contract.Operation{Name: "anything", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "kind", Kind: contract.KindString},
-}}
-
-// opMaybe is what a request to maybe must fit.
-var opMaybe = &contract.Operation{Name: "maybe", Params: []contract.Param{
-	{In: contract.SourceQuery, Name: "empty", Kind: contract.KindBool},
-}}
-
-// opNothingAtAll is what a request to nothingAtAll must fit.
-var opNothingAtAll = &contract.Operation{Name: "nothingAtAll"}
-
-// opEmptyObject is what a request to emptyObject must fit.
-var opEmptyObject = &contract.Operation{Name: "emptyObject", Body: &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}}
-
-// opNested is what a request to nested must fit.
-var opNested = &contract.Operation{Name: "nested", Body: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}}
+// routes are the endpoints of bb.yaml, in its order: pattern, what a request must fit,
+// the shapes of the answers (success and error) and the function that serves it.
+var routes = []route{
+	{"GET /feed", contract.Operation{Name: "getFeed", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "page", Kind: contract.KindInt},
+	}}, schemaGetFeedResponse, nil, serveGetFeed},
+	{"GET /numbers", contract.Operation{Name: "listNumbers"}, &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindNumber}}, nil, serveListNumbers},
+	{"GET /names", contract.Operation{Name: "listNames"}, &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}, nil, serveListNames},
+	{"GET /nothing", contract.Operation{Name: "listNothing"}, &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindAny}}, nil, serveListNothing},
+	{"GET /people", contract.Operation{Name: "listPeople", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "all", Kind: contract.KindBool},
+	}}, &contract.Schema{Kind: contract.KindArray, Elem: schemaListPeoplePerson}, nil, serveListPeople},
+	{"GET /count", contract.Operation{Name: "count"}, &contract.Schema{Kind: contract.KindInt}, nil, serveCount},
+	{"GET /greeting", contract.Operation{Name: "greeting"}, &contract.Schema{Kind: contract.KindString}, nil, serveGreeting},
+	{"GET /open", contract.Operation{Name: "isOpen"}, &contract.Schema{Kind: contract.KindBool}, nil, serveIsOpen},
+	{"GET /ratio", contract.Operation{Name: "ratio", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "precise", Kind: contract.KindBool},
+	}}, &contract.Schema{Kind: contract.KindNumber}, nil, serveRatio},
+	{"GET /anything", contract.Operation{Name: "anything", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "kind", Kind: contract.KindString},
+	}}, &contract.Schema{Kind: contract.KindAny}, nil, serveAnything},
+	{"GET /maybe", contract.Operation{Name: "maybe", Params: []contract.Param{
+		{In: contract.SourceQuery, Name: "empty", Kind: contract.KindBool},
+	}}, contract.NullableSchema(schemaMaybeResponse), nil, serveMaybe},
+	{"GET /null", contract.Operation{Name: "nothingAtAll"}, &contract.Schema{Kind: contract.KindAny, Nullable: true}, nil, serveNothingAtAll},
+	{"POST /empty", contract.Operation{Name: "emptyObject", Body: &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}}, &contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}, nil, serveEmptyObject},
+	{"POST /nested", contract.Operation{Name: "nested", Body: &contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindArray, Elem: schemaNested}}}, schemaNestedResponse, nil, serveNested},
+}
 
 // errorFormat is the shape of the error answers the server gives on its own, taken from
 // the spec's own error answers, as bb serve does.
 var errorFormat = contract.ErrorFormat{}
-
-// responseSchemas holds each operation's success and error body shapes.
-var responseSchemas = map[string][2]*contract.Schema{
-	"getFeed":      {schemaGetFeedResponse, nil},
-	"listNumbers":  {&contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindNumber}}, nil},
-	"listNames":    {&contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindString}}, nil},
-	"listNothing":  {&contract.Schema{Kind: contract.KindArray, Elem: &contract.Schema{Kind: contract.KindAny}}, nil},
-	"listPeople":   {&contract.Schema{Kind: contract.KindArray, Elem: schemaListPeoplePerson}, nil},
-	"count":        {&contract.Schema{Kind: contract.KindInt}, nil},
-	"greeting":     {&contract.Schema{Kind: contract.KindString}, nil},
-	"isOpen":       {&contract.Schema{Kind: contract.KindBool}, nil},
-	"ratio":        {&contract.Schema{Kind: contract.KindNumber}, nil},
-	"anything":     {&contract.Schema{Kind: contract.KindAny}, nil},
-	"maybe":        {contract.NullableSchema(schemaMaybeResponse), nil},
-	"nothingAtAll": {&contract.Schema{Kind: contract.KindAny, Nullable: true}, nil},
-	"emptyObject":  {&contract.Schema{Kind: contract.KindMap, Elem: &contract.Schema{Kind: contract.KindAny}}, nil},
-	"nested":       {schemaNestedResponse, nil},
-}

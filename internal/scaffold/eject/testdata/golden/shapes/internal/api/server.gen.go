@@ -61,10 +61,43 @@ func CheckResponse(op string, status int, body []byte) error {
 // with another method a 405 with Allow, in the spec's error shape.
 func NewServer(h Handler, o Options) http.Handler {
 	srv := contract.Server{Options: o, Errors: errorFormat}
-	mux := http.NewServeMux()
-	register(mux, h, srv)
-	return srv.Handler(mux)
+	mux := srv.NewMux()
+	for i := range routes {
+		rt := &routes[i]
+		mux.Handle(rt.pattern, srv.Route(&rt.op, func(r *http.Request, rq *contract.Request) (contract.Response, error) {
+			return rt.serve(h, r, rq)
+		}))
+	}
+	return mux
 }
+
+// route is one endpoint: its ServeMux pattern, what a request must fit, the shapes of
+// its success and error bodies (nil when untyped), and the function that decodes its
+// input and calls its handler.
+type route struct {
+	pattern          string
+	op               contract.Operation
+	success, failure *contract.Schema
+	serve            func(h Handler, r *http.Request, rq *contract.Request) (contract.Response, error)
+}
+
+// Operations lists every endpoint as its operation name in bb.yaml and its route.
+var Operations = func() map[string]string {
+	m := make(map[string]string, len(routes))
+	for _, rt := range routes {
+		m[rt.op.Name] = rt.pattern
+	}
+	return m
+}()
+
+// responseSchemas holds each operation's success and error body shapes.
+var responseSchemas = func() map[string][2]*contract.Schema {
+	m := make(map[string][2]*contract.Schema, len(routes))
+	for _, rt := range routes {
+		m[rt.op.Name] = [2]*contract.Schema{rt.success, rt.failure}
+	}
+	return m
+}()
 
 // CORS lets web pages of other origins call the server, with the contract kernel's
 // policy, as bb serve does. origins is a comma-separated list: "*" lets every origin
