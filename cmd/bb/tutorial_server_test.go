@@ -129,7 +129,11 @@ func (p *tutorialPlan) run(t *testing.T, doc string) {
 	build.Dir = p.servers[0].dir
 	build.Env = append(os.Environ(), goBuildEnv(t)...)
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/server in the ejected project: %v\n%s", err, out)
+		hint := ""
+		if bytes.Contains(out, []byte("GOPROXY=off")) {
+			hint = "\nthe module cache lacks the ejected project's dependencies, which the test does not download: go test ./internal/scaffold/eject fetches them"
+		}
+		t.Fatalf("go build ./cmd/server in the ejected project: %v\n%s%s", err, out, hint)
 	}
 
 	for _, run := range p.servers {
