@@ -38,7 +38,7 @@ func (s *syncBuffer) String() string {
 // TestTutorialDoc follows docs/tutorial.md word for word: it runs its bb commands,
 // appends each yaml block to chat/bb.yaml while bb serve runs, writes the files it says
 // to create or edit, and sends each curl, expecting the json block that follows, byte
-// for byte. Then it runs the server the page ejects, as tutorialServers describes.
+// for byte. Then it runs the server the page ejects, as tutorialPlan describes.
 func TestTutorialDoc(t *testing.T) {
 	doc, err := os.ReadFile("../../docs/tutorial.md")
 	if err != nil {

@@ -45,6 +45,9 @@ type tutorialPlan struct {
 	verifyOut string
 }
 
+// assignmentRE is a VAR=value word before a command.
+var assignmentRE = regexp.MustCompile(`^[A-Z_]+=`)
+
 type recorded struct {
 	c *curlCall
 	a answer
@@ -62,7 +65,7 @@ func (p *tutorialPlan) answered(c *curlCall, a answer) { p.answers = append(p.an
 func (p *tutorialPlan) shell(t *testing.T, line string, args []string) {
 	t.Helper()
 	var env []string
-	for len(args) > 0 && regexp.MustCompile(`^[A-Z_]+=`).MatchString(args[0]) {
+	for len(args) > 0 && assignmentRE.MatchString(args[0]) {
 		env, args = append(env, args[0]), args[1:]
 	}
 	switch {
