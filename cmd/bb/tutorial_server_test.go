@@ -28,8 +28,8 @@ import (
 //     environment (goBuildEnv), after the walk, so with step 10's handler in it; the edit
 //     changes only sendMessage, which none of the curls replayed on it calls. One server
 //     runs per database the page names, on a free loopback port (PORT, HOST=127.0.0.1)
-//     instead of 4000; a later line naming the same database ("run the server again",
-//     with &) is that server.
+//     instead of 4000; a later line naming the same database (step 11's "start the
+//     server again") is that server.
 //   - createdb NAME: a fresh database on the PostgreSQL server of BB_TEST_POSTGRES_URL
 //     (the test cannot assume a local superuser), dropped when the test ends;
 //     DATABASE_URL=postgres://localhost/NAME names it. Without BB_TEST_POSTGRES_URL that
