@@ -35,24 +35,15 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// tutorialStop marks where TestTutorialDoc stops: the steps after it eject and run a
-// Go server.
-const tutorialStop = "<!-- The test of this page (cmd/bb/tutorial_doc_test.go) runs it up to here. -->"
-
-// TestTutorialDoc follows docs/tutorial.md word for word up to tutorialStop: it runs
-// its bb commands, appends each yaml block to chat/bb.yaml while bb serve runs, writes
-// the files it says to create, and sends each curl, expecting the json block that
-// follows, byte for byte.
+// TestTutorialDoc follows docs/tutorial.md word for word: it runs its bb commands,
+// appends each yaml block to chat/bb.yaml while bb serve runs, writes the files it says
+// to create or edit, and sends each curl, expecting the json block that follows, byte
+// for byte. Then it runs the server the page ejects, as tutorialPlan describes.
 func TestTutorialDoc(t *testing.T) {
 	doc, err := os.ReadFile("../../docs/tutorial.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	end := bytes.Index(doc, []byte(tutorialStop))
-	if end < 0 {
-		t.Fatalf("docs/tutorial.md lacks %s", tutorialStop)
-	}
-	doc = doc[:end]
 	t.Chdir(t.TempDir())
 	port := strconv.Itoa(mustFreePort(t))
 	var log syncBuffer
@@ -73,15 +64,21 @@ func TestTutorialDoc(t *testing.T) {
 	}
 	defer stop()
 
-	blockRE := regexp.MustCompile("(?s)```(\\w+)\\n(.*?)```")
-	createRE := regexp.MustCompile("Create `([^`]+)`:\\s*$")
+	blockRE := regexp.MustCompile("(?s)```(\\w*)\\n(.*?)```")
+	headingRE := regexp.MustCompile(`(?m)^## (\d+)\.`)
+	createRE := regexp.MustCompile("(?:Create|Edit)\\s+`([^`]+)`:\\s*$")
 	var pending *curlCall
+	var plan tutorialPlan
 	steps := 0
 	last := 0
+	step := ""
 	for _, m := range blockRE.FindAllSubmatchIndex(doc, -1) {
 		lang, body := string(doc[m[2]:m[3]]), string(doc[m[4]:m[5]])
 		before := string(doc[last:m[0]])
 		last = m[1]
+		if h := headingRE.FindAllStringSubmatch(before, -1); h != nil {
+			step = h[len(h)-1][1]
+		}
 		switch lang {
 		case "sh":
 			for _, line := range strings.Split(strings.TrimSpace(body), "\n") {
@@ -91,17 +88,24 @@ func TestTutorialDoc(t *testing.T) {
 					go func() {
 						served <- cmd.Run(ctx, append(args[1:], "--port", port), &cmd.IO{In: strings.NewReader(""), Out: &log, Err: &log})
 					}()
+				case len(args) >= 2 && args[0] == "bb" && args[1] == "verify":
+					plan.verifyLine(t, line, args)
 				case args[0] == "bb":
+					if args[1] == "eject" {
+						stop() // "Stop bb serve first (the server takes its port)"
+					}
 					var out bytes.Buffer
 					if code := cmd.Run(context.Background(), args[1:], &cmd.IO{In: strings.NewReader(""), Out: &out, Err: &out}); code != 0 {
 						t.Fatalf("%s: exit %d\n%s", line, code, out.String())
 					}
 				case args[0] == "curl":
-					pending = parseCurl(t, line, port)
-				case args[0] == "go":
+					pending = parseCurl(t, line, step)
+				case args[0] == "cd" && len(args) == 2:
+					t.Chdir(args[1])
+				case len(args) >= 2 && args[0] == "go" && args[1] == "install":
 					// the install line: bb is this build
 				default:
-					t.Fatalf("the tutorial runs %q, which this test does not know", line)
+					plan.shell(t, line, args)
 				}
 			}
 		case "yaml":
@@ -113,14 +117,16 @@ func TestTutorialDoc(t *testing.T) {
 			f.Close()
 		case "json":
 			if pending != nil {
-				pending.expect(t, strings.TrimRight(body, "\n"), &log)
+				plan.answered(pending, pending.expect(t, "http://127.0.0.1:"+port, strings.TrimRight(body, "\n"), &log))
 				pending = nil
 				steps++
 				continue
 			}
+			fallthrough
+		case "go":
 			cm := createRE.FindStringSubmatch(strings.TrimSpace(before))
 			if cm == nil {
-				t.Fatalf("a json block that answers no curl and creates no file:\n%s", body)
+				t.Fatalf("a %s block that answers no curl and creates or edits no file:\n%s", lang, body)
 			}
 			if err := os.MkdirAll(filepath.Dir(cm[1]), 0o755); err != nil {
 				t.Fatal(err)
@@ -128,6 +134,10 @@ func TestTutorialDoc(t *testing.T) {
 			if err := os.WriteFile(cm[1], []byte(body), 0o644); err != nil {
 				t.Fatal(err)
 			}
+		case "":
+			plan.output(t, body)
+		default:
+			t.Fatalf("a %s block, which this test does not know:\n%s", lang, body)
 		}
 	}
 	if steps < 9 {
@@ -143,79 +153,94 @@ func TestTutorialDoc(t *testing.T) {
 			t.Errorf("the bb serve log lacks %q:\n%s", want, log.String())
 		}
 	}
+	plan.run(t, string(doc))
 }
 
+// curlCall is a curl line of the page: a request it can send to any server.
 type curlCall struct {
-	line string
-	req  func() *http.Request
+	line, step         string // the line, and the step of the page it is in
+	method, path, body string
+	header             http.Header
 }
 
-// expect sends the request until it gets want: a save takes a moment to reload.
-func (c *curlCall) expect(t *testing.T, want string, log *syncBuffer) {
+// answer is what a server sent a curlCall: what step 8 says the ejected server keeps.
+type answer struct {
+	status         int
+	location, body string
+}
+
+func (c *curlCall) send(base string) (answer, error) {
+	req, err := http.NewRequest(c.method, base+c.path, strings.NewReader(c.body))
+	if err != nil {
+		return answer{}, err
+	}
+	if c.body != "" {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded") // as curl -d sends it
+	}
+	for k, vs := range c.header {
+		req.Header[k] = vs
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return answer{}, err
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	return answer{status: resp.StatusCode, location: resp.Header.Get("Location"), body: strings.TrimRight(string(data), "\n")}, err
+}
+
+// expect sends the request to base until it gets want: a save takes a moment to reload.
+func (c *curlCall) expect(t *testing.T, base, want string, log *syncBuffer) answer {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	got := ""
 	for time.Now().Before(deadline) {
-		resp, err := http.DefaultClient.Do(c.req())
+		a, err := c.send(base)
 		if err == nil {
-			data, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if got = strings.TrimRight(string(data), "\n"); got == want {
-				return
+			if got = a.body; got == want {
+				return a
 			}
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatalf("%s\n got %s\nwant %s\nbb serve:\n%s", c.line, got, want, log.String())
+	return answer{}
 }
 
 // parseCurl reads the curl lines the tutorial uses: -s, -X, -H, -d and a URL on
-// localhost:4000, which goes to port instead.
-func parseCurl(t *testing.T, line, port string) *curlCall {
+// localhost:4000, which the test sends to the server it runs instead.
+func parseCurl(t *testing.T, line, step string) *curlCall {
 	t.Helper()
 	args := shellWords(t, line)[1:]
-	method, url, body := "", "", ""
-	header := http.Header{}
+	c := &curlCall{line: line, step: step, header: http.Header{}}
 	for i := 0; i < len(args); i++ {
 		switch a := args[i]; a {
 		case "-s":
 		case "-X":
 			i++
-			method = args[i]
+			c.method = args[i]
 		case "-d":
 			i++
-			body = args[i]
+			c.body = args[i]
 		case "-H":
 			i++
 			k, v, _ := strings.Cut(args[i], ":")
-			header.Set(k, strings.TrimSpace(v))
+			c.header.Set(k, strings.TrimSpace(v))
 		default:
 			rest, ok := strings.CutPrefix(a, "localhost:4000")
 			if !ok {
 				t.Fatalf("%s: %q is not a URL on localhost:4000", line, a)
 			}
-			url = "http://127.0.0.1:" + port + rest
+			c.path = rest
 		}
 	}
-	if method == "" {
-		method = "GET"
-		if body != "" {
-			method = "POST"
+	if c.method == "" {
+		c.method = "GET"
+		if c.body != "" {
+			c.method = "POST"
 		}
 	}
-	return &curlCall{line: line, req: func() *http.Request {
-		req, err := http.NewRequest(method, url, strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if body != "" {
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded") // as curl -d sends it
-		}
-		for k, vs := range header {
-			req.Header[k] = vs
-		}
-		return req
-	}}
+	return c
 }
 
 // shellWords splits a command line as sh does for the quoting the tutorial uses:
