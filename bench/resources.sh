@@ -18,12 +18,9 @@ LIST='/api/messages?user=user7&_sort=-sent_at&_limit=20&_page=2'
 
 cd "$(dirname "$0")/.."
 bench=$PWD/bench
-if ! command -v wrk >/dev/null; then
-	sudo=
-	[ "$(id -u)" -ne 0 ] && sudo=sudo
-	echo "installing wrk with apt-get" >&2
-	$sudo apt-get install -y wrk >/dev/null 2>&1 || { $sudo apt-get update >/dev/null && $sudo apt-get install -y wrk >/dev/null; }
-fi
+source "$bench/lib.sh"
+on_client=()
+need_wrk
 
 tmp=$(mktemp -d)
 pids=()
@@ -45,31 +42,9 @@ go build -o "$tmp/bb" ./cmd/bb
 "$tmp/bb" eject "$tmp/spec" --out "$tmp/ejected" --store sqlite --no-build >/dev/null
 (cd "$tmp/ejected" && go build -o "$tmp/server" ./cmd/server)
 
-free_port() {
-	local p
-	for _ in $(seq 1 100); do
-		p=$((20000 + RANDOM % 10000))
-		if ! (exec 3<>"/dev/tcp/$HOST/$p") 2>/dev/null; then
-			echo "$p"
-			return 0
-		fi
-	done
-	echo "no free port found" >&2
-	return 1
-}
-
-wait_for() {
-	for _ in $(seq 1 600); do
-		curl -fsS --max-time 2 -o /dev/null "$1" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	echo "nothing answers $1" >&2
-	return 1
-}
-
-# load runs wrk on URL $1 for $2 seconds (with script $3, if any) and prints its
+# load_p99 runs wrk on URL $1 for $2 seconds (with script $3, if any) and prints its
 # requests/s and p99 latency.
-load() {
+load_p99() {
 	local args=(-t"$THREADS" -c"$CONNS" -d"$2s" --timeout 5s --latency)
 	[ -n "${3:-}" ] && args+=(-s "$3")
 	local out
@@ -88,8 +63,8 @@ pids+=($!)
 ej_port=$(free_port)
 (cd "$tmp/ejected" && PORT=$ej_port HOST=$HOST LOG_REQUESTS=off DATABASE_URL="sqlite:$tmp/ejected.db" exec "$tmp/server") >/dev/null 2>&1 &
 pids+=($!)
-wait_for "http://$HOST:$bb_port$LIST"
-wait_for "http://$HOST:$ej_port$LIST"
+check_answer "http://$HOST:$bb_port$LIST" "bb serve" -
+check_answer "http://$HOST:$ej_port$LIST" ejected -
 a=$(curl -fsS "http://$HOST:$bb_port$LIST")
 b=$(curl -fsS "http://$HOST:$ej_port$LIST")
 if [ "$a" != "$b" ]; then
@@ -102,7 +77,7 @@ fi
 echo "wrk -t$THREADS -c$CONNS -d${DURATION}s --latency, after a ${WARMUP}s warm-up, $RECORDS records"
 for s in "$bb_port bb-serve" "$ej_port ejected"; do
 	set -- $s
-	load "http://$HOST:$1$LIST" "$WARMUP" >/dev/null
-	printf 'list    %-9s %s\n' "$2" "$(load "http://$HOST:$1$LIST" "$DURATION")"
-	printf 'create  %-9s %s\n' "$2" "$(load "http://$HOST:$1/api/messages" "$DURATION" "$bench/resources/create.lua")"
+	load_p99 "http://$HOST:$1$LIST" "$WARMUP" >/dev/null
+	printf 'list    %-9s %s\n' "$2" "$(load_p99 "http://$HOST:$1$LIST" "$DURATION")"
+	printf 'create  %-9s %s\n' "$2" "$(load_p99 "http://$HOST:$1/api/messages" "$DURATION" "$bench/resources/create.lua")"
 done
