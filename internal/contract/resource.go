@@ -458,9 +458,12 @@ func (s *ResourceServer) limit() int64 {
 	return 1 << 20
 }
 
+// idRand draws the ids of servers given no Rand. Rand is safe for concurrent use.
+var idRand = NewRand(0)
+
 func (s *ResourceServer) rand() *Rand {
 	if s.Rand == nil {
-		s.Rand = NewRand(0)
+		return idRand
 	}
 	return s.Rand
 }
