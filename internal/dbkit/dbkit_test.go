@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"fmt"
 	"go/parser"
 	"go/token"
 	"strconv"
@@ -96,6 +97,51 @@ func TestStandardLibraryOnly(t *testing.T) {
 			if p, _ := strconv.Unquote(imp.Path.Value); strings.Contains(strings.Split(p, "/")[0], ".") {
 				t.Errorf("%s imports %s", e.Name(), p)
 			}
+		}
+	}
+}
+
+// TestConn: a Conn runs a query's PostgreSQL twin, or its text renumbered, on
+// PostgreSQL, the text as written on SQLite, and reads on the read pool.
+func TestConn(t *testing.T) {
+	twins := map[string]string{"SELECT a FROM t WHERE b = ?": "SELECT a FROM t WHERE b = $1::text"}
+	pg := (&Store{dialect: "postgres"}).Conn(twins)
+	lite := (&Store{dialect: "sqlite"}).Conn(twins)
+	for _, tt := range []struct {
+		c          Conn
+		query, out string
+	}{
+		{pg, "SELECT a FROM t WHERE b = ?", "SELECT a FROM t WHERE b = $1::text"},
+		{pg, "UPDATE t SET a = ? WHERE b = ?", "UPDATE t SET a = $1 WHERE b = $2"},
+		{lite, "SELECT a FROM t WHERE b = ?", "SELECT a FROM t WHERE b = ?"},
+	} {
+		if got := tt.c.Text(tt.query); got != tt.out {
+			t.Errorf("%q: %q, want %q", tt.query, got, tt.out)
+		}
+	}
+	var w, r sql.DB
+	c := Conn{write: &w, read: &r}
+	for q, want := range map[string]DBTX{"-- name: ListT :many\nSELECT 1": &r, "  select 1": &r, "INSERT INTO t VALUES (1) RETURNING a": &w, "DELETE FROM t": &w} {
+		if c.on(q) != want {
+			t.Errorf("%q runs on the wrong pool", q)
+		}
+	}
+}
+
+type coded int
+
+func (c coded) Error() string { return "constraint" }
+func (c coded) Code() int     { return int(c) }
+
+type state string
+
+func (s state) Error() string    { return "pg" }
+func (s state) SQLState() string { return string(s) }
+
+func TestIsDuplicate(t *testing.T) {
+	for err, want := range map[error]bool{coded(1555): true, coded(2067): true, coded(19): false, state("23505"): true, state("23503"): false, errors.New("x"): false} {
+		if IsDuplicate(fmt.Errorf("insert: %w", err)) != want {
+			t.Errorf("%v: want %v", err, want)
 		}
 	}
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"strconv"
 
 	"github.com/backwards-backend/bb/internal/contract"
+	"github.com/backwards-backend/bb/internal/dbkit"
 )
 
 // records are one resource's records in the store, as the kernel's ResourceServer
@@ -191,12 +191,8 @@ func (r *records) Delete(ctx context.Context, id any) error {
 
 // storeError names a duplicate primary key as the kernel knows it.
 func storeError(err error) error {
-	var coded interface{ Code() int }
-	if errors.As(err, &coded) {
-		switch coded.Code() {
-		case 1555, 2067: // SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE
-			return contract.ErrDuplicateID
-		}
+	if dbkit.IsDuplicate(err) {
+		return contract.ErrDuplicateID
 	}
 	return err
 }

@@ -8,7 +8,7 @@ import (
 	"database/sql"
 )
 
-// DBTX is what Queries run on: a *sql.DB, a *sql.Tx, or the store's conn, which picks
+// DBTX is what Queries run on: a *sql.DB, a *sql.Tx, or the store's dbkit.Conn, which picks
 // each query's text for the database's dialect.
 type DBTX interface {
 	ExecContext(context.Context, string, ...interface{}) (sql.Result, error)
