@@ -191,6 +191,27 @@ func PlayOf(r *http.Request) *Play {
 	return defaultPlay
 }
 
+// Recovered is next, answering a request whose handler panicked with a 500 in the
+// spec's error shape, as Route does, and logging the panic.
+func (s Server) Recovered(op string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer s.recoverPanic(w, r, op)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanic, deferred, turns a handler's panic into a 500 and a log line;
+// http.ErrAbortHandler goes on up, to abort the response as net/http does.
+func (s Server) recoverPanic(w http.ResponseWriter, r *http.Request, op string) {
+	if p := recover(); p != nil {
+		if p == http.ErrAbortHandler {
+			panic(p)
+		}
+		slog.Error("handler panicked", "operation", op, "panic", p)
+		s.WriteError(w, r, internalError)
+	}
+}
+
 // Route adapts one endpoint to net/http, as bb serve --validate answers it: it reads
 // the body (bounded), refuses a request that does not fit op with a 400 naming every
 // misfit, then calls serve and writes its answer. serve can still read r.Body.
@@ -204,15 +225,7 @@ func (s Server) Route(op *Operation, serve func(r *http.Request, rq *Request) (R
 		play = defaultPlay
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				slog.Error("handler panicked", "operation", op.Name, "panic", p)
-				s.WriteError(w, r, internalError)
-			}
-		}()
+		defer s.recoverPanic(w, r, op.Name)
 		body, herr := ReadBody(w, r, limit)
 		if herr != nil {
 			s.WriteError(w, r, herr)

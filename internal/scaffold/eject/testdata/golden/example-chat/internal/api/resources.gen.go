@@ -6,8 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"log/slog"
-	"net/http"
 
 	"chat/internal/contract"
 )
@@ -108,28 +106,11 @@ func registerResources(mux *contract.Mux, h Handler, srv contract.Server) {
 	}
 	{
 		rs := &contract.ResourceServer{Resource: resMessages, Records: messagesRecords{h}, WriteError: srv.WriteError, Rand: rand, BodyLimit: srv.Options.MaxBodyBytes}
-		mux.Handle("GET /api/messages", recovered(srv, "listMessages", rs.Handler(contract.OpList)))
-		mux.Handle("GET /api/messages/{id}", recovered(srv, "getMessage", rs.Handler(contract.OpGet)))
-		mux.Handle("POST /api/messages", recovered(srv, "createMessage", rs.Handler(contract.OpCreate)))
-		mux.Handle("PUT /api/messages/{id}", recovered(srv, "replaceMessage", rs.Handler(contract.OpReplace)))
-		mux.Handle("PATCH /api/messages/{id}", recovered(srv, "updateMessage", rs.Handler(contract.OpUpdate)))
-		mux.Handle("DELETE /api/messages/{id}", recovered(srv, "deleteMessage", rs.Handler(contract.OpDelete)))
+		mux.Handle("GET /api/messages", srv.Recovered("listMessages", rs.Handler(contract.OpList)))
+		mux.Handle("GET /api/messages/{id}", srv.Recovered("getMessage", rs.Handler(contract.OpGet)))
+		mux.Handle("POST /api/messages", srv.Recovered("createMessage", rs.Handler(contract.OpCreate)))
+		mux.Handle("PUT /api/messages/{id}", srv.Recovered("replaceMessage", rs.Handler(contract.OpReplace)))
+		mux.Handle("PATCH /api/messages/{id}", srv.Recovered("updateMessage", rs.Handler(contract.OpUpdate)))
+		mux.Handle("DELETE /api/messages/{id}", srv.Recovered("deleteMessage", rs.Handler(contract.OpDelete)))
 	}
-}
-
-// recovered answers a request whose handler panicked with a 500 in the spec's error
-// shape, as the endpoints' routes do, and logs the panic.
-func recovered(srv contract.Server, op string, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				slog.Error("handler panicked", "operation", op, "panic", p)
-				srv.WriteError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
-			}
-		}()
-		next.ServeHTTP(w, r)
-	})
 }

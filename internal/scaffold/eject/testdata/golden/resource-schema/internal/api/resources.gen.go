@@ -6,8 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"log/slog"
-	"net/http"
 
 	"todo/internal/contract"
 )
@@ -108,28 +106,11 @@ func registerResources(mux *contract.Mux, h Handler, srv contract.Server) {
 	}
 	{
 		rs := &contract.ResourceServer{Resource: resTodos, Records: todosRecords{h}, WriteError: srv.WriteError, Rand: rand, BodyLimit: srv.Options.MaxBodyBytes}
-		mux.Handle("GET /todos", recovered(srv, "listTodos", rs.Handler(contract.OpList)))
-		mux.Handle("GET /todos/{id}", recovered(srv, "getTodo", rs.Handler(contract.OpGet)))
-		mux.Handle("POST /todos", recovered(srv, "createTodo", rs.Handler(contract.OpCreate)))
-		mux.Handle("PUT /todos/{id}", recovered(srv, "replaceTodo", rs.Handler(contract.OpReplace)))
-		mux.Handle("PATCH /todos/{id}", recovered(srv, "updateTodo", rs.Handler(contract.OpUpdate)))
-		mux.Handle("DELETE /todos/{id}", recovered(srv, "deleteTodo", rs.Handler(contract.OpDelete)))
+		mux.Handle("GET /todos", srv.Recovered("listTodos", rs.Handler(contract.OpList)))
+		mux.Handle("GET /todos/{id}", srv.Recovered("getTodo", rs.Handler(contract.OpGet)))
+		mux.Handle("POST /todos", srv.Recovered("createTodo", rs.Handler(contract.OpCreate)))
+		mux.Handle("PUT /todos/{id}", srv.Recovered("replaceTodo", rs.Handler(contract.OpReplace)))
+		mux.Handle("PATCH /todos/{id}", srv.Recovered("updateTodo", rs.Handler(contract.OpUpdate)))
+		mux.Handle("DELETE /todos/{id}", srv.Recovered("deleteTodo", rs.Handler(contract.OpDelete)))
 	}
-}
-
-// recovered answers a request whose handler panicked with a 500 in the spec's error
-// shape, as the endpoints' routes do, and logs the panic.
-func recovered(srv contract.Server, op string, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				slog.Error("handler panicked", "operation", op, "panic", p)
-				srv.WriteError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
-			}
-		}()
-		next.ServeHTTP(w, r)
-	})
 }

@@ -6,8 +6,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"log/slog"
-	"net/http"
 
 	"chat/internal/contract"
 )
@@ -242,46 +240,29 @@ func registerResources(mux *contract.Mux, h Handler, srv contract.Server) {
 	}
 	{
 		rs := &contract.ResourceServer{Resource: resMessages, Records: messagesRecords{h}, WriteError: srv.WriteError, Rand: rand, BodyLimit: srv.Options.MaxBodyBytes}
-		mux.Handle("GET /api/messages", recovered(srv, "listMessages", rs.Handler(contract.OpList)))
-		mux.Handle("GET /api/messages/{id}", recovered(srv, "getMessage", rs.Handler(contract.OpGet)))
-		mux.Handle("POST /api/messages", recovered(srv, "createMessage", rs.Handler(contract.OpCreate)))
-		mux.Handle("PUT /api/messages/{id}", recovered(srv, "replaceMessage", rs.Handler(contract.OpReplace)))
-		mux.Handle("PATCH /api/messages/{id}", recovered(srv, "updateMessage", rs.Handler(contract.OpUpdate)))
-		mux.Handle("DELETE /api/messages/{id}", recovered(srv, "deleteMessage", rs.Handler(contract.OpDelete)))
+		mux.Handle("GET /api/messages", srv.Recovered("listMessages", rs.Handler(contract.OpList)))
+		mux.Handle("GET /api/messages/{id}", srv.Recovered("getMessage", rs.Handler(contract.OpGet)))
+		mux.Handle("POST /api/messages", srv.Recovered("createMessage", rs.Handler(contract.OpCreate)))
+		mux.Handle("PUT /api/messages/{id}", srv.Recovered("replaceMessage", rs.Handler(contract.OpReplace)))
+		mux.Handle("PATCH /api/messages/{id}", srv.Recovered("updateMessage", rs.Handler(contract.OpUpdate)))
+		mux.Handle("DELETE /api/messages/{id}", srv.Recovered("deleteMessage", rs.Handler(contract.OpDelete)))
 	}
 	{
 		rs := &contract.ResourceServer{Resource: resRooms, Records: roomsRecords{h}, WriteError: srv.WriteError, Rand: rand, BodyLimit: srv.Options.MaxBodyBytes}
-		mux.Handle("GET /rooms", recovered(srv, "listRooms", rs.Handler(contract.OpList)))
-		mux.Handle("GET /rooms/{slug}", recovered(srv, "getRoom", rs.Handler(contract.OpGet)))
-		mux.Handle("POST /rooms", recovered(srv, "createRoom", rs.Handler(contract.OpCreate)))
-		mux.Handle("PUT /rooms/{slug}", recovered(srv, "replaceRoom", rs.Handler(contract.OpReplace)))
-		mux.Handle("PATCH /rooms/{slug}", recovered(srv, "updateRoom", rs.Handler(contract.OpUpdate)))
-		mux.Handle("DELETE /rooms/{slug}", recovered(srv, "deleteRoom", rs.Handler(contract.OpDelete)))
+		mux.Handle("GET /rooms", srv.Recovered("listRooms", rs.Handler(contract.OpList)))
+		mux.Handle("GET /rooms/{slug}", srv.Recovered("getRoom", rs.Handler(contract.OpGet)))
+		mux.Handle("POST /rooms", srv.Recovered("createRoom", rs.Handler(contract.OpCreate)))
+		mux.Handle("PUT /rooms/{slug}", srv.Recovered("replaceRoom", rs.Handler(contract.OpReplace)))
+		mux.Handle("PATCH /rooms/{slug}", srv.Recovered("updateRoom", rs.Handler(contract.OpUpdate)))
+		mux.Handle("DELETE /rooms/{slug}", srv.Recovered("deleteRoom", rs.Handler(contract.OpDelete)))
 	}
 	{
 		rs := &contract.ResourceServer{Resource: resAttachments, Records: attachmentsRecords{h}, WriteError: srv.WriteError, Rand: rand, BodyLimit: srv.Options.MaxBodyBytes}
-		mux.Handle("GET /attachments", recovered(srv, "listAttachments", rs.Handler(contract.OpList)))
-		mux.Handle("GET /attachments/{id}", recovered(srv, "getAttachment", rs.Handler(contract.OpGet)))
-		mux.Handle("POST /attachments", recovered(srv, "createAttachment", rs.Handler(contract.OpCreate)))
-		mux.Handle("PUT /attachments/{id}", recovered(srv, "replaceAttachment", rs.Handler(contract.OpReplace)))
-		mux.Handle("PATCH /attachments/{id}", recovered(srv, "updateAttachment", rs.Handler(contract.OpUpdate)))
-		mux.Handle("DELETE /attachments/{id}", recovered(srv, "deleteAttachment", rs.Handler(contract.OpDelete)))
+		mux.Handle("GET /attachments", srv.Recovered("listAttachments", rs.Handler(contract.OpList)))
+		mux.Handle("GET /attachments/{id}", srv.Recovered("getAttachment", rs.Handler(contract.OpGet)))
+		mux.Handle("POST /attachments", srv.Recovered("createAttachment", rs.Handler(contract.OpCreate)))
+		mux.Handle("PUT /attachments/{id}", srv.Recovered("replaceAttachment", rs.Handler(contract.OpReplace)))
+		mux.Handle("PATCH /attachments/{id}", srv.Recovered("updateAttachment", rs.Handler(contract.OpUpdate)))
+		mux.Handle("DELETE /attachments/{id}", srv.Recovered("deleteAttachment", rs.Handler(contract.OpDelete)))
 	}
-}
-
-// recovered answers a request whose handler panicked with a 500 in the spec's error
-// shape, as the endpoints' routes do, and logs the panic.
-func recovered(srv contract.Server, op string, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				slog.Error("handler panicked", "operation", op, "panic", p)
-				srv.WriteError(w, r, &contract.HTTPError{Status: http.StatusInternalServerError, Msg: "internal server error"})
-			}
-		}()
-		next.ServeHTTP(w, r)
-	})
 }
