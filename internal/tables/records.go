@@ -68,13 +68,19 @@ func (t *Table) column(key string) Column {
 }
 
 func (r *records) List(ctx context.Context, q *contract.ListQuery) ([]byte, int64, error) {
-	db := r.store.db.Read
-	list, count := r.q(0), r.q(1)
-	var total int64
-	if err := db.QueryRowContext(ctx, count.SQL, r.bindList(count, q)...).Scan(&total); err != nil {
+	// The count and the page come from one snapshot, so a write or a reload's migration
+	// between the two cannot pair one state's total with another's records.
+	tx, err := r.store.db.Read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := db.QueryContext(ctx, list.SQL, r.bindList(list, q)...)
+	defer tx.Rollback()
+	list, count := r.q(0), r.q(1)
+	var total int64
+	if err := tx.QueryRowContext(ctx, count.SQL, r.bindList(count, q)...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := tx.QueryContext(ctx, list.SQL, r.bindList(list, q)...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -177,3 +177,37 @@ func TestDuplicateID(t *testing.T) {
 		t.Errorf("a second record with id a: %v", err)
 	}
 }
+
+// TestListIsOneSnapshot: a list's page and its total come from one state of the table,
+// even while another goroutine writes (or a reload migrates) between the two queries.
+func TestListIsOneSnapshot(t *testing.T) {
+	ctx := context.Background()
+	_, recs := open(t, filepath.Join(t.TempDir(), "state.db"), messages())
+	done := make(chan error, 1)
+	go func() {
+		for i := 0; i < 300; i++ {
+			if _, err := recs.Create(ctx, nil, []byte(`{"user":"w","sent_at":"2026-12-01T09:00:00Z","read":false}`)); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for lists := 0; ; lists++ {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%d lists during 300 writes", lists)
+			return
+		default:
+		}
+		page, total, err := recs.List(ctx, &contract.ListQuery{})
+		if n := int64(strings.Count(string(page), `"id":`)); err != nil || n != total {
+			t.Errorf("a page of %d records says X-Total-Count %d (%v)", n, total, err)
+			<-done // the writer stops before the store closes
+			return
+		}
+	}
+}
