@@ -1,6 +1,6 @@
-// Package dbkit is an ejected server's database plumbing, through database/sql and the
-// standard library only: the connection pools (one writer and a read pool on SQLite),
-// their settings, ordered migrations and placeholders. The project's store package
+// Package dbkit is an ejected server's database plumbing, through database/sql: the
+// connection pools (one writer and a read pool on SQLite), their settings, migrations
+// through pressly/goose, and placeholders. The project's store package
 // registers the drivers and embeds the migrations; bb compiles and tests this code and
 // copies it into the project.
 package dbkit
@@ -8,13 +8,16 @@ package dbkit
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 )
 
 // Store is the database handle the handlers share. It is safe for concurrent use.
@@ -166,7 +169,8 @@ func OpenSQLite(path string, p Pool) (*Store, error) {
 }
 
 // Start connects, the writer first (it creates the SQLite file and turns WAL on), and
-// applies the migrations of migrations/<dialect>/ in fsys. On failure it closes s.
+// applies the migrations of migrations/<dialect>/ in fsys (none when fsys is nil). On
+// failure it closes s.
 func (s *Store) Start(ctx context.Context, migrations fs.FS) error {
 	for _, db := range []*sql.DB{s.DB, s.Read} {
 		if err := db.PingContext(ctx); err != nil {
@@ -199,50 +203,46 @@ func (s *Store) Close() error {
 	return err
 }
 
-// migrate applies, in name order, each file of migrations/<dialect>/ not applied yet,
-// in one transaction. Add a file (0002_….sql) to change the schema; never edit one
-// that has run.
+// migrate brings the schema up to date with pressly/goose: each migration of
+// migrations/<dialect>/ not applied yet, in version order, each in its own transaction,
+// recorded in the table goose_db_version. A file is NNNNN_name.sql, starting with
+// "-- +goose Up"; add one with the next number to change the schema (or run `goose
+// create`), and never edit one that has run. The goose command line reads the same files
+// and table (goose -dir internal/store/migrations/sqlite sqlite3 data.db status).
 func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
-	names, err := fs.Glob(migrations, "migrations/"+s.dialect+"/*.sql")
+	if migrations == nil {
+		return nil
+	}
+	dir, err := fs.Sub(migrations, "migrations/"+s.dialect)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
-	tx, err := s.DB.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	dialect := goose.DialectSQLite3
 	if s.dialect == "postgres" {
+		dialect = goose.DialectPostgres
 		// Replicas starting together take turns: one applies, the others then find
 		// nothing left to do.
-		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(7240615)"); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return fmt.Errorf("creating schema_migrations: %w", err)
-	}
-	for _, name := range names {
-		var done int
-		if err := tx.QueryRowContext(ctx, s.Rebind(`SELECT count(*) FROM schema_migrations WHERE name = ?`), name).Scan(&done); err != nil {
-			return err
-		}
-		if done > 0 {
-			continue
-		}
-		sqlText, err := fs.ReadFile(migrations, name)
+		locker, err := lock.NewPostgresSessionLocker()
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, string(sqlText)); err != nil {
-			return fmt.Errorf("migration %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, s.Rebind(`INSERT INTO schema_migrations (name) VALUES (?)`), name); err != nil {
-			return err
-		}
+		opts = append(opts, goose.WithSessionLocker(locker))
 	}
-	return tx.Commit()
+	p, err := goose.NewProvider(dialect, s.DB, dir, opts...)
+	if errors.Is(err, goose.ErrNoMigrations) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading the migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		if pe, ok := errors.AsType[*goose.PartialError](err); ok && pe.Failed != nil && pe.Failed.Source != nil {
+			err = fmt.Errorf("%s: %w", pe.Failed.Source.Path, pe.Err)
+		}
+		return fmt.Errorf("migrating the %s database: %w", s.dialect, err)
+	}
+	return nil
 }
 
 // Rebind turns the ? placeholders of a query into the dialect's: $1, $2 … for

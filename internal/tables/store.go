@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -68,8 +67,8 @@ func (s *Store) open(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	// No migration files: the state file's tables follow the spec.
-	if err := db.Start(ctx, embed.FS{}); err != nil {
+	// No migrations: the state file's tables follow the spec (see Sync).
+	if err := db.Start(ctx, nil); err != nil {
 		return fmt.Errorf("opening the state file %s: %w", s.path, err)
 	}
 	if _, err := db.DB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS `+metaTable+` (name TEXT PRIMARY KEY, layout TEXT NOT NULL, seed TEXT NOT NULL)`); err != nil {

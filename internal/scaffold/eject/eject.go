@@ -264,10 +264,10 @@ func (g *generator) renderStore(owned map[string][]byte, render func(file, tmpl 
 			[2]string{"internal/store/notes.go", "notes.go.tmpl"},
 			[2]string{"internal/store/store_test.go", "store_test.go.tmpl"})
 		if st.SQLite {
-			files = append(files, [2]string{"internal/store/migrations/sqlite/0001_notes.sql", "sqlite_0001_notes.sql.tmpl"})
+			files = append(files, [2]string{"internal/store/migrations/sqlite/00001_notes.sql", "sqlite_00001_notes.sql.tmpl"})
 		}
 		if st.Postgres {
-			files = append(files, [2]string{"internal/store/migrations/postgres/0001_notes.sql", "postgres_0001_notes.sql.tmpl"})
+			files = append(files, [2]string{"internal/store/migrations/postgres/00001_notes.sql", "postgres_00001_notes.sql.tmpl"})
 		}
 	}
 	for _, f := range files {

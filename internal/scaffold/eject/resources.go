@@ -46,10 +46,11 @@ type resourceData struct {
 	File                                            string // internal/handlers/<file>
 	// Base names the resource's files in internal/store: <base>.sql.go, queries/<base>.sql …
 	Base string
-	// Migration and SeedMigration create its table and fill it with the seeds:
-	// 0001_<base>.sql and 0002_<base>_seed.sql. A database records the migrations it
-	// ran by name, and runs those it has not, whatever their number: a resource added
-	// later gets its table at the next start.
+	// Migration and SeedMigration create its table and fill it with the seeds, as
+	// goose migrations numbered in the spec's order: 00001_<base>.sql and
+	// 00002_<base>_seed.sql for the first resource, and so on (SeedMigration is "" for a
+	// resource without seeds). eject --update numbers a resource added later after
+	// the project's last migration (see addResources).
 	Migration, SeedMigration string
 
 	table   *tables.Table
@@ -85,6 +86,7 @@ var idKinds = map[contract.IDKind]string{contract.IDInt: "contract.IDInt", contr
 // files holds the handler files the endpoints take.
 func (g *generator) resources(files map[string]bool) []*resourceData {
 	var out []*resourceData
+	version := 0 // the last migration's
 	for _, r := range g.spec.Resources {
 		rt := g.types.Resource(r)
 		if rt == nil {
@@ -125,7 +127,12 @@ func (g *generator) resources(files map[string]bool) []*resourceData {
 		files[file] = true
 		rd.File = file
 		rd.Base = baseName(r.Name)
-		rd.Migration, rd.SeedMigration = "0001_"+rd.Base+".sql", "0002_"+rd.Base+"_seed.sql"
+		version++
+		rd.Migration = fmt.Sprintf("%05d_%s.sql", version, rd.Base)
+		if len(r.Seed) > 0 {
+			version++
+			rd.SeedMigration = fmt.Sprintf("%05d_%s_seed.sql", version, rd.Base)
+		}
 
 		record := g.object(rt.Record.Object)
 		input := g.object(rt.Input.Object)
@@ -234,8 +241,10 @@ func queriesSQL(r *resourceData, d tables.Dialect) string {
 
 // migrationSQL creates a resource's table in d.
 func migrationSQL(r *resourceData, d tables.Dialect) string {
-	return fmt.Sprintf("-- The table of bb.yaml's resource %s. Change the schema with a new file beside\n"+
-		"-- it (0003_….sql); never edit a migration that has run.\n\n%s", r.Name, r.table.CreateSQL(d))
+	return fmt.Sprintf("-- The table of bb.yaml's resource %s, created by goose (github.com/pressly/goose)\n"+
+		"-- at start. Change the schema with a new migration numbered after the last one\n"+
+		"-- (goose -s create NAME sql); never edit a migration that has run.\n\n"+
+		"-- +goose Up\n%s\n-- +goose Down\nDROP TABLE %s;\n", r.Name, r.table.CreateSQL(d), tables.Quote(r.table.Name))
 }
 
 // seedSQL fills a resource's table with its seeds, or is "" when it has none.
@@ -246,7 +255,9 @@ func seedSQL(r *resourceData, d tables.Dialect) (string, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- The seed records of bb.yaml's resource %s, so this server starts with the\n", r.Name)
 	b.WriteString("-- records bb serve does. To start with an empty table instead, delete this file\n")
-	b.WriteString("-- before the first run; once it has run, delete the records yourself.\n\n")
+	b.WriteString("-- before the first run; once it has run, delete the records yourself. goose runs\n")
+	b.WriteString("-- the block as one statement, so a text value may hold a ; at the end of a line.\n\n")
+	b.WriteString("-- +goose Up\n-- +goose StatementBegin\n")
 	for _, v := range r.seed {
 		stmt, err := r.table.InsertSQL(d, v.JSON())
 		if err != nil {
@@ -257,6 +268,7 @@ func seedSQL(r *resourceData, d tables.Dialect) (string, error) {
 	if q := r.table.SeedSQL(d); q != "" {
 		b.WriteString(q + ";\n")
 	}
+	b.WriteString("-- +goose StatementEnd\n")
 	return b.String(), nil
 }
 
@@ -340,7 +352,7 @@ func renderResources(p *Project, data *projectData, render func(into map[string]
 func ownedBy(f string, r *resourceData) bool {
 	base := path.Base(f)
 	return f == "internal/handlers/"+r.File || base == r.Base+".sql" || base == r.Base+".sql.go" ||
-		base == r.Base+"_postgres.go" || base == r.Migration || base == r.SeedMigration
+		base == r.Base+"_postgres.go" || base == r.Migration || (r.SeedMigration != "" && base == r.SeedMigration)
 }
 
 // baseName is a resource's name in its files: messages, chat_rooms.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -463,8 +464,8 @@ func TestResourceAdded(t *testing.T) {
 		"internal/handlers/attachments.go",
 		"internal/store/attachments.sql.go",
 		"internal/store/attachments_postgres.go",
-		"internal/store/migrations/sqlite/0001_attachments.sql",
-		"internal/store/migrations/sqlite/0002_attachments_seed.sql",
+		"internal/store/migrations/sqlite/00005_attachments.sql",
+		"internal/store/migrations/sqlite/00006_attachments_seed.sql",
 		"internal/store/postgres/attachments.sql",
 		"internal/store/queries/attachments.sql",
 	}
@@ -475,7 +476,7 @@ func TestResourceAdded(t *testing.T) {
 		t.Error("--update changed a handler file the developer edited")
 	}
 	// Once written, a resource's files are the developer's: one deleted stays deleted.
-	seed := filepath.Join(dir, "internal", "store", "migrations", "sqlite", "0002_rooms_seed.sql")
+	seed := filepath.Join(dir, "internal", "store", "migrations", "sqlite", "00004_rooms_seed.sql")
 	seedSQL, err := os.ReadFile(seed)
 	if err != nil {
 		t.Fatal(err)
@@ -493,4 +494,47 @@ func TestResourceAdded(t *testing.T) {
 	gocmd(t, dir, env, "build", "-o", "bin/v2", "./cmd/server")
 	gocmd(t, dir, env, "test", "-count=1", "./...")
 	resourceDifferential(t, "resources", v2, serveWithState(t, v2), startServer(t, filepath.Join(dir, "bin", "v2"), db, v2.HealthPath(), "STUB_SEED=7"))
+}
+
+// TestRenumberMigrations: a resource added later takes the numbers after the project's
+// last migration, the same in each dialect's folder, in the order Render gave them.
+func TestRenumberMigrations(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"sqlite/00001_messages.sql", "sqlite/00002_messages_seed.sql", "sqlite/00007_add_pinned.sql", "postgres/00001_messages.sql", "sqlite/README"} {
+		p := filepath.Join(dir, "internal", "store", "migrations", filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := renumberMigrations(dir, []string{
+		"internal/handlers/rooms.go",
+		"internal/store/migrations/sqlite/00002_rooms_seed.sql",
+		"internal/store/migrations/postgres/00001_rooms.sql",
+		"internal/store/migrations/sqlite/00001_rooms.sql",
+		"internal/store/migrations/sqlite/00003_tags.sql",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"internal/store/migrations/sqlite/00001_rooms.sql":      "internal/store/migrations/sqlite/00008_rooms.sql",
+		"internal/store/migrations/postgres/00001_rooms.sql":    "internal/store/migrations/postgres/00008_rooms.sql",
+		"internal/store/migrations/sqlite/00002_rooms_seed.sql": "internal/store/migrations/sqlite/00009_rooms_seed.sql",
+		"internal/store/migrations/sqlite/00003_tags.sql":       "internal/store/migrations/sqlite/00010_tags.sql",
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("renumbered\n  %v\nwant\n  %v", got, want)
+	}
+	for name, want := range map[string]int64{"00012_x.sql": 12, "1_y.sql": 1, "x.sql": -1, "0001.sql": -1, "12_a.txt": -1, "_a.sql": -1} {
+		v, _, ok := migrationVersion(name)
+		if !ok {
+			v = -1
+		}
+		if v != want {
+			t.Errorf("migrationVersion(%q) = %d, want %d", name, v, want)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package eject
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -19,6 +20,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/backwards-backend/bb/internal/scaffold"
@@ -406,21 +408,82 @@ func addResources(dir string, p *Project, m *manifest, rep *Report, writes map[s
 		m.Resources = append(m.Resources, name)
 	}
 	slices.Sort(m.Resources)
+	renamed, err := renumberMigrations(dir, files)
+	if err != nil {
+		return err
+	}
 	for _, f := range files {
-		if _, ok := writes[f]; ok {
+		to := f
+		if r, ok := renamed[f]; ok {
+			to = r
+		}
+		if _, ok := writes[to]; ok {
 			continue
 		}
-		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f)))
+		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(to)))
 		switch {
 		case err == nil:
 			continue // the developer's already
 		case !errors.Is(err, fs.ErrNotExist):
 			return err
 		}
-		writes[f] = p.Owned[f]
-		rep.Created = append(rep.Created, f)
+		writes[to] = p.Owned[f]
+		rep.Created = append(rep.Created, to)
 	}
 	return nil
+}
+
+// migrationsDir holds the store's goose migrations, a folder per dialect.
+const migrationsDir = "internal/store/migrations/"
+
+// renumberMigrations names the migrations among files, which Render numbered from 1,
+// after the last migration of the project in dir, keeping their order: goose runs a
+// migration numbered below one it has run only when told to, and two files may not
+// share a number. It maps each file so renamed to its new name.
+func renumberMigrations(dir string, files []string) (map[string]string, error) {
+	last := int64(0)
+	found, err := filepath.Glob(filepath.Join(dir, filepath.FromSlash(migrationsDir), "*", "*.sql"))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range found {
+		if v, _, ok := migrationVersion(filepath.Base(f)); ok {
+			last = max(last, v)
+		}
+	}
+	var ours []string
+	for _, f := range files {
+		if _, _, ok := migrationVersion(path.Base(f)); ok && strings.HasPrefix(f, migrationsDir) {
+			ours = append(ours, f)
+		}
+	}
+	slices.SortStableFunc(ours, func(a, b string) int {
+		va, _, _ := migrationVersion(path.Base(a))
+		vb, _, _ := migrationVersion(path.Base(b))
+		return cmp.Compare(va, vb)
+	})
+	to := map[int64]int64{} // a version is the same in each dialect's folder
+	renamed := map[string]string{}
+	for _, f := range ours {
+		v, rest, _ := migrationVersion(path.Base(f))
+		if _, ok := to[v]; !ok {
+			last++
+			to[v] = last
+		}
+		renamed[f] = path.Join(path.Dir(f), fmt.Sprintf("%05d%s", to[v], rest))
+	}
+	return renamed, nil
+}
+
+// migrationVersion splits a goose migration's file name, 00002_messages_seed.sql, into
+// its version and the rest.
+func migrationVersion(name string) (v int64, rest string, ok bool) {
+	i := strings.IndexFunc(name, func(r rune) bool { return r < '0' || r > '9' })
+	if i <= 0 || !strings.HasPrefix(name[i:], "_") || !strings.HasSuffix(name, ".sql") {
+		return 0, "", false
+	}
+	v, err := strconv.ParseInt(name[:i], 10, 64)
+	return v, name[i:], err == nil
 }
 
 // RemovedSuffix ends the name of a handler file Write took out of the build.

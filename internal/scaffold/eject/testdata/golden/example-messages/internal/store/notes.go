@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Note is the worked example of a table: see migrations/*/0001_notes.sql. Replace it
+// Note is the worked example of a table: see migrations/*/00001_notes.sql. Replace it
 // with your own tables, one query function each.
 type Note struct {
 	ID        int64

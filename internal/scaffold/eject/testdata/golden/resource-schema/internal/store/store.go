@@ -31,8 +31,10 @@ type Pool = dbkit.Pool
 // DB_CONN_MAX_IDLE_TIME (positive durations: 30m, 1h).
 func PoolFromEnv(getenv func(string) string) (Pool, error) { return dbkit.PoolFromEnv(getenv) }
 
-// migrations holds migrations/<dialect>/*.sql, applied in name order at start. Add a
-// file (0002_….sql) to change the schema; never edit one that has run.
+// migrations holds migrations/<dialect>/*.sql, which goose (github.com/pressly/goose)
+// applies at start, in version order, recording them in goose_db_version. To change the
+// schema add a file numbered after the last (goose -s create NAME sql); never edit one
+// that has run.
 //
 //go:embed migrations
 var migrations embed.FS
