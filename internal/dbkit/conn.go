@@ -49,6 +49,24 @@ func (s *Store) InTx(ctx context.Context, twins map[string]string, fn func(c Con
 	return tx.Commit()
 }
 
+// ReadTx runs fn in one transaction that only reads, on the read pool, with a Conn whose
+// queries all see one state of the database, whatever is written meanwhile: a count and
+// the page it counts agree. It is a WAL snapshot on SQLite, REPEATABLE READ on
+// PostgreSQL.
+func (s *Store) ReadTx(ctx context.Context, twins map[string]string, fn func(c Conn) error) error {
+	tx, err := s.Read.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	c := s.Conn(twins)
+	c.write, c.read = tx, tx
+	if err := fn(c); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // Text is the text query runs as in the store's dialect.
 func (c Conn) Text(query string) string {
 	if !c.postgres {

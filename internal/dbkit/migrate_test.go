@@ -96,3 +96,43 @@ func TestMigrateNothing(t *testing.T) {
 		t.Errorf("goose_db_version made with nothing to migrate: %d %v", n, err)
 	}
 }
+
+// TestReadTx: the queries of a ReadTx see one state of the database, while a write
+// commits between them.
+func TestReadTx(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenSQLite(filepath.Join(t.TempDir(), "data.db"), Pool{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Start(ctx, fstest.MapFS{"migrations/sqlite/00001_a.sql": {Data: []byte("-- +goose Up\nCREATE TABLE a (id INTEGER PRIMARY KEY);\nINSERT INTO a (id) VALUES (1);\n")}}); err != nil {
+		t.Fatal(err)
+	}
+	count := func(c DBTX) (n int) {
+		t.Helper()
+		if err := c.QueryRowContext(ctx, "SELECT count(*) FROM a").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	err = s.ReadTx(ctx, nil, func(c Conn) error {
+		before := count(c)
+		if _, err := s.DB.ExecContext(ctx, "INSERT INTO a (id) VALUES (2)"); err != nil {
+			return err
+		}
+		if after := count(c); after != before || before != 1 {
+			t.Errorf("one ReadTx counted %d, then %d", before, after)
+		}
+		if _, err := c.ExecContext(ctx, "INSERT INTO a (id) VALUES (3)"); err == nil {
+			t.Error("a ReadTx wrote")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count(s.Read); n != 2 {
+		t.Errorf("after the ReadTx: %d rows", n)
+	}
+}

@@ -67,43 +67,41 @@ func (t *Table) column(key string) Column {
 	return Column{Key: key, Kind: contract.KindString}
 }
 
-func (r *records) List(ctx context.Context, q *contract.ListQuery) ([]byte, int64, error) {
+func (r *records) List(ctx context.Context, q *contract.ListQuery) (page []byte, total int64, err error) {
 	// The count and the page come from one snapshot, so a write or a reload's migration
 	// between the two cannot pair one state's total with another's records.
-	tx, err := r.store.db.Read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	err = r.store.db.ReadTx(ctx, nil, func(c dbkit.Conn) error {
+		list, count := r.q(0), r.q(1)
+		if err := c.QueryRowContext(ctx, count.SQL, r.bindList(count, q)...).Scan(&total); err != nil {
+			return err
+		}
+		rows, err := c.QueryContext(ctx, list.SQL, r.bindList(list, q)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		page = append(page, '[')
+		vals := make([]any, len(r.t.Columns))
+		ptrs := make([]any, len(vals))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for n := 0; rows.Next(); n++ {
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			if n > 0 {
+				page = append(page, ',')
+			}
+			page = r.t.appendRecord(page, vals)
+		}
+		page = append(page, ']')
+		return rows.Err()
+	})
 	if err != nil {
 		return nil, 0, err
 	}
-	defer tx.Rollback()
-	list, count := r.q(0), r.q(1)
-	var total int64
-	if err := tx.QueryRowContext(ctx, count.SQL, r.bindList(count, q)...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	rows, err := tx.QueryContext(ctx, list.SQL, r.bindList(list, q)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := []byte{'['}
-	vals := make([]any, len(r.t.Columns))
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	for n := 0; rows.Next(); n++ {
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, 0, err
-		}
-		if n > 0 {
-			out = append(out, ',')
-		}
-		out = r.t.appendRecord(out, vals)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	return append(out, ']'), total, nil
+	return page, total, nil
 }
 
 func (r *records) one(ctx context.Context, db interface {

@@ -240,11 +240,17 @@ func (h *Handlers) %s(ctx context.Context, q *api.ListQuery) ([]api.%s, int64, e
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.Queries().%s(ctx, store.%sParams{%s})
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, err := h.Store.Queries().%s(ctx, p)
+	// The total and the page come from one snapshot, so they agree under writes.
+	var total int64
+	var rows []store.%s
+	err := h.Store.ReadTx(ctx, func(qs *store.Queries) error {
+		var err error
+		if total, err = qs.%s(ctx, store.%sParams{%s}); err != nil {
+			return err
+		}
+		rows, err = qs.%s(ctx, p)
+		return err
+	})
 	if err != nil {
 		return nil, 0, err
 	}
@@ -256,7 +262,7 @@ func (h *Handlers) %s(ctx context.Context, q *api.ListQuery) ([]api.%s, int64, e
 	}
 	return out, total, nil
 }
-`, r.SCount, r.SCount, strings.Join(filterFields, ", "), r.SList, r.Record, lowerFirst(r.Row))
+`, r.Row, r.SCount, r.SCount, strings.Join(filterFields, ", "), r.SList, r.Record, lowerFirst(r.Row))
 	of := lowerFirst(r.Row) + "Of"
 	rowOf := "new" + r.Row + "Row"
 	// Get.

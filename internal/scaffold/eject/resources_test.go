@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -494,6 +495,24 @@ func TestResourceAdded(t *testing.T) {
 	gocmd(t, dir, env, "build", "-o", "bin/v2", "./cmd/server")
 	gocmd(t, dir, env, "test", "-count=1", "./...")
 	resourceDifferential(t, "resources", v2, serveWithState(t, v2), startServer(t, filepath.Join(dir, "bin", "v2"), db, v2.HealthPath(), "STUB_SEED=7"))
+
+	// The resource leaves the spec again: its handler file, which names its types, leaves
+	// the build, and the project builds; its store code and migrations stay.
+	p, err = Generate(load(before), Options{Store: store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err = Write(dir, p, WriteOptions{Update: true, Store: store, Spec: specFile})
+	wantMove := []Move{{Op: "resource attachments", From: "internal/handlers/attachments.go", To: "internal/handlers/attachments.go.removed"}}
+	if err != nil || !slices.EqualFunc(rep.Moved, wantMove, sameMove) {
+		t.Fatalf("removing a resource moved %+v (%v), want %+v", rep.Moved, err, wantMove)
+	}
+	for _, f := range []string{"internal/handlers/attachments.go.removed", "internal/store/attachments.sql.go", "internal/store/migrations/sqlite/00005_attachments.sql"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Error(err)
+		}
+	}
+	gocmd(t, dir, env, "vet", "./...")
 }
 
 // TestRenumberMigrations: a resource added later takes the numbers after the project's

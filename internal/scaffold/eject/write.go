@@ -53,6 +53,9 @@ type manifest struct {
 	// Resources are the resources whose files of the developer's bb wrote: --update
 	// writes those of a resource not listed.
 	Resources []string `json:"resources,omitempty"`
+	// ResourceHandlers maps each of them to its handler file, so that file can leave
+	// the build when the resource leaves the spec.
+	ResourceHandlers map[string]string `json:"resource_handlers,omitempty"`
 }
 
 // WriteOptions say how Write treats an existing project.
@@ -190,6 +193,9 @@ func readManifest(dir string) (*manifest, error) {
 	if m.Removed == nil {
 		m.Removed = map[string]string{}
 	}
+	if m.ResourceHandlers == nil {
+		m.ResourceHandlers = map[string]string{}
+	}
 	return m, nil
 }
 
@@ -232,7 +238,7 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 		if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 			return rep, fmt.Errorf("%s is not empty; eject into a new folder with --out", dir)
 		}
-		m = &manifest{Generated: map[string]string{}, Handlers: map[string]string{}, Stubs: map[string]string{}, Answers: map[string]string{}, Removed: map[string]string{}}
+		m = &manifest{Generated: map[string]string{}, Handlers: map[string]string{}, Stubs: map[string]string{}, Answers: map[string]string{}, Removed: map[string]string{}, ResourceHandlers: map[string]string{}}
 	}
 	m.Module = p.Module
 	store := opt.Store.String()
@@ -288,6 +294,9 @@ func Write(dir string, p *Project, opt WriteOptions) (Report, error) {
 			rep.Created = append(rep.Created, f)
 		}
 		m.Resources = slices.Sorted(maps.Keys(p.Resources))
+		for _, name := range m.Resources {
+			m.ResourceHandlers[name] = resourceHandler(p.Resources[name])
+		}
 	} else if err := addResources(dir, p, m, &rep, writes); err != nil {
 		return rep, err
 	}
@@ -406,6 +415,7 @@ func addResources(dir string, p *Project, m *manifest, rep *Report, writes map[s
 		}
 		files = append(files, p.Resources[name]...)
 		m.Resources = append(m.Resources, name)
+		m.ResourceHandlers[name] = resourceHandler(p.Resources[name])
 	}
 	slices.Sort(m.Resources)
 	renamed, err := renumberMigrations(dir, files)
@@ -556,7 +566,40 @@ func retire(dir string, p *Project, m *manifest, rep *Report) (map[string]string
 			forget(m, op)
 		}
 	}
+	// A resource no longer in the spec: its handler file, which names its types, leaves
+	// the build the same way. Its store code, queries and migrations stay: they build on
+	// their own, and the database keeps its table.
+	for _, name := range slices.Clone(m.Resources) {
+		if _, ok := p.Resources[name]; ok {
+			continue
+		}
+		m.Resources = slices.DeleteFunc(m.Resources, func(n string) bool { return n == name })
+		file := m.ResourceHandlers[name]
+		delete(m.ResourceHandlers, name)
+		if file == "" {
+			file = "internal/handlers/" + fileName(name) // a manifest from before ResourceHandlers
+		}
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(file))); errors.Is(err, fs.ErrNotExist) {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		to := removedName(dir, file, taken)
+		taken[to] = true
+		leaving[file] = to
+		rep.Moved = append(rep.Moved, Move{Op: "resource " + name, From: file, To: to})
+	}
 	return leaving, nil
+}
+
+// resourceHandler is the handler file among a resource's files.
+func resourceHandler(files []string) string {
+	for _, f := range files {
+		if path.Dir(f) == "internal/handlers" {
+			return f
+		}
+	}
+	return ""
 }
 
 // forget drops an endpoint's handler file from the manifest, and what the manifest knows

@@ -24,6 +24,13 @@ func (s *Store) InTx(ctx context.Context, fn func(q *Queries) error) error {
 	return s.Store.InTx(ctx, postgresQueries, func(c dbkit.Conn) error { return fn(New(c)) })
 }
 
+// ReadTx runs fn in one transaction that only reads, with queries that all see one
+// state of the database: a count and the page it counts agree, whatever is written
+// meanwhile.
+func (s *Store) ReadTx(ctx context.Context, fn func(q *Queries) error) error {
+	return s.Store.ReadTx(ctx, postgresQueries, func(c dbkit.Conn) error { return fn(New(c)) })
+}
+
 // IsDuplicate reports whether err is a write refused because a row with its primary
 // key exists.
 func IsDuplicate(err error) bool { return dbkit.IsDuplicate(err) }

@@ -39,11 +39,17 @@ func (h *Handlers) ListTodos(ctx context.Context, q *api.ListQuery) ([]api.Todo,
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.Queries().CountTodos(ctx, store.CountTodosParams{ID: p.ID, Title: p.Title, Done: p.Done, Due: p.Due})
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, err := h.Store.Queries().ListTodos(ctx, p)
+	// The total and the page come from one snapshot, so they agree under writes.
+	var total int64
+	var rows []store.Todo
+	err := h.Store.ReadTx(ctx, func(qs *store.Queries) error {
+		var err error
+		if total, err = qs.CountTodos(ctx, store.CountTodosParams{ID: p.ID, Title: p.Title, Done: p.Done, Due: p.Due}); err != nil {
+			return err
+		}
+		rows, err = qs.ListTodos(ctx, p)
+		return err
+	})
 	if err != nil {
 		return nil, 0, err
 	}

@@ -39,11 +39,17 @@ func (h *Handlers) ListAttachments(ctx context.Context, q *api.ListQuery) ([]api
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.Queries().CountAttachments(ctx, store.CountAttachmentsParams{ID: p.ID, Name: p.Name, Size: p.Size, CreatedAt: p.CreatedAt})
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, err := h.Store.Queries().ListAttachments(ctx, p)
+	// The total and the page come from one snapshot, so they agree under writes.
+	var total int64
+	var rows []store.Attachment
+	err := h.Store.ReadTx(ctx, func(qs *store.Queries) error {
+		var err error
+		if total, err = qs.CountAttachments(ctx, store.CountAttachmentsParams{ID: p.ID, Name: p.Name, Size: p.Size, CreatedAt: p.CreatedAt}); err != nil {
+			return err
+		}
+		rows, err = qs.ListAttachments(ctx, p)
+		return err
+	})
 	if err != nil {
 		return nil, 0, err
 	}

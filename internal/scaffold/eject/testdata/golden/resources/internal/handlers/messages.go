@@ -45,11 +45,17 @@ func (h *Handlers) ListMessages(ctx context.Context, q *api.ListQuery) ([]api.Me
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.Queries().CountMessages(ctx, store.CountMessagesParams{ID: p.ID, User: p.User, Text: p.Text, SentAt: p.SentAt, Read: p.Read, Score: p.Score, Note: p.Note})
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, err := h.Store.Queries().ListMessages(ctx, p)
+	// The total and the page come from one snapshot, so they agree under writes.
+	var total int64
+	var rows []store.Message
+	err := h.Store.ReadTx(ctx, func(qs *store.Queries) error {
+		var err error
+		if total, err = qs.CountMessages(ctx, store.CountMessagesParams{ID: p.ID, User: p.User, Text: p.Text, SentAt: p.SentAt, Read: p.Read, Score: p.Score, Note: p.Note}); err != nil {
+			return err
+		}
+		rows, err = qs.ListMessages(ctx, p)
+		return err
+	})
 	if err != nil {
 		return nil, 0, err
 	}

@@ -39,11 +39,17 @@ func (h *Handlers) ListRooms(ctx context.Context, q *api.ListQuery) ([]api.Room,
 		p.Limit = sql.NullInt64{Int64: int64(q.Limit), Valid: true}
 	}
 	p.Offset = int64(q.Offset)
-	total, err := h.Store.Queries().CountRooms(ctx, store.CountRoomsParams{Slug: p.Slug, Title: p.Title, Members: p.Members, Topic: p.Topic})
-	if err != nil {
-		return nil, 0, err
-	}
-	rows, err := h.Store.Queries().ListRooms(ctx, p)
+	// The total and the page come from one snapshot, so they agree under writes.
+	var total int64
+	var rows []store.Room
+	err := h.Store.ReadTx(ctx, func(qs *store.Queries) error {
+		var err error
+		if total, err = qs.CountRooms(ctx, store.CountRoomsParams{Slug: p.Slug, Title: p.Title, Members: p.Members, Topic: p.Topic}); err != nil {
+			return err
+		}
+		rows, err = qs.ListRooms(ctx, p)
+		return err
+	})
 	if err != nil {
 		return nil, 0, err
 	}
