@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -126,21 +127,28 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// resourceLine says what a resource's route answers.
+// resourceLine says what a resource's route answers: its success, then the other
+// statuses the route declares (400 for a bad query, id or body, 404, 409).
 func resourceLine(e *spec.Endpoint) string {
 	r := e.Resource
 	item := r.Item()
-	switch e.Op {
-	case contract.OpList:
-		return fmt.Sprintf("→ 200 the %s from .bb/state.db (%s at first), filtered, sorted and paged; X-Total-Count", r.Name, plural(len(r.Seed), "seed record"))
-	case contract.OpGet:
-		return fmt.Sprintf("→ 200 the %s, or 404", item)
-	case contract.OpCreate:
-		return fmt.Sprintf("→ 201 the new %s with its Location, 400 naming what does not fit, or 409", item)
-	case contract.OpReplace:
-		return fmt.Sprintf("→ 200 the %s replaced, 400, or 404", item)
-	case contract.OpUpdate:
-		return fmt.Sprintf("→ 200 the %s merged with a JSON Merge Patch, 400, or 404", item)
+	head := map[contract.ResourceOp]string{
+		contract.OpList:    fmt.Sprintf("200 the %s from .bb/state.db (%s at first), filtered, sorted and paged, with X-Total-Count", r.Name, plural(len(r.Seed), "seed record")),
+		contract.OpGet:     "200 the " + item,
+		contract.OpCreate:  "201 the new " + item + " with its Location",
+		contract.OpReplace: "200 the " + item + " replaced",
+		contract.OpUpdate:  "200 the " + item + " merged with a JSON Merge Patch",
+		contract.OpDelete:  "204 the " + item + " deleted",
+	}[e.Op]
+	var others []string
+	for _, resp := range e.Responses[1:] {
+		others = append(others, strconv.Itoa(resp.Status))
 	}
-	return fmt.Sprintf("→ 204 the %s deleted, or 404", item)
+	switch len(others) {
+	case 0:
+		return "→ " + head
+	case 1:
+		return "→ " + head + "; or " + others[0]
+	}
+	return "→ " + head + "; or " + strings.Join(others[:len(others)-1], ", ") + " or " + others[len(others)-1]
 }

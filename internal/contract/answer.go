@@ -35,8 +35,17 @@ func (f ErrorFormat) Write(w http.ResponseWriter, e *HTTPError) {
 	for k, vs := range e.Header {
 		h[k] = vs
 	}
+	ctype, body := f.Body(e)
+	h.Set("Content-Type", ctype)
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(e.Status)
+	w.Write(body)
+}
+
+// Body is the Content-Type and the body, ending in a newline, that Write sends for e.
+func (f ErrorFormat) Body(e *HTTPError) (ctype string, body []byte) {
 	var members []Member
-	ctype := "application/json"
+	ctype = "application/json"
 	if f.Problem {
 		ctype = "application/problem+json"
 		members = []Member{{"type", "about:blank"}, {"title", http.StatusText(e.Status)}, {"status", e.Status}, {"detail", e.Msg}}
@@ -78,8 +87,5 @@ func (f ErrorFormat) Write(w http.ResponseWriter, e *HTTPError) {
 		b.Write(data)
 	}
 	b.WriteString("}\n")
-	h.Set("Content-Type", ctype)
-	h.Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(e.Status)
-	w.Write(b.Bytes())
+	return ctype, b.Bytes()
 }

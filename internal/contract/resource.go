@@ -530,22 +530,28 @@ func readObject(body []byte) (map[string]any, Problems) {
 	return obj, nil
 }
 
-// failed turns a store's error into the answer: 404 for ErrNoRecord, 409 for
-// ErrDuplicateID, an *HTTPError as it says (a handler of an ejected server may refuse
-// with any status), 500 for anything else. nil stays nil.
+// failed turns a store's error into the answer: see Refusal. nil stays nil.
 func (s *ResourceServer) failed(err error, id any) *HTTPError {
+	if err == nil {
+		return nil
+	}
+	return s.Resource.Refusal(err, id)
+}
+
+// Refusal is the answer to a store's error about the record id: 404 for ErrNoRecord,
+// 409 for ErrDuplicateID, an *HTTPError as it says (a handler of an ejected server may
+// refuse with any status), 500 for anything else.
+func (res *Resource) Refusal(err error, id any) *HTTPError {
 	var he *HTTPError
 	switch {
-	case err == nil:
-		return nil
 	case errors.As(err, &he):
 		return he
 	case errors.Is(err, ErrNoRecord):
-		return &HTTPError{Status: http.StatusNotFound, Msg: fmt.Sprintf("no %s with %s %v", s.Resource.Item, s.Resource.ID, id)}
+		return &HTTPError{Status: http.StatusNotFound, Msg: fmt.Sprintf("no %s with %s %v", res.Item, res.ID, id)}
 	case errors.Is(err, ErrDuplicateID):
-		return &HTTPError{Status: http.StatusConflict, Msg: fmt.Sprintf("a %s with %s %v exists already", s.Resource.Item, s.Resource.ID, id)}
+		return &HTTPError{Status: http.StatusConflict, Msg: fmt.Sprintf("a %s with %s %v exists already", res.Item, res.ID, id)}
 	}
-	return &HTTPError{Status: http.StatusInternalServerError, Msg: "the " + s.Resource.Name + " store failed: " + err.Error()}
+	return &HTTPError{Status: http.StatusInternalServerError, Msg: "the " + res.Name + " store failed: " + err.Error()}
 }
 
 // MergePatch applies patch to doc as RFC 7396 says: an object patch sets each of its

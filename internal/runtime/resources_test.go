@@ -2,8 +2,11 @@ package runtime
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/backwards-backend/bb/internal/contract"
@@ -77,4 +80,94 @@ endpoints:
 func TestResourceWithoutStore(t *testing.T) {
 	rt := routerFromText(t, "version: 1\nresources:\n  notes:\n    seed: [{id: 1, text: a}]\n", nil, Options{})
 	call{method: "GET", target: "/notes", status: 503, has: []string{"resource notes has no store"}}.run(t, rt)
+}
+
+// TestResourceRefusalsAsDeclared: the 400, 404 and 409 answers a resource's routes
+// declare, which Swift, OpenAPI and the ejected types are made from, are what the kernel
+// answers: the same status and headers, and the same body but for the problems a 400
+// also lists.
+func TestResourceRefusalsAsDeclared(t *testing.T) {
+	chat, err := os.ReadFile("../../examples/chat/bb.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"chat": string(chat),
+		"string ids, problem details": `
+version: 1
+resources:
+  people:
+    id: {field: handle, type: string}
+    seed: [{handle: larry, name: Larry}]
+endpoints:
+  getMe:
+    method: GET
+    path: /me
+    responses:
+      - status: 401
+        headers: {Content-Type: application/problem+json}
+        body: {type: about:blank, title: Unauthorized, status: 401, detail: sign in}
+`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rt := resourceRouter(t, text, Options{})
+			refusals := 0
+			for _, e := range rt.spec.Endpoints {
+				if e.Resource == nil {
+					continue
+				}
+				seed := e.Resource.Seed[0]
+				item := e.Resource.Path + "/" + seed.Get(e.Resource.ID).Text()
+				for _, resp := range e.Responses {
+					if resp.Status < 400 {
+						continue
+					}
+					want := string(resp.Body.JSON())
+					if resp.Status == 400 {
+						want = strings.TrimSuffix(want, "}") + `,"problems":`
+					}
+					c := call{name: e.Name, method: e.Method, target: item, status: resp.Status, has: []string{want}, headers: map[string]string{}}
+					for _, h := range resp.Headers {
+						c.headers[h.Name] = h.Value
+					}
+					switch {
+					case resp.Status == 409:
+						c.target, c.body = e.Resource.Path, string(seed.JSON())
+					case resp.Status == 404:
+						// The id the example names, which no record has; PUT sends the seed
+						// record under that id, PATCH an empty patch.
+						msg := string(resp.Body.JSON())
+						id := msg[strings.LastIndex(msg, " ")+1 : strings.LastIndex(msg, `"`)]
+						c.target = e.Resource.Path + "/" + id
+						switch e.Op {
+						case contract.OpReplace:
+							var doc map[string]any
+							json.Unmarshal(seed.JSON(), &doc)
+							delete(doc, e.Resource.ID)
+							if e.Resource.IDKind == contract.IDString {
+								doc[e.Resource.ID] = id
+							}
+							body, _ := json.Marshal(doc)
+							c.body = string(body)
+						case contract.OpUpdate:
+							c.body = "{}"
+						}
+					case resp.Status != 400:
+						continue
+					case e.Op == contract.OpList:
+						c.target = e.Resource.Path + "?_limit=ten"
+					case e.Op == contract.OpGet || e.Op == contract.OpDelete:
+						c.target = e.Resource.Path + "/x"
+					case e.Op == contract.OpCreate:
+						c.target = e.Resource.Path
+					}
+					refusals++
+					t.Run(fmt.Sprintf("%s %d", e.Name, resp.Status), func(t *testing.T) { c.run(t, rt) })
+				}
+			}
+			if refusals < 4 {
+				t.Errorf("only %d refusals declared", refusals)
+			}
+		})
+	}
 }

@@ -60,7 +60,9 @@ func FuzzParse(f *testing.F) {
 					if r.Body != nil && !json.Valid(r.Body.JSON()) {
 						t.Fatalf("endpoint %s response %d: body %s is not JSON", e.Name, i+1, r.Body.JSON())
 					}
-					if len(r.When) == 0 && i != len(e.Responses)-1 {
+					// A resource's routes declare what the kernel answers (success, 400,
+					// 404, 409), not stub answers tried in order.
+					if len(r.When) == 0 && i != len(e.Responses)-1 && e.Resource == nil {
 						t.Fatalf("endpoint %s: fallback response %d is not last", e.Name, i+1)
 					}
 				}

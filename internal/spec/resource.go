@@ -2,7 +2,7 @@ package spec
 
 import (
 	"fmt"
-	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -332,13 +332,41 @@ func (r *Resource) endpoint(op contract.ResourceOp, name string, errs contract.E
 	ok := func(status int, body *Value) *Response {
 		return &Response{Status: status, Body: body, Pos: r.Pos}
 	}
-	missing := func() *Response {
-		id := "1"
-		if first != nil {
-			id = first.Get(r.ID).Text()
+	// The refusals are the kernel's own answers, in the spec's error shape, declared so
+	// that clients and documents know them: 400 names the query parameter, the path's
+	// id or the body at fault; 404 and 409 name the id.
+	res := &contract.Resource{Name: r.Name, Item: r.Item(), ID: r.ID, Param: r.Param, IDKind: r.IDKind, Record: &contract.Schema{Kind: contract.KindObject}}
+	refusal := func(e *contract.HTTPError) *Response {
+		// Declared without the problems a 400 also carries, so every error body of the
+		// spec keeps one shape, and one type in Swift and the ejected code (ErrorResponse).
+		e.Problems = nil
+		ctype, body := errorBody(errs, e)
+		resp := &Response{Status: e.Status, Body: body, Pos: r.Pos}
+		if ctype != "application/json" {
+			resp.Headers = []Header{{Name: "Content-Type", Value: ctype, Pos: r.Pos}}
 		}
-		msg := fmt.Sprintf("no %s with %s %s", r.Item(), r.ID, id)
-		return &Response{Status: 404, Body: errorBody(errs, 404, msg), Pos: r.Pos}
+		return resp
+	}
+	seedID := func(fallback string) string {
+		if first == nil {
+			return fallback
+		}
+		return first.Get(r.ID).Text()
+	}
+	missing := func() *Response { return refusal(res.Refusal(contract.ErrNoRecord, r.missingID())) }
+	invalid := func() *Response {
+		ps := contract.Problems{{Path: "body", Msg: "expected a JSON object, got an empty body"}}
+		switch op {
+		case contract.OpList:
+			_, ps = res.ParseListQuery(url.Values{contract.QueryLimit: {"ten"}})
+		case contract.OpGet, contract.OpDelete:
+			_, err := res.ParseID("x")
+			if err == nil {
+				return nil // any text is an id
+			}
+			ps = contract.Problems{{Path: "path." + r.Param, Msg: err.Error()}}
+		}
+		return refusal(contract.BadRequest(ps))
 	}
 	when := func() []Condition {
 		if first == nil {
@@ -364,11 +392,11 @@ func (r *Resource) endpoint(op contract.ResourceOp, name string, errs contract.E
 		list := &Value{Kind: Array, Items: r.Seed, Pos: r.SeedPos}
 		resp := ok(200, list)
 		resp.Headers = []Header{{Name: contract.TotalHeader, Value: strconv.Itoa(len(r.Seed)), Pos: r.Pos}}
-		e.Responses = []*Response{resp}
+		e.Responses = []*Response{resp, invalid()}
 	case contract.OpGet, contract.OpReplace, contract.OpUpdate:
 		hit := ok(200, first)
 		hit.When = when()
-		e.Responses = []*Response{hit, missing()}
+		e.Responses = []*Response{hit, invalid(), missing()}
 		if op != contract.OpGet {
 			e.Request.Body = input()
 		}
@@ -377,14 +405,43 @@ func (r *Resource) endpoint(op contract.ResourceOp, name string, errs contract.E
 		if first != nil {
 			resp.Headers = []Header{{Name: "Location", Value: strings.TrimSuffix(r.Path, "/") + "/" + first.Get(r.ID).Text(), Pos: r.Pos}}
 		}
-		e.Responses = []*Response{resp}
+		e.Responses = []*Response{resp, invalid()}
+		if r.IDKind == contract.IDString {
+			// The client names the id: one that is taken is a 409.
+			e.Responses = append(e.Responses, refusal(res.Refusal(contract.ErrDuplicateID, seedID("a"))))
+		}
 		e.Request.Body = input()
 	case contract.OpDelete:
 		hit := ok(204, nil)
 		hit.When = when()
-		e.Responses = []*Response{hit, missing()}
+		e.Responses = []*Response{hit, invalid(), missing()}
 	}
+	e.Responses = slices.DeleteFunc(e.Responses, func(r *Response) bool { return r == nil })
 	return e
+}
+
+// missingID is an id no seed record has, for the example of a 404.
+func (r *Resource) missingID() string {
+	taken := map[string]bool{}
+	last := int64(0)
+	for i := range r.Seed {
+		id := r.Seed[i].Get(r.ID).Text()
+		taken[id] = true
+		if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+			last = max(last, n)
+		}
+	}
+	switch r.IDKind {
+	case contract.IDInt:
+		return strconv.FormatInt(last+1, 10)
+	case contract.IDUUID:
+		return "00000000-0000-4000-8000-000000000000"
+	}
+	id := "no-such-" + r.Item()
+	for taken[id] {
+		id += "-"
+	}
+	return id
 }
 
 func (r *Resource) summary(op contract.ResourceOp) string {
@@ -404,22 +461,15 @@ func (r *Resource) summary(op contract.ResourceOp) string {
 	return fmt.Sprintf("Deletes a %s.", item)
 }
 
-// errorBody is an error answer's body in the spec's error shape.
-func errorBody(f contract.ErrorFormat, status int, msg string) *Value {
-	str := func(s string) Value { return Value{Kind: String, Str: s} }
-	if f.Problem {
-		return &Value{Kind: Object, Fields: []Field{
-			{Key: "type", Value: str("about:blank")},
-			{Key: "title", Value: str(http.StatusText(status))},
-			{Key: "status", Value: Value{Kind: Number, Num: strconv.Itoa(status)}},
-			{Key: "detail", Value: str(msg)},
-		}}
+// errorBody is the Content-Type and the body the kernel answers e with in the spec's
+// error shape.
+func errorBody(f contract.ErrorFormat, e *contract.HTTPError) (string, *Value) {
+	ctype, body := f.Body(e)
+	v, err := FromJSON(body)
+	if err != nil {
+		panic("the kernel's error body is not JSON: " + err.Error()) // Body writes only JSON
 	}
-	key := f.Key
-	if key == "" {
-		key = "error"
-	}
-	return &Value{Kind: Object, Fields: []Field{{Key: key, Value: str(msg)}}}
+	return ctype, &v
 }
 
 // ResourceTypes are the types of one resource's records.

@@ -8,7 +8,7 @@ import (
 	"chat/internal/contract"
 )
 
-// ErrorResponse is inferred from deleteMessage error.
+// ErrorResponse is inferred from createMessage error.
 type ErrorResponse struct {
 	Error string `json:"error"`
 }

@@ -8,7 +8,7 @@ import (
 	"todo/internal/contract"
 )
 
-// ErrorResponse is inferred from deleteTodo error.
+// ErrorResponse is inferred from createTodo error.
 type ErrorResponse struct {
 	Error string `json:"error"`
 }

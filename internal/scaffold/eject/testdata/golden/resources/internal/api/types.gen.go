@@ -31,7 +31,7 @@ type AttachmentPatchLabels struct {
 	Kind Nullable[string] `json:"kind,omitzero"`
 }
 
-// ErrorResponse is inferred from deleteAttachment error.
+// ErrorResponse is inferred from createAttachment error.
 type ErrorResponse struct {
 	Error string `json:"error"`
 }

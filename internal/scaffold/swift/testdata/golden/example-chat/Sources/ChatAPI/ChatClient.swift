@@ -487,6 +487,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode([Message].self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -532,6 +534,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Message.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -581,6 +585,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 201:
             return try response.with(body: .created(self.decode(Message.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -638,6 +644,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Message.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -697,6 +705,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Message.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -744,6 +754,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 204:
             return response.with(body: .noContent)
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:

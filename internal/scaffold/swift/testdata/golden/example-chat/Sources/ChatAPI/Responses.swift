@@ -27,6 +27,8 @@ public enum TypingBody: Sendable, Hashable {
 public enum ListMessagesBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok([Message])
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -36,6 +38,8 @@ public enum ListMessagesBody: Sendable, Hashable {
 public enum GetMessageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Message)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -47,6 +51,8 @@ public enum GetMessageBody: Sendable, Hashable {
 public enum CreateMessageBody: Sendable, Hashable {
     /// 201 Created with a JSON body.
     case created(Message)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -56,6 +62,8 @@ public enum CreateMessageBody: Sendable, Hashable {
 public enum ReplaceMessageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Message)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -67,6 +75,8 @@ public enum ReplaceMessageBody: Sendable, Hashable {
 public enum UpdateMessageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Message)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -78,6 +88,8 @@ public enum UpdateMessageBody: Sendable, Hashable {
 public enum DeleteMessageBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.

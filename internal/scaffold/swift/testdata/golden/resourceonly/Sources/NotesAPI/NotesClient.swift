@@ -619,6 +619,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode([Note].self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -664,6 +666,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Note.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -713,6 +717,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 201:
             return try response.with(body: .created(self.decode(Note.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -770,6 +776,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Note.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -829,6 +837,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Note.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -876,6 +886,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 204:
             return response.with(body: .noContent)
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -968,6 +980,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode([Page].self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -1013,6 +1027,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Page.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1062,6 +1078,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 201:
             return try response.with(body: .created(self.decode(Page.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -1119,6 +1137,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Page.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1178,6 +1198,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Page.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1225,6 +1247,8 @@ public struct NotesClient: NotesClientProtocol {
         switch response.status {
         case 204:
             return response.with(body: .noContent)
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:

@@ -7,6 +7,8 @@ import Foundation
 public enum ListNotesBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok([Note])
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -16,6 +18,8 @@ public enum ListNotesBody: Sendable, Hashable {
 public enum GetNoteBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Note)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -27,6 +31,8 @@ public enum GetNoteBody: Sendable, Hashable {
 public enum CreateNoteBody: Sendable, Hashable {
     /// 201 Created with a JSON body.
     case created(Note)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -36,6 +42,8 @@ public enum CreateNoteBody: Sendable, Hashable {
 public enum ReplaceNoteBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Note)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -47,6 +55,8 @@ public enum ReplaceNoteBody: Sendable, Hashable {
 public enum UpdateNoteBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Note)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -58,6 +68,8 @@ public enum UpdateNoteBody: Sendable, Hashable {
 public enum DeleteNoteBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -69,6 +81,8 @@ public enum DeleteNoteBody: Sendable, Hashable {
 public enum ListPagesBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok([Page])
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -78,6 +92,8 @@ public enum ListPagesBody: Sendable, Hashable {
 public enum GetPageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Page)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -89,6 +105,8 @@ public enum GetPageBody: Sendable, Hashable {
 public enum CreatePageBody: Sendable, Hashable {
     /// 201 Created with a JSON body.
     case created(Page)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -98,6 +116,8 @@ public enum CreatePageBody: Sendable, Hashable {
 public enum ReplacePageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Page)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -109,6 +129,8 @@ public enum ReplacePageBody: Sendable, Hashable {
 public enum UpdatePageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Page)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -120,6 +142,8 @@ public enum UpdatePageBody: Sendable, Hashable {
 public enum DeletePageBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.

@@ -921,6 +921,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode([Message].self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -966,6 +968,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Message.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1015,6 +1019,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 201:
             return try response.with(body: .created(self.decode(Message.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -1072,6 +1078,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Message.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1131,6 +1139,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Message.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1178,6 +1188,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 204:
             return response.with(body: .noContent)
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1274,6 +1286,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode([Ticket].self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -1368,6 +1382,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 201:
             return try response.with(body: .created(self.decode(Ticket.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -1425,6 +1441,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Ticket.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1484,6 +1502,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Ticket.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1615,6 +1635,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode([Person].self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -1709,6 +1731,10 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 201:
             return try response.with(body: .created(self.decode(Person.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
+        case 409:
+            return try response.with(body: .conflict(self.decode(ErrorResponse.self, from: response)))
         default:
             return response.with(body: .undocumented(status: response.status, body: response.body))
         }
@@ -1766,6 +1792,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Person.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:
@@ -1825,6 +1853,8 @@ public struct ChatClient: ChatClientProtocol {
         switch response.status {
         case 200:
             return try response.with(body: .ok(self.decode(Person.self, from: response)))
+        case 400:
+            return try response.with(body: .badRequest(self.decode(ErrorResponse.self, from: response)))
         case 404:
             return try response.with(body: .notFound(self.decode(ErrorResponse.self, from: response)))
         default:

@@ -27,6 +27,8 @@ public enum TypingBody: Sendable, Hashable {
 public enum ListMessagesBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok([Message])
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -36,6 +38,8 @@ public enum ListMessagesBody: Sendable, Hashable {
 public enum GetMessageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Message)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -47,6 +51,8 @@ public enum GetMessageBody: Sendable, Hashable {
 public enum CreateMessageBody: Sendable, Hashable {
     /// 201 Created with a JSON body.
     case created(Message)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -56,6 +62,8 @@ public enum CreateMessageBody: Sendable, Hashable {
 public enum ReplaceMessageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Message)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -67,6 +75,8 @@ public enum ReplaceMessageBody: Sendable, Hashable {
 public enum UpdateMessageBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Message)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -78,6 +88,8 @@ public enum UpdateMessageBody: Sendable, Hashable {
 public enum DeleteMessageBody: Sendable, Hashable {
     /// 204 No Content without a body.
     case noContent
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -89,6 +101,8 @@ public enum DeleteMessageBody: Sendable, Hashable {
 public enum ListTicketsBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok([Ticket])
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -109,6 +123,8 @@ public enum GetTicketBody: Sendable, Hashable {
 public enum CreateTicketBody: Sendable, Hashable {
     /// 201 Created with a JSON body.
     case created(Ticket)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -118,6 +134,8 @@ public enum CreateTicketBody: Sendable, Hashable {
 public enum ReplaceTicketBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Ticket)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -129,6 +147,8 @@ public enum ReplaceTicketBody: Sendable, Hashable {
 public enum UpdateTicketBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Ticket)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -151,6 +171,8 @@ public enum DeleteTicketBody: Sendable, Hashable {
 public enum ListPeopleBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok([Person])
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -171,6 +193,10 @@ public enum GetPersonBody: Sendable, Hashable {
 public enum CreatePersonBody: Sendable, Hashable {
     /// 201 Created with a JSON body.
     case created(Person)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
+    /// 409 Conflict with a JSON body.
+    case conflict(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
     case undocumented(status: Int, body: Data)
 }
@@ -180,6 +206,8 @@ public enum CreatePersonBody: Sendable, Hashable {
 public enum ReplacePersonBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Person)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.
@@ -191,6 +219,8 @@ public enum ReplacePersonBody: Sendable, Hashable {
 public enum UpdatePersonBody: Sendable, Hashable {
     /// 200 OK with a JSON body.
     case ok(Person)
+    /// 400 Bad Request with a JSON body.
+    case badRequest(ErrorResponse)
     /// 404 Not Found with a JSON body.
     case notFound(ErrorResponse)
     /// A status the spec does not declare, with the body as sent.

@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// The error body of `deleteNote`.
+/// The error body of `createNote`.
 public struct ErrorResponse: Codable, Hashable, Sendable {
     public var error: String
 

@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// The error body of `deleteMessage`.
+/// The error body of `createMessage`.
 public struct ErrorResponse: Codable, Hashable, Sendable {
     public var error: String
 
