@@ -40,17 +40,7 @@ func (s *Store) Conn(twins map[string]string) Conn {
 // InTx runs fn in one transaction on the writer, with a Conn whose queries run inside
 // it in the database's dialect: it commits when fn returns nil, and rolls back otherwise.
 func (s *Store) InTx(ctx context.Context, twins map[string]string, fn func(c Conn) error) error {
-	tx, err := s.DB.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	c := s.Conn(twins)
-	c.write, c.read = tx, tx
-	if err := fn(c); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.inTx(ctx, s.DB, nil, twins, fn)
 }
 
 // ReadTx runs fn in one transaction that only reads, on the read pool, with a Conn whose
@@ -58,7 +48,11 @@ func (s *Store) InTx(ctx context.Context, twins map[string]string, fn func(c Con
 // the page it counts agree. It is a WAL snapshot on SQLite, REPEATABLE READ on
 // PostgreSQL.
 func (s *Store) ReadTx(ctx context.Context, twins map[string]string, fn func(c Conn) error) error {
-	tx, err := s.Read.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	return s.inTx(ctx, s.Read, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}, twins, fn)
+}
+
+func (s *Store) inTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, twins map[string]string, fn func(c Conn) error) error {
+	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
