@@ -144,7 +144,7 @@ func (p *parser) resource(name string, n *yaml.Node) *Resource {
 			return nil
 		}
 	}
-	if r.Schema == nil && len(r.Seed) == 0 && (seedN == nil || isNull(resolve(seedN))) {
+	if r.Schema == nil && len(r.Seed) == 0 {
 		p.errorf(r.SeedPos.or(posOf(n)), "%s: give at least one `seed:` record or a `schema:`, so bb knows a record's fields", what)
 		return nil
 	}
@@ -504,7 +504,11 @@ func (in *inferrer) resource(r *Resource) *ResourceTypes {
 		t = settle(t)
 		at = r.SeedPos
 	}
-	if t == nil || t.Kind != TypeObject {
+	if t == nil {
+		in.errorf(at, "resource %s: give at least one `seed:` record or a `schema:`, so bb knows a record's fields", r.Name)
+		return nil
+	}
+	if t.Kind != TypeObject {
 		in.errorf(at, "resource %s: a record must be an object with named fields (the seeds or the schema give %s)", r.Name, kindPhraseOf(t.Kind))
 		return nil
 	}

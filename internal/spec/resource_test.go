@@ -96,6 +96,12 @@ func TestResourceErrors(t *testing.T) {
 			resources:
 			  messages: {path: /m}
 			`, "3:13", "resource messages: give at least one `seed:` record or a `schema:`"},
+		{"empty seed and no schema", `
+			version: 1
+			resources:
+			  messages:
+			    seed: []
+			`, "4:11", "resource messages: give at least one `seed:` record or a `schema:`"},
 		{"bad id type", `
 			version: 1
 			resources:
