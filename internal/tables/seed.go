@@ -19,7 +19,7 @@ func (t *Table) InsertSQL(d Dialect, rec []byte) (string, error) {
 	names := make([]string, len(t.Columns))
 	vals := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		names[i] = Quote(c.Key)
+		names[i] = Quote(c.column())
 		vals[i] = d.literal(c, args[i])
 	}
 	return fmt.Sprintf("INSERT INTO %s (%s)\nVALUES (%s);\n", Quote(t.Name), strings.Join(names, ", "), strings.Join(vals, ", ")), nil

@@ -219,7 +219,7 @@ func newTable(res *contract.Resource) *table {
 	t.queries = t.Queries(SQLite)
 	var names, marks []string
 	for _, c := range t.Columns {
-		names = append(names, Quote(c.Key))
+		names = append(names, Quote(c.column()))
 		marks = append(marks, "?")
 	}
 	t.seed = fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", Quote(t.Name), strings.Join(names, ", "), strings.Join(marks, ", "))

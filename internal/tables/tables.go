@@ -8,6 +8,7 @@ package tables
 
 import (
 	"fmt"
+	"hash/fnv"
 	"strings"
 
 	"github.com/backwards-backend/bb/internal/contract"
@@ -24,7 +25,10 @@ const (
 
 // Column is one field of a record stored in a column of its own.
 type Column struct {
-	Key  string        // the JSON key, which is also the column's name
+	Key string // the JSON key
+	// Name is the column's name when it is not the key: a key that a database
+	// refuses as a name, or that clashes with another column's (see columnNames).
+	Name string        `json:",omitempty"`
 	Kind contract.Kind // a scalar kind, or an object, array, map or any value held as JSON text
 	// NotNull: every record has the field, never null.
 	NotNull bool
@@ -57,7 +61,77 @@ func New(res *contract.Resource) *Table {
 		t.Columns = append(t.Columns, Column{Key: f.Key, Kind: f.Schema.Kind,
 			NotNull: f.Required && !f.Schema.Nullable, Optional: !f.Required, ID: f.Key == res.ID})
 	}
+	columnNames(t.Columns)
 	return t
+}
+
+// maxName is the longest name PostgreSQL keeps: it cuts longer ones to 63 bytes,
+// so two long keys alike in their first 63 would name one column.
+const maxName = 63
+
+// pgSystemColumns are the names PostgreSQL refuses for a column of its own.
+var pgSystemColumns = map[string]bool{"tableoid": true, "xmin": true, "cmin": true, "xmax": true, "cmax": true, "ctid": true}
+
+// columnNames names each column after its key, as long as the name is one both
+// databases take and no other column's: SQLite matches names without regard to ASCII
+// case (firstName and FirstName are one column), PostgreSQL cuts them at 63 bytes and
+// keeps a few for itself, and neither takes an empty one. A key that fails gets a
+// name of its letters, digits and _ with a hash of the key after them. The id keeps
+// its key when it can, then the columns in order.
+func columnNames(cols []Column) {
+	taken := map[string]bool{}
+	fits := func(name string) bool {
+		return name != "" && len(name) <= maxName && !pgSystemColumns[strings.ToLower(name)] && !taken[strings.ToLower(name)]
+	}
+	order := make([]int, 0, len(cols))
+	for i, c := range cols {
+		if c.ID {
+			order = append([]int{i}, order...)
+		} else {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		name := cols[i].Key
+		if !fits(name) {
+			name = derivedName(name)
+			for n := 2; !fits(name); n++ {
+				name = fmt.Sprintf("%s_%d", derivedName(cols[i].Key), n)
+			}
+		}
+		taken[strings.ToLower(name)] = true
+		if name != cols[i].Key {
+			cols[i].Name = name
+		}
+	}
+}
+
+// derivedName is a column name for key: its ASCII letters, digits and _ (others
+// become _), at most 48 bytes of them, then _ and a hash of the whole key.
+func derivedName(key string) string {
+	var b strings.Builder
+	for _, r := range key {
+		if b.Len() >= 48 {
+			break
+		}
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return fmt.Sprintf("%s_%08x", b.String(), h.Sum32())
+}
+
+// column is the name of c's column.
+func (c Column) column() string {
+	if c.Name == "" {
+		return c.Key
+	}
+	return c.Name
 }
 
 // Quote quotes a name for SQL: "name", with any " doubled.
@@ -128,7 +202,7 @@ func (t *Table) CreateSQL(d Dialect) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE TABLE %s (\n", Quote(t.Name))
 	for i, c := range t.Columns {
-		b.WriteString("    " + Quote(c.Key) + " ")
+		b.WriteString("    " + Quote(c.column()) + " ")
 		switch {
 		case c.ID && t.Resource.IDKind == contract.IDInt && d == SQLite:
 			// AUTOINCREMENT never hands out the id of a deleted record again.
@@ -191,7 +265,7 @@ func (t *Table) Queries(d Dialect) []Query {
 			continue
 		}
 		p := fmt.Sprintf("CAST(? AS %s)", d.castType(c))
-		where = append(where, fmt.Sprintf("(%s IS NULL OR %s = %s)", p, Quote(c.Key), p))
+		where = append(where, fmt.Sprintf("(%s IS NULL OR %s = %s)", p, Quote(c.column()), p))
 		filters = append(filters, Param{Kind: ParamFilter, Column: c.Key}, Param{Kind: ParamFilter, Column: c.Key})
 	}
 	whereSQL := ""
@@ -210,11 +284,11 @@ func (t *Table) Queries(d Dialect) []Query {
 				nulls = "LAST"
 			}
 			order = append(order, fmt.Sprintf("CASE WHEN CAST(? AS TEXT) = '%s %s' THEN %s END %s NULLS %s",
-				strings.ReplaceAll(c.Key, "'", "''"), dir, Quote(c.Key), strings.ToUpper(dir), nulls))
+				strings.ReplaceAll(c.Key, "'", "''"), dir, Quote(c.column()), strings.ToUpper(dir), nulls))
 			sorts = append(sorts, Param{Kind: ParamSort, Column: c.Key})
 		}
 	}
-	id := Quote(t.ID().Key)
+	id := Quote(t.ID().column())
 	order = append(order, id+" ASC")
 	limit := "LIMIT COALESCE(CAST(? AS INTEGER), -1) OFFSET ?"
 	if d == Postgres {
@@ -232,7 +306,7 @@ func (t *Table) Queries(d Dialect) []Query {
 		if c.ID && t.Resource.Assigned() && t.Resource.IDKind == contract.IDInt {
 			continue
 		}
-		names = append(names, Quote(c.Key))
+		names = append(names, Quote(c.column()))
 		marks = append(marks, d.placeholder(c))
 		if c.ID {
 			values = append(values, Param{Kind: ParamID, Column: c.Key})
@@ -249,7 +323,7 @@ func (t *Table) Queries(d Dialect) []Query {
 		if c.ID {
 			continue
 		}
-		sets = append(sets, Quote(c.Key)+" = "+d.placeholder(c))
+		sets = append(sets, Quote(c.column())+" = "+d.placeholder(c))
 		setParams = append(setParams, Param{Kind: ParamValue, Column: c.Key})
 	}
 	update := Query{Name: "Replace" + upper(item),
@@ -281,7 +355,7 @@ func (d Dialect) placeholder(c Column) string {
 func (t *Table) columnList() string {
 	names := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		names[i] = Quote(c.Key)
+		names[i] = Quote(c.column())
 	}
 	return strings.Join(names, ", ")
 }
@@ -292,18 +366,25 @@ func (t *Table) SeedSQL(d Dialect) string {
 	if d != Postgres || t.Resource.IDKind != contract.IDInt {
 		return ""
 	}
-	id := Quote(t.ID().Key)
+	id := Quote(t.ID().column())
 	return fmt.Sprintf("SELECT setval(pg_get_serial_sequence('%s', '%s'), COALESCE((SELECT max(%s) FROM %s), 0) + 1, false)",
-		strings.ReplaceAll(Quote(t.Name), "'", "''"), strings.ReplaceAll(t.ID().Key, "'", "''"), id, Quote(t.Name))
+		strings.ReplaceAll(Quote(t.Name), "'", "''"), strings.ReplaceAll(t.ID().column(), "'", "''"), id, Quote(t.Name))
 }
 
-// rebind numbers the ? placeholders $1, $2 … as PostgreSQL writes them. The queries
-// here hold no ? inside a string.
+// rebind numbers the ? placeholders $1, $2 … as PostgreSQL writes them; a ? inside a
+// string literal or a quoted name (a key such as "what?") stays as it is.
 func rebind(q string) string {
 	var b strings.Builder
 	n := 0
+	var quote rune
 	for _, r := range q {
-		if r == '?' {
+		switch {
+		case quote == 0 && (r == '\'' || r == '"'):
+			quote = r
+		case r == quote:
+			quote = 0
+		}
+		if r == '?' && quote == 0 {
 			n++
 			fmt.Fprintf(&b, "$%d", n)
 			continue

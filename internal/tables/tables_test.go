@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -209,5 +210,59 @@ func TestListIsOneSnapshot(t *testing.T) {
 			<-done // the writer stops before the store closes
 			return
 		}
+	}
+}
+
+// TestColumnNames: keys a database refuses as column names, or that name one column
+// in its eyes (SQLite's names ignore ASCII case, PostgreSQL cuts them at 63 bytes and
+// keeps xmin for itself), get names of their own; the records keep their keys, and a
+// ? in a quoted name stays out of PostgreSQL's numbered parameters.
+func TestColumnNames(t *testing.T) {
+	long := strings.Repeat("a", 70)
+	str := &contract.Schema{Kind: contract.KindString}
+	keys := []string{"id", "firstName", "FirstName", long, long + "b", "xmin", "what?", "", "ID"}
+	res := &contract.Resource{Name: "people", Item: "person", Path: "/people", Param: "id", ID: "id", IDKind: contract.IDInt,
+		Record: &contract.Schema{Kind: contract.KindObject, Name: "Person"}}
+	res.Record.Fields = append(res.Record.Fields, contract.Field{Key: "id", Required: true, Schema: &contract.Schema{Kind: contract.KindInt}})
+	for _, k := range keys[1:] {
+		res.Record.Fields = append(res.Record.Fields, contract.Field{Key: k, Required: true, Schema: str})
+	}
+	tb := New(res)
+	seen := map[string]string{}
+	for _, c := range tb.Columns {
+		name := c.column()
+		if name == "" || len(name) > 63 || name == "xmin" {
+			t.Errorf("key %q: column %q", c.Key, name)
+		}
+		if other, ok := seen[strings.ToLower(name)]; ok {
+			t.Errorf("keys %q and %q: one column %q", other, c.Key, name)
+		}
+		seen[strings.ToLower(name)] = c.Key
+	}
+	if tb.ID().column() != "id" || tb.Columns[1].column() != "firstName" {
+		t.Errorf("a key that fits keeps its name: %q %q", tb.ID().column(), tb.Columns[1].column())
+	}
+	quoted := regexp.MustCompile(`'[^']*'|"[^"]*"`)
+	for _, q := range tb.Queries(Postgres) {
+		bare := quoted.ReplaceAllString(q.SQL, "")
+		if strings.Contains(bare, "?") || !strings.Contains(bare, fmt.Sprintf("$%d", len(q.Params))) || strings.Contains(q.SQL, fmt.Sprintf("$%d", len(q.Params)+1)) {
+			t.Errorf("%s: %d params, SQL:\n%s", q.Name, len(q.Params), q.SQL)
+		}
+	}
+
+	s := Open(filepath.Join(t.TempDir(), "state.db"))
+	defer s.Close()
+	rec := `{"id":1,"firstName":"a","FirstName":"b","` + long + `":"c","` + long + `b":"d","xmin":"e","what?":"f","":"g","ID":"h"}`
+	if _, err := s.Sync(context.Background(), []Def{{Resource: res, Seed: [][]byte{[]byte(rec)}}}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := url.ParseQuery("_sort=-what%3F&FirstName=b")
+	q, ps := res.ParseListQuery(v)
+	if len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	page, total, err := s.Records("people").List(context.Background(), q)
+	if err != nil || total != 1 || string(page) != "["+rec+"]" {
+		t.Errorf("list: %s %d %v", page, total, err)
 	}
 }
