@@ -105,7 +105,7 @@ func (p param) decl(defaults bool) string {
 		def = p.def
 	}
 	if p.name != p.label {
-		return escape(p.label) + " " + p.name + ": " + p.typ + def
+		return escape(p.label) + " " + escape(p.name) + ": " + p.typ + def
 	}
 	return escape(p.label) + ": " + p.typ + def
 }

@@ -279,3 +279,26 @@ func TestAn(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceNamedAKeyword: a resource whose record is a Swift keyword (default,
+// class, func) takes its body as `_ `default`: NewDefault`, as a bare keyword is no
+// parameter name.
+func TestResourceNamedAKeyword(t *testing.T) {
+	s, err := spec.Parse(filepath.Join(t.TempDir(), spec.FileName), []byte("version: 1\nname: K\nresources:\n  default:\n    seed: [{title: a}]\n  class:\n    seed: [{title: b}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Generate(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := string(files["Sources/KAPI/KClient.swift"])
+	for _, want := range []string{"func createDefault(_ `default`: NewDefault)", "func replaceClass(id: Int, _ `class`: NewClass)"} {
+		if !strings.Contains(client, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+	if strings.Contains(client, "_ default:") || strings.Contains(client, "_ class:") {
+		t.Error("a keyword declared as a parameter name without backticks")
+	}
+}
