@@ -42,6 +42,11 @@ func (d Dialect) literal(c Column, v any) string {
 		}
 		return s
 	case string:
+		if d == SQLite && strings.ContainsRune(v, 0) {
+			// SQLite's parser ends a statement's text at a NUL: the string goes as its
+			// UTF-8 bytes.
+			return fmt.Sprintf("CAST(X'%x' AS TEXT)", v)
+		}
 		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
 	}
 	return "NULL"

@@ -19,6 +19,10 @@ VALUES (1, 'o''brien', '2026-11-30T10:00:00.5Z', 1, 2, '["it''s"]');
 			`INSERT INTO "messages" ("id", "user", "sent_at", "read", "score", "tags")
 VALUES (2, 'ada', '2026-11-30T10:00:00+02:00', FALSE, -0.25::DOUBLE PRECISION, NULL);
 `},
+		{SQLite, `{"id":3,"user":"a\u0000b","sent_at":"2026-11-30T10:00:00Z","read":false}`,
+			`INSERT INTO "messages" ("id", "user", "sent_at", "read", "score", "tags")
+VALUES (3, CAST(X'610062' AS TEXT), '2026-11-30T10:00:00Z', 0, NULL, NULL);
+`},
 	} {
 		got, err := tb.InsertSQL(tt.d, []byte(tt.rec))
 		if err != nil {
