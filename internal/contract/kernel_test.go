@@ -231,12 +231,12 @@ func withoutUnexpected(ls []string) []string {
 }
 
 func TestCanonical(t *testing.T) {
-	doc, err := Decode([]byte(`{"Item":"x","item":"kettle","qty":2.0e0,"lines":[{"sku":"a","n":1.50,"z":1}],"at":"2026-01-01t00:00:00z","coupon":{"b":1,"a":[1.0]},"extra":{"k":3.0}}`), "body")
+	doc, err := Decode([]byte(`{"Item":"x","item":"kettle","qty":2.0e0,"lines":[{"sku":"a","n":1.50,"z":1},{"sku":"b","n":-0.0}],"at":"2026-01-01t00:00:00z","coupon":{"b":1,"a":[1.0]},"extra":{"k":3.0}}`), "body")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := string(order.Canonical(doc))
-	want := `{"at":"2026-01-01T00:00:00Z","coupon":{"a":[1.0],"b":1},"extra":{"k":3},"item":"kettle","lines":[{"n":1.50,"sku":"a"}],"qty":2}`
+	want := `{"at":"2026-01-01T00:00:00Z","coupon":{"a":[1.0],"b":1},"extra":{"k":3},"item":"kettle","lines":[{"n":1.50,"sku":"a"},{"n":0,"sku":"b"}],"qty":2}`
 	if got != want {
 		t.Errorf("Canonical:\n got %s\nwant %s", got, want)
 	}

@@ -318,7 +318,8 @@ func sortedKeys(m map[string]any) []string {
 // Canonical encodes doc, which fits s, so that encoding/json decodes it into the Go
 // types bb generates for s exactly as the check read it: keys s does not list are left
 // out (encoding/json would match them to fields case-insensitively), whole numbers at
-// integer positions are written as integers (3.0 as 3), and date-times in upper case.
+// integer positions are written as integers (3.0 as 3), -0 as 0, and date-times in
+// upper case.
 func (s *Schema) Canonical(doc any) []byte {
 	return s.appendCanonical(nil, doc)
 }
@@ -332,6 +333,13 @@ func (s *Schema) appendCanonical(b []byte, doc any) []byte {
 		if n, ok := doc.(json.Number); ok {
 			if i, ok := Int(string(n)); ok {
 				return strconv.AppendInt(b, i, 10)
+			}
+		}
+	case KindNumber:
+		// -0 is 0: PostgreSQL would keep its sign, SQLite drops it.
+		if n, ok := doc.(json.Number); ok && strings.HasPrefix(string(n), "-") {
+			if f, ok := Float(string(n)); ok && f == 0 {
+				return append(b, '0')
 			}
 		}
 	case KindDateTime:

@@ -23,6 +23,10 @@ VALUES (2, 'ada', '2026-11-30T10:00:00+02:00', FALSE, -0.25::DOUBLE PRECISION, N
 			`INSERT INTO "messages" ("id", "user", "sent_at", "read", "score", "tags")
 VALUES (3, CAST(X'610062' AS TEXT), '2026-11-30T10:00:00Z', 0, NULL, NULL);
 `},
+		{Postgres, `{"id":4,"user":"z","sent_at":"2026-11-30T10:00:00Z","read":false,"score":-0.0}`,
+			`INSERT INTO "messages" ("id", "user", "sent_at", "read", "score", "tags")
+VALUES (4, 'z', '2026-11-30T10:00:00Z', FALSE, 0::DOUBLE PRECISION, NULL);
+`},
 	} {
 		got, err := tb.InsertSQL(tt.d, []byte(tt.rec))
 		if err != nil {

@@ -356,7 +356,7 @@ func (c Column) bind(v any) any {
 	case contract.KindNumber:
 		if n, ok := v.(json.Number); ok {
 			if f, ok := contract.Float(string(n)); ok {
-				return f
+				return f + 0 // -0 + 0 is 0: SQLite drops a zero's sign, PostgreSQL keeps it
 			}
 		}
 	case contract.KindDateTime:
