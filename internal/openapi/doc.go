@@ -155,7 +155,24 @@ func node(v any) *yaml.Node {
 	panic(fmt.Sprintf("openapi: cannot write %T", v))
 }
 
-func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if yaml11Words[s] {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// yaml11Words are the strings a YAML 1.1 reader (PyYAML, SnakeYAML and the OpenAPI
+// tools built on them) reads as a boolean, or as a merge key, where YAML 1.2 reads a
+// string: a field named on or off is quoted so that it stays one.
+var yaml11Words = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("y Y yes Yes YES n N no No NO on On ON off Off OFF <<") {
+		yaml11Words[w] = true
+	}
+}
 
 // valueNode writes a spec value as YAML, numbers as the spec wrote them.
 func valueNode(v *spec.Value) *yaml.Node {
