@@ -55,7 +55,7 @@ func storeFor(dir string) Store {
 		return Store{SQLite: true, Postgres: true}
 	case "bookshelf":
 		return Store{SQLite: true}
-	case "resources", "resource-schema", "chat":
+	case "resources", "resource-schema", "chat", "oddnames", "oddvalues":
 		// Resources need a database: both, so the tables are tested on each.
 		return Store{SQLite: true, Postgres: true}
 	}

@@ -1,0 +1,52 @@
+-- The queries of ../queries/devices.sql in PostgreSQL's dialect: devices_postgres.go runs
+-- these texts in their place when DATABASE_URL names a PostgreSQL database.
+
+-- name: ListDevices :many
+SELECT "id", "push", "platform", "seen_at", "meta", "list"
+FROM "devices"
+WHERE (CAST($1 AS TEXT) IS NULL OR "id" = CAST($2 AS TEXT))
+  AND (CAST($3 AS BOOLEAN) IS NULL OR "push" = CAST($4 AS BOOLEAN))
+  AND (CAST($5 AS TEXT) IS NULL OR "platform" = CAST($6 AS TEXT))
+  AND (CAST($7 AS TEXT) IS NULL OR "seen_at" = CAST($8 AS TEXT))
+ORDER BY CASE WHEN CAST($9 AS TEXT) = 'id asc' THEN "id" END ASC NULLS FIRST,
+  CASE WHEN CAST($10 AS TEXT) = 'id desc' THEN "id" END DESC NULLS LAST,
+  CASE WHEN CAST($11 AS TEXT) = 'push asc' THEN "push" END ASC NULLS FIRST,
+  CASE WHEN CAST($12 AS TEXT) = 'push desc' THEN "push" END DESC NULLS LAST,
+  CASE WHEN CAST($13 AS TEXT) = 'platform asc' THEN "platform" END ASC NULLS FIRST,
+  CASE WHEN CAST($14 AS TEXT) = 'platform desc' THEN "platform" END DESC NULLS LAST,
+  CASE WHEN CAST($15 AS TEXT) = 'seen_at asc' THEN "seen_at" END ASC NULLS FIRST,
+  CASE WHEN CAST($16 AS TEXT) = 'seen_at desc' THEN "seen_at" END DESC NULLS LAST,
+  "id" ASC
+LIMIT CAST($17 AS BIGINT) OFFSET CAST($18 AS BIGINT);
+
+-- name: CountDevices :one
+SELECT count(*)
+FROM "devices"
+WHERE (CAST($1 AS TEXT) IS NULL OR "id" = CAST($2 AS TEXT))
+  AND (CAST($3 AS BOOLEAN) IS NULL OR "push" = CAST($4 AS BOOLEAN))
+  AND (CAST($5 AS TEXT) IS NULL OR "platform" = CAST($6 AS TEXT))
+  AND (CAST($7 AS TEXT) IS NULL OR "seen_at" = CAST($8 AS TEXT));
+
+-- name: GetDevice :one
+SELECT "id", "push", "platform", "seen_at", "meta", "list"
+FROM "devices"
+WHERE "id" = $1;
+
+-- name: CreateDevice :one
+INSERT INTO "devices" ("id", "push", "platform", "seen_at", "meta", "list")
+VALUES ($1, $2, $3, $4, CAST($5 AS JSONB), CAST($6 AS JSONB))
+RETURNING "id", "push", "platform", "seen_at", "meta", "list";
+
+-- name: ReplaceDevice :one
+UPDATE "devices"
+SET "push" = $1,
+    "platform" = $2,
+    "seen_at" = $3,
+    "meta" = CAST($4 AS JSONB),
+    "list" = CAST($5 AS JSONB)
+WHERE "id" = $6
+RETURNING "id", "push", "platform", "seen_at", "meta", "list";
+
+-- name: DeleteDevice :execrows
+DELETE FROM "devices"
+WHERE "id" = $1;
