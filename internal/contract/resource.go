@@ -351,7 +351,7 @@ func (s *ResourceServer) Serve(w http.ResponseWriter, r *http.Request, op Resour
 		return
 	case OpCreate:
 		if id, ok := s.idOf(out); ok {
-			h.Set("Location", s.Resource.Path+"/"+url.PathEscape(id))
+			h.Set("Location", s.Resource.Path+"/"+idSegment(id))
 		}
 	}
 	h.Set("Content-Type", "application/json")
@@ -480,6 +480,10 @@ func (s *ResourceServer) checkID(doc map[string]any, op ResourceOp, id any) *HTT
 		if res.Assigned() {
 			return BadRequest(Problems{{Path: KeyPath("body", res.ID), Msg: "the server assigns the " + res.Item + "'s " + res.ID + "; leave it out"}})
 		}
+		if v == "" {
+			// Its path would be the list's: no request could reach the record.
+			return BadRequest(Problems{{Path: KeyPath("body", res.ID), Msg: "must be a non-empty string: it names the " + res.Item + " in its path"}})
+		}
 		return nil
 	}
 	if !Equal(v, idJSON(id)) {
@@ -489,6 +493,17 @@ func (s *ResourceServer) checkID(doc map[string]any, op ResourceOp, id any) *HTT
 		delete(doc, res.ID)
 	}
 	return nil
+}
+
+// idSegment is a record's id as the last segment of its path. An id of dots alone
+// has them escaped, since URL libraries and servers remove a . or .. segment
+// (RFC 3986's dot segments) before the request reaches a route.
+func idSegment(id string) string {
+	seg := url.PathEscape(id)
+	if seg == "." || seg == ".." {
+		return strings.ReplaceAll(seg, ".", "%2E")
+	}
+	return seg
 }
 
 // idJSON is an id as Decode reads it from JSON, to compare with a body's.

@@ -43,3 +43,38 @@ func TestResourceServerErrors(t *testing.T) {
 		}
 	}
 }
+
+// echoing stores nothing: a create answers with the record it was given.
+type echoing struct{ refusing }
+
+func (echoing) Create(_ context.Context, _ any, in []byte) ([]byte, error) { return in, nil }
+
+// TestResourceServerStringIDs: a client's id of dots alone gets a Location a client can
+// follow (. and .. segments are removed before any route sees them), and an empty id,
+// whose path would be the list's, is a 400.
+func TestResourceServerStringIDs(t *testing.T) {
+	str := &Schema{Kind: KindString}
+	res := &Resource{Name: "rooms", Item: "room", Path: "/rooms", Param: "slug", ID: "slug", IDKind: IDString,
+		Record: &Schema{Kind: KindObject, Fields: []Field{{Key: "slug", Required: true, Schema: str}, {Key: "title", Required: true, Schema: str}}}}
+	for _, tt := range []struct {
+		slug     string
+		status   int
+		location string
+	}{
+		{".", 201, "/rooms/%2E"},
+		{"..", 201, "/rooms/%2E%2E"},
+		{"...", 201, "/rooms/..."},
+		{"a/b c", 201, "/rooms/a%2Fb%20c"},
+		{"", 400, ""},
+	} {
+		srv := &ResourceServer{Resource: res, Records: echoing{},
+			WriteError: func(w http.ResponseWriter, r *http.Request, e *HTTPError) { ErrorFormat{}.Write(w, e) }}
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("POST", "/rooms", strings.NewReader(`{"slug":"`+tt.slug+`","title":"t"}`))
+		req.Header.Set("Content-Type", "application/json")
+		srv.Serve(rec, req, OpCreate)
+		if rec.Code != tt.status || rec.Header().Get("Location") != tt.location {
+			t.Errorf("slug %q: %d %q %s, want %d %q", tt.slug, rec.Code, rec.Header().Get("Location"), rec.Body, tt.status, tt.location)
+		}
+	}
+}
