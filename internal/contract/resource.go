@@ -434,6 +434,9 @@ func (s *ResourceServer) serve(w http.ResponseWriter, r *http.Request, op Resour
 	if ps := in.CheckStrict(doc, "body").Errors(); len(ps) > 0 {
 		return nil, BadRequest(ps)
 	}
+	if at := NULAt(doc, "body"); at != "" {
+		return nil, BadRequest(Problems{{Path: at, Msg: "holds a NUL character (\\u0000), which a PostgreSQL table cannot store"}})
+	}
 	canon := in.Canonical(doc)
 	var out []byte
 	var err error
@@ -603,4 +606,37 @@ func TimeText(s string) string {
 		return s
 	}
 	return t.Format(time.RFC3339Nano)
+}
+
+// NULAt is the path of the first string or key in doc that holds a NUL character,
+// under at, or "" when none does. PostgreSQL's text and jsonb refuse NUL, so a record
+// holding one could live in bb serve's SQLite but not in an ejected server's tables.
+func NULAt(doc any, at string) string {
+	switch v := doc.(type) {
+	case string:
+		if strings.ContainsRune(v, 0) {
+			return at
+		}
+	case []any:
+		for i, item := range v {
+			if p := NULAt(item, fmt.Sprintf("%s[%d]", at, i)); p != "" {
+				return p
+			}
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if strings.ContainsRune(k, 0) {
+				return at
+			}
+			if p := NULAt(v[k], KeyPath(at, k)); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
 }

@@ -78,3 +78,28 @@ func TestResourceServerStringIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestResourceServerNUL: a write holding a NUL character is a 400 that names where, in
+// bb serve as in the ejected server, since PostgreSQL cannot store one.
+func TestResourceServerNUL(t *testing.T) {
+	str := &Schema{Kind: KindString}
+	res := &Resource{Name: "rooms", Item: "room", Path: "/rooms", Param: "slug", ID: "slug", IDKind: IDString,
+		Record: &Schema{Kind: KindObject, Fields: []Field{{Key: "slug", Required: true, Schema: str}, {Key: "tags", Schema: &Schema{Kind: KindArray, Elem: str}}}}}
+	for body, want := range map[string]string{
+		`{"slug":"a","tags":["x","y\u0000z"]}`: `{"error":"body.tags[1]: holds a NUL character (\\u0000), which a PostgreSQL table cannot store"`,
+		`{"slug":"a\u0000"}`:                   `{"error":"body.slug: holds a NUL`,
+	} {
+		srv := &ResourceServer{Resource: res, Records: echoing{},
+			WriteError: func(w http.ResponseWriter, r *http.Request, e *HTTPError) { ErrorFormat{}.Write(w, e) }}
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("POST", "/rooms", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		srv.Serve(rec, req, OpCreate)
+		if rec.Code != 400 || !strings.HasPrefix(rec.Body.String(), want) {
+			t.Errorf("%s: %d %s", body, rec.Code, rec.Body)
+		}
+	}
+	if got := NULAt(map[string]any{"ok": "x", "m": map[string]any{"k\x00": 1}}, "body"); got != "body.m" {
+		t.Errorf("a key with a NUL: %q", got)
+	}
+}

@@ -263,6 +263,10 @@ func (p *parser) seed(n *yaml.Node, r *Resource, what string) {
 			continue
 		}
 		seen[key] = id.Pos
+		if nul := contract.NULAt(item.Any(), fmt.Sprintf("seed[%d]", i)); nul != "" {
+			p.errorf(item.Pos, "%s: %s holds a NUL character (\\u0000), which a PostgreSQL table cannot store; leave it out", what, nul)
+			continue
+		}
 		r.Seed = append(r.Seed, item)
 	}
 }

@@ -96,6 +96,12 @@ func TestResourceErrors(t *testing.T) {
 			resources:
 			  messages: {path: /m}
 			`, "3:13", "resource messages: give at least one `seed:` record or a `schema:`"},
+		{"NUL in a seed", `
+			version: 1
+			resources:
+			  notes:
+			    seed: [{id: 1, text: "a\u0000b"}]
+			`, "4:12", `resource notes: seed[0].text holds a NUL character (\u0000)`},
 		{"empty seed and no schema", `
 			version: 1
 			resources:
