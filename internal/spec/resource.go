@@ -298,19 +298,29 @@ func (p *parser) expandResources(s *Spec) {
 		return
 	}
 	errs := s.ErrorFormat()
-	taken := map[string]Pos{}
+	type owner struct {
+		pos      Pos
+		resource string // the resource whose route it is, or "" for an endpoint
+	}
+	taken := map[string]owner{}
 	for _, e := range s.Endpoints {
-		taken[strings.ToUpper(e.Name[:1])+e.Name[1:]] = e.Pos
+		taken[strings.ToUpper(e.Name[:1])+e.Name[1:]] = owner{pos: e.Pos}
 	}
 	for _, r := range s.Resources {
 		for _, op := range contract.ResourceOps {
 			name := r.OperationName(op)
 			up := strings.ToUpper(name[:1]) + name[1:]
 			if at, ok := taken[up]; ok {
-				p.errorf(r.Pos, "resource %s: its %s route is the operation %s, which the endpoint at line %d also names; rename that endpoint", r.Name, op, name, at.Line)
+				if at.resource != "" {
+					// Names alike but for case or _ (users, Users, user_list, userList)
+					// make one set of operations, types and tables.
+					p.errorf(r.Pos, "resource %s: its %s route is the operation %s, which resource %s at line %d also makes; rename one of the two", r.Name, op, name, at.resource, at.pos.Line)
+					break
+				}
+				p.errorf(r.Pos, "resource %s: its %s route is the operation %s, which the endpoint at line %d also names; rename that endpoint", r.Name, op, name, at.pos.Line)
 				continue
 			}
-			taken[up] = r.Pos
+			taken[up] = owner{pos: r.Pos, resource: r.Name}
 			e := r.endpoint(op, name, errs)
 			r.Endpoints = append(r.Endpoints, e)
 			s.Endpoints = append(s.Endpoints, e)

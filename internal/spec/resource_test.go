@@ -102,6 +102,12 @@ func TestResourceErrors(t *testing.T) {
 			  notes:
 			    seed: [{id: 1, text: "a\u0000b"}]
 			`, "4:12", `resource notes: seed[0].text holds a NUL character (\u0000)`},
+		{"resources alike but for case", `
+			version: 1
+			resources:
+			  users: {seed: [{id: 1}]}
+			  Users: {path: /v2/users, seed: [{id: 1}]}
+			`, "4:3", "resource Users: its list route is the operation listUsers, which resource users at line 3 also makes; rename one of the two"},
 		{"empty seed and no schema", `
 			version: 1
 			resources:
