@@ -2,9 +2,12 @@ package spec
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/backwards-backend/bb/internal/contract"
 )
 
 // Warning is something in a valid spec that is likely a mistake: the spec loads, serves
@@ -23,10 +26,11 @@ func (w *Warning) String() string {
 	return fmt.Sprintf("%s:%d:%d: warning: %s", w.File, w.Pos.Line, w.Pos.Col, w.Msg)
 }
 
-// Warnings lists what in s is valid but likely a mistake, in file order. Today that is
-// a body condition on a key the request example (or schema) does not have: the
-// generated client sends only the keys the request type has, so it can never reach that
-// response.
+// Warnings lists what in s is valid but likely a mistake, in file order: a body
+// condition on a key the request example (or schema) does not have (the generated
+// client sends only the keys the request type has, so it can never reach that
+// response), and a resource's field named like a list option (_sort), which no list
+// can filter by.
 func (s *Spec) Warnings() []*Warning {
 	var out []*Warning
 	for _, e := range s.Endpoints {
@@ -47,6 +51,7 @@ func (s *Spec) Warnings() []*Warning {
 			}
 		}
 	}
+	out = append(out, s.listNameWarnings()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Pos.Line != out[j].Pos.Line {
 			return out[i].Pos.Line < out[j].Pos.Line
@@ -138,4 +143,32 @@ func stepPath(at string, st Step) string {
 		return at + "." + st.Key
 	}
 	return at + "[" + strconv.Itoa(st.Index) + "]"
+}
+
+// listNameWarnings warns of each resource field whose key is one of the list's own
+// query names: ?_sort=x sorts, so no list can keep the records whose _sort is x.
+func (s *Spec) listNameWarnings() []*Warning {
+	var out []*Warning
+	options := []string{contract.QuerySort, contract.QueryOrder, contract.QueryLimit, contract.QueryPage, contract.QueryStart}
+	for _, r := range s.Resources {
+		var fields []Field
+		for i := range r.Seed {
+			fields = append(fields, r.Seed[i].Fields...)
+		}
+		if r.Schema != nil {
+			if props := r.Schema.Get("properties"); props != nil {
+				fields = append(fields, props.Fields...)
+			}
+		}
+		seen := map[string]bool{}
+		for _, f := range fields {
+			if seen[f.Key] || !slices.Contains(options, f.Key) {
+				continue
+			}
+			seen[f.Key] = true
+			out = append(out, &Warning{File: s.File, Pos: f.KeyPos,
+				Msg: fmt.Sprintf("resource %s: field %q is named like the list's own %s option, so no list can filter by it; rename it to filter by it", r.Name, f.Key, f.Key)})
+		}
+	}
+	return out
 }

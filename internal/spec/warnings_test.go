@@ -148,3 +148,36 @@ func FuzzWarnings(f *testing.F) {
 		}
 	})
 }
+
+// TestWarningsListNames: a resource field named like a list option is warned of once,
+// at its first key, whether seeds or a schema give it.
+func TestWarningsListNames(t *testing.T) {
+	s, err := Parse("bb.yaml", []byte(dedent(`
+		version: 1
+		resources:
+		  posts:
+		    seed:
+		      - {id: 1, _sort: a, _page: 2, title: t}
+		      - {id: 2, _sort: b}
+		  tags:
+		    schema:
+		      type: object
+		      required: [id]
+		      properties: {id: {type: integer}, _limit: {type: integer}}
+		`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range s.Warnings() {
+		got = append(got, w.String())
+	}
+	want := []string{
+		`bb.yaml:5:17: warning: resource posts: field "_sort" is named like the list's own _sort option, so no list can filter by it; rename it to filter by it`,
+		`bb.yaml:5:27: warning: resource posts: field "_page" is named like the list's own _page option, so no list can filter by it; rename it to filter by it`,
+		`bb.yaml:11:41: warning: resource tags: field "_limit" is named like the list's own _limit option, so no list can filter by it; rename it to filter by it`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
