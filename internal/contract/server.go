@@ -281,6 +281,11 @@ func (m *Mux) Handle(pattern string, h http.Handler) {
 	m.slashed = m.slashed || strings.HasSuffix(pattern, "/") || strings.HasSuffix(pattern, "}") && (strings.HasSuffix(pattern, "{$}") || strings.HasSuffix(pattern, "...}"))
 }
 
+// HandleFunc routes pattern, a ServeMux pattern with a method, to h.
+func (m *Mux) HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request)) {
+	m.Handle(pattern, http.HandlerFunc(h))
+}
+
 // ServeHTTP answers r with its route, or with the error answer for a miss.
 func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if m.slashed && m.slash(w, r) {
