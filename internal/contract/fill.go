@@ -13,12 +13,14 @@ import (
 // encoding/json.
 type filler func(doc any, v reflect.Value) bool
 
-// fillers holds the filler of each schema and Go type, or nil where there is none.
-var fillers sync.Map // fillKey → filler
+// fillers holds, by schema, the Go type a schema was last filled into and its filler
+// (nil where there is none). A schema meets one Go type in a generated server; another
+// type gets a filler built for it each time.
+var fillers sync.Map // *Schema → *typeFiller
 
-type fillKey struct {
-	s *Schema
-	t reflect.Type
+type typeFiller struct {
+	t    reflect.Type
+	fill filler
 }
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
@@ -27,12 +29,11 @@ var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 // once; nil when a type in t decodes itself (time.Time, Nullable, keys a struct tag
 // cannot spell) or does not plainly match s: encoding/json then reads the document.
 func fillerFor(s *Schema, t reflect.Type) filler {
-	k := fillKey{s, t}
-	if f, ok := fillers.Load(k); ok {
-		return f.(filler)
+	if f, ok := fillers.Load(s); ok && f.(*typeFiller).t == t {
+		return f.(*typeFiller).fill
 	}
 	f := buildFiller(s, t, 0)
-	fillers.Store(k, f)
+	fillers.Store(s, &typeFiller{t, f})
 	return f
 }
 
