@@ -214,6 +214,20 @@ func (f *framer) scan(b []byte) int {
 			}
 			continue
 		}
+		switch {
+		case f.lineLen == 0 && f.state == frameRequestLine:
+			// A request line whole in b is read at once rather than byte by byte.
+			if j := bytes.IndexByte(b[i:], '\n'); j > 0 {
+				if f.requestLine(b[i : i+j]); f.state == framePass {
+					return -1
+				}
+				i += j
+			}
+		case f.nameState == 0 && (f.state == frameHeaders || f.state == frameTrailers):
+			if i = f.headerName(b, i); i == len(b) {
+				return -1
+			}
+		}
 		if f.skips() {
 			// The rest of a header line whose value framing does not read: on to its end.
 			j := bytes.IndexByte(b[i:], '\n')
@@ -240,6 +254,48 @@ func (f *framer) scan(b []byte) int {
 		}
 	}
 	return -1
+}
+
+// requestLine follows a whole request line, without its LF, as lineByte does byte by
+// byte.
+func (f *framer) requestLine(line []byte) {
+	if line[0] != '\r' && !isToken(line[0]) {
+		f.lineLen, f.lastCR = 1, false
+		f.state = framePass // TLS, or anything else that is not HTTP/1
+		return
+	}
+	f.lineLen, f.lastCR = len(line), len(line) == 1 && line[0] == '\r'
+	copy(f.method[:], line)
+	k := len(f.tail)
+	for j := len(line) - 1; j >= 0 && k > 0; j-- {
+		if line[j] != '\r' {
+			k--
+			f.tail[k] = line[j]
+		}
+	}
+}
+
+// headerName follows the name of a header or trailer line from b[i], as lineByte does,
+// up to its colon, the end of the line or the end of b; it returns where it stopped.
+func (f *framer) headerName(b []byte, i int) int {
+	for ; i < len(b) && f.nameState == 0; i++ {
+		c := b[i]
+		if c == '\n' {
+			break
+		}
+		f.lastCR = f.lineLen == 0 && c == '\r'
+		f.lineLen++
+		switch {
+		case c == ':':
+			f.nameState = 1
+		case f.nameLen < len(f.name) && isToken(c):
+			f.name[f.nameLen] = c | 0x20
+			f.nameLen++
+		default:
+			f.nameState = 2
+		}
+	}
+	return i
 }
 
 // skips reports whether the rest of the line being read can be skipped: a header or

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -280,6 +281,11 @@ func (m *Mux) Handle(pattern string, h http.Handler) {
 	m.slashed = m.slashed || strings.HasSuffix(pattern, "/") || strings.HasSuffix(pattern, "}") && (strings.HasSuffix(pattern, "{$}") || strings.HasSuffix(pattern, "...}"))
 }
 
+// HandleFunc routes pattern, a ServeMux pattern with a method, to h.
+func (m *Mux) HandleFunc(pattern string, h func(http.ResponseWriter, *http.Request)) {
+	m.Handle(pattern, http.HandlerFunc(h))
+}
+
 // ServeHTTP answers r with its route, or with the error answer for a miss.
 func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if m.slashed && m.slash(w, r) {
@@ -331,8 +337,18 @@ func (s *statusOnly) WriteHeader(code int) {
 }
 
 // DecodeBody decodes the checked body into v, reading exactly the keys the check read.
+// The body is not read again: v is filled from the document the check read, unless a
+// type in v decodes itself (time.Time, Nullable), which then reads its canonical text.
 func DecodeBody(rq *Request, s *Schema, v any) error {
 	doc, _, _ := rq.JSON()
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		if fill := fillerFor(s, rv.Type().Elem()); fill != nil {
+			if fill(doc, rv.Elem()) {
+				return nil
+			}
+			rv.Elem().SetZero()
+		}
+	}
 	if err := json.Unmarshal(s.appendCanonical(make([]byte, 0, len(rq.Body)), doc), v); err != nil {
 		return &HTTPError{Status: http.StatusBadRequest, Msg: "the request body does not fit: " + err.Error()}
 	}

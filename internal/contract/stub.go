@@ -78,7 +78,14 @@ var scenarioKey = http.CanonicalHeaderKey(ScenarioHeader)
 // headers are the spec's, in order, as name and value. A header the spec names replaces
 // the default of the same name, Content-Type included, so every header goes out once
 // and exactly as written; a name the spec repeats is sent with each of its values.
+//
+// An answer whose only header is its Content-Type shares one Header with every other of
+// that type: at 10,000 endpoints that is tens of thousands of maps fewer. Header is
+// never changed after NewAnswer.
 func NewAnswer(status int, contentType string, body []byte, headers [][2]string, delay time.Duration) *Answer {
+	if len(headers) == 0 {
+		return &Answer{Status: status, Header: typeHeader(contentType), Body: body, Delay: delay}
+	}
 	a := &Answer{Status: status, Header: http.Header{}, Body: body, Delay: delay}
 	if contentType != "" {
 		a.Header.Set("Content-Type", contentType)
@@ -93,6 +100,34 @@ func NewAnswer(status int, contentType string, body []byte, headers [][2]string,
 		a.Header[k] = append(a.Header[k], h[1])
 	}
 	return a
+}
+
+// typeHeaders holds the shared Header of answers whose only header is a Content-Type, by
+// type; it stops growing at maxTypeHeaders types, beyond which each answer has its own.
+var typeHeaders struct {
+	sync.Mutex
+	m map[string]http.Header
+}
+
+const maxTypeHeaders = 64
+
+func typeHeader(contentType string) http.Header {
+	typeHeaders.Lock()
+	defer typeHeaders.Unlock()
+	if h, ok := typeHeaders.m[contentType]; ok {
+		return h
+	}
+	h := http.Header{}
+	if contentType != "" {
+		h.Set("Content-Type", contentType)
+	}
+	if typeHeaders.m == nil {
+		typeHeaders.m = map[string]http.Header{}
+	}
+	if len(typeHeaders.m) < maxTypeHeaders {
+		typeHeaders.m[contentType] = h
+	}
+	return h
 }
 
 // Compile compiles the answer's templates, once, and reports the first error. Serving
