@@ -405,31 +405,35 @@ func (p *parser) parse(data []byte) *Spec {
 		text = p.split.layout.skeleton
 	}
 	var doc yaml.Node
-	dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(text)})
-	if err := dec.Decode(&doc); err != nil && err != io.EOF {
-		switch {
-		case p.split != nil:
-			p.errorf(Pos{}, "%v", err) // reading the whole file says where
-		case p.ctx.Err() == nil:
-			p.yamlError(data, err)
-		}
-		return s
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		p.errorf(Pos{Line: 1, Col: 1}, "the file is empty; a spec starts with `version: 1` and lists `endpoints:`")
-		return s
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		if p.ctx.Err() != nil {
+	if fast := fastYAML(text); fast != nil {
+		doc = *fast // one document, read without a problem
+	} else {
+		dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(text)})
+		if err := dec.Decode(&doc); err != nil && err != io.EOF {
+			switch {
+			case p.split != nil:
+				p.errorf(Pos{}, "%v", err) // reading the whole file says where
+			case p.ctx.Err() == nil:
+				p.yamlError(data, err)
+			}
 			return s
 		}
-		pos := Pos{Line: 1, Col: 1}
-		if err == nil {
-			pos = posOf(&extra)
+		if doc.Kind == 0 || len(doc.Content) == 0 {
+			p.errorf(Pos{Line: 1, Col: 1}, "the file is empty; a spec starts with `version: 1` and lists `endpoints:`")
+			return s
 		}
-		p.errorf(pos, "a spec is one YAML document; remove the `---` and what follows it, or merge it into the first")
-		return s
+		var extra yaml.Node
+		if err := dec.Decode(&extra); err != io.EOF {
+			if p.ctx.Err() != nil {
+				return s
+			}
+			pos := Pos{Line: 1, Col: 1}
+			if err == nil {
+				pos = posOf(&extra)
+			}
+			p.errorf(pos, "a spec is one YAML document; remove the `---` and what follows it, or merge it into the first")
+			return s
+		}
 	}
 	// Aliases let a small file stand for a huge one: measure the spec as if they were
 	// written out, without writing them out, and refuse it before building anything.

@@ -330,8 +330,8 @@ func (p *parser) readPieces(sp *split, cache *Cache) {
 // the text is not those endpoints, plain and without a problem.
 func (p *parser) readRun(data []byte, run []piece) []*readPiece {
 	first, last := run[0], run[len(run)-1]
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data[first.start:last.end], &doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+	doc, err := decodeYAML(data[first.start:last.end])
+	if err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil
 	}
 	root := doc.Content[0]
