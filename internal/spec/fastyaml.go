@@ -47,10 +47,11 @@ const maxFastKey = 1000
 // fastYAML reads data as yaml.Unmarshal into a yaml.Node would, or returns nil when data
 // is not in the subset it reads.
 func fastYAML(data []byte) *yaml.Node {
-	if fastYAMLOff || !fastText(data) {
+	ascii, ok := fastText(data)
+	if fastYAMLOff || !ok {
 		return nil
 	}
-	r := &fastReader{src: string(data), line: 1}
+	r := &fastReader{src: string(data), line: 1, ascii: ascii}
 	r.skipLines()
 	if r.pos >= len(r.src) {
 		return nil // an empty document: yaml.v3 says io.EOF
@@ -68,14 +69,16 @@ func fastYAML(data []byte) *yaml.Node {
 
 // fastText reports whether data holds only characters fastYAML reads: no tab, no
 // carriage return, no control character, no line break but \n, no byte order mark, valid
-// UTF-8, and no line that starts with a directive or a document marker.
-func fastText(data []byte) bool {
+// UTF-8, and no line that starts with a directive or a document marker; and whether it
+// is all ASCII.
+func fastText(data []byte) (ascii, ok bool) {
+	ascii = true
 	bol := true
 	for i := 0; i < len(data); {
 		c := data[i]
 		if bol {
 			if c == '%' || (c == '-' || c == '.') && i+2 < len(data) && data[i+1] == c && data[i+2] == c {
-				return false
+				return false, false
 			}
 			bol = false
 		}
@@ -84,18 +87,19 @@ func fastText(data []byte) bool {
 			case c == '\n':
 				bol = true
 			case c < 0x20 || c == 0x7f:
-				return false
+				return false, false
 			}
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && w == 1 || r == 0xfeff || r == 0x85 || r == 0x2028 || r == 0x2029 || !yamlChar(r) {
-			return false
+			return false, false
 		}
+		ascii = false
 		i += w
 	}
-	return true
+	return ascii, true
 }
 
 // fastReader is fastYAML's state: the text, a place in it, and the nodes it hands out.
@@ -105,6 +109,7 @@ type fastReader struct {
 	line      int // 1-based line of pos
 	lineStart int // offset of the line's start
 	depth     int
+	ascii     bool // every character is one byte
 	slab      []yaml.Node
 	stack     []*yaml.Node // children of the collections being read
 	ptrs      []*yaml.Node // room for the collections' Content
@@ -138,6 +143,9 @@ func (r *fastReader) content(from int) []*yaml.Node {
 
 // col is the column of pos, counted in characters from 0 as yaml.v3 counts.
 func (r *fastReader) col() int {
+	if r.ascii {
+		return r.pos - r.lineStart
+	}
 	n := 0
 	for i := r.lineStart; i < r.pos; i++ {
 		if r.src[i]&0xc0 != 0x80 {

@@ -208,5 +208,39 @@ func FuzzFastYAML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFast(t, data)
+		var doc yaml.Node
+		if yaml.Unmarshal(data, &doc) == nil {
+			checkInts(t, &doc)
+		}
 	})
+}
+
+// checkInts fails t when smallInt reads a whole number of n's tree otherwise than
+// yaml.v3 decodes it.
+func checkInts(t *testing.T, n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		if got, ok := smallInt(n.Value); ok {
+			var want int
+			if err := n.Decode(&want); err != nil || got != want {
+				t.Fatalf("smallInt(%q) = %d; yaml.v3 decodes %d (%v)", n.Value, got, want, err)
+			}
+		}
+	}
+	for _, c := range n.Content {
+		checkInts(t, c)
+	}
+}
+
+// TestSmallInt: smallInt reads what yaml.v3 decodes to the same int, and declines the rest.
+func TestSmallInt(t *testing.T) {
+	for _, s := range []string{"0", "7", "200", "404", "999999999", "0123", "012", "1_000", "0x1F", "+1", "-1", "1234567890", ""} {
+		got, ok := smallInt(s)
+		if !ok {
+			continue
+		}
+		var want int
+		if err := yaml.Unmarshal([]byte(s), &want); err != nil || got != want {
+			t.Errorf("smallInt(%q) = %d; yaml.v3 decodes %d (%v)", s, got, want, err)
+		}
+	}
 }

@@ -378,6 +378,9 @@ func (p *parser) str(n *yaml.Node, what string) (string, bool) {
 func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
 	n = resolve(n)
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		if i, ok := smallInt(n.Value); ok {
+			return i, true // what Decode gives, without a decoder for each number
+		}
 		var i int
 		if err := n.Decode(&i); err == nil {
 			return i, true
@@ -385,6 +388,22 @@ func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
 	}
 	p.errorf(posOf(n), "%s must be a whole number, not %s", what, describe(n))
 	return 0, false
+}
+
+// smallInt reads a number of at most nine decimal digits with no leading zero (which
+// yaml.v3 reads as octal), the form of nearly every whole number in a spec.
+func smallInt(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 9 || len(s) > 1 && s[0] == '0' {
+		return 0, false
+	}
+	i := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, true
 }
 
 var topKeys = []string{"version", "name", "description", "server", "endpoints", "resources"}
