@@ -21,9 +21,10 @@ import (
 // every error still comes from yaml.v3 with its positions. It leaves the comments out,
 // which nothing in bb reads. FuzzFastYAML holds it equal to yaml.v3.
 
-// decodeYAML reads one YAML document into a document node, fast when it can.
-func decodeYAML(data []byte) (*yaml.Node, error) {
-	if doc := fastYAML(data); doc != nil {
+// decodeYAML reads one YAML document into a document node, fast when it can, with the
+// nodes of a (which may be nil).
+func decodeYAML(data []byte, a *fastArena) (*yaml.Node, error) {
+	if doc := fastYAMLIn(data, a); doc != nil {
 		return doc, nil
 	}
 	var doc yaml.Node
@@ -46,12 +47,19 @@ const maxFastKey = 1000
 
 // fastYAML reads data as yaml.Unmarshal into a yaml.Node would, or returns nil when data
 // is not in the subset it reads.
-func fastYAML(data []byte) *yaml.Node {
+func fastYAML(data []byte) *yaml.Node { return fastYAMLIn(data, nil) }
+
+// fastYAMLIn is fastYAML with the nodes of a, when not nil: the tree lasts until a is
+// reset.
+func fastYAMLIn(data []byte, a *fastArena) *yaml.Node {
 	ascii, ok := fastText(data)
 	if fastYAMLOff || !ok {
 		return nil
 	}
-	r := &fastReader{src: string(data), line: 1, ascii: ascii}
+	if a == nil {
+		a = &fastArena{}
+	}
+	r := &fastReader{src: string(data), line: 1, ascii: ascii, fastArena: a}
 	r.skipLines()
 	if r.pos >= len(r.src) {
 		return nil // an empty document: yaml.v3 says io.EOF
@@ -102,26 +110,54 @@ func fastText(data []byte) (ascii, ok bool) {
 	return ascii, true
 }
 
+// fastArena holds the nodes of YAML trees, to be used again once a tree is dropped: a
+// large spec is read in runs of endpoints whose trees live only while the run is read.
+type fastArena struct {
+	chunks [][]yaml.Node
+	chunk  int // the chunk being handed out
+	slab   []yaml.Node
+	ptrs   []*yaml.Node // room for the collections' Content
+	base   []*yaml.Node // all of the room ptrs was cut from
+}
+
+// reset makes every node of a free again; the trees built with them must no longer be
+// used.
+func (a *fastArena) reset() {
+	a.chunk = 0
+	a.slab = nil
+	if len(a.chunks) > 0 {
+		a.slab = a.chunks[0]
+	}
+	a.ptrs = a.base
+}
+
 // fastReader is fastYAML's state: the text, a place in it, and the nodes it hands out.
 type fastReader struct {
+	*fastArena
 	src       string
 	pos       int
 	line      int // 1-based line of pos
 	lineStart int // offset of the line's start
 	depth     int
-	ascii     bool // every character is one byte
-	slab      []yaml.Node
+	ascii     bool         // every character is one byte
 	stack     []*yaml.Node // children of the collections being read
-	ptrs      []*yaml.Node // room for the collections' Content
 	buf       []byte
 }
 
 func (r *fastReader) node() *yaml.Node {
 	if len(r.slab) == 0 {
-		r.slab = make([]yaml.Node, 256)
+		if r.chunk+1 < len(r.chunks) {
+			r.chunk++
+			r.slab = r.chunks[r.chunk]
+		} else {
+			r.slab = make([]yaml.Node, 1024)
+			r.chunks = append(r.chunks, r.slab)
+			r.chunk = len(r.chunks) - 1
+		}
 	}
 	n := &r.slab[0]
 	r.slab = r.slab[1:]
+	*n = yaml.Node{}
 	return n
 }
 
@@ -132,7 +168,8 @@ func (r *fastReader) content(from int) []*yaml.Node {
 		return nil
 	}
 	if len(r.ptrs) < len(kids) {
-		r.ptrs = make([]*yaml.Node, max(1024, len(kids)))
+		r.base = make([]*yaml.Node, max(4096, 2*len(r.base), len(kids)))
+		r.ptrs = r.base
 	}
 	out := r.ptrs[:len(kids):len(kids)]
 	r.ptrs = r.ptrs[len(kids):]

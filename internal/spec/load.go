@@ -242,6 +242,8 @@ type parser struct {
 	// split, when set, is the spec being read in pieces: the document parse decodes is
 	// its skeleton, and the endpoints come from its pieces.
 	split *split
+	// arena holds the nodes of the YAML trees a worker reads, one run at a time.
+	arena *fastArena
 }
 
 // missing reports whether a required key should be reported as missing from mapping n:

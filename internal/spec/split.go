@@ -330,7 +330,11 @@ func (p *parser) readPieces(sp *split, cache *Cache) {
 // the text is not those endpoints, plain and without a problem.
 func (p *parser) readRun(data []byte, run []piece) []*readPiece {
 	first, last := run[0], run[len(run)-1]
-	doc, err := decodeYAML(data[first.start:last.end])
+	if p.arena == nil {
+		p.arena = &fastArena{}
+	}
+	p.arena.reset() // the last run's tree is no longer used
+	doc, err := decodeYAML(data[first.start:last.end], p.arena)
 	if err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil
 	}
