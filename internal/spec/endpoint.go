@@ -696,10 +696,15 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 		case "!!null":
 			return Value{Kind: Null, Pos: pos}
 		case "!!bool":
-			var b bool
-			_ = n.Decode(&b)
+			b, ok := plainBool(n.Value)
+			if !ok {
+				_ = n.Decode(&b)
+			}
 			return Value{Kind: Bool, Bool: b, Pos: pos}
 		case "!!int":
+			if _, ok := smallInt(n.Value); ok {
+				return Value{Kind: Number, Num: n.Value, Pos: pos} // already as FormatInt spells it
+			}
 			var i int64
 			if err := n.Decode(&i); err == nil {
 				return Value{Kind: Number, Num: strconv.FormatInt(i, 10), Pos: pos}
@@ -710,8 +715,14 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 			}
 			p.errorf(pos, "number %s is too large", n.Value)
 		case "!!float":
-			var f float64
-			if err := n.Decode(&f); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			f, ok := decimal(n.Value)
+			if !ok {
+				f = 0
+				if err := n.Decode(&f); err != nil {
+					f = math.NaN()
+				}
+			}
+			if !math.IsInf(f, 0) && !math.IsNaN(f) {
 				num := strconv.FormatFloat(f, 'f', -1, 64)
 				if strings.ContainsAny(n.Value, "eE") {
 					num = strconv.FormatFloat(f, 'g', -1, 64)

@@ -215,14 +215,30 @@ func FuzzFastYAML(f *testing.F) {
 	})
 }
 
-// checkInts fails t when smallInt reads a whole number of n's tree otherwise than
-// yaml.v3 decodes it.
+// checkInts fails t when smallInt, plainBool or decimal reads a scalar of n's tree
+// otherwise than yaml.v3 decodes it.
 func checkInts(t *testing.T, n *yaml.Node) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
 		if got, ok := smallInt(n.Value); ok {
 			var want int
 			if err := n.Decode(&want); err != nil || got != want {
 				t.Fatalf("smallInt(%q) = %d; yaml.v3 decodes %d (%v)", n.Value, got, want, err)
+			}
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		if got, ok := plainBool(n.Value); ok {
+			var want bool
+			if err := n.Decode(&want); err != nil || got != want {
+				t.Fatalf("plainBool(%q) = %v; yaml.v3 decodes %v (%v)", n.Value, got, want, err)
+			}
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!float" {
+		if got, ok := decimal(n.Value); ok {
+			var want float64
+			if err := n.Decode(&want); err != nil || got != want {
+				t.Fatalf("decimal(%q) = %v; yaml.v3 decodes %v (%v)", n.Value, got, want, err)
 			}
 		}
 	}
@@ -233,6 +249,11 @@ func checkInts(t *testing.T, n *yaml.Node) {
 
 // TestSmallInt: smallInt reads what yaml.v3 decodes to the same int, and declines the rest.
 func TestSmallInt(t *testing.T) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("[0, 7, 200, 999999999, 0123, 1_000, 0x1F, +1, -1, 1234567890, true, False, TRUE, 9.5, -0.25, 1.0, 00.5, 1e3, 1_0.5, .5, -.5]"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	checkInts(t, &doc)
 	for _, s := range []string{"0", "7", "200", "404", "999999999", "0123", "012", "1_000", "0x1F", "+1", "-1", "1234567890", ""} {
 		got, ok := smallInt(s)
 		if !ok {

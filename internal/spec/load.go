@@ -408,6 +408,29 @@ func smallInt(s string) (int, bool) {
 	return i, true
 }
 
+// plainBool reads the spellings of true and false yaml.v3 resolves to !!bool.
+func plainBool(s string) (b, ok bool) {
+	switch s {
+	case "true", "True", "TRUE":
+		return true, true
+	case "false", "False", "FALSE":
+		return false, true
+	}
+	return false, false
+}
+
+// decimal reads a fractional number written as digits, a point and digits, with an
+// optional minus sign, as yaml.v3 decodes it; it declines any other spelling.
+func decimal(s string) (float64, bool) {
+	digits := strings.TrimPrefix(s, "-")
+	whole, frac, ok := strings.Cut(digits, ".")
+	if !ok || whole == "" || frac == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
 var topKeys = []string{"version", "name", "description", "server", "endpoints", "resources"}
 
 func (p *parser) parse(data []byte) *Spec {
