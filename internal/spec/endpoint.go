@@ -638,6 +638,10 @@ func (p *parser) value(n *yaml.Node) Value {
 	return p.valueDepth(n, 0)
 }
 
+// smallObject is the most keys of a mapping whose duplicates are found by looking
+// through the keys kept so far rather than with a map.
+const smallObject = 16
+
 func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 	pos := posOf(n)
 	if depth > 64 {
@@ -666,7 +670,10 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 	switch n.Kind {
 	case yaml.MappingNode:
 		v := Value{Kind: Object, Fields: make([]Field, 0, len(n.Content)/2), Pos: pos}
-		seen := map[string]bool{}
+		var seen map[string]bool // only for large objects: a look through the fields is cheaper
+		if len(n.Content) > 2*smallObject {
+			seen = make(map[string]bool, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if k.Tag == "!!merge" {
@@ -677,11 +684,13 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 				p.errorf(posOf(k), "object keys must be text")
 				continue
 			}
-			if seen[k.Value] {
+			if seen != nil && seen[k.Value] || seen == nil && v.Get(k.Value) != nil {
 				p.errorf(posOf(k), "key %q appears twice in this object", k.Value)
 				continue
 			}
-			seen[k.Value] = true
+			if seen != nil {
+				seen[k.Value] = true
+			}
 			v.Fields = append(v.Fields, Field{Key: k.Value, Value: p.valueDepth(val, depth+1), KeyPos: posOf(k)})
 		}
 		return v

@@ -291,15 +291,20 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bo
 		return nil, false
 	}
 	var out []field
-	seen := map[string]bool{}
+	var seen map[string]bool // only for large mappings: a look through the keys is cheaper
+	if len(n.Content) > 2*smallObject {
+		seen = make(map[string]bool, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if seen[key] {
+		if seen != nil && seen[key] || seen == nil && seenKey(n.Content[:i], key) {
 			p.errorf(posOf(k), "%q appears twice in %s", key, what)
 			continue
 		}
-		seen[key] = true
+		if seen != nil {
+			seen[key] = true
+		}
 		if known != nil && !slices.Contains(known, key) {
 			msg := fmt.Sprintf("unknown key %q in %s", key, what)
 			if s := Suggest(key, known); s != "" {
@@ -317,6 +322,16 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bo
 		out = append(out, field{key: key, keyN: k, value: v})
 	}
 	return out, true
+}
+
+// seenKey reports whether key is one of the keys of a mapping's content so far.
+func seenKey(content []*yaml.Node, key string) bool {
+	for i := 0; i+1 < len(content); i += 2 {
+		if content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
