@@ -167,7 +167,16 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 		return s, s.infer(nil)
 	}
 	s.Digest = sha256.Sum256(data)
-	if err := s.infer(o.Cache); err != nil {
+	err := s.infer(o.Cache)
+	if sp.clashed() {
+		// Routes that clash: the whole reader reports them, before any type error.
+		s, err := o.parseWhole(ctx, file, data)
+		if err != nil {
+			return nil, err
+		}
+		return s, s.infer(nil)
+	}
+	if err != nil {
 		return nil, err
 	}
 	o.Cache.keep(data, sp)
@@ -571,7 +580,11 @@ func (p *parser) parse(data []byte) *Spec {
 		s.Name = defaultName(p.dir)
 	}
 	p.expandResources(s)
-	p.checkRoutes(s)
+	if p.split != nil {
+		p.split.checkRoutes(p, s)
+	} else {
+		p.checkRoutes(s)
+	}
 	p.checkSchemas(s)
 	linkPathExamples(s)
 	p.checkExamples(s)

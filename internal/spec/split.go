@@ -263,6 +263,24 @@ type split struct {
 	names  string // the spec's endpoint names, one a line
 	failed bool
 	done   chan struct{}
+	// clash says, once the routes are checked, whether any clash (see checkRoutes).
+	clash chan bool
+}
+
+// checkRoutes checks the spec's routes beside what follows (typing, above all): a clash
+// is rare, and then clashed reports it and the whole reader says what it is.
+func (sp *split) checkRoutes(p *parser, s *Spec) {
+	sp.clash = make(chan bool, 1)
+	go func() {
+		rp := &parser{file: p.file, dir: p.dir, ctx: p.ctx, opts: p.opts, split: sp}
+		rp.checkRoutes(s)
+		sp.clash <- len(rp.errs) > 0 || rp.dropped > 0
+	}()
+}
+
+// clashed waits for the routes to be checked and reports whether any clash.
+func (sp *split) clashed() bool {
+	return sp.clash != nil && <-sp.clash
 }
 
 // readPieces reads every piece not in the cache, on every core. A piece that is not
