@@ -299,7 +299,7 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bo
 		p.errorf(posOf(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return nil, false
 	}
-	var out []field
+	out := make([]field, 0, len(n.Content)/2)
 	var seen map[string]bool // only for large mappings: a look through the keys is cheaper
 	if len(n.Content) > 2*smallObject {
 		seen = make(map[string]bool, len(n.Content)/2)

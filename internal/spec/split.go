@@ -329,7 +329,7 @@ func (p *parser) readPieces(sp *split, cache *Cache) {
 					return
 				}
 				run := runs[n]
-				read := wp.readRun(sp.data, sp.layout.pieces[run[0]:run[len(run)-1]+1])
+				read := wp.readRun(sp.data, sp.layout.pieces[run[0]:run[len(run)-1]+1], cache != nil)
 				if read == nil {
 					failed.Store(true)
 					return
@@ -345,8 +345,9 @@ func (p *parser) readPieces(sp *split, cache *Cache) {
 }
 
 // readRun decodes the text of consecutive endpoints and reads each, or returns nil when
-// the text is not those endpoints, plain and without a problem.
-func (p *parser) readRun(data []byte, run []piece) []*readPiece {
+// the text is not those endpoints, plain and without a problem. With memo, the endpoints
+// that depend on their text alone get an inferMemo, for a Cache.
+func (p *parser) readRun(data []byte, run []piece, memo bool) []*readPiece {
 	first, last := run[0], run[len(run)-1]
 	if p.arena == nil {
 		p.arena = &fastArena{}
@@ -378,8 +379,8 @@ func (p *parser) readRun(data []byte, run []piece) []*readPiece {
 		}
 		e.Pos = posOf(k)
 		keep := len(p.bodyFiles) == before && !usesFiles(e)
-		if keep {
-			e.memo = &inferMemo{}
+		if keep && memo {
+			e.memo = &inferMemo{} // only a Cache reads it
 		}
 		out[j] = &readPiece{name: k.Value, e: e, size: sz, keep: keep, line: pc.line}
 	}
