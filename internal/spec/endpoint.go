@@ -820,11 +820,31 @@ func examplePath(a, b string) string {
 }
 
 // normalizePattern erases parameter names: /users/{id} and /users/{userId} are one route.
+// It replaces what the regular expression \{[A-Za-z_][A-Za-z0-9_]*\} matches with {}.
 func normalizePattern(pat string) string {
-	return paramNameRE.ReplaceAllString(pat, "{}")
+	if strings.IndexByte(pat, '{') < 0 {
+		return pat
+	}
+	b := make([]byte, 0, len(pat))
+	for i := 0; i < len(pat); {
+		if pat[i] == '{' && i+1 < len(pat) && identStart(pat[i+1]) {
+			j := i + 2
+			for j < len(pat) && (identStart(pat[j]) || pat[j] >= '0' && pat[j] <= '9') {
+				j++
+			}
+			if j < len(pat) && pat[j] == '}' {
+				b = append(b, "{}"...)
+				i = j + 1
+				continue
+			}
+		}
+		b = append(b, pat[i])
+		i++
+	}
+	return string(b)
 }
 
-var paramNameRE = regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_]*\}`)
+func identStart(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
 
 func register(mux *http.ServeMux, pattern string) (msg string) {
 	defer func() {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -305,6 +306,17 @@ func TestSplitRouteClash(t *testing.T) {
 			if _, err := o.Parse(context.Background(), file, data); err == nil || err.Error() != whole.Error() {
 				t.Errorf("%s: read in pieces: %v\nwhole: %v", name, err, whole)
 			}
+		}
+	}
+}
+
+// TestNormalizePattern: normalizePattern erases what the regular expression it stands
+// for matches.
+func TestNormalizePattern(t *testing.T) {
+	re := regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_]*\}`)
+	for _, p := range []string{"GET /users/{id}", "GET /a/{x}/{y_2}/b", "/{}", "/{1a}", "/{a", "/{a}{b}", "/{{a}}", "/{a-b}", "/é/{é}/{_}", "/{a}}", "", "{a}"} {
+		if got, want := normalizePattern(p), re.ReplaceAllString(p, "{}"); got != want {
+			t.Errorf("normalizePattern(%q) = %q, want %q", p, got, want)
 		}
 	}
 }
