@@ -88,7 +88,7 @@ func (p *parser) endpointList(fields []field, s *Spec, read func(i int) *Endpoin
 }
 
 func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
-	what := fmt.Sprintf("endpoint %s", name)
+	what := "endpoint " + name
 	fields, ok := p.mapping(n, what, endpointKeys)
 	if !ok {
 		return nil
@@ -304,7 +304,7 @@ func (p *parser) responses(n *yaml.Node, e *Endpoint, what string) {
 	// sequence the responses take turns instead.
 	fallback := map[string]bool{}
 	for i, item := range n.Content {
-		rwhat := fmt.Sprintf("%s: response %d", what, i+1)
+		rwhat := what + ": response " + strconv.Itoa(i+1)
 		r, conditional := p.response(item, e, rwhat)
 		if r == nil {
 			continue
