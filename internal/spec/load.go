@@ -463,10 +463,13 @@ func (p *parser) parse(data []byte) *Spec {
 		p.errs = append(p.errs, p.opts.tooLarge(p.file, data))
 		return s
 	}
-	// go.yaml.in/yaml/v3 reports text it cannot read without saying where; find it first.
-	if off, msg := badText(data); msg != "" {
-		p.errorf(posAt(data, off), "%s", msg)
-		return s
+	// go.yaml.in/yaml/v3 reports text it cannot read without saying where; find it first
+	// (a spec read in pieces was looked at already).
+	if p.split == nil {
+		if off, msg := badText(data); msg != "" {
+			p.errorf(posAt(data, off), "%s", msg)
+			return s
+		}
 	}
 	text := data
 	if p.split != nil {

@@ -298,6 +298,15 @@ func (in *inferrer) errorf(pos Pos, format string, args ...any) {
 	in.errs = append(in.errs, &Error{File: in.spec.File, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
+// lendersOf is the endpoints that lend path examples: those loading found, unless the
+// spec holds other endpoints since (verify types a copy holding one endpoint alone).
+func (s *Spec) lendersOf() lenders {
+	if s.lenders != nil && len(s.lent) == len(s.Endpoints) && (len(s.lent) == 0 || &s.lent[0] == &s.Endpoints[0]) {
+		return s.lenders
+	}
+	return lendersOf(s.Endpoints)
+}
+
 // parallelTyping is the fewest endpoints typed on more than one core.
 var parallelTyping = 512
 
@@ -310,7 +319,7 @@ func (in *inferrer) endpoints(es []*Endpoint) ([]*EndpointTypes, []ErrorList) {
 	const batch = 64
 	var next atomic.Int64
 	// lenders are built once, when first needed, and then only read.
-	lend := sync.OnceValue(func() lenders { return lendersOf(in.spec.Endpoints) })
+	lend := sync.OnceValue(in.spec.lendersOf)
 	work := func() {
 		w := &inferrer{spec: in.spec}
 		for {
@@ -529,7 +538,7 @@ func (in *inferrer) pathParamType(e *Endpoint, name string) *Type {
 		in.lenders = in.lend()
 	}
 	if in.lenders == nil {
-		in.lenders = lendersOf(in.spec.Endpoints)
+		in.lenders = in.spec.lendersOf()
 	}
 	if other := in.lenders.lender(e, name); other != nil {
 		return pathExamplesType(other, name)
