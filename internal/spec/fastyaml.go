@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -52,6 +53,11 @@ func fastYAML(data []byte) *yaml.Node { return fastYAMLIn(data, nil) }
 // fastYAMLIn is fastYAML with the nodes of a, when not nil: the tree lasts until a is
 // reset.
 func fastYAMLIn(data []byte, a *fastArena) *yaml.Node {
+	if bytes.IndexByte(data, '\r') >= 0 {
+		if data = lfText(data); data == nil {
+			return nil
+		}
+	}
 	ascii, ok := fastText(data)
 	if fastYAMLOff || !ok {
 		return nil
@@ -75,8 +81,25 @@ func fastYAMLIn(data []byte, a *fastArena) *yaml.Node {
 	return doc
 }
 
+// lfText is text with \r\n line breaks written as \n, which yaml.v3 reads alike: lines
+// and columns stay where they were, and text spanning lines, the only place a line break
+// shows in a value, is read as \n. It is nil when a \r stands alone.
+func lfText(data []byte) []byte {
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		if data[i] == '\r' {
+			if i+1 >= len(data) || data[i+1] != '\n' {
+				return nil
+			}
+			continue
+		}
+		out = append(out, data[i])
+	}
+	return out
+}
+
 // fastText reports whether data holds only characters fastYAML reads: no tab, no
-// carriage return, no control character, no line break but \n, no byte order mark, valid
+// carriage return (lfText takes those of \r\n out first), no control character, no line break but \n, no byte order mark, valid
 // UTF-8, and no line that starts with a directive or a document marker; and whether it
 // is all ASCII.
 func fastText(data []byte) (ascii, ok bool) {
