@@ -467,9 +467,15 @@ func (p *parser) splitEndpoints(s *Spec) {
 	}
 	sp.names = names.String()
 	// A copy of each endpoint: the cache keeps the endpoint as read, and the checks
-	// that follow mark this spec's own.
-	all := make([]Endpoint, len(sp.read))
+	// that follow mark this spec's own. Without a cache, the endpoint read is the spec's.
+	var all []Endpoint
+	if sp.cache != nil {
+		all = make([]Endpoint, len(sp.read))
+	}
 	read := func(i int) *Endpoint {
+		if all == nil {
+			return sp.read[i].e
+		}
 		all[i] = *sp.read[i].e
 		return &all[i]
 	}
