@@ -95,11 +95,11 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 	}
 	e := &Endpoint{Name: name}
 	var responsesN, requestN *yaml.Node
-	has := map[string]bool{}
+	var hasMethod, hasPath bool
 	for _, f := range fields {
-		has[f.key] = true
 		switch f.key {
 		case "method":
+			hasMethod = true
 			if m, ok := p.str(f.value, what+": method"); ok {
 				up := strings.ToUpper(m)
 				if !slices.Contains(methods, up) {
@@ -112,6 +112,7 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 				e.Method = up
 			}
 		case "path":
+			hasPath = true
 			if path, ok := p.str(f.value, what+": path"); ok {
 				before := len(p.errs)
 				e.Path = path
@@ -145,10 +146,10 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		p.request(requestN, e, what)
 	}
 	pos := posOf(n)
-	if !has["method"] && p.missing(n, "method") {
+	if !hasMethod && p.missing(n, "method") {
 		p.errorf(pos, "%s has no method; add e.g. `method: GET`", what)
 	}
-	if !has["path"] && p.missing(n, "path") {
+	if !hasPath && p.missing(n, "path") {
 		p.errorf(pos, "%s has no path; add e.g. `path: /api/%s`", what, name)
 	}
 	if responsesN == nil && p.missing(n, "responses") {
