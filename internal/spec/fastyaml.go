@@ -99,9 +99,9 @@ func lfText(data []byte) []byte {
 }
 
 // fastText reports whether data holds only characters fastYAML reads: no tab, no
-// carriage return (lfText takes those of \r\n out first), no control character, no line break but \n, no byte order mark, valid
-// UTF-8, and no line that starts with a directive or a document marker; and whether it
-// is all ASCII.
+// carriage return (lfText takes those of \r\n out first), no control character, no
+// line break but \n, no byte order mark, valid UTF-8, and no line that starts with a
+// directive or a document marker; and whether it is all ASCII.
 func fastText(data []byte) (ascii, ok bool) {
 	ascii = true
 	bol := true
