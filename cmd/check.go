@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"strconv"
@@ -52,7 +53,9 @@ func runCheck(opts *CheckOptions, streams *IO) error {
 	for _, wn := range warnings {
 		fmt.Fprintln(streams.Err, wn)
 	}
-	w := streams.Out
+	// One write per line would be a system call per line: 30,000 for 10,000 endpoints.
+	w := bufio.NewWriterSize(streams.Out, 64<<10)
+	defer w.Flush() // its error, as each Fprintf's, is not the spec's
 	fmt.Fprintf(w, "%s: ok, %s with %s", s.File, s.Name, plural(len(s.Endpoints), "endpoint"))
 	if len(s.Resources) > 0 {
 		fmt.Fprintf(w, " (%d of them the routes of %s)", 6*len(s.Resources), plural(len(s.Resources), "resource"))

@@ -88,18 +88,18 @@ func (p *parser) endpointList(fields []field, s *Spec, read func(i int) *Endpoin
 }
 
 func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
-	what := fmt.Sprintf("endpoint %s", name)
+	what := "endpoint " + name
 	fields, ok := p.mapping(n, what, endpointKeys)
 	if !ok {
 		return nil
 	}
 	e := &Endpoint{Name: name}
 	var responsesN, requestN *yaml.Node
-	has := map[string]bool{}
+	var hasMethod, hasPath bool
 	for _, f := range fields {
-		has[f.key] = true
 		switch f.key {
 		case "method":
+			hasMethod = true
 			if m, ok := p.str(f.value, what+": method"); ok {
 				up := strings.ToUpper(m)
 				if !slices.Contains(methods, up) {
@@ -112,6 +112,7 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 				e.Method = up
 			}
 		case "path":
+			hasPath = true
 			if path, ok := p.str(f.value, what+": path"); ok {
 				before := len(p.errs)
 				e.Path = path
@@ -145,10 +146,10 @@ func (p *parser) endpoint(name string, n *yaml.Node) *Endpoint {
 		p.request(requestN, e, what)
 	}
 	pos := posOf(n)
-	if !has["method"] && p.missing(n, "method") {
+	if !hasMethod && p.missing(n, "method") {
 		p.errorf(pos, "%s has no method; add e.g. `method: GET`", what)
 	}
-	if !has["path"] && p.missing(n, "path") {
+	if !hasPath && p.missing(n, "path") {
 		p.errorf(pos, "%s has no path; add e.g. `path: /api/%s`", what, name)
 	}
 	if responsesN == nil && p.missing(n, "responses") {
@@ -304,7 +305,7 @@ func (p *parser) responses(n *yaml.Node, e *Endpoint, what string) {
 	// sequence the responses take turns instead.
 	fallback := map[string]bool{}
 	for i, item := range n.Content {
-		rwhat := fmt.Sprintf("%s: response %d", what, i+1)
+		rwhat := what + ": response " + strconv.Itoa(i+1)
 		r, conditional := p.response(item, e, rwhat)
 		if r == nil {
 			continue
@@ -638,6 +639,10 @@ func (p *parser) value(n *yaml.Node) Value {
 	return p.valueDepth(n, 0)
 }
 
+// smallObject is the most keys of a mapping whose duplicates are found by looking
+// through the keys kept so far rather than with a map.
+const smallObject = 16
+
 func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 	pos := posOf(n)
 	if depth > 64 {
@@ -666,7 +671,10 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 	switch n.Kind {
 	case yaml.MappingNode:
 		v := Value{Kind: Object, Fields: make([]Field, 0, len(n.Content)/2), Pos: pos}
-		seen := map[string]bool{}
+		var seen map[string]bool // only for large objects: a look through the fields is cheaper
+		if len(n.Content) > 2*smallObject {
+			seen = make(map[string]bool, len(n.Content)/2)
+		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if k.Tag == "!!merge" {
@@ -677,11 +685,13 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 				p.errorf(posOf(k), "object keys must be text")
 				continue
 			}
-			if seen[k.Value] {
+			if seen != nil && seen[k.Value] || seen == nil && v.Get(k.Value) != nil {
 				p.errorf(posOf(k), "key %q appears twice in this object", k.Value)
 				continue
 			}
-			seen[k.Value] = true
+			if seen != nil {
+				seen[k.Value] = true
+			}
 			v.Fields = append(v.Fields, Field{Key: k.Value, Value: p.valueDepth(val, depth+1), KeyPos: posOf(k)})
 		}
 		return v
@@ -696,10 +706,15 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 		case "!!null":
 			return Value{Kind: Null, Pos: pos}
 		case "!!bool":
-			var b bool
-			_ = n.Decode(&b)
+			b, ok := plainBool(n.Value)
+			if !ok {
+				_ = n.Decode(&b)
+			}
 			return Value{Kind: Bool, Bool: b, Pos: pos}
 		case "!!int":
+			if _, ok := smallInt(n.Value); ok {
+				return Value{Kind: Number, Num: n.Value, Pos: pos} // already as FormatInt spells it
+			}
 			var i int64
 			if err := n.Decode(&i); err == nil {
 				return Value{Kind: Number, Num: strconv.FormatInt(i, 10), Pos: pos}
@@ -710,8 +725,14 @@ func (p *parser) valueDepth(n *yaml.Node, depth int) Value {
 			}
 			p.errorf(pos, "number %s is too large", n.Value)
 		case "!!float":
-			var f float64
-			if err := n.Decode(&f); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			f, ok := decimal(n.Value)
+			if !ok {
+				f = 0
+				if err := n.Decode(&f); err != nil {
+					f = math.NaN()
+				}
+			}
+			if !math.IsInf(f, 0) && !math.IsNaN(f) {
 				num := strconv.FormatFloat(f, 'f', -1, 64)
 				if strings.ContainsAny(n.Value, "eE") {
 					num = strconv.FormatFloat(f, 'g', -1, 64)
@@ -800,11 +821,31 @@ func examplePath(a, b string) string {
 }
 
 // normalizePattern erases parameter names: /users/{id} and /users/{userId} are one route.
+// It replaces what the regular expression \{[A-Za-z_][A-Za-z0-9_]*\} matches with {}.
 func normalizePattern(pat string) string {
-	return paramNameRE.ReplaceAllString(pat, "{}")
+	if strings.IndexByte(pat, '{') < 0 {
+		return pat
+	}
+	b := make([]byte, 0, len(pat))
+	for i := 0; i < len(pat); {
+		if pat[i] == '{' && i+1 < len(pat) && identStart(pat[i+1]) {
+			j := i + 2
+			for j < len(pat) && (identStart(pat[j]) || pat[j] >= '0' && pat[j] <= '9') {
+				j++
+			}
+			if j < len(pat) && pat[j] == '}' {
+				b = append(b, "{}"...)
+				i = j + 1
+				continue
+			}
+		}
+		b = append(b, pat[i])
+		i++
+	}
+	return string(b)
 }
 
-var paramNameRE = regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_]*\}`)
+func identStart(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
 
 func register(mux *http.ServeMux, pattern string) (msg string) {
 	defer func() {

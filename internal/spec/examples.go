@@ -190,6 +190,7 @@ func pathDefault(e *Endpoint, name string) string {
 // for types: DELETE /books/{id} takes an id GET /books/{id} answers.
 func linkPathExamples(s *Spec) {
 	l := lendersOf(s.Endpoints)
+	s.lenders, s.lent = l, s.Endpoints
 	for _, e := range s.Endpoints {
 		for _, name := range e.Params {
 			if pathExamplesType(e, name) != nil {

@@ -167,7 +167,16 @@ func (o Options) Parse(ctx context.Context, file string, data []byte) (*Spec, er
 		return s, s.infer(nil)
 	}
 	s.Digest = sha256.Sum256(data)
-	if err := s.infer(o.Cache); err != nil {
+	err := s.infer(o.Cache)
+	if sp.clashed() {
+		// Routes that clash: the whole reader reports them, before any type error.
+		s, err := o.parseWhole(ctx, file, data)
+		if err != nil {
+			return nil, err
+		}
+		return s, s.infer(nil)
+	}
+	if err != nil {
 		return nil, err
 	}
 	o.Cache.keep(data, sp)
@@ -242,6 +251,8 @@ type parser struct {
 	// split, when set, is the spec being read in pieces: the document parse decodes is
 	// its skeleton, and the endpoints come from its pieces.
 	split *split
+	// arena holds the nodes of the YAML trees a worker reads, one run at a time.
+	arena *fastArena
 }
 
 // missing reports whether a required key should be reported as missing from mapping n:
@@ -288,16 +299,21 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bo
 		p.errorf(posOf(n), "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return nil, false
 	}
-	var out []field
-	seen := map[string]bool{}
+	out := make([]field, 0, len(n.Content)/2)
+	var seen map[string]bool // only for large mappings: a look through the keys is cheaper
+	if len(n.Content) > 2*smallObject {
+		seen = make(map[string]bool, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if seen[key] {
+		if seen != nil && seen[key] || seen == nil && seenKey(n.Content[:i], key) {
 			p.errorf(posOf(k), "%q appears twice in %s", key, what)
 			continue
 		}
-		seen[key] = true
+		if seen != nil {
+			seen[key] = true
+		}
 		if known != nil && !slices.Contains(known, key) {
 			msg := fmt.Sprintf("unknown key %q in %s", key, what)
 			if s := Suggest(key, known); s != "" {
@@ -315,6 +331,16 @@ func (p *parser) mapping(n *yaml.Node, what string, known []string) ([]field, bo
 		out = append(out, field{key: key, keyN: k, value: v})
 	}
 	return out, true
+}
+
+// seenKey reports whether key is one of the keys of a mapping's content so far.
+func seenKey(content []*yaml.Node, key string) bool {
+	for i := 0; i+1 < len(content); i += 2 {
+		if content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
@@ -378,6 +404,9 @@ func (p *parser) str(n *yaml.Node, what string) (string, bool) {
 func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
 	n = resolve(n)
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		if i, ok := smallInt(n.Value); ok {
+			return i, true // what Decode gives, without a decoder for each number
+		}
 		var i int
 		if err := n.Decode(&i); err == nil {
 			return i, true
@@ -385,6 +414,45 @@ func (p *parser) integer(n *yaml.Node, what string) (int, bool) {
 	}
 	p.errorf(posOf(n), "%s must be a whole number, not %s", what, describe(n))
 	return 0, false
+}
+
+// smallInt reads a number of at most nine decimal digits with no leading zero (which
+// yaml.v3 reads as octal), the form of nearly every whole number in a spec.
+func smallInt(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 9 || len(s) > 1 && s[0] == '0' {
+		return 0, false
+	}
+	i := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, true
+}
+
+// plainBool reads the spellings of true and false yaml.v3 resolves to !!bool.
+func plainBool(s string) (b, ok bool) {
+	switch s {
+	case "true", "True", "TRUE":
+		return true, true
+	case "false", "False", "FALSE":
+		return false, true
+	}
+	return false, false
+}
+
+// decimal reads a fractional number written as digits, a point and digits, with an
+// optional minus sign, as yaml.v3 decodes it; it declines any other spelling.
+func decimal(s string) (float64, bool) {
+	digits := strings.TrimPrefix(s, "-")
+	whole, frac, ok := strings.Cut(digits, ".")
+	if !ok || whole == "" || frac == "" || strings.Trim(whole, "0123456789") != "" || strings.Trim(frac, "0123456789") != "" {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
 }
 
 var topKeys = []string{"version", "name", "description", "server", "endpoints", "resources"}
@@ -395,41 +463,48 @@ func (p *parser) parse(data []byte) *Spec {
 		p.errs = append(p.errs, p.opts.tooLarge(p.file, data))
 		return s
 	}
-	// go.yaml.in/yaml/v3 reports text it cannot read without saying where; find it first.
-	if off, msg := badText(data); msg != "" {
-		p.errorf(posAt(data, off), "%s", msg)
-		return s
+	// go.yaml.in/yaml/v3 reports text it cannot read without saying where; find it first
+	// (a spec read in pieces was looked at already).
+	if p.split == nil {
+		if off, msg := badText(data); msg != "" {
+			p.errorf(posAt(data, off), "%s", msg)
+			return s
+		}
 	}
 	text := data
 	if p.split != nil {
 		text = p.split.layout.skeleton
 	}
 	var doc yaml.Node
-	dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(text)})
-	if err := dec.Decode(&doc); err != nil && err != io.EOF {
-		switch {
-		case p.split != nil:
-			p.errorf(Pos{}, "%v", err) // reading the whole file says where
-		case p.ctx.Err() == nil:
-			p.yamlError(data, err)
-		}
-		return s
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		p.errorf(Pos{Line: 1, Col: 1}, "the file is empty; a spec starts with `version: 1` and lists `endpoints:`")
-		return s
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		if p.ctx.Err() != nil {
+	if fast := fastYAML(text); fast != nil {
+		doc = *fast // one document, read without a problem
+	} else {
+		dec := yaml.NewDecoder(ctxReader{p.ctx, bytes.NewReader(text)})
+		if err := dec.Decode(&doc); err != nil && err != io.EOF {
+			switch {
+			case p.split != nil:
+				p.errorf(Pos{}, "%v", err) // reading the whole file says where
+			case p.ctx.Err() == nil:
+				p.yamlError(data, err)
+			}
 			return s
 		}
-		pos := Pos{Line: 1, Col: 1}
-		if err == nil {
-			pos = posOf(&extra)
+		if doc.Kind == 0 || len(doc.Content) == 0 {
+			p.errorf(Pos{Line: 1, Col: 1}, "the file is empty; a spec starts with `version: 1` and lists `endpoints:`")
+			return s
 		}
-		p.errorf(pos, "a spec is one YAML document; remove the `---` and what follows it, or merge it into the first")
-		return s
+		var extra yaml.Node
+		if err := dec.Decode(&extra); err != io.EOF {
+			if p.ctx.Err() != nil {
+				return s
+			}
+			pos := Pos{Line: 1, Col: 1}
+			if err == nil {
+				pos = posOf(&extra)
+			}
+			p.errorf(pos, "a spec is one YAML document; remove the `---` and what follows it, or merge it into the first")
+			return s
+		}
 	}
 	// Aliases let a small file stand for a huge one: measure the spec as if they were
 	// written out, without writing them out, and refuse it before building anything.
@@ -508,7 +583,11 @@ func (p *parser) parse(data []byte) *Spec {
 		s.Name = defaultName(p.dir)
 	}
 	p.expandResources(s)
-	p.checkRoutes(s)
+	if p.split != nil {
+		p.split.checkRoutes(p, s)
+	} else {
+		p.checkRoutes(s)
+	}
 	p.checkSchemas(s)
 	linkPathExamples(s)
 	p.checkExamples(s)

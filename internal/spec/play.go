@@ -55,12 +55,34 @@ func (p *parser) templates(r *Response, what string) {
 		}
 		r.Templates = append(r.Templates, Template{Template: t, Where: where, Pos: pos})
 	}
-	if r.Body != nil {
+	if r.Body != nil && r.Body.anyString(contract.HasTemplate) {
 		r.Body.walkStrings("body", add)
 	}
 	for _, h := range r.Headers {
 		add(h.Value, "header "+h.Name, h.Pos)
 	}
+}
+
+// anyString reports whether f holds for a string value in v (not an object key),
+// without spelling the paths walkStrings spells.
+func (v *Value) anyString(f func(string) bool) bool {
+	switch v.Kind {
+	case String:
+		return f(v.Str)
+	case Array:
+		for i := range v.Items {
+			if v.Items[i].anyString(f) {
+				return true
+			}
+		}
+	case Object:
+		for i := range v.Fields {
+			if v.Fields[i].Value.anyString(f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // walkStrings calls f with every string value in v (not object keys), its path and

@@ -33,6 +33,10 @@ type Spec struct {
 	Digest [32]byte // SHA-256 of the spec file's text, to tell when it changes
 
 	types *TypeSet // the types with InferOptions{}, inferred when the spec was loaded
+	// lenders are the endpoints that lend path examples, as loading found them among
+	// lent, for typing to reuse while Endpoints are those.
+	lenders lenders
+	lent    []*Endpoint
 }
 
 // Types are the spec's types with the default InferOptions, inferred once when it was

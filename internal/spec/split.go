@@ -263,6 +263,24 @@ type split struct {
 	names  string // the spec's endpoint names, one a line
 	failed bool
 	done   chan struct{}
+	// clash says, once the routes are checked, whether any clash (see checkRoutes).
+	clash chan bool
+}
+
+// checkRoutes checks the spec's routes beside what follows (typing, above all): a clash
+// is rare, and then clashed reports it and the whole reader says what it is.
+func (sp *split) checkRoutes(p *parser, s *Spec) {
+	sp.clash = make(chan bool, 1)
+	go func() {
+		rp := &parser{file: p.file, dir: p.dir, ctx: p.ctx, opts: p.opts, split: sp}
+		rp.checkRoutes(s)
+		sp.clash <- len(rp.errs) > 0 || rp.dropped > 0
+	}()
+}
+
+// clashed waits for the routes to be checked and reports whether any clash.
+func (sp *split) clashed() bool {
+	return sp.clash != nil && <-sp.clash
 }
 
 // readPieces reads every piece not in the cache, on every core. A piece that is not
@@ -311,7 +329,7 @@ func (p *parser) readPieces(sp *split, cache *Cache) {
 					return
 				}
 				run := runs[n]
-				read := wp.readRun(sp.data, sp.layout.pieces[run[0]:run[len(run)-1]+1])
+				read := wp.readRun(sp.data, sp.layout.pieces[run[0]:run[len(run)-1]+1], cache != nil)
 				if read == nil {
 					failed.Store(true)
 					return
@@ -327,11 +345,16 @@ func (p *parser) readPieces(sp *split, cache *Cache) {
 }
 
 // readRun decodes the text of consecutive endpoints and reads each, or returns nil when
-// the text is not those endpoints, plain and without a problem.
-func (p *parser) readRun(data []byte, run []piece) []*readPiece {
+// the text is not those endpoints, plain and without a problem. With memo, the endpoints
+// that depend on their text alone get an inferMemo, for a Cache.
+func (p *parser) readRun(data []byte, run []piece, memo bool) []*readPiece {
 	first, last := run[0], run[len(run)-1]
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data[first.start:last.end], &doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+	if p.arena == nil {
+		p.arena = &fastArena{}
+	}
+	p.arena.reset() // the last run's tree is no longer used
+	doc, err := decodeYAML(data[first.start:last.end], p.arena)
+	if err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil
 	}
 	root := doc.Content[0]
@@ -356,8 +379,8 @@ func (p *parser) readRun(data []byte, run []piece) []*readPiece {
 		}
 		e.Pos = posOf(k)
 		keep := len(p.bodyFiles) == before && !usesFiles(e)
-		if keep {
-			e.memo = &inferMemo{}
+		if keep && memo {
+			e.memo = &inferMemo{} // only a Cache reads it
 		}
 		out[j] = &readPiece{name: k.Value, e: e, size: sz, keep: keep, line: pc.line}
 	}
@@ -444,9 +467,15 @@ func (p *parser) splitEndpoints(s *Spec) {
 	}
 	sp.names = names.String()
 	// A copy of each endpoint: the cache keeps the endpoint as read, and the checks
-	// that follow mark this spec's own.
-	all := make([]Endpoint, len(sp.read))
+	// that follow mark this spec's own. Without a cache, the endpoint read is the spec's.
+	var all []Endpoint
+	if sp.cache != nil {
+		all = make([]Endpoint, len(sp.read))
+	}
 	read := func(i int) *Endpoint {
+		if all == nil {
+			return sp.read[i].e
+		}
 		all[i] = *sp.read[i].e
 		return &all[i]
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -281,4 +282,41 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("lengths %d and %d", len(al), len(bl))
+}
+
+// TestSplitRouteClash: routes that clash in a spec read in pieces, checked beside the
+// typing, are reported as the whole reader reports them, before any type error, with or
+// without a Cache.
+func TestSplitRouteClash(t *testing.T) {
+	file := filepath.Join(project(t), "bb.yaml")
+	base := bigSpec(100)
+	clash := strings.Replace(base, "path: /api/r96/{id}", "path: /api/r0/{id}", 1)
+	wild := strings.Replace(base, "path: /api/r98/{id}", "path: /api/{x}/7", 1)
+	typed := strings.Replace(clash, "      - when: {path.id: 1}\n        body: {id: 1, name: item50,", "      - when: {body.name.first: x}\n        body: {id: 1, name: item50,", 1)
+	for name, text := range map[string]string{"clash": clash, "wild": wild, "clash_and_type": typed} {
+		data := []byte(text)
+		defer func(n int) { minSplit = n }(minSplit)
+		minSplit = 1 << 30
+		_, whole := Parse(file, data)
+		minSplit = 1
+		if whole == nil {
+			t.Fatalf("%s: loads without an error", name)
+		}
+		for _, o := range []Options{{}, {Cache: NewCache()}} {
+			if _, err := o.Parse(context.Background(), file, data); err == nil || err.Error() != whole.Error() {
+				t.Errorf("%s: read in pieces: %v\nwhole: %v", name, err, whole)
+			}
+		}
+	}
+}
+
+// TestNormalizePattern: normalizePattern erases what the regular expression it stands
+// for matches.
+func TestNormalizePattern(t *testing.T) {
+	re := regexp.MustCompile(`\{[A-Za-z_][A-Za-z0-9_]*\}`)
+	for _, p := range []string{"GET /users/{id}", "GET /a/{x}/{y_2}/b", "/{}", "/{1a}", "/{a", "/{a}{b}", "/{{a}}", "/{a-b}", "/é/{é}/{_}", "/{a}}", "", "{a}"} {
+		if got, want := normalizePattern(p), re.ReplaceAllString(p, "{}"); got != want {
+			t.Errorf("normalizePattern(%q) = %q, want %q", p, got, want)
+		}
+	}
 }

@@ -3,10 +3,13 @@ package spec
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/backwards-backend/bb/internal/contract"
 )
@@ -127,12 +130,13 @@ func InferTypes(s *Spec, opt InferOptions) (*TypeSet, error) {
 	if len(in.errs) > 0 {
 		return nil, in.errs
 	}
-	for _, e := range s.Endpoints {
-		var et *EndpointTypes
+	typed, errs := in.endpoints(s.Endpoints)
+	for i, e := range s.Endpoints {
+		et := typed[i]
 		if e.Resource != nil {
 			et = in.resourceEndpoint(e, ts.Resource(e.Resource))
 		} else {
-			et = in.endpoint(e)
+			in.errs = append(in.errs, errs[i]...)
 		}
 		if opt.Answers {
 			et.Answers = answers(e)
@@ -286,10 +290,65 @@ type inferrer struct {
 	spec    *Spec
 	errs    ErrorList
 	lenders lenders // built when first needed
+	// lend, when set, builds lenders once for the inferrers typing a spec together.
+	lend func() lenders
 }
 
 func (in *inferrer) errorf(pos Pos, format string, args ...any) {
 	in.errs = append(in.errs, &Error{File: in.spec.File, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// lendersOf is the endpoints that lend path examples: those loading found, unless the
+// spec holds other endpoints since (verify types a copy holding one endpoint alone).
+func (s *Spec) lendersOf() lenders {
+	if s.lenders != nil && len(s.lent) == len(s.Endpoints) && (len(s.lent) == 0 || &s.lent[0] == &s.Endpoints[0]) {
+		return s.lenders
+	}
+	return lendersOf(s.Endpoints)
+}
+
+// parallelTyping is the fewest endpoints typed on more than one core.
+var parallelTyping = 512
+
+// endpoints types the endpoints that are not a resource's, each on its own (see
+// endpoint), on every core for a large spec. It returns their types and the problems of
+// each, in the order of es.
+func (in *inferrer) endpoints(es []*Endpoint) ([]*EndpointTypes, []ErrorList) {
+	typed := make([]*EndpointTypes, len(es))
+	errs := make([]ErrorList, len(es))
+	const batch = 64
+	var next atomic.Int64
+	// lenders are built once, when first needed, and then only read.
+	lend := sync.OnceValue(in.spec.lendersOf)
+	work := func() {
+		w := &inferrer{spec: in.spec}
+		for {
+			from := int(next.Add(batch)) - batch
+			if from >= len(es) {
+				return
+			}
+			for i := from; i < min(from+batch, len(es)); i++ {
+				if es[i].Resource != nil {
+					continue
+				}
+				w.errs = nil
+				w.lend = lend
+				typed[i] = w.endpoint(es[i])
+				errs[i] = w.errs
+			}
+		}
+	}
+	workers := 1
+	if len(es) >= parallelTyping {
+		workers = min(runtime.GOMAXPROCS(0), len(es)/batch)
+	}
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+	return typed, errs
 }
 
 func (in *inferrer) endpoint(e *Endpoint) *EndpointTypes {
@@ -475,8 +534,11 @@ func (in *inferrer) pathParamType(e *Endpoint, name string) *Type {
 	if t := pathExamplesType(e, name); t != nil {
 		return t
 	}
+	if in.lenders == nil && in.lend != nil {
+		in.lenders = in.lend()
+	}
 	if in.lenders == nil {
-		in.lenders = lendersOf(in.spec.Endpoints)
+		in.lenders = in.spec.lendersOf()
 	}
 	if other := in.lenders.lender(e, name); other != nil {
 		return pathExamplesType(other, name)
