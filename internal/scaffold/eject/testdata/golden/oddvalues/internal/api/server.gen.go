@@ -58,8 +58,9 @@ func CheckResponse(op string, status int, body []byte) error {
 
 // NewServer routes every endpoint of the spec to h, with the contract kernel's Server:
 // requests are checked before h sees them, and unknown paths get a 404, known paths
-// with another method a 405 with Allow, in the spec's error shape.
-func NewServer(h Handler, o Options) http.Handler {
+// with another method a 405 with Allow, in the spec's error shape. Routes of your own
+// (a health check) go on the same router with its Handle and HandleFunc.
+func NewServer(h Handler, o Options) *contract.Mux {
 	srv := contract.Server{Options: o, Errors: errorFormat}
 	mux := srv.NewMux()
 	for i := range routes {
